@@ -1,0 +1,62 @@
+//! The whole database of one Party group: what the storage layer saves and backups carry.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{
+    evidence::Evidence, item::AgendaItem, meeting::Meeting, org::Organisation,
+    settings::RuleSettings, task::FollowUpTask, Id,
+};
+
+/// All records. 全部数据
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Db {
+    pub org: Organisation,
+    pub settings: RuleSettings,
+    #[serde(default)]
+    pub items: Vec<AgendaItem>,
+    #[serde(default)]
+    pub meetings: Vec<Meeting>,
+    #[serde(default)]
+    pub tasks: Vec<FollowUpTask>,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+    /// The next id to hand out (ids are unique across all record kinds).
+    pub next_id: Id,
+    /// Date of the last backup export, for the "上次备份" reminder.
+    pub last_backup: Option<NaiveDate>,
+}
+
+impl Db {
+    /// Hand out a fresh id.
+    pub fn new_id(&mut self) -> Id {
+        self.next_id = self.next_id.max(1);
+        let id = self.next_id;
+        self.next_id += 1;
+        id
+    }
+
+    /// True when no unit has been set up yet (first run).
+    pub fn is_empty(&self) -> bool {
+        self.org.unit_name.trim().is_empty() && self.org.members.is_empty()
+    }
+
+    pub fn item(&self, id: Id) -> Option<&AgendaItem> {
+        self.items.iter().find(|i| i.id == id)
+    }
+    pub fn item_mut(&mut self, id: Id) -> Option<&mut AgendaItem> {
+        self.items.iter_mut().find(|i| i.id == id)
+    }
+    pub fn meeting(&self, id: Id) -> Option<&Meeting> {
+        self.meetings.iter().find(|m| m.id == id)
+    }
+    pub fn meeting_mut(&mut self, id: Id) -> Option<&mut Meeting> {
+        self.meetings.iter_mut().find(|m| m.id == id)
+    }
+    pub fn task(&self, id: Id) -> Option<&FollowUpTask> {
+        self.tasks.iter().find(|t| t.id == id)
+    }
+    pub fn task_mut(&mut self, id: Id) -> Option<&mut FollowUpTask> {
+        self.tasks.iter_mut().find(|t| t.id == id)
+    }
+}

@@ -1,0 +1,112 @@
+//! Agenda items (议题) and their preparation (第六、十三、十七、十八条（二）（三）).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{category::Category, Id};
+
+/// Who brought the item (第十八条（二）).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Proposer {
+    /// 党组书记提出
+    Secretary,
+    /// 党组成员建议 (member id)
+    Member(Id),
+}
+
+/// The 第十七条 preparation checklist for major decisions.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrepChecklist {
+    /// 调查研究
+    pub research: bool,
+    /// 征求意见
+    pub consultation: bool,
+    /// 风险评估
+    pub risk_assessment: bool,
+    /// 合法合规性审查
+    pub legality_review: bool,
+}
+
+impl PrepChecklist {
+    pub fn complete(&self) -> bool {
+        self.research && self.consultation && self.risk_assessment && self.legality_review
+    }
+}
+
+/// A referenced document (文号, 标题); files themselves are not stored.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocRef {
+    pub number: String,
+    pub title: String,
+}
+
+/// Lifecycle of an item: 提出 → 分管审核 → (局长同意) → 书记确定上会 → 已上会 → 已决定 → 落实中 → 办结, plus 缓议/撤回.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ItemStatus {
+    /// 提出/建议
+    Proposed,
+    /// 分管审核 done: the member in charge reviewed the materials
+    Reviewed,
+    /// 局长同意 (administrative items only)
+    DirectorApproved,
+    /// 书记确定上会
+    Scheduled,
+    /// 已上会 (on a meeting's agenda)
+    OnAgenda,
+    /// 已决定
+    Decided,
+    /// 落实中
+    Implementing,
+    /// 办结
+    Done,
+    /// 缓议
+    Deferred,
+    /// 撤回
+    Withdrawn,
+}
+
+/// A recorded change of status.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusChange {
+    pub to: ItemStatus,
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A link to a decision: the item `item` as decided at meeting `meeting`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DecisionRef {
+    pub meeting: Id,
+    pub item: Id,
+}
+
+/// An agenda item. 议题
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaItem {
+    pub id: Id,
+    pub title: String,
+    pub category: Category,
+    pub proposer: Proposer,
+    /// 分管党组成员 who reviews the materials (第十八条（三）).
+    pub in_charge: Option<Id>,
+    /// 涉及行政业务: then the director must consent and review.
+    pub administrative: bool,
+    /// 准备材料的科室
+    pub department: Option<Id>,
+    /// Materials as text. 会议材料
+    #[serde(default)]
+    pub materials: String,
+    #[serde(default)]
+    pub documents: Vec<DocRef>,
+    /// One-time expenditure in yuan, for the 第六条（六） check.
+    pub amount_yuan: Option<u64>,
+    #[serde(default)]
+    pub checklist: PrepChecklist,
+    pub status: ItemStatus,
+    pub created: NaiveDate,
+    #[serde(default)]
+    pub history: Vec<StatusChange>,
+    /// The earlier decision this item would change (escalation, 第十八条（七）).
+    pub changes_decision: Option<DecisionRef>,
+}

@@ -1,0 +1,304 @@
+//! Meetings (党组会议, 第十八条): preparation, attendance, per-item records, votes,
+//! the summary (纪要), sign-off and amendments.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::{org::Role, Id};
+
+/// Kind of meeting. The special kinds count as evidence for recurring duties.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum MeetingKind {
+    /// 党组例会 (monthly, 第十八条（一）)
+    Regular,
+    /// 临时党组会议
+    AdHoc,
+    /// 扩大会议 (with non-member attendees)
+    Expanded,
+    /// 中心组学习 (第二十二条)
+    CentralStudy,
+    /// 中心组专题研讨 (第二十二条（一）)
+    StudySeminar,
+    /// 民主生活会 (第二十三条)
+    DemocraticLife,
+    /// 党风廉政建设专题会议 (第二十七条)
+    IntegrityMeeting,
+    /// 意识形态专题会议 (第二十八条)
+    IdeologyMeeting,
+    /// 听取机关党支部工作汇报 (第二十四条)
+    BranchReport,
+}
+
+impl MeetingKind {
+    pub const ALL: [MeetingKind; 9] = [
+        MeetingKind::Regular,
+        MeetingKind::AdHoc,
+        MeetingKind::Expanded,
+        MeetingKind::CentralStudy,
+        MeetingKind::StudySeminar,
+        MeetingKind::DemocraticLife,
+        MeetingKind::IntegrityMeeting,
+        MeetingKind::IdeologyMeeting,
+        MeetingKind::BranchReport,
+    ];
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            MeetingKind::Regular => "党组例会",
+            MeetingKind::AdHoc => "临时党组会议",
+            MeetingKind::Expanded => "党组扩大会议",
+            MeetingKind::CentralStudy => "中心组学习",
+            MeetingKind::StudySeminar => "中心组专题研讨",
+            MeetingKind::DemocraticLife => "民主生活会",
+            MeetingKind::IntegrityMeeting => "党风廉政建设专题会议",
+            MeetingKind::IdeologyMeeting => "意识形态专题会议",
+            MeetingKind::BranchReport => "听取机关党支部工作汇报",
+        }
+    }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            MeetingKind::Regular => "Regular meeting",
+            MeetingKind::AdHoc => "Ad-hoc meeting",
+            MeetingKind::Expanded => "Expanded meeting",
+            MeetingKind::CentralStudy => "Central group study",
+            MeetingKind::StudySeminar => "Thematic seminar",
+            MeetingKind::DemocraticLife => "Democratic life meeting",
+            MeetingKind::IntegrityMeeting => "Integrity thematic meeting",
+            MeetingKind::IdeologyMeeting => "Ideology thematic meeting",
+            MeetingKind::BranchReport => "Branch work report",
+        }
+    }
+
+    /// A meeting of the Party group in the sense of 第十八条 (counts for the monthly meeting).
+    /// Study sessions and the 民主生活会 are separate activities.
+    pub fn is_party_group_meeting(self) -> bool {
+        !matches!(self, MeetingKind::CentralStudy | MeetingKind::StudySeminar | MeetingKind::DemocraticLife)
+    }
+}
+
+/// Attendance of one member (第十八条（四）).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Presence {
+    /// 出席
+    Present,
+    /// 请假: asked before the meeting, with reason and date asked.
+    Leave { reason: String, asked_on: Option<NaiveDate> },
+    /// 缺席
+    Absent,
+}
+
+/// One member on the meeting's roster (a snapshot: the roster as it was at the meeting).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attendance {
+    pub member: Id,
+    /// Role on the meeting date (snapshot).
+    pub role: Role,
+    pub presence: Presence,
+    /// 不计入应到会人数, with the reason (long illness, detention, suspended membership, secondment).
+    pub not_counted: Option<String>,
+}
+
+/// Who spoke: a member, an observer, or a free-text name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Speaker {
+    Member(Id),
+    Observer(Id),
+    Other(String),
+}
+
+/// A speaker's remarks on an item. 发言记录
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpeechNote {
+    pub speaker: Speaker,
+    pub text: String,
+}
+
+/// A written opinion of a member on leave (书面意见): shown, never counted as a vote.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WrittenOpinion {
+    pub member: Id,
+    pub text: String,
+}
+
+/// A member's choice in an open vote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Choice {
+    /// 同意
+    Yes,
+    /// 反对
+    No,
+    /// 弃权
+    Abstain,
+}
+
+/// Voting methods (第十八条（五）).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum VoteMethod {
+    /// 口头
+    Oral,
+    /// 举手
+    Hands,
+    /// 记名投票
+    Named,
+    /// 无记名投票
+    Secret,
+}
+
+/// One member's vote in an open (oral, hands or named) vote, in the order cast.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CastVote {
+    pub member: Id,
+    pub choice: Choice,
+    /// 声明保留 (第十四条): only for a no vote.
+    pub reservation: Option<String>,
+}
+
+/// Totals of a secret ballot. Only totals exist: nothing links a choice to a person.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SecretTally {
+    pub yes: u32,
+    pub no: u32,
+    pub abstain: u32,
+    pub invalid: u32,
+}
+
+/// The ballot of one item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Ballot {
+    /// Oral, show of hands or named ballot: each member's choice, in order.
+    Open { method: VoteMethod, votes: Vec<CastVote> },
+    /// Secret ballot: totals only.
+    Secret(SecretTally),
+}
+
+/// The result fixed when a vote is closed (kept as recorded even if the roster is edited later).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordedResult {
+    pub due: u32,
+    pub present: u32,
+    pub yes: u32,
+    pub no: u32,
+    pub abstain: u32,
+    /// Quorum was met when the vote was taken.
+    pub quorum_met: bool,
+    /// Valid and passed.
+    pub passed: bool,
+    /// The arithmetic sentence, e.g. 应到会7人，赞成4票，超过半数3.5，通过（第十八条（五））.
+    pub explanation: String,
+}
+
+/// What happened to one agenda item at a meeting.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemRecord {
+    pub item: Id,
+    /// Members recused from this item (回避).
+    #[serde(default)]
+    pub recused: Vec<Id>,
+    #[serde(default)]
+    pub notes: Vec<SpeechNote>,
+    #[serde(default)]
+    pub opinions: Vec<WrittenOpinion>,
+    pub ballot: Option<Ballot>,
+    /// Set when the vote is closed.
+    pub result: Option<RecordedResult>,
+    /// The decision text. 决定事项
+    #[serde(default)]
+    pub decision: String,
+    /// An earlier decision this one supersedes (第十八条（七）).
+    pub supersedes: Option<super::item::DecisionRef>,
+    /// A later decision that superseded this one.
+    pub superseded_by: Option<super::item::DecisionRef>,
+}
+
+/// A distribution (notice or materials): to whom and when (第十八条（一）（三）).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Distribution {
+    pub on: NaiveDate,
+    pub to: String,
+}
+
+/// The summary (纪要): numbered per year, editable until signed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    pub year: i32,
+    /// Serial number within the year: 〔2026〕3号
+    pub number: u32,
+    pub text: String,
+    /// 签发: who and when. After sign-off the record is locked.
+    pub signed: Option<SignOff>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignOff {
+    pub by: Id,
+    pub at: NaiveDateTime,
+}
+
+/// A correction appended after sign-off: who, when, why; never a silent edit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Amendment {
+    pub by: String,
+    pub at: NaiveDateTime,
+    pub reason: String,
+    pub text: String,
+}
+
+/// Stage of a meeting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MeetingStage {
+    /// 筹备中
+    Planned,
+    /// 进行中
+    InProgress,
+    /// 已结束 (minutes done, summary not yet signed)
+    Closed,
+    /// 已签发, locked (存档备查)
+    Signed,
+}
+
+/// A meeting. 会议
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meeting {
+    pub id: Id,
+    pub kind: MeetingKind,
+    #[serde(default)]
+    pub title: String,
+    pub date: NaiveDate,
+    /// "09:30"
+    #[serde(default)]
+    pub time: String,
+    #[serde(default)]
+    pub place: String,
+    /// 主持人 (the secretary, or whoever presides)
+    pub chair: Option<Id>,
+    /// 记录人
+    #[serde(default)]
+    pub recorder: String,
+    /// 列席 (non-member attendee ids)
+    #[serde(default)]
+    pub observers: Vec<Id>,
+    pub attendance: Vec<Attendance>,
+    pub items: Vec<ItemRecord>,
+    pub notice: Option<Distribution>,
+    pub materials: Option<Distribution>,
+    pub stage: MeetingStage,
+    /// Index of the item the live screen is on (resume after reload).
+    #[serde(default)]
+    pub current_item: usize,
+    pub summary: Option<Summary>,
+    #[serde(default)]
+    pub amendments: Vec<Amendment>,
+}
+
+impl Meeting {
+    pub fn attendance_of(&self, member: Id) -> Option<&Attendance> {
+        self.attendance.iter().find(|a| a.member == member)
+    }
+    pub fn record(&self, item: Id) -> Option<&ItemRecord> {
+        self.items.iter().find(|r| r.item == item)
+    }
+    pub fn is_locked(&self) -> bool {
+        self.stage == MeetingStage::Signed
+    }
+}

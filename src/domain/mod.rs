@@ -1,0 +1,18 @@
+//! The pure domain layer: the organisation, agenda items, meetings, votes, follow-up and
+//! duties, and the rules of the 党组工作规则 that decide them. No web types, no storage:
+//! plain structs and functions, tested natively with `cargo test`.
+
+pub mod article;
+pub mod category;
+pub mod db;
+pub mod evidence;
+pub mod item;
+pub mod meeting;
+pub mod org;
+pub mod rules_text;
+pub mod settings;
+pub mod task;
+pub mod validate;
+
+/// Record ids: small integers, unique within one database.
+pub type Id = u32;

@@ -1,0 +1,70 @@
+//! Follow-up of decisions (督办, 第十八条（七）).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{item::DecisionRef, Id};
+
+/// A progress report. 反馈
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgressReport {
+    pub date: NaiveDate,
+    pub text: String,
+    pub by: String,
+}
+
+/// How a task was closed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Closure {
+    pub date: NaiveDate,
+    pub result: String,
+}
+
+/// Derived status of a task on a given day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TaskStatus {
+    /// 未开始
+    NotStarted,
+    /// 进行中
+    InProgress,
+    /// 已完成
+    Done,
+    /// 逾期
+    Overdue,
+}
+
+/// A follow-up task. 督办事项
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUpTask {
+    pub id: Id,
+    pub title: String,
+    /// The decision it implements; `None` for a standalone task.
+    pub source: Option<DecisionRef>,
+    /// 责任党组成员
+    pub member: Option<Id>,
+    /// 责任科室
+    pub department: Option<Id>,
+    pub deadline: NaiveDate,
+    pub created: NaiveDate,
+    #[serde(default)]
+    pub reports: Vec<ProgressReport>,
+    pub closed: Option<Closure>,
+    /// The agenda item it was escalated to (a change of the decision needs a meeting).
+    pub escalated_to: Option<Id>,
+}
+
+impl FollowUpTask {
+    /// Status on `today`: done when closed; overdue when the deadline has passed; otherwise
+    /// in progress once a report exists.
+    pub fn status(&self, today: NaiveDate) -> TaskStatus {
+        if self.closed.is_some() {
+            TaskStatus::Done
+        } else if today > self.deadline {
+            TaskStatus::Overdue
+        } else if self.reports.is_empty() {
+            TaskStatus::NotStarted
+        } else {
+            TaskStatus::InProgress
+        }
+    }
+}
