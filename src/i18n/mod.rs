@@ -3,6 +3,8 @@
 //! a compile error.
 
 pub mod common;
+pub mod duties;
+pub mod meetings;
 
 pub use common::Ui;
 
