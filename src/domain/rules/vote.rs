@@ -109,7 +109,7 @@ impl VoteOutcome {
             let (over, verdict) = if self.passed { ("超过", "通过") } else { ("未超过", "未通过") };
             format!("{due}，{}，{over}{}{x}，{verdict}（{}）", self.tally_zh(), f.zh(), self.article.zh())
         };
-        if self.method.is_some() && !self.complete {
+        if self.quorum.met && self.method.is_some() && !self.complete {
             s += &format!("；尚有{}人未表态", self.remaining);
         }
         if self.written_opinions > 0 {
@@ -143,7 +143,7 @@ impl VoteOutcome {
             let (over, verdict) = if self.passed { ("more than", "passed") } else { ("not more than", "not passed") };
             format!("{due}, {t}: {over} {} ({x}), {verdict} ({})", f.en(), self.article.en())
         };
-        if self.method.is_some() && !self.complete {
+        if self.quorum.met && self.method.is_some() && !self.complete {
             s += &format!("; {} still to vote", self.remaining);
         }
         if self.written_opinions > 0 {
