@@ -5,3 +5,4 @@
 //! localStorage) and the UI ([`app`], [`pages`], [`components`]).
 
 pub mod domain;
+pub mod sample;

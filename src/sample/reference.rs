@@ -1,0 +1,1 @@
+//! The ten-year reference data set (to come).
