@@ -25,7 +25,7 @@ pub fn HomePage() -> impl IntoView {
 fn Welcome() -> impl IntoView {
     let state = use_app();
     let load_example = move |_| {
-        let db = crate::sample::example_db(state.today.get_untracked());
+        let db = crate::sample::example::example_db(state.today.get_untracked());
         state.replace(db);
     };
     view! {
