@@ -11,14 +11,17 @@
 //! Duties are checked for the year of `today` and the year before (a December meeting's report
 //! is due in January).
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::{
     article::Article,
     category::Category,
     db::Db,
-    item::ItemStatus,
+    item::{AgendaItem, ItemStatus},
     task::TaskStatus,
+    Id,
 };
 
 use super::{duty::evaluate_duties, quorum::needed_for_quorum};
@@ -47,9 +50,10 @@ pub fn risk_hints(db: &Db, today: NaiveDate) -> Vec<RiskHint> {
         });
     }
     let (c2, c3) = (Article::clause(20, 2), Article::clause(20, 3));
+    let items: HashMap<Id, &AgendaItem> = db.items.iter().map(|i| (i.id, i)).collect();
     for m in &db.meetings {
         for rec in &m.items {
-            let item = db.item(rec.item);
+            let item = items.get(&rec.item).copied();
             let title = item.map_or_else(|| format!("#{}", rec.item), |i| i.title.clone());
             let category = item.map(|i| i.category);
             let link = format!("#/meetings/{}", m.id);
