@@ -270,3 +270,17 @@ mod tests {
         assert_eq!(Route::parse("#/search?q=%"), Route::Search("%".into()));
     }
 }
+
+#[cfg(test)]
+mod link_tests {
+    use super::Route;
+    use crate::domain::rules::EvidenceRef;
+
+    /// Links produced by the domain (evidence, risk hints) must name real screens.
+    #[test]
+    fn domain_links_parse_to_screens() {
+        for link in [EvidenceRef::Meeting(3).href(), EvidenceRef::Evidence(4).href(), "#/duties/2026".into()] {
+            assert!(!matches!(Route::parse(&link), Route::NotFound(_)), "{link}");
+        }
+    }
+}

@@ -226,7 +226,7 @@ impl EvidenceRef {
     pub fn href(&self) -> String {
         match self {
             EvidenceRef::Meeting(id) => format!("#/meetings/{id}"),
-            EvidenceRef::Evidence(id) => format!("#/duties/evidence/{id}"),
+            EvidenceRef::Evidence(_) => "#/evidence".to_string(),
         }
     }
 }

@@ -109,7 +109,7 @@ pub fn risk_hints(db: &Db, today: NaiveDate) -> Vec<RiskHint> {
                 clause,
                 zh: format!("{}年{}未按要求完成：{}（{}，{}）", year, st.duty.zh(), st.gaps.join("；"), what, clause.zh()),
                 en: format!("{}: {} not fulfilled: {} ({})", year, st.duty.en(), st.gaps_en.join("; "), clause.en()),
-                link: format!("#/duties?year={year}"),
+                link: format!("#/duties/{year}"),
             });
         }
     }
