@@ -4,4 +4,6 @@
 //! Layers: [`domain`] (pure rules and records), [`storage`] (the only code that touches
 //! localStorage) and the UI ([`app`], [`pages`], [`components`]).
 
+pub mod backup;
 pub mod domain;
+pub mod storage;
