@@ -1,7 +1,7 @@
 // Yishi benchmark (`./dev bench`, issue 7): release build sizes, cold ready, click → paint,
 // save, storage share, export/import, and in the same run the baselines that anchor the ratios.
 //
-//   node bench/run.mjs [--runs 5] [--no-build] [--dist DIR] [--data FILE] [--skip-interactions]
+//   node bench/run.mjs [--runs 5] [--no-build | --build] [--dist DIR] [--data FILE] [--skip-interactions]
 //
 // Headless Debian Chromium (/usr/bin/chromium) through playwright-core and the DevTools
 // protocol; a fresh profile and a fresh browser process for every cold load; CPU throttling
@@ -206,7 +206,22 @@ async function storageUsed(page) {
 }
 
 // ---- steps ------------------------------------------------------------------------------------
+/** Newest modification time (ms) of the files under `dir` (recursive). */
+function newest(dir) {
+  if (!fs.existsSync(dir)) return 0;
+  const st = fs.statSync(dir);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(0, ...fs.readdirSync(dir).map((f) => newest(path.join(dir, f))));
+}
+
 function build() {
+  // `./dev bench` has just run `./dev dist`: do not build twice when dist/ is up to date.
+  const sources = Math.max(...['src', 'style', 'public', 'index.html', 'Cargo.toml', 'Cargo.lock'].map((f) => newest(path.join(ROOT, f))));
+  const built = fs.existsSync(path.join(DIST, 'index.html')) ? fs.statSync(path.join(DIST, 'index.html')).mtimeMs : 0;
+  if (built > sources && !flag('--build')) {
+    log('==> dist/ is up to date (pass --build to rebuild)');
+    return;
+  }
   const dev = path.join(ROOT, 'dev');
   if (fs.existsSync(dev) && fs.readFileSync(dev, 'utf8').includes('cmd_dist')) {
     log('==> ./dev dist');
@@ -265,6 +280,8 @@ async function main() {
   const backup = fs.readFileSync(DATA, 'utf8');
   const backupUnits = backup.length; // JS string length = UTF-16 code units
   const server = await startServer(DIST);
+  // `?bench` installs window.__YISHI_BENCH__ (src/sample/bench_hook.rs); every app load uses it.
+  server.appUrl += '?bench=1';
   const samples = {}; // metric -> [values]
   const notes = {}; // metric -> reason when not measurable
   const add = (k, v) => {
