@@ -91,6 +91,11 @@ fn volumes_match_the_issue() {
     assert!(notes.len() * 100 >= all * 99, "{} distinct of {all}", notes.len());
     let chars: HashSet<char> = db.items.iter().flat_map(|i| i.materials.chars()).collect();
     assert!(chars.len() > 700, "{} distinct characters", chars.len());
+    // Free text recombines the rules' character pairs: far more distinct pairs than the rules
+    // text itself has (~2,700), so it does not compress like a handful of repeated sentences.
+    let text: Vec<char> = db.items.iter().flat_map(|i| i.materials.chars()).collect();
+    let pairs: HashSet<(char, char)> = text.windows(2).map(|w| (w[0], w[1])).collect();
+    assert!(pairs.len() > 6_000, "{} distinct character pairs", pairs.len());
 }
 
 #[test]

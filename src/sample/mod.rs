@@ -15,6 +15,8 @@ use crate::domain::{
     Id,
 };
 
+#[cfg(target_arch = "wasm32")]
+pub mod bench_hook;
 pub mod example;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod reference;

@@ -12,6 +12,8 @@
 //! places, numbers and dates, so that it compresses like real minutes rather than like a
 //! tiny repeated vocabulary.
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::{attendance_at, next_summary_number, open_vote, present_members, result_of, summary_text};
@@ -168,13 +170,75 @@ const FUNDS: &[&str] = &["车购税补助资金", "自治区交通专项资金",
 /// Text generator: recombines rule sentences with names, places, numbers and dates.
 struct Writer {
     rng: Rng,
-    rules: Vec<&'static str>,
+    /// Clauses of the rules text (split at ，).
+    clauses: Vec<&'static str>,
+    /// Character bigram successors in the rules text, for free text with the statistics of
+    /// the rules' language but without its long repeated strings.
+    chain: HashMap<char, Vec<char>>,
+    /// Characters that begin a clause in the rules text.
+    starts: Vec<char>,
+}
+
+fn is_break(c: char) -> bool {
+    "，。；：、（）《》“”！？,.;:()!? \u{3000}·".contains(c) || c.is_ascii_digit() || c.is_whitespace()
 }
 
 impl Writer {
-    fn sentence(&mut self) -> &'static str {
-        let i = self.rng.below(self.rules.len() as u64) as usize;
-        self.rules[i]
+    fn new(seed: u64) -> Self {
+        let mut clauses = Vec::new();
+        for s in rule_sentences() {
+            for c in s.split('，') {
+                let n = c.chars().count();
+                if (4..=30).contains(&n) && !c.contains(['（', '）', '“', '”', '《', '》']) {
+                    clauses.push(c);
+                }
+            }
+        }
+        let chars: Vec<char> = RULES_TEXT.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
+        let mut chain: HashMap<char, Vec<char>> = HashMap::new();
+        let mut starts = Vec::new();
+        for w in chars.windows(2) {
+            chain.entry(w[0]).or_default().push(w[1]);
+            if is_break(w[0]) && !is_break(w[1]) {
+                starts.push(w[1]);
+            }
+        }
+        Writer { rng: Rng::new(seed), clauses, chain, starts }
+    }
+
+    /// A clause of free text of about `len` characters, walking the character bigrams of the
+    /// rules text.
+    fn babble(&mut self, len: usize) -> String {
+        let mut out = String::new();
+        let mut n = 0;
+        let mut c = *self.rng.pick(&self.starts);
+        while n < len {
+            out.push(c);
+            n += 1;
+            let next = self.chain.get(&c).map(|v| v[self.rng.below(v.len() as u64) as usize]);
+            c = match next {
+                Some(x) if !is_break(x) => x,
+                _ if n >= 4 => break,
+                _ => *self.rng.pick(&self.starts),
+            };
+        }
+        out
+    }
+
+    /// A sentence (without the final 。): clauses of the rules text mixed with free text.
+    fn sentence(&mut self) -> String {
+        let parts = self.rng.range(2, 4);
+        let mut out: Vec<String> = Vec::new();
+        for _ in 0..parts {
+            if self.rng.chance(30) {
+                let i = self.rng.below(self.clauses.len() as u64) as usize;
+                out.push(self.clauses[i].to_string());
+            } else {
+                let len = self.rng.range(6, 16) as usize;
+                out.push(self.babble(len));
+            }
+        }
+        out.join("，")
     }
     fn person(&mut self) -> String {
         if self.rng.chance(15) {
@@ -254,7 +318,7 @@ impl Writer {
                     let n = self.rng.range(2, 12);
                     t.push_str(&format!("{p}同志牵头，会同{n}个县市交通运输局，{}", self.sentence()))
                 }
-                _ => t.push_str(self.sentence()),
+                _ => t.push_str(&self.sentence()),
             }
             t.push('。');
         }
@@ -284,7 +348,7 @@ impl Writer {
                     let n = self.rng.range(2, 40);
                     t.push_str(&format!("{c}还有{n}处隐患没有整改到位，{}", self.sentence()));
                 }
-                _ => t.push_str(self.sentence()),
+                _ => t.push_str(&self.sentence()),
             }
             t.push('。');
         }
@@ -399,7 +463,7 @@ fn categories(rng: &mut Rng, kind: MeetingKind) -> Vec<Category> {
 /// Build the ten-year reference database for `seed`.
 pub fn reference_db(seed: u64) -> Db {
     let mut rng = Rng::new(seed);
-    let mut w = Writer { rng: Rng::new(seed.wrapping_mul(31).wrapping_add(7)), rules: rule_sentences() };
+    let mut w = Writer::new(seed.wrapping_mul(31).wrapping_add(7));
     let end = as_of();
     let mut db = Db { settings: RuleSettings::default(), ..Default::default() };
     db.org.unit_name = "中共昌吉回族自治州交通运输局".into();
@@ -557,7 +621,7 @@ pub fn reference_db(seed: u64) -> Db {
                     let present = present_members(&m, &rec.recused);
                     // Several speakers, ~400 characters, the chair last.
                     let n_notes = rng.range(3, 5) as usize;
-                    let per = (400 / (n_notes + 1)).saturating_sub(22);
+                    let per = (400 / (n_notes + 1)).saturating_sub(12);
                     if rng.chance(20) {
                         rec.notes.push(SpeechNote { speaker: Speaker::Observer(*rng.pick(&m.observers)), text: w.speech(&dept_name, date, per / 2) });
                     }
