@@ -16,6 +16,7 @@ use crate::domain::{
 };
 
 pub mod example;
+pub use example::example_db;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod reference;
 
