@@ -5,13 +5,19 @@
 pub mod article;
 pub mod category;
 pub mod db;
+pub mod democratic_life;
 pub mod evidence;
+pub mod evidence_text;
+pub mod followup;
+pub mod ics;
 pub mod item;
 pub mod meeting;
 pub mod org;
 pub mod rules;
 pub mod rules_text;
 pub mod settings;
+pub mod stats;
+pub mod study;
 pub mod task;
 pub mod validate;
 
