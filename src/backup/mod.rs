@@ -468,7 +468,7 @@ pub fn apply(current: &Db, incoming: Db, mode: ImportMode) -> Db {
         }
     }
     // Exhaustive: a new Db field must be merged here.
-    let Db { org, settings, items, meetings, tasks, evidence, next_id: _, last_backup } = incoming;
+    let Db { org, settings, items, meetings, tasks, evidence, next_id: _, last_backup, democratic_life, study_plans, study_sessions } = incoming;
     upsert(&mut cur.org.members, org.members, |r| r.id);
     upsert(&mut cur.org.departments, org.departments, |r| r.id);
     upsert(&mut cur.org.attendees, org.attendees, |r| r.id);
@@ -483,6 +483,10 @@ pub fn apply(current: &Db, incoming: Db, mode: ImportMode) -> Db {
     upsert(&mut cur.meetings, meetings, |r| r.id);
     upsert(&mut cur.tasks, tasks, |r| r.id);
     upsert(&mut cur.evidence, evidence, |r| r.id);
+    // Keyed by their meeting (or year): the incoming record wins, as for the records above.
+    upsert(&mut cur.democratic_life, democratic_life, |r| r.meeting);
+    upsert(&mut cur.study_sessions, study_sessions, |r| r.meeting);
+    upsert(&mut cur.study_plans, study_plans, |r| r.year as Id);
     cur.last_backup = cur.last_backup.max(last_backup);
     cur.next_id = next.max(max_id(&mut cur) + 1);
     cur
@@ -558,6 +562,9 @@ pub fn archive_year(db: &Db, year: i32) -> (Db, Db) {
         meetings: db.meetings.iter().filter(|r| take(r.id)).cloned().collect(),
         tasks: db.tasks.iter().filter(|r| take(r.id)).cloned().collect(),
         evidence: db.evidence.iter().filter(|r| take(r.id)).cloned().collect(),
+        democratic_life: db.democratic_life.iter().filter(|r| take(r.meeting)).cloned().collect(),
+        study_plans: db.study_plans.iter().filter(|p| p.year == year).cloned().collect(),
+        study_sessions: db.study_sessions.iter().filter(|r| take(r.meeting)).cloned().collect(),
         next_id: db.next_id,
         last_backup: db.last_backup,
     };
@@ -566,6 +573,9 @@ pub fn archive_year(db: &Db, year: i32) -> (Db, Db) {
         meetings: db.meetings.iter().filter(|r| !take(r.id)).cloned().collect(),
         tasks: db.tasks.iter().filter(|r| !take(r.id)).cloned().collect(),
         evidence: db.evidence.iter().filter(|r| !take(r.id)).cloned().collect(),
+        democratic_life: db.democratic_life.iter().filter(|r| !take(r.meeting)).cloned().collect(),
+        study_plans: db.study_plans.iter().filter(|p| p.year != year).cloned().collect(),
+        study_sessions: db.study_sessions.iter().filter(|r| !take(r.meeting)).cloned().collect(),
         ..db.clone()
     };
     (archive, rest)

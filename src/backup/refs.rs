@@ -182,6 +182,40 @@ pub fn visit_refs(db: &mut Db, f: &mut dyn FnMut(Site, Kind, &mut Id)) {
             f(s("department"), Kind::Department, d);
         }
     }
+    // 民主生活会 cycles and study sessions hang off their meeting: the meeting is the site.
+    for c in &mut db.democratic_life {
+        let site_id = c.meeting;
+        let s = |field| Site { kind: Kind::Meeting, id: site_id, field };
+        f(s("democratic_life.meeting"), Kind::Meeting, &mut c.meeting);
+        for t in &mut c.talks {
+            f(s("democratic_life.talks.a"), Kind::Member, &mut t.a);
+            f(s("democratic_life.talks.b"), Kind::Member, &mut t.b);
+        }
+        for st in &mut c.statements {
+            f(s("democratic_life.statements.member"), Kind::Member, &mut st.member);
+        }
+        for t in &mut c.rectification_tasks {
+            f(s("democratic_life.rectification_tasks"), Kind::Task, t);
+        }
+    }
+    for ss in &mut db.study_sessions {
+        let site_id = ss.meeting;
+        let s = |field| Site { kind: Kind::Meeting, id: site_id, field };
+        f(s("study_sessions.meeting"), Kind::Meeting, &mut ss.meeting);
+        for d in &mut ss.departments {
+            f(s("study_sessions.departments"), Kind::Department, d);
+        }
+    }
+    // A study plan is keyed by year; its approval evidence record is its site.
+    for p in &mut db.study_plans {
+        let site = Site { kind: Kind::Evidence, id: p.evidence.unwrap_or(0), field: "study_plans" };
+        if let Some(m) = &mut p.approved_by {
+            f(Site { field: "study_plans.approved_by", ..site }, Kind::Member, m);
+        }
+        if let Some(e) = &mut p.evidence {
+            f(Site { field: "study_plans.evidence", ..site }, Kind::Evidence, e);
+        }
+    }
 }
 
 /// A short human label of a record: kind, id and name/title/date.

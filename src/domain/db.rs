@@ -21,6 +21,15 @@ pub struct Db {
     pub tasks: Vec<FollowUpTask>,
     #[serde(default)]
     pub evidence: Vec<Evidence>,
+    /// 民主生活会 cycle records (第二十三条), one per meeting.
+    #[serde(default)]
+    pub democratic_life: Vec<super::democratic_life::DemocraticLifeCycle>,
+    /// 中心组 annual study plans (第二十二条), one per year.
+    #[serde(default)]
+    pub study_plans: Vec<super::study::StudyPlan>,
+    /// Extra records of study sessions (departments joined, 学习档案, 学习通报).
+    #[serde(default)]
+    pub study_sessions: Vec<super::study::StudySession>,
     /// The next id to hand out (ids are unique across all record kinds).
     pub next_id: Id,
     /// Date of the last backup export, for the "上次备份" reminder.

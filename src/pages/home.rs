@@ -97,5 +97,41 @@ fn Overview() -> impl IntoView {
                 }).collect_view()}
             </ul>
         </div>
+        <RiskHints/>
+    }
+}
+
+/// Risk hints tied to 第二十条 (from the rules engine), each linking to the records behind it.
+#[component]
+fn RiskHints() -> impl IntoView {
+    let state = use_app();
+    let hints = move || {
+        let today = state.today.get();
+        state.db.with(|db| crate::domain::rules::risk_hints(db, today))
+    };
+    // The engine links duty gaps as `#/duties?year=Y`; the duties page reads the year from it.
+    view! {
+        <div class="card risk-hints" data-testid="risk-hints">
+            <h2>{move || state.t(Ui::RiskHints)}" "<crate::components::article_link::ArticleLink article=crate::domain::article::Article::new(20)/></h2>
+            {move || {
+                let v = hints();
+                if v.is_empty() {
+                    return view! { <p class="muted">{state.t(Ui::NoRisks)}</p> }.into_any();
+                }
+                let zh = state.lang.get() == Lang::Zh;
+                view! {
+                    <ul class="list">
+                        {v.into_iter().map(|h| view! {
+                            <li class="risk-hint" data-testid="risk-hint" data-clause=h.clause.zh()>
+                                <a class="list-link" href=h.link.clone()>
+                                    <span class="pill pill-bad">{if zh { h.clause.zh() } else { h.clause.en() }}</span>" "
+                                    {if zh { h.zh.clone() } else { h.en.clone() }}
+                                </a>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </div>
     }
 }

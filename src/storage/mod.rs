@@ -35,7 +35,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::domain::{
-    db::Db, evidence::Evidence, item::AgendaItem, meeting::Meeting, org::Organisation,
+    db::Db, democratic_life::DemocraticLifeCycle, evidence::Evidence, study::{StudyPlan, StudySession}, item::AgendaItem, meeting::Meeting, org::Organisation,
     settings::RuleSettings, task::FollowUpTask, Id,
 };
 
@@ -197,6 +197,9 @@ struct CoreView<'a> {
     next_id: Id,
     last_backup: Option<NaiveDate>,
     order: &'a Order,
+    democratic_life: &'a [DemocraticLifeCycle],
+    study_plans: &'a [StudyPlan],
+    study_sessions: &'a [StudySession],
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -207,6 +210,12 @@ struct Core {
     last_backup: Option<NaiveDate>,
     #[serde(default)]
     order: Order,
+    #[serde(default)]
+    democratic_life: Vec<DemocraticLifeCycle>,
+    #[serde(default)]
+    study_plans: Vec<StudyPlan>,
+    #[serde(default)]
+    study_sessions: Vec<StudySession>,
 }
 
 #[derive(Serialize, Default)]
@@ -259,7 +268,8 @@ struct Split<'a> {
 
 fn split<'a>(db: &'a Db, order: &'a Order) -> Split<'a> {
     // Exhaustive on purpose: a field added to Db must be given a partition here.
-    let Db { org, settings, items, meetings, tasks, evidence, next_id, last_backup } = db;
+    // The 民主生活会 cycles and study records are few and small: they live in `core`.
+    let Db { org, settings, items, meetings, tasks, evidence, next_id, last_backup, democratic_life, study_plans, study_sessions } = db;
     let mut parts: BTreeMap<(i32, u32), PartView<'a>> = BTreeMap::new();
     for i in items {
         parts.entry(month(i.created)).or_default().items.push(i);
@@ -274,7 +284,7 @@ fn split<'a>(db: &'a Db, order: &'a Order) -> Split<'a> {
         parts.entry(month(e.date)).or_default().evidence.push(e);
     }
     Split {
-        core: CoreView { org, settings, next_id: *next_id, last_backup: *last_backup, order },
+        core: CoreView { org, settings, next_id: *next_id, last_backup: *last_backup, order, democratic_life, study_plans, study_sessions },
         parts: parts.into_iter().map(|(k, v)| (month_name(k), v)).collect(),
     }
 }
@@ -523,7 +533,7 @@ impl Store {
             evidence.extend(part.evidence.iter().cloned());
             cache.parts.insert(name.clone(), (r.clone(), part));
         }
-        let Core { org, settings, next_id, last_backup, order } = core;
+        let Core { org, settings, next_id, last_backup, order, democratic_life, study_plans, study_sessions } = core;
         let db = Db {
             org,
             settings,
@@ -533,6 +543,9 @@ impl Store {
             evidence: reorder(evidence, &order.evidence, |r| r.id),
             next_id,
             last_backup,
+            democratic_life,
+            study_plans,
+            study_sessions,
         };
         if migrate {
             // Everything is rewritten in the new schema on the next save.
@@ -633,6 +646,9 @@ impl Store {
                 && s.core.next_id == c.next_id
                 && s.core.last_backup == c.last_backup
                 && *s.core.order == c.order
+                && s.core.democratic_life == c.democratic_life.as_slice()
+                && s.core.study_plans == c.study_plans.as_slice()
+                && s.core.study_sessions == c.study_sessions.as_slice()
         });
         let changed: Vec<&String> = s
             .parts
@@ -712,6 +728,9 @@ impl Store {
                         next_id: db.next_id,
                         last_backup: db.last_backup,
                         order: order.clone(),
+                        democratic_life: db.democratic_life.clone(),
+                        study_plans: db.study_plans.clone(),
+                        study_sessions: db.study_sessions.clone(),
                     };
                     self.cache.core = Some((new_parts["core"].clone(), core));
                 }

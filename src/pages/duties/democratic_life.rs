@@ -1,0 +1,383 @@
+//! The 民主生活会 cycle of one meeting (第二十三条): before (theme, opinions solicited, heart-to-
+//! heart talks), during (attendance, written statements of absentees, criticism notes), after
+//! (informing absentees, rectification measures as follow-up tasks, the report due within 15
+//! days counting down, the notice to the masses).
+
+use leptos::prelude::*;
+
+use crate::app::use_app;
+use crate::components::article_link::ArticleLink;
+use crate::components::duty_ui::{member_options, parse_date, DutyTabs, IdSelect};
+use crate::components::task_status::TaskStatusPill;
+use crate::domain::article::Article;
+use crate::domain::democratic_life::{cycle_mut, cycle_of, days_left, missing_talk_pairs, AbsentStatement, HeartTalk, OpinionSolicited};
+use crate::domain::evidence::{Evidence, EvidenceKind};
+use crate::domain::followup::create_task;
+use crate::domain::meeting::{MeetingKind, Presence};
+use crate::domain::rules::democratic_life_report_due;
+use crate::domain::Id;
+use crate::i18n::duties::DutiesText as T;
+use crate::i18n::Lang;
+use crate::router::Route;
+
+/// First evidence of `kind` dated on/after the meeting and before the next 民主生活会.
+fn filed(db: &crate::domain::db::Db, meeting: Id, kind: EvidenceKind) -> Option<(Id, chrono::NaiveDate)> {
+    let m = db.meeting(meeting)?;
+    let next = db.meetings.iter().filter(|x| x.kind == MeetingKind::DemocraticLife && x.date > m.date).map(|x| x.date).min();
+    db.evidence
+        .iter()
+        .filter(|e| e.kind == kind && e.date >= m.date && next.is_none_or(|n| e.date < n))
+        .min_by_key(|e| e.date)
+        .map(|e| (e.id, e.date))
+}
+
+/// The 民主生活会 screen.
+#[component]
+pub fn DemocraticLifePage(
+    /// The meeting's id.
+    id: Id,
+) -> impl IntoView {
+    let state = use_app();
+    let meeting = move || state.db.with(|db| db.meeting(id).map(|m| (m.kind, m.date, m.title.clone())));
+    let year = state.db.with_untracked(|db| db.meeting(id).map(|m| chrono::Datelike::year(&m.date))).unwrap_or_else(|| chrono::Datelike::year(&state.today.get_untracked()));
+    view! {
+        <section class="page dl-page">
+            <h1>{move || state.t(T::DlTitle)}" "<ArticleLink article=Article::new(23)/></h1>
+            <DutyTabs current=Route::DemocraticLife(id) year=year/>
+            {move || match meeting() {
+                Some((MeetingKind::DemocraticLife, date, title)) => view! {
+                    <p class="dl-meeting"><a href=Route::Meeting(id).href()>{date.to_string()}" "{title}</a></p>
+                    <ReportBox id=id/>
+                    <Before id=id/>
+                    <During id=id/>
+                    <After id=id/>
+                }.into_any(),
+                _ => view! { <p class="field-error" role="alert">{state.t(T::DlNotDl)}</p> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The report to 州纪委监委 and 州党委组织部: due date, countdown, overdue in red.
+#[component]
+fn ReportBox(id: Id) -> impl IntoView {
+    let state = use_app();
+    let info = move || {
+        let today = state.today.get();
+        state.db.with(|db| {
+            let m = db.meeting(id)?;
+            let due = democratic_life_report_due(m.date, &db.settings);
+            let report = filed(db, id, EvidenceKind::DemocraticLifeReport);
+            Some((due, days_left(due, today), report, today))
+        })
+    };
+    let file = move |_| {
+        let today = state.today.get_untracked();
+        state.update(|db| {
+            let note = db.meeting(id).map(|m| format!("{}民主生活会情况报告", m.date)).unwrap_or_default();
+            let nid = db.new_id();
+            db.evidence.push(Evidence { id: nid, kind: EvidenceKind::DemocraticLifeReport, date: today, member: None, counterpart: None, department: None, days: None, note });
+        });
+    };
+    view! {
+        {move || info().map(|(due, left, report, _today)| {
+            let (status, class) = match report {
+                Some(_) => ("filed", "dl-report ok-box"),
+                None if left < 0 => ("overdue", "dl-report bad-box"),
+                None => ("pending", "dl-report warn-box"),
+            };
+            let zh = state.lang.get() == Lang::Zh;
+            view! {
+                <div class=class data-testid="dl-report" data-status=status>
+                    <h2>{state.t(T::DlReport)}" "<ArticleLink article=Article::clause(23, 4)/></h2>
+                    <p class="dl-due">{state.t(T::DlReportDue)}"："<strong data-testid="dl-report-due">{due.to_string()}</strong></p>
+                    {match report {
+                        Some((_, d)) => view! { <p class="ok" data-testid="dl-report-status">{state.t(T::DlReportFiled)}" "{d.to_string()}</p> }.into_any(),
+                        None if left < 0 => view! {
+                            <p class="dl-countdown bad" data-testid="dl-report-status">
+                                {state.t(T::DlReportOverdue)}" "{if zh { format!("{}天", -left) } else { format!("{} days", -left) }}
+                            </p>
+                        }.into_any(),
+                        None => view! {
+                            <p class="dl-countdown" data-testid="dl-report-status">
+                                {state.t(T::DlDaysLeft)}"："<strong data-testid="dl-days-left">{left}</strong>{if zh { "天" } else { " days" }}
+                            </p>
+                        }.into_any(),
+                    }}
+                    {report.is_none().then(|| view! {
+                        <button type="button" class="btn btn-primary no-print" on:click=file data-testid="dl-file-report">{state.t(T::DlFileReport)}</button>
+                    })}
+                </div>
+            }
+        })}
+    }
+}
+
+#[component]
+fn Before(id: Id) -> impl IntoView {
+    let state = use_app();
+    let cyc = move || state.db.with(|db| cycle_of(db, id).cloned().unwrap_or_default());
+    let set_theme = move |v: String| state.update(|db| cycle_mut(db, id).theme = v);
+    let set_source = move |v: String| state.update(|db| cycle_mut(db, id).theme_source = v);
+    let op_from = RwSignal::new(String::new());
+    let op_summary = RwSignal::new(String::new());
+    let op_err = RwSignal::new(None::<&'static str>);
+    let add_opinion = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let from = op_from.get_untracked();
+        if from.trim().is_empty() {
+            op_err.set(Some(state.t(T::ErrNote)));
+            return;
+        }
+        let summary = op_summary.get_untracked();
+        let today = state.today.get_untracked();
+        state.update(|db| cycle_mut(db, id).opinions.push(OpinionSolicited { date: Some(today), from: from.trim().into(), summary: summary.trim().into() }));
+        op_from.set(String::new());
+        op_summary.set(String::new());
+        op_err.set(None);
+    };
+    let a = RwSignal::new(None::<Id>);
+    let b = RwSignal::new(None::<Id>);
+    let talk_date = RwSignal::new(state.today.get_untracked().to_string());
+    let talk_err = RwSignal::new(None::<String>);
+    let members = Signal::derive(move || member_options(state.today.get()));
+    let add_talk = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (Some(x), Some(y)) = (a.get_untracked(), b.get_untracked()) else {
+            talk_err.set(Some(state.t(T::ErrMember).into()));
+            return;
+        };
+        if x == y {
+            talk_err.set(Some(state.t(T::ErrSelf).into()));
+            return;
+        }
+        let Some(d) = parse_date(&talk_date.get_untracked()) else {
+            talk_err.set(Some(state.t(T::ErrDate).into()));
+            return;
+        };
+        state.update(|db| cycle_mut(db, id).talks.push(HeartTalk { a: x, b: y, date: d }));
+        talk_err.set(None);
+    };
+    let missing = move || {
+        state.db.with(|db| {
+            let Some(m) = db.meeting(id) else { return Vec::new() };
+            let ids: Vec<Id> = m.attendance.iter().map(|a| a.member).collect();
+            let ids = if ids.is_empty() { db.org.roster_at(m.date).into_iter().map(|r| r.member).collect() } else { ids };
+            let talks = cycle_of(db, id).map(|c| c.talks.clone()).unwrap_or_default();
+            missing_talk_pairs(&ids, &talks).into_iter().map(|(x, y)| format!("{}—{}", db.org.member_name(x), db.org.member_name(y))).collect::<Vec<_>>()
+        })
+    };
+    let name = move |m: Id| state.db.with_untracked(|db| db.org.member_name(m));
+    view! {
+        <fieldset class="card dl-stage">
+            <legend>{move || state.t(T::DlBefore)}</legend>
+            <div class="grid2">
+                <label class="field"><span class="field-label">{move || state.t(T::DlTheme)}</span>
+                    <input type="text" data-testid="dl-theme" prop:value=move || cyc().theme on:change=move |ev| set_theme(event_target_value(&ev))/></label>
+                <label class="field"><span class="field-label">{move || state.t(T::DlThemeSource)}</span>
+                    <input type="text" placeholder="州纪委监委、州党委组织部" prop:value=move || cyc().theme_source on:change=move |ev| set_source(event_target_value(&ev))/></label>
+            </div>
+            <h3>{move || state.t(T::DlOpinions)}</h3>
+            <ul class="list">
+                {move || cyc().opinions.into_iter().map(|o| view! {
+                    <li>{o.date.map(|d| d.to_string()).unwrap_or_default()}" "<strong>{o.from}</strong>"："{o.summary}</li>
+                }).collect_view()}
+            </ul>
+            <form class="grid3 no-print" on:submit=add_opinion>
+                <label class="field" class:has-error=move || op_err.get().is_some()><span class="field-label">{move || state.t(T::DlOpinionFrom)}</span>
+                    <input type="text" data-testid="dl-opinion-from" prop:value=move || op_from.get() on:input=move |ev| op_from.set(event_target_value(&ev))/>
+                    {move || op_err.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}</label>
+                <label class="field"><span class="field-label">{move || state.t(T::DlOpinionSummary)}</span>
+                    <input type="text" prop:value=move || op_summary.get() on:input=move |ev| op_summary.set(event_target_value(&ev))/></label>
+                <div class="field"><button type="submit" class="btn" data-testid="dl-add-opinion">{move || state.t(T::Add)}</button></div>
+            </form>
+            <h3>{move || state.t(T::DlTalks)}</h3>
+            <ul class="list">
+                {move || cyc().talks.into_iter().map(|t| view! { <li>{t.date.to_string()}" "{name(t.a)}" — "{name(t.b)}</li> }).collect_view()}
+            </ul>
+            {move || {
+                let m = missing();
+                (!m.is_empty()).then(|| view! { <p class="pill pill-warn">{state.t(T::DlTalksMissing)}"："{m.join("、")}</p> })
+            }}
+            <form class="grid3 no-print" on:submit=add_talk>
+                <IdSelect label=Signal::derive(move || state.t(T::DlTalkA).to_string()) options=members value=a empty=Signal::derive(move || state.t(T::None_).to_string()) error=Signal::derive(move || talk_err.get())/>
+                <IdSelect label=Signal::derive(move || state.t(T::DlTalkB).to_string()) options=members value=b empty=Signal::derive(move || state.t(T::None_).to_string())/>
+                <label class="field"><span class="field-label">{move || state.t(T::Date)}</span>
+                    <input type="date" prop:value=move || talk_date.get() on:input=move |ev| talk_date.set(event_target_value(&ev))/></label>
+                <div class="field"><button type="submit" class="btn" data-testid="dl-add-talk">{move || state.t(T::Add)}</button></div>
+            </form>
+        </fieldset>
+    }
+}
+
+#[component]
+fn During(id: Id) -> impl IntoView {
+    let state = use_app();
+    let roster = move || {
+        state.db.with(|db| {
+            let Some(m) = db.meeting(id) else { return Vec::new() };
+            let cyc = cycle_of(db, id);
+            m.attendance
+                .iter()
+                .map(|a| {
+                    let st = cyc.and_then(|c| c.statements.iter().find(|s| s.member == a.member).cloned());
+                    (a.member, db.org.member_name(a.member), a.presence.clone(), st)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let criticism = move || state.db.with(|db| cycle_of(db, id).map(|c| c.criticism.clone()).unwrap_or_default());
+    let set_statement = move |member: Id, f: Box<dyn FnOnce(&mut AbsentStatement)>| {
+        state.update(|db| {
+            let c = cycle_mut(db, id);
+            let i = match c.statements.iter().position(|s| s.member == member) {
+                Some(i) => i,
+                None => {
+                    c.statements.push(AbsentStatement { member, text: String::new(), read_out: false, informed_on: None });
+                    c.statements.len() - 1
+                }
+            };
+            f(&mut c.statements[i]);
+        })
+    };
+    view! {
+        <fieldset class="card dl-stage">
+            <legend>{move || state.t(T::DlDuring)}</legend>
+            <h3>{move || state.t(T::DlAttendance)}</h3>
+            <ul class="list dl-attendance">
+                {move || roster().into_iter().map(|(member, name, presence, st)| {
+                    let absent = presence != Presence::Present;
+                    let p = match presence { Presence::Present => T::Present, Presence::Leave { .. } => T::OnLeave, Presence::Absent => T::Absent };
+                    let has_text = st.as_ref().is_some_and(|s| !s.text.trim().is_empty());
+                    view! {
+                        <li class="dl-member" data-testid="dl-member">
+                            <span>{name}" "</span><span class=if absent { "pill pill-warn" } else { "pill pill-ok" }>{state.t(p)}</span>
+                            {(absent && !has_text).then(|| view! { <span class="field-error">" "{state.t(T::DlStatementMissing)}</span> })}
+                            {absent.then(|| {
+                                let text = st.as_ref().map(|s| s.text.clone()).unwrap_or_default();
+                                let read = st.as_ref().is_some_and(|s| s.read_out);
+                                view! {
+                                    <label class="field"><span class="field-label">{state.t(T::DlStatements)}</span>
+                                        <textarea data-testid="dl-statement" prop:value=text on:change=move |ev| { let v = event_target_value(&ev); set_statement(member, Box::new(move |s| s.text = v)) }></textarea></label>
+                                    <label class="check"><input type="checkbox" prop:checked=read on:change=move |ev| { let v = event_target_checked(&ev); set_statement(member, Box::new(move |s| s.read_out = v)) }/>
+                                        <span>{state.t(T::DlReadOut)}</span></label>
+                                }
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <label class="field"><span class="field-label">{move || state.t(T::DlCriticism)}</span>
+                <textarea data-testid="dl-criticism" prop:value=criticism on:change=move |ev| { let v = event_target_value(&ev); state.update(|db| cycle_mut(db, id).criticism = v) }></textarea></label>
+        </fieldset>
+    }
+}
+
+#[component]
+fn After(id: Id) -> impl IntoView {
+    let state = use_app();
+    let absentees = move || {
+        state.db.with(|db| {
+            let Some(m) = db.meeting(id) else { return Vec::new() };
+            let cyc = cycle_of(db, id);
+            m.attendance
+                .iter()
+                .filter(|a| a.presence != Presence::Present)
+                .map(|a| (a.member, db.org.member_name(a.member), cyc.and_then(|c| c.statements.iter().find(|s| s.member == a.member)).and_then(|s| s.informed_on)))
+                .collect::<Vec<_>>()
+        })
+    };
+    let measures = move || {
+        let today = state.today.get();
+        state.db.with(|db| {
+            cycle_of(db, id)
+                .map(|c| c.rectification_tasks.iter().filter_map(|t| db.task(*t)).map(|t| (t.id, t.title.clone(), t.member.map(|m| db.org.member_name(m)), t.deadline, t.status(today))).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    let measure = RwSignal::new(String::new());
+    let owner = RwSignal::new(None::<Id>);
+    let deadline = RwSignal::new(String::new());
+    let err = RwSignal::new(None::<String>);
+    let members = Signal::derive(move || member_options(state.today.get()));
+    let add_measure = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = state.lang.get_untracked();
+        let Some(dl) = parse_date(&deadline.get_untracked()) else {
+            err.set(Some(state.t(T::ErrDate).into()));
+            return;
+        };
+        let text = measure.get_untracked();
+        let title = if text.trim().is_empty() { String::new() } else { format!("民主生活会整改：{}", text.trim()) };
+        let o = owner.get_untracked();
+        let today = state.today.get_untracked();
+        match state.try_update(|db| {
+            let tid = create_task(db, &title, None, o, None, dl, today)?;
+            cycle_mut(db, id).rectification_tasks.push(tid);
+            Ok::<_, crate::domain::followup::FollowUpError>(tid)
+        }) {
+            Ok(_) => {
+                measure.set(String::new());
+                err.set(None);
+            }
+            Err(e) => err.set(Some(if lang == Lang::Zh { e.zh() } else { e.en() }.into())),
+        }
+    };
+    let notice = move || state.db.with(|db| filed(db, id, EvidenceKind::DemocraticLifeNotice));
+    let record_notice = move |_| {
+        let today = state.today.get_untracked();
+        state.update(|db| {
+            let note = db.meeting(id).map(|m| format!("{}民主生活会及整改情况通报", m.date)).unwrap_or_default();
+            let nid = db.new_id();
+            db.evidence.push(Evidence { id: nid, kind: EvidenceKind::DemocraticLifeNotice, date: today, member: None, counterpart: None, department: None, days: None, note });
+        })
+    };
+    view! {
+        <fieldset class="card dl-stage">
+            <legend>{move || state.t(T::DlAfter)}</legend>
+            <h3>{move || state.t(T::DlInformed)}</h3>
+            <ul class="list">
+                {move || absentees().into_iter().map(|(member, name, informed)| view! {
+                    <li class="row gap wrap">
+                        <span>{name.clone()}</span>
+                        <label class="field"><span class="field-label">{state.t(T::DlInformed)}" · "{name}</span>
+                            <input type="date" prop:value=informed.map(|d| d.to_string()).unwrap_or_default()
+                                on:change=move |ev| {
+                                    let d = parse_date(&event_target_value(&ev));
+                                    state.update(|db| {
+                                        let c = cycle_mut(db, id);
+                                        match c.statements.iter_mut().find(|s| s.member == member) {
+                                            Some(s) => s.informed_on = d,
+                                            None => c.statements.push(AbsentStatement { member, text: String::new(), read_out: false, informed_on: d }),
+                                        }
+                                    })
+                                }/></label>
+                    </li>
+                }).collect_view()}
+            </ul>
+            <h3>{move || state.t(T::DlRectification)}</h3>
+            <ul class="list" data-testid="dl-measures">
+                {move || measures().into_iter().map(|(tid, title, owner, deadline, status)| view! {
+                    <li class="task-row" class:task-overdue=status == crate::domain::task::TaskStatus::Overdue>
+                        <a class="task-link" href=Route::Task(tid).href()>{title}" · "{owner.unwrap_or_default()}" · "{deadline.to_string()}</a>
+                        <TaskStatusPill status=status/>
+                    </li>
+                }).collect_view()}
+            </ul>
+            <form class="grid3 no-print" on:submit=add_measure>
+                <label class="field" class:has-error=move || err.get().is_some()><span class="field-label">{move || state.t(T::DlMeasure)}</span>
+                    <input type="text" data-testid="dl-measure" prop:value=move || measure.get() on:input=move |ev| measure.set(event_target_value(&ev))/>
+                    {move || err.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}</label>
+                <IdSelect label=Signal::derive(move || state.t(T::DlOwner).to_string()) options=members value=owner empty=Signal::derive(move || state.t(T::None_).to_string())/>
+                <label class="field"><span class="field-label">{move || state.t(T::Deadline)}</span>
+                    <input type="date" data-testid="dl-measure-deadline" prop:value=move || deadline.get() on:input=move |ev| deadline.set(event_target_value(&ev))/></label>
+                <div class="field"><button type="submit" class="btn" data-testid="dl-add-measure">{move || state.t(T::Add)}</button></div>
+            </form>
+            <h3>{move || state.t(T::DlNotice)}" "<ArticleLink article=Article::clause(23, 5)/></h3>
+            {move || match notice() {
+                Some((_, d)) => view! { <p class="ok" data-testid="dl-notice">{state.t(T::DlReportFiled)}" "{d.to_string()}</p> }.into_any(),
+                None => view! { <button type="button" class="btn no-print" on:click=record_notice data-testid="dl-record-notice">{state.t(T::DlRecordNotice)}</button> }.into_any(),
+            }}
+        </fieldset>
+    }
+}

@@ -1,0 +1,109 @@
+//! The annual statistics report (年度履职情况统计), printable on A4: meetings held by kind,
+//! items by category, decisions, follow-up completion, duty fulfilment with the gaps listed,
+//! and the charts. For the 第十二条 comprehensive report and the 第十九条 performance report.
+
+use leptos::prelude::*;
+
+use crate::app::use_app;
+use crate::components::duty_ui::{DutyTabs, YearSwitch};
+use crate::domain::stats::annual_stats;
+use crate::i18n::duties::DutiesText as T;
+use crate::i18n::Lang;
+use crate::router::Route;
+
+use super::charts::YearCharts;
+
+/// The report screen.
+#[component]
+pub fn ReportPage(
+    /// The year reported.
+    year: i32,
+) -> impl IntoView {
+    let state = use_app();
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    let body = move || {
+        let today = state.today.get();
+        let zh = state.lang.get() == Lang::Zh;
+        let (s, unit) = state.db.with(|db| (annual_stats(db, year, today), db.org.unit_name.clone()));
+        let short = s.short_months(today);
+        view! {
+            <header class="report-head">
+                <h1 data-testid="report-heading">{unit}" "{year}{if zh { "年度" } else { " " }}{state.t(T::ReportTitle)}</h1>
+                <p class="muted">{state.t(T::ReportFor)}" · "{state.t(T::AsOf)}" "{today.to_string()}</p>
+            </header>
+            <section class="report-section">
+                <h2>"一、"{state.t(T::MeetingsByKind)}</h2>
+                <table class="report-table">
+                    <thead><tr><th scope="col">{state.t(T::Meeting)}</th><th scope="col">{state.t(T::Count)}</th></tr></thead>
+                    <tbody>
+                        {s.meetings_by_kind.iter().map(|(k, n)| view! { <tr><th scope="row">{if zh { k.zh() } else { k.en() }}</th><td>{*n}</td></tr> }).collect_view()}
+                        <tr class="report-total"><th scope="row">{if zh { "合计" } else { "Total" }}</th><td data-testid="report-meetings-total">{s.meetings_held()}</td></tr>
+                    </tbody>
+                </table>
+                <p class:bad=!short.is_empty() data-testid="report-short-months">
+                    {state.t(T::MissingMonths)}"："
+                    {if short.is_empty() { "—".to_string() } else { short.iter().map(|m| if zh { format!("{m}月") } else { m.to_string() }).collect::<Vec<_>>().join(if zh { "、" } else { ", " }) }}
+                </p>
+            </section>
+            <section class="report-section">
+                <h2>"二、"{state.t(T::ItemsByCategory)}</h2>
+                <p>{state.t(T::ItemsDiscussed)}" "<strong>{s.items_discussed}</strong>" · "{state.t(T::Decisions)}" "<strong>{s.decisions}</strong></p>
+                <table class="report-table">
+                    <tbody>
+                        {s.items_by_category.iter().map(|(c, n)| view! { <tr><th scope="row">{if zh { c.zh() } else { c.en() }}</th><td>{*n}</td></tr> }).collect_view()}
+                    </tbody>
+                </table>
+            </section>
+            <section class="report-section">
+                <h2>"三、"{state.t(T::FollowUp)}</h2>
+                <p>
+                    {format!("{} {} · {} {} · {} {} · {} {}",
+                        state.t(T::CountOpen), s.tasks.total - s.tasks.done,
+                        state.t(T::CountDone), s.tasks.done,
+                        state.t(T::OnTime), s.tasks.done_on_time,
+                        state.t(T::CountOverdue), s.tasks.overdue)}
+                    " · "{state.t(T::Completion)}" "<strong data-testid="report-completion">{s.completion_pct().map(|p| format!("{p}%")).unwrap_or_else(|| "—".into())}</strong>
+                </p>
+            </section>
+            <section class="report-section">
+                <h2>"四、"{state.t(T::DutyFulfilment)}</h2>
+                <p>{format!("{}/{}", s.duties_fulfilled(), s.duties_applicable())}</p>
+                <table class="report-table report-duties">
+                    <thead><tr><th scope="col">{state.t(T::Duty)}</th><th scope="col">{state.t(T::Done)}"/"{state.t(T::Required)}</th><th scope="col">{state.t(T::GapsListed)}</th></tr></thead>
+                    <tbody>
+                        {s.duties.iter().filter(|d| d.required > 0 || !d.gaps.is_empty()).map(|d| {
+                            let gaps = if zh { d.gaps.join("；") } else { d.gaps_en.join("; ") };
+                            view! {
+                                <tr class:bad=d.overdue>
+                                    <th scope="row">{if zh { d.duty.zh() } else { d.duty.en() }}" "<span class="muted">{if zh { d.duty.article().zh() } else { d.duty.article().en() }}</span></th>
+                                    <td>{format!("{}/{}", d.done, d.required)}</td>
+                                    <td>{if gaps.is_empty() { state.t(T::NoGaps).to_string() } else { gaps }}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </section>
+        }
+    };
+    view! {
+        <section class="page report-page">
+            <div class="no-print">
+                <DutyTabs current=Route::Report(Some(year)) year=year/>
+                <YearSwitch year=year to=|y| Route::Report(Some(y))/>
+                <button type="button" class="btn btn-primary" on:click=print data-testid="print-report">{move || state.t(T::Print)}</button>
+            </div>
+            <article class="report-sheet">
+                {body}
+                <section class="report-section report-charts">
+                    <h2>"五、"{move || state.t(T::ChartFulfilment)}</h2>
+                    <YearCharts year=year/>
+                </section>
+            </article>
+        </section>
+    }
+}

@@ -1,0 +1,213 @@
+//! One follow-up task: what, who, deadline, status; progress reports (反馈); closing with a
+//! result; escalation to a new agenda item linked to the original decision.
+
+use leptos::prelude::*;
+
+use crate::app::{navigate, use_app};
+use crate::components::article_link::ArticleLink;
+use crate::components::duty_ui::parse_date;
+use crate::components::task_status::TaskStatusPill;
+use crate::domain::article::Article;
+use crate::domain::followup::{add_report, close_task, escalate, FollowUpError};
+use crate::domain::Id;
+use crate::i18n::duties::DutiesText as T;
+use crate::i18n::Lang;
+use crate::router::Route;
+
+/// The task screen.
+#[component]
+pub fn TaskPage(
+    /// The task's id.
+    id: Id,
+) -> impl IntoView {
+    let state = use_app();
+    let exists = move || state.db.with(|db| db.task(id).is_some());
+    view! {
+        <section class="page task-page">
+            <a class="btn btn-quiet no-print" href="#/tasks">"‹ "{move || state.t(T::BackToTasks)}</a>
+            {move || if exists() { view! { <TaskBody id=id/> }.into_any() } else {
+                view! { <p class="field-error" role="alert">{state.t(T::TaskNotFound)}</p> }.into_any()
+            }}
+        </section>
+    }
+}
+
+fn err_text(e: &FollowUpError, lang: Lang) -> String {
+    if lang == Lang::Zh { e.zh() } else { e.en() }.to_string()
+}
+
+#[component]
+fn TaskBody(id: Id) -> impl IntoView {
+    let state = use_app();
+    let task = move || state.db.with(|db| db.task(id).cloned());
+    let status = move || task().map(|t| t.status(state.today.get()));
+    let closed = move || task().is_some_and(|t| t.closed.is_some());
+    let info = move || {
+        state.db.with(|db| {
+            let t = db.task(id)?;
+            let member = t.member.map(|m| db.org.member_name(m));
+            let dept = t.department.and_then(|d| db.org.department(d)).map(|d| d.name.clone());
+            let source = t.source.map(|s| {
+                let m = db.meeting(s.meeting);
+                let title = db.item(s.item).map(|i| i.title.clone()).unwrap_or_default();
+                (s.meeting, format!("{} {}", m.map(|m| m.date.to_string()).unwrap_or_default(), title))
+            });
+            let escalated = t.escalated_to.map(|i| (i, db.item(i).map(|x| x.title.clone()).unwrap_or_default()));
+            Some((t.title.clone(), member, dept, source, t.deadline, t.created, escalated))
+        })
+    };
+    view! {
+        {move || info().map(|(title, member, dept, source, deadline, created, escalated)| {
+            let overdue = status() == Some(crate::domain::task::TaskStatus::Overdue);
+            view! {
+                <h1 class:task-overdue-title=overdue data-testid="task-heading">{title}</h1>
+                <div class="card task-facts">
+                    <dl class="duty-facts">
+                        <dt>{move || state.t(T::Status)}</dt><dd>{status().map(|s| view! { <TaskStatusPill status=s/> })}</dd>
+                        <dt>{move || state.t(T::Deadline)}</dt><dd class:bad=overdue>{deadline.to_string()}</dd>
+                        <dt>{move || state.t(T::Created)}</dt><dd>{created.to_string()}</dd>
+                        <dt>{move || state.t(T::FilterMember)}</dt><dd>{member.unwrap_or_else(|| "—".into())}</dd>
+                        <dt>{move || state.t(T::FilterDepartment)}</dt><dd>{dept.unwrap_or_else(|| "—".into())}</dd>
+                        <dt>{move || state.t(T::Source)}</dt>
+                        <dd>{match source {
+                            Some((m, label)) => view! { <a href=Route::Meeting(m).href()>{label}</a> }.into_any(),
+                            None => view! { <span>{move || state.t(T::Standalone)}</span> }.into_any(),
+                        }}</dd>
+                        {escalated.map(|(i, t)| view! {
+                            <dt>{move || state.t(T::EscalatedTo)}</dt>
+                            <dd><a href=Route::Item(i).href() data-testid="escalated-link">{t}</a></dd>
+                        })}
+                    </dl>
+                    {move || task().and_then(|t| t.closed).map(|c| view! {
+                        <p class="ok" data-testid="task-closed">{state.t(T::ClosedWith)}" "{c.date.to_string()}"："{c.result}</p>
+                    })}
+                </div>
+            }
+        })}
+        <div class="card">
+            <h2>{move || state.t(T::Reports)}</h2>
+            <ul class="list task-reports" data-testid="task-reports">
+                {move || {
+                    let reports = task().map(|t| t.reports).unwrap_or_default();
+                    if reports.is_empty() {
+                        return view! { <li class="muted">{state.t(T::NoReports)}</li> }.into_any();
+                    }
+                    reports.into_iter().map(|r| view! {
+                        <li class="task-report"><span class="task-report-date">{r.date.to_string()}</span>" "<strong>{r.by}</strong>"："<span>{r.text}</span></li>
+                    }).collect_view().into_any()
+                }}
+            </ul>
+            <Show when=move || !closed()><ReportForm id=id/></Show>
+        </div>
+        <Show when=move || !closed()>
+            <div class="grid2">
+                <CloseForm id=id/>
+                <EscalateForm id=id/>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn ReportForm(id: Id) -> impl IntoView {
+    let state = use_app();
+    let date = RwSignal::new(state.today.get_untracked().to_string());
+    let text = RwSignal::new(String::new());
+    let by = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = state.lang.get_untracked();
+        let Some(d) = parse_date(&date.get_untracked()) else {
+            error.set(Some(state.t(T::ErrDate).into()));
+            return;
+        };
+        let (t, b) = (text.get_untracked(), by.get_untracked());
+        match state.try_update(|db| add_report(db, id, d, &t, &b)) {
+            Ok(()) => {
+                error.set(None);
+                text.set(String::new());
+            }
+            Err(e) => error.set(Some(err_text(&e, lang))),
+        }
+    };
+    view! {
+        <form class="task-form no-print" on:submit=submit data-testid="report-form">
+            <div class="grid3">
+                <label class="field"><span class="field-label">{move || state.t(T::ReportDate)}</span>
+                    <input type="date" data-testid="report-date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/></label>
+                <label class="field"><span class="field-label">{move || state.t(T::ReportBy)}</span>
+                    <input type="text" data-testid="report-by" prop:value=move || by.get() on:input=move |ev| by.set(event_target_value(&ev))/></label>
+            </div>
+            <label class="field" class:has-error=move || error.get().is_some()><span class="field-label">{move || state.t(T::ReportText)}</span>
+                <textarea data-testid="report-text" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                {move || error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+            </label>
+            <button type="submit" class="btn btn-primary" data-testid="report-add">{move || state.t(T::AddReport)}</button>
+        </form>
+    }
+}
+
+#[component]
+fn CloseForm(id: Id) -> impl IntoView {
+    let state = use_app();
+    let date = RwSignal::new(state.today.get_untracked().to_string());
+    let result = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = state.lang.get_untracked();
+        let Some(d) = parse_date(&date.get_untracked()) else {
+            error.set(Some(state.t(T::ErrDate).into()));
+            return;
+        };
+        let r = result.get_untracked();
+        match state.try_update(|db| close_task(db, id, d, &r)) {
+            Ok(()) => error.set(None),
+            Err(e) => error.set(Some(err_text(&e, lang))),
+        }
+    };
+    view! {
+        <form class="card no-print" on:submit=submit data-testid="close-form">
+            <h2>{move || state.t(T::CloseTask)}</h2>
+            <label class="field"><span class="field-label">{move || state.t(T::CloseDate)}</span>
+                <input type="date" data-testid="close-date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/></label>
+            <label class="field" class:has-error=move || error.get().is_some()><span class="field-label">{move || state.t(T::Result)}</span>
+                <textarea data-testid="close-result" prop:value=move || result.get() on:input=move |ev| result.set(event_target_value(&ev))></textarea>
+                {move || error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+            </label>
+            <button type="submit" class="btn btn-primary" data-testid="close-task">{move || state.t(T::CloseTask)}</button>
+        </form>
+    }
+}
+
+#[component]
+fn EscalateForm(id: Id) -> impl IntoView {
+    let state = use_app();
+    let reason = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let escalated = move || state.db.with(|db| db.task(id).is_some_and(|t| t.escalated_to.is_some()));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = state.lang.get_untracked();
+        let today = state.today.get_untracked();
+        let r = reason.get_untracked();
+        match state.try_update(|db| escalate(db, id, today, &r)) {
+            Ok(item) => navigate(&Route::Item(item)),
+            Err(e) => error.set(Some(err_text(&e, lang))),
+        }
+    };
+    view! {
+        <Show when=move || !escalated()>
+            <form class="card no-print" on:submit=submit data-testid="escalate-form">
+                <h2>{move || state.t(T::Escalate)}</h2>
+                <p class="muted">{move || state.t(T::EscalateHint)}" "<ArticleLink article=Article::clause(18, 7)/></p>
+                <label class="field" class:has-error=move || error.get().is_some()><span class="field-label">{move || state.t(T::EscalateReason)}</span>
+                    <textarea data-testid="escalate-reason" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+                    {move || error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+                </label>
+                <button type="submit" class="btn" data-testid="escalate">{move || state.t(T::Escalate)}</button>
+            </form>
+        </Show>
+    }
+}

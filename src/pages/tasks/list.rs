@@ -1,0 +1,210 @@
+//! The supervision view (督办一览): counts, filters (member, department, meeting, overdue),
+//! overdue tasks first and in red, and a form for a new task.
+
+use leptos::prelude::*;
+
+use crate::app::use_app;
+use crate::components::article_link::ArticleLink;
+use crate::components::duty_ui::{department_options, member_options, parse_date, IdSelect};
+use crate::components::task_status::TaskStatusPill;
+use crate::domain::article::Article;
+use crate::domain::followup::{count_tasks, create_task, filter_tasks, TaskFilter};
+use crate::domain::item::DecisionRef;
+use crate::domain::task::TaskStatus;
+use crate::domain::Id;
+use crate::i18n::duties::DutiesText as T;
+use crate::i18n::Lang;
+
+/// The supervision view.
+#[component]
+pub fn TasksPage() -> impl IntoView {
+    let state = use_app();
+    let member = RwSignal::new(None::<Id>);
+    let department = RwSignal::new(None::<Id>);
+    let meeting = RwSignal::new(None::<Id>);
+    let overdue_only = RwSignal::new(false);
+    let include_closed = RwSignal::new(false);
+    let filter = move || TaskFilter {
+        member: member.get(),
+        department: department.get(),
+        meeting: meeting.get(),
+        overdue_only: overdue_only.get(),
+        include_closed: include_closed.get(),
+    };
+    let counts = move || {
+        let today = state.today.get();
+        state.db.with(|db| count_tasks(&db.tasks, today))
+    };
+    let meeting_options = Signal::derive(move || {
+        state.db.with(|db| {
+            let mut ids: Vec<Id> = db.tasks.iter().filter_map(|t| t.source.map(|s| s.meeting)).collect();
+            ids.sort();
+            ids.dedup();
+            ids.into_iter()
+                .filter_map(|id| db.meeting(id).map(|m| (id, format!("{} {}", m.date, if m.title.is_empty() { m.kind.zh().to_string() } else { m.title.clone() }))))
+                .collect::<Vec<_>>()
+        })
+    });
+    let members = Signal::derive(move || member_options(state.today.get()));
+    let departments = Signal::derive(department_options);
+    let rows = move || {
+        let today = state.today.get();
+        let f = filter();
+        state.db.with(|db| {
+            filter_tasks(db, &f, today)
+                .into_iter()
+                .map(|t| {
+                    let who = [
+                        t.member.map(|m| db.org.member_name(m)),
+                        t.department.and_then(|d| db.org.department(d)).map(|d| d.name.clone()),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                    let late = (today - t.deadline).num_days();
+                    (t.id, t.title.clone(), who, t.deadline, t.status(today), late)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let c = move |f: fn(&crate::domain::followup::TaskCounts) -> u32| move || f(&counts());
+    view! {
+        <section class="page tasks-page">
+            <h1>{move || state.t(T::TasksTitle)}</h1>
+            <p class="muted">{move || state.t(T::TasksIntro)}" "<ArticleLink article=Article::clause(18, 7)/></p>
+            <div class="tiles task-tiles" data-testid="task-counts">
+                <div class="tile"><span class="tile-num" data-testid="count-open">{c(|c| c.total - c.done)}</span><span class="tile-label">{move || state.t(T::CountOpen)}</span></div>
+                <div class="tile"><span class="tile-num">{c(|c| c.not_started)}</span><span class="tile-label">{move || state.t(T::CountNotStarted)}</span></div>
+                <div class="tile"><span class="tile-num">{c(|c| c.in_progress)}</span><span class="tile-label">{move || state.t(T::CountInProgress)}</span></div>
+                <div class="tile" class:tile-bad=move || { counts().overdue > 0 }><span class="tile-num" data-testid="count-overdue">{c(|c| c.overdue)}</span><span class="tile-label">{move || state.t(T::CountOverdue)}</span></div>
+                <div class="tile"><span class="tile-num">{c(|c| c.done)}</span><span class="tile-label">{move || state.t(T::CountDone)}</span></div>
+            </div>
+            <NewTaskForm/>
+            <div class="card task-filters">
+                <div class="grid3">
+                    <IdSelect label=Signal::derive(move || state.t(T::FilterMember).to_string()) options=members value=member empty=Signal::derive(move || state.t(T::All).to_string()) testid="filter-member"/>
+                    <IdSelect label=Signal::derive(move || state.t(T::FilterDepartment).to_string()) options=departments value=department empty=Signal::derive(move || state.t(T::All).to_string()) testid="filter-department"/>
+                    <IdSelect label=Signal::derive(move || state.t(T::FilterMeeting).to_string()) options=meeting_options value=meeting empty=Signal::derive(move || state.t(T::All).to_string()) testid="filter-meeting"/>
+                </div>
+                <label class="check">
+                    <input type="checkbox" data-testid="filter-overdue" prop:checked=move || overdue_only.get() on:change=move |ev| overdue_only.set(event_target_checked(&ev))/>
+                    <span>{move || state.t(T::FilterOverdue)}</span>
+                </label>
+                <label class="check">
+                    <input type="checkbox" data-testid="filter-closed" prop:checked=move || include_closed.get() on:change=move |ev| include_closed.set(event_target_checked(&ev))/>
+                    <span>{move || state.t(T::FilterClosed)}</span>
+                </label>
+            </div>
+            <ul class="task-list" data-testid="task-list">
+                {move || {
+                    let rows = rows();
+                    if rows.is_empty() {
+                        return view! { <li class="muted task-empty">{state.t(T::NoTasks)}</li> }.into_any();
+                    }
+                    rows.into_iter().map(|(id, title, who, deadline, status, late)| {
+                        let overdue = status == TaskStatus::Overdue;
+                        view! {
+                            <li class="task-row" class:task-overdue=overdue data-testid="task-row">
+                                <a class="task-link" href=format!("#/tasks/{id}")>
+                                    <span class="task-title">{title}</span>
+                                    <span class="task-meta">
+                                        <span class="task-who">{who}</span>
+                                        <span class="task-deadline">{move || state.t(T::Deadline)}"："{deadline.to_string()}</span>
+                                        {overdue.then(|| view! { <span class="task-late">{move || if state.lang.get() == Lang::Zh { format!("逾期{late}天") } else { format!("{late} days overdue") }}</span> })}
+                                    </span>
+                                </a>
+                                <TaskStatusPill status=status/>
+                            </li>
+                        }
+                    }).collect_view().into_any()
+                }}
+            </ul>
+        </section>
+    }
+}
+
+/// Creating a task: from a decision of a meeting, or standalone.
+#[component]
+fn NewTaskForm() -> impl IntoView {
+    let state = use_app();
+    let open = RwSignal::new(false);
+    let title = RwSignal::new(String::new());
+    let member = RwSignal::new(None::<Id>);
+    let department = RwSignal::new(None::<Id>);
+    let source = RwSignal::new(None::<Id>);
+    let deadline = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<(u8, String)>);
+    // Decisions: items with a recorded, passed result, keyed by a synthetic index.
+    let decisions = Signal::derive(move || {
+        state.db.with(|db| {
+            let mut v = Vec::new();
+            for m in &db.meetings {
+                for r in &m.items {
+                    if r.result.as_ref().is_some_and(|x| x.passed) || !r.decision.trim().is_empty() {
+                        let t = db.item(r.item).map(|i| i.title.clone()).unwrap_or_default();
+                        v.push((m.id, r.item, format!("{} {}", m.date, t)));
+                    }
+                }
+            }
+            v
+        })
+    });
+    let decision_options = Signal::derive(move || decisions.get().into_iter().enumerate().map(|(i, (_, _, l))| (i as Id, l)).collect::<Vec<_>>());
+    let members = Signal::derive(move || member_options(state.today.get()));
+    let departments = Signal::derive(department_options);
+    let err_of = move |k: u8| Signal::derive(move || error.get().filter(|e| e.0 == k).map(|e| e.1));
+    let submit = move |_| {
+        let lang = state.lang.get_untracked();
+        let Some(dl) = parse_date(&deadline.get_untracked()) else {
+            error.set(Some((2, state.t(T::ErrDate).to_string())));
+            return;
+        };
+        let src = source.get_untracked().and_then(|i| decisions.get_untracked().get(i as usize).map(|(m, it, _)| DecisionRef { meeting: *m, item: *it }));
+        let today = state.today.get_untracked();
+        let t = title.get_untracked();
+        let (m, d) = (member.get_untracked(), department.get_untracked());
+        match state.try_update(|db| create_task(db, &t, src, m, d, dl, today)) {
+            Ok(_) => {
+                error.set(None);
+                title.set(String::new());
+                deadline.set(String::new());
+                open.set(false);
+            }
+            Err(e) => {
+                let k = if matches!(e, crate::domain::followup::FollowUpError::EmptyText) { 1 } else { 2 };
+                error.set(Some((k, if lang == Lang::Zh { e.zh() } else { e.en() }.to_string())));
+            }
+        }
+    };
+    view! {
+        <div class="no-print">
+            <Show when=move || open.get() fallback=move || view! {
+                <button type="button" class="btn btn-primary" on:click=move |_| open.set(true) data-testid="new-task">{move || state.t(T::NewTask)}</button>
+            }>
+                <form class="card" on:submit=move |ev| { ev.prevent_default(); submit(()) } data-testid="new-task-form">
+                    <h2>{move || state.t(T::NewTask)}</h2>
+                    <label class="field" class:has-error=move || err_of(1).get().is_some()>
+                        <span class="field-label">{move || state.t(T::TaskWhat)}</span>
+                        <input type="text" data-testid="task-title" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
+                        {move || err_of(1).get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+                    </label>
+                    <div class="grid2">
+                        <IdSelect label=Signal::derive(move || state.t(T::Source).to_string()) options=decision_options value=source empty=Signal::derive(move || state.t(T::Standalone).to_string()) testid="task-source"/>
+                        <label class="field" class:has-error=move || err_of(2).get().is_some()>
+                            <span class="field-label">{move || state.t(T::Deadline)}</span>
+                            <input type="date" data-testid="task-deadline" prop:value=move || deadline.get() on:input=move |ev| deadline.set(event_target_value(&ev))/>
+                            {move || err_of(2).get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+                        </label>
+                        <IdSelect label=Signal::derive(move || state.t(T::FilterMember).to_string()) options=members value=member empty=Signal::derive(move || state.t(T::None_).to_string()) testid="task-member"/>
+                        <IdSelect label=Signal::derive(move || state.t(T::FilterDepartment).to_string()) options=departments value=department empty=Signal::derive(move || state.t(T::None_).to_string()) testid="task-department"/>
+                    </div>
+                    <div class="row gap wrap">
+                        <button type="submit" class="btn btn-primary" data-testid="task-create">{move || state.t(T::Create)}</button>
+                        <button type="button" class="btn btn-quiet" on:click=move |_| { open.set(false); error.set(None) }>{move || state.t(T::Cancel)}</button>
+                    </div>
+                </form>
+            </Show>
+        </div>
+    }
+}
