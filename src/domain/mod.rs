@@ -9,6 +9,7 @@ pub mod evidence;
 pub mod item;
 pub mod meeting;
 pub mod org;
+pub mod rules;
 pub mod rules_text;
 pub mod settings;
 pub mod task;

@@ -1,0 +1,34 @@
+// Service worker: on localhost (a secure context) dist/sw.js precaches the build, so the app
+// reloads with the network gone; it never takes over or reloads the page by itself.
+import assert from 'node:assert/strict';
+import { appTest } from './lib.mjs';
+
+appTest('service worker precaches the app; reload works offline', async (app) => {
+  const page = await app.gotoApp('#/');
+  await page.waitForFunction(() => window.__YISHI_OFFLINE__ && window.__YISHI_OFFLINE__.status === 'ready',
+    null, { timeout: 30000 });
+  const scope = await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.scope));
+  assert.equal(scope, app.baseUrl, 'the worker is scoped to the app folder');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+  await app.context.setOffline(true);
+  await app.gotoApp('#/rules/18');
+  await page.getByText('第十八条').first().waitFor({ timeout: 10000 });
+  await app.context.setOffline(false);
+});
+
+appTest('plain http (not a secure context) reports offline caching unavailable', async (app) => {
+  // 127.0.0.1 counts as secure, so reach the same server under a name Chromium treats as insecure.
+  const insecure = app.baseUrl.replace('127.0.0.1', 'yishi-intranet.test');
+  const page = app.page;
+  await app.context.route('http://yishi-intranet.test:*/**', async (route) => {
+    const url = route.request().url().replace('yishi-intranet.test', '127.0.0.1');
+    route.fulfill({ response: await app.context.request.get(url) });
+  });
+  await page.goto(insecure + '#/');
+  await page.waitForFunction(() => typeof window.__YISHI_READY__ === 'number', null, { timeout: 30000 });
+  assert.equal(await page.evaluate(() => window.isSecureContext), false);
+  assert.deepEqual(await page.evaluate(() => ({ ...window.__YISHI_OFFLINE__, applyUpdate: undefined })),
+    { status: 'unavailable', reason: 'insecure', applyUpdate: undefined });
+  app.requests.length = 0; // the routed host is the same server under another name
+});
