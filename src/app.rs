@@ -183,9 +183,30 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(leptos::ev::storage, move |_| {
         if let Some(Some(result)) = state.store.try_update_value(|s| s.reload_if_changed()) {
             match result {
-                Ok(db) => state.db.set(db),
+                Ok(db) => {
+                    state.db.set(db);
+                    state.save_state.set(SaveState::Saved);
+                }
                 Err(e) => state.save_state.set(SaveState::ReadOnly(e)),
             }
+        }
+    });
+    // A tablet going to sleep or a tab being closed: blur the focused input so its pending
+    // `change` fires and is saved now (every other action is saved the moment it happens).
+    let flush = move || {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = el.blur();
+        }
+    };
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    let _ = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        let hidden = web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden());
+        if hidden {
+            flush();
         }
     });
 
