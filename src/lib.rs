@@ -5,6 +5,7 @@
 //! localStorage) and the UI ([`app`], [`pages`], [`components`], [`i18n`], [`router`]).
 
 pub mod app;
+pub mod backup;
 pub mod components;
 pub mod domain;
 pub mod i18n;

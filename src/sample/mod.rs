@@ -18,6 +18,7 @@ use crate::domain::{
 #[cfg(target_arch = "wasm32")]
 pub mod bench_hook;
 pub mod example;
+pub use example::example_db;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod reference;
 
