@@ -341,6 +341,7 @@ async function main() {
     // The 10-year data: seed through the app's own import, then cold loads in new processes.
     const prof = freshProfile();
     let seeded = false;
+    let seededUnits = 0;
     {
       const { ctx, page, ready } = await coldLoad(prof, server.appUrl, 1);
       const why = ready == null ? 'n/a (app not ready)' : !(await hasHook(page, 'importBackup')) ? 'n/a (no window.__YISHI_BENCH__.importBackup)' : null;
@@ -355,9 +356,14 @@ async function main() {
         seeded = true;
         add('import_10y', t);
         const used = await storageUsed(page);
+        seededUnits = used;
         add('storage_units', used);
         add('storage_share', used / QUOTA);
       }
+      // Chromium commits localStorage to disk a few seconds after a write; a browser closed
+      // before that loses it. Close the page first, then give the commit time.
+      await page.close();
+      await sleep(Number(process.env.BENCH_FLUSH_MS || 8000));
       await ctx.close();
     }
     for (const rate of RATES) {
@@ -367,6 +373,13 @@ async function main() {
         continue;
       }
       const { ctx, page, cdp, ready } = await coldLoad(prof, server.appUrl, rate);
+      // The data must have survived the browser restart, or the figures below are of an empty app.
+      const kept = await storageUsed(page);
+      if (kept < seededUnits * 0.9) {
+        log(`  run ${run} ${rate}x: only ${kept} of ${seededUnits} stored units after the restart; run skipped`);
+        await ctx.close();
+        continue;
+      }
       add(`ready_10y_${rate}x`, ready ?? 'n/a (no __YISHI_READY__)');
       if (ready != null && !flag('--skip-interactions')) {
         for (const it of INTERACTIONS) {

@@ -3,15 +3,13 @@
 //! and print its volumes and character counts.
 
 use yishi::domain::db::Db;
-use yishi::sample::reference::{reference_db, Stats, DEFAULT_SEED};
+use yishi::sample::reference::{reference_db, Stats, AS_OF, DEFAULT_SEED};
 
-/// The backup file text of `db`.
-///
-/// TODO(lead): switch to `yishi::backup::export_json(db, now)` once the backup format
-/// (branch `storage`, src/backup/) is on main; until then this is plain `serde_json` of the
-/// `Db`, which the import may not accept as a backup.
+/// The backup file text of `db`, exported as of the data set's last day.
 fn to_backup_json(db: &Db) -> String {
-    serde_json::to_string(db).expect("serialise")
+    let (y, m, d) = AS_OF;
+    let now = chrono::NaiveDate::from_ymd_opt(y, m, d).and_then(|d| d.and_hms_opt(18, 0, 0)).expect("valid");
+    yishi::backup::export_json(db, now)
 }
 
 fn main() {

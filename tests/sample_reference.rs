@@ -160,3 +160,13 @@ fn backup_json_round_trips() {
     let json = serde_json::to_string(&db).unwrap();
     assert_eq!(serde_json::from_str::<Db>(&json).unwrap(), db);
 }
+
+#[test]
+fn the_backup_file_imports_back_unchanged() {
+    let db = db();
+    let now = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap().and_hms_opt(18, 0, 0).unwrap();
+    let text = yishi::backup::export_json(&db, now);
+    assert!(text.len() < yishi::backup::MAX_BACKUP_BYTES);
+    let back = yishi::backup::parse_backup(&text, None).expect("the reference backup imports");
+    assert_eq!(back, db);
+}

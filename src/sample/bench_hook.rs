@@ -6,8 +6,8 @@
 //! crate::sample::bench_hook::install(state);
 //! ```
 //!
-//! - `importBackup(text)`: the backup import (replace), saved to localStorage; throws when the
-//!   text is refused or the save fails.
+//! - `importBackup(text)`: the backup import (check, safety snapshot, replace), saved to
+//!   localStorage; throws when the file is refused or the save fails.
 //! - `exportBackup()`: the backup text, as the export would download it.
 //! - `editAndSave()`: one small edit made the way the UI makes it (`AppState::update`), which
 //!   saves synchronously; throws when the save fails.
@@ -18,15 +18,26 @@ use wasm_bindgen::JsCast;
 use crate::app::{AppState, SaveState};
 use crate::domain::db::Db;
 
-/// TODO(lead): switch to the backup module's import (`crate::backup`) once it is on main, so
-/// the bench measures the real path (validation, migration, safety snapshot).
-fn import_backup(text: &str) -> Result<Db, String> {
-    serde_json::from_str::<Db>(text).map_err(|e| e.to_string())
+/// The import screen's path: parse and check the file, take the safety snapshot of the current
+/// data, replace. (The screen also shows a preview first; the bench skips only that.)
+fn import_backup(state: &AppState, text: &str) -> Result<(), String> {
+    use leptos::prelude::*;
+    let incoming = crate::backup::parse_backup(text, None).map_err(|e| e.en())?;
+    let current = state.db.get_untracked();
+    if let Some(Err(e)) = state.with_store(|s| s.snapshot(&current)) {
+        return Err(e.en());
+    }
+    state.replace(crate::backup::apply(&current, incoming, crate::backup::ImportMode::Replace));
+    saved(state)
 }
 
-/// TODO(lead): switch to `crate::backup::export_json(&db, now)` once it is on main.
+/// The export's text (what the download contains).
 fn export_backup(db: &Db) -> String {
-    serde_json::to_string(db).unwrap_or_default()
+    let now = js_sys::Date::new_0();
+    let at = chrono::NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+        .and_then(|d| d.and_hms_opt(now.get_hours(), now.get_minutes(), now.get_seconds()))
+        .unwrap_or_default();
+    crate::backup::export_json(db, at)
 }
 
 fn saved(state: &AppState) -> Result<(), String> {
@@ -47,11 +58,7 @@ pub fn install(state: AppState) {
     }
     let hook = js_sys::Object::new();
     let import = Closure::<dyn Fn(String)>::new(move |text: String| {
-        let result = import_backup(&text).and_then(|db| {
-            state.replace(db);
-            saved(&state)
-        });
-        if let Err(e) = result {
+        if let Err(e) = import_backup(&state, &text) {
             wasm_bindgen::throw_str(&e);
         }
     });
