@@ -171,6 +171,9 @@ pub fn App() -> impl IntoView {
     };
     provide_context(state);
     set_document_lang(lang);
+    // `window.__YISHI_BENCH__` for `./dev bench`, only when the URL has `?bench`.
+    #[cfg(target_arch = "wasm32")]
+    crate::sample::bench_hook::install(state);
 
     let route = RwSignal::new(current_route());
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
