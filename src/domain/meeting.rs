@@ -242,6 +242,22 @@ pub struct Amendment {
     pub at: NaiveDateTime,
     pub reason: String,
     pub text: String,
+    /// What is corrected (the summary, an item's decision or notes, the attendance).
+    #[serde(default)]
+    pub target: Option<AmendTarget>,
+}
+
+/// The part of a signed record an amendment corrects.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AmendTarget {
+    /// 纪要正文
+    Summary,
+    /// An item's decision text (决定事项)
+    Decision(Id),
+    /// An item's discussion record (发言记录)
+    Notes(Id),
+    /// Attendance (出席情况)
+    Attendance,
 }
 
 /// Stage of a meeting.

@@ -4,13 +4,17 @@
 
 pub mod article;
 pub mod category;
+pub mod conduct;
 pub mod db;
 pub mod evidence;
 pub mod item;
 pub mod meeting;
 pub mod org;
+pub mod rules;
 pub mod rules_text;
+pub mod search;
 pub mod settings;
+pub mod summary;
 pub mod task;
 pub mod validate;
 

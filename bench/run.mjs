@@ -1,0 +1,479 @@
+// Yishi benchmark (`./dev bench`, issue 7): release build sizes, cold ready, click → paint,
+// save, storage share, export/import, and in the same run the baselines that anchor the ratios.
+//
+//   node bench/run.mjs [--runs 5] [--no-build | --build] [--dist DIR] [--data FILE] [--skip-interactions]
+//
+// Headless Debian Chromium (/usr/bin/chromium) through playwright-core and the DevTools
+// protocol; a fresh profile and a fresh browser process for every cold load; CPU throttling
+// with Emulation.setCPUThrottlingRate; medians of --runs runs (at least 5 unless --runs says
+// otherwise). Prints a table and writes bench/results.json.
+//
+// What the app must provide (see bench/README.md):
+//   window.__YISHI_READY__ = performance.now()   after the first render with data loaded;
+//   window.__YISHI_BENCH__ = { importBackup(text), exportBackup(), editAndSave() }  (sync or Promise);
+//   the data-testid hooks of INTERACTIONS below on the screens they name.
+// Anything missing is reported as "n/a (…)" — never an invented figure.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
+
+const BENCH = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(BENCH, '..');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+const QUOTA = 5_234_688; // UTF-16 code units per origin in Chromium
+const READY_TIMEOUT = 60_000;
+const RATES = [1, 4];
+
+// ---- options ------------------------------------------------------------------------------
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : dflt;
+};
+const flag = (name) => argv.includes(name);
+const RUNS = Number(opt('--runs', 5));
+const DIST = path.resolve(opt('--dist', path.join(ROOT, 'dist')));
+const DATA = path.resolve(opt('--data', path.join(BENCH, 'reference.json')));
+
+// ---- interactions with the 10-year data -------------------------------------------------------
+// Each: go to `route` (in-app, by location.hash), optionally `setup(page)`, then click the first
+// `click` element with a real mouse click; the figure is from the pointerdown to the first
+// paint (requestAnimationFrame, then a task) after `done` is in the DOM (or right after the
+// click when `done` is null). The selectors are the data-testid names in bench/README.md.
+const INTERACTIONS = [
+  { key: 'open_meeting', label: 'open a meeting', route: '#/meetings', click: '[data-testid="meeting-link"]', done: '[data-testid="meeting-view"]' },
+  { key: 'record_vote', label: 'record one vote (live screen)', route: null, setup: openLiveScreen, click: '[data-testid="vote-yes"]', done: null },
+  { key: 'duty_year', label: 'open duty dashboard for a year', route: '#/duties', click: '[data-testid="duty-year"]', done: '[data-testid="duty-dashboard"]' },
+  { key: 'search', label: 'run a search', route: '#/search', setup: typeSearch, click: '[data-testid="search-submit"]', done: '[data-testid="search-results"]' },
+  { key: 'print_summary', label: 'open 纪要 print view', route: null, setup: openSignedMeeting, click: '[data-testid="summary-print"]', done: '[data-testid="summary-print-view"]' },
+];
+
+async function openLiveScreen(page) {
+  // The planned meeting of Dec 2026 (the reference data's only Planned regular meeting):
+  // open it from the list, then start/open its live screen.
+  await go(page, '#/meetings');
+  const planned = page.locator('[data-testid="meeting-link"][data-stage="Planned"]');
+  if (!(await planned.count())) return false;
+  await planned.first().click();
+  const live = page.locator('[data-testid="open-live"]');
+  if (!(await waitFor(page, '[data-testid="open-live"]'))) return false;
+  await live.first().click();
+  return waitFor(page, '[data-testid="vote-yes"]');
+}
+async function typeSearch(page) {
+  if (!(await waitFor(page, '[data-testid="search-input"]'))) return false;
+  await page.locator('[data-testid="search-input"]').first().fill('农村公路');
+  return true;
+}
+async function openSignedMeeting(page) {
+  await go(page, '#/meetings');
+  const signed = page.locator('[data-testid="meeting-link"][data-stage="Signed"]');
+  if (!(await waitFor(page, '[data-testid="meeting-link"][data-stage="Signed"]'))) return false;
+  await signed.first().click();
+  return waitFor(page, '[data-testid="summary-print"]');
+}
+
+// ---- helpers ----------------------------------------------------------------------------------
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const median = (xs) => {
+  const s = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return null;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+function log(...a) {
+  process.stderr.write(a.join(' ') + '\n');
+}
+
+async function go(page, hash) {
+  await page.evaluate((h) => { location.hash = h; }, hash);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+async function waitFor(page, sel, timeout = 5000) {
+  try {
+    await page.locator(sel).first().waitFor({ state: 'attached', timeout });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function launch(profile) {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1024, height: 768 },
+    locale: 'zh-CN',
+    serviceWorkers: 'block',
+  });
+}
+
+function freshProfile() {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-bench-'));
+}
+
+/** Opens a page in a new browser process on `profile`, throttled, and loads `url`.
+ *  Returns { ctx, page, ready } (ready: the page's __YISHI_READY__ or null on timeout). */
+async function coldLoad(profile, url, rate) {
+  const ctx = await launch(profile);
+  const page = ctx.pages()[0] || (await ctx.newPage());
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await page.goto(url, { waitUntil: 'commit' });
+  let ready = null;
+  try {
+    await page.waitForFunction(() => typeof window.__YISHI_READY__ === 'number', null, { timeout: READY_TIMEOUT, polling: 20 });
+    ready = await page.evaluate(() => window.__YISHI_READY__);
+  } catch {
+    log(`  no __YISHI_READY__ at ${url} (${rate}x)${errors.length ? ': ' + errors[0] : ''}`);
+  }
+  return { ctx, page, cdp, ready };
+}
+
+/** Click → paint of one interaction; a number (ms) or a string saying why there is none. */
+async function clickToPaint(page, it) {
+  if (it.route) await go(page, it.route);
+  if (it.setup && !(await it.setup(page))) return 'n/a (screen missing)';
+  if (!(await waitFor(page, it.click, it.setup ? 1000 : 5000))) return 'n/a (screen missing)';
+  if (it.done && (await page.locator(it.done).count())) return 'n/a (done marker present before click)';
+  const target = page.locator(it.click).first();
+  await target.scrollIntoViewIfNeeded();
+  const box = await target.boundingBox();
+  if (!box) return 'n/a (target not visible)';
+  await page.evaluate((doneSel) => {
+    window.__benchDone = new Promise((resolve) => {
+      window.addEventListener(
+        'pointerdown',
+        (e) => {
+          const t0 = e.timeStamp;
+          const finish = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+          if (!doneSel) return finish();
+          const timer = setTimeout(() => { mo.disconnect(); resolve('timeout'); }, 15000);
+          const mo = new MutationObserver(() => {
+            if (document.querySelector(doneSel)) {
+              mo.disconnect();
+              clearTimeout(timer);
+              finish();
+            }
+          });
+          mo.observe(document, { subtree: true, childList: true, attributes: true });
+        },
+        { capture: true, once: true },
+      );
+    });
+  }, it.done);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const r = await page.evaluate(() => window.__benchDone);
+  return r === 'timeout' ? 'n/a (no paint of the result within 15 s)' : r;
+}
+
+async function hasHook(page, name) {
+  return page.evaluate((n) => !!(window.__YISHI_BENCH__ && typeof window.__YISHI_BENCH__[n] === 'function'), name);
+}
+
+/** Storage used by the origin, in UTF-16 code units (keys + values). */
+async function storageUsed(page) {
+  return page.evaluate(() => {
+    let n = 0;
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      n += k.length + (localStorage.getItem(k) || '').length;
+    }
+    return n;
+  });
+}
+
+// ---- steps ------------------------------------------------------------------------------------
+/** Newest modification time (ms) of the files under `dir` (recursive). */
+function newest(dir) {
+  if (!fs.existsSync(dir)) return 0;
+  const st = fs.statSync(dir);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(0, ...fs.readdirSync(dir).map((f) => newest(path.join(dir, f))));
+}
+
+function build() {
+  // `./dev bench` has just run `./dev dist`: do not build twice when dist/ is up to date.
+  const sources = Math.max(...['src', 'style', 'public', 'index.html', 'Cargo.toml', 'Cargo.lock'].map((f) => newest(path.join(ROOT, f))));
+  const built = fs.existsSync(path.join(DIST, 'index.html')) ? fs.statSync(path.join(DIST, 'index.html')).mtimeMs : 0;
+  if (built > sources && !flag('--build')) {
+    log('==> dist/ is up to date (pass --build to rebuild)');
+    return;
+  }
+  const dev = path.join(ROOT, 'dev');
+  if (fs.existsSync(dev) && fs.readFileSync(dev, 'utf8').includes('cmd_dist')) {
+    log('==> ./dev dist');
+    execFileSync(dev, ['dist'], { cwd: ROOT, stdio: 'inherit' });
+    return;
+  }
+  log('==> trunk build --release');
+  const env = { ...process.env, TRUNK_SKIP_VERSION_CHECK: 'true' };
+  env.PATH = [path.join(ROOT, '.tools/node_modules/.bin'), path.join(os.homedir(), '.cargo/bin'), env.PATH].join(':');
+  execFileSync('trunk', ['build', '--release'], { cwd: ROOT, stdio: 'inherit', env });
+}
+
+function ensureData() {
+  const sources = ['src/sample/reference.rs', 'src/sample/mod.rs', 'examples/gen_reference.rs'].map((f) => path.join(ROOT, f));
+  const newest = Math.max(...sources.filter((f) => fs.existsSync(f)).map((f) => fs.statSync(f).mtimeMs));
+  if (fs.existsSync(DATA) && fs.statSync(DATA).mtimeMs > newest && !flag('--regen')) return;
+  log('==> cargo run --release --example gen_reference');
+  const r = spawnSync('cargo', ['run', '--release', '--quiet', '--example', 'gen_reference', '--', DATA], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('gen_reference failed');
+}
+
+function sizes() {
+  const files = fs.readdirSync(DIST);
+  const pick = (re) => files.filter((f) => re.test(f)).map((f) => path.join(DIST, f));
+  const measure = (list) => {
+    const bufs = list.map((f) => fs.readFileSync(f));
+    const raw = bufs.reduce((a, b) => a + b.length, 0);
+    const gzip = bufs.reduce((a, b) => a + zlib.gzipSync(b, { level: 9 }).length, 0);
+    const brotli = bufs.reduce((a, b) => a + zlib.brotliCompressSync(b).length, 0);
+    return { files: list.map((f) => path.basename(f)), raw, gzip, brotli };
+  };
+  return { wasm: measure(pick(/\.wasm$/)), js: measure(pick(/\.js$/).filter((f) => !/sw\.js$/.test(f))) };
+}
+
+function machine() {
+  const cpus = os.cpus();
+  let chromiumVersion = '';
+  try {
+    chromiumVersion = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {}
+  return {
+    cpu: cpus[0] ? cpus[0].model : 'unknown',
+    cores: cpus.length,
+    memory_gb: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    chromium: chromiumVersion,
+  };
+}
+
+// ---- main -------------------------------------------------------------------------------------
+async function main() {
+  if (!flag('--no-build')) build();
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error(`${DIST}/index.html missing: build first`);
+  ensureData();
+  const backup = fs.readFileSync(DATA, 'utf8');
+  const backupUnits = backup.length; // JS string length = UTF-16 code units
+  const server = await startServer(DIST);
+  // `?bench` installs window.__YISHI_BENCH__ (src/sample/bench_hook.rs); every app load uses it.
+  server.appUrl += '?bench=1';
+  const samples = {}; // metric -> [values]
+  const notes = {}; // metric -> reason when not measurable
+  const add = (k, v) => {
+    if (typeof v === 'number') (samples[k] ||= []).push(v);
+    else if (v != null) notes[k] ||= v;
+  };
+
+  log(`==> ${RUNS} runs; app ${server.appUrl}; backup ${backup.length} chars`);
+  for (let run = 1; run <= RUNS; run++) {
+    log(`-- run ${run}/${RUNS}`);
+    for (const rate of RATES) {
+      // Baseline: a blank page's ready time.
+      {
+        const prof = freshProfile();
+        const { ctx, ready } = await coldLoad(prof, server.origin + '/__bench/blank.html', rate);
+        add(`blank_ready_${rate}x`, ready);
+        await ctx.close();
+        fs.rmSync(prof, { recursive: true, force: true });
+      }
+      // Cold ready with empty data.
+      {
+        const prof = freshProfile();
+        const { ctx, ready } = await coldLoad(prof, server.appUrl, rate);
+        add(`ready_empty_${rate}x`, ready ?? 'n/a (no __YISHI_READY__)');
+        await ctx.close();
+        fs.rmSync(prof, { recursive: true, force: true });
+      }
+    }
+
+    // Plain-JS baselines on the same origin, fresh profile, 1×.
+    {
+      const prof = freshProfile();
+      const ctx = await launch(prof);
+      const page = ctx.pages()[0] || (await ctx.newPage());
+      await page.goto(server.origin + '/__bench/empty.html');
+      const r = await page.evaluate((text) => {
+        const t0 = performance.now();
+        const o = JSON.parse(text);
+        let stored = true;
+        try {
+          localStorage.setItem('bench', text);
+        } catch {
+          stored = false;
+        }
+        const t1 = performance.now();
+        const s = JSON.stringify(o);
+        const t2 = performance.now();
+        localStorage.clear();
+        return { parseSet: t1 - t0, stringify: t2 - t1, stored, len: s.length };
+      }, backup);
+      add('baseline_parse_setitem', r.stored ? r.parseSet : 'n/a (backup exceeds the localStorage quota)');
+      add('baseline_stringify', r.stringify);
+      await ctx.close();
+      fs.rmSync(prof, { recursive: true, force: true });
+    }
+
+    // The 10-year data: seed through the app's own import, then cold loads in new processes.
+    const prof = freshProfile();
+    let seeded = false;
+    {
+      const { ctx, page, ready } = await coldLoad(prof, server.appUrl, 1);
+      const why = ready == null ? 'n/a (app not ready)' : !(await hasHook(page, 'importBackup')) ? 'n/a (no window.__YISHI_BENCH__.importBackup)' : null;
+      if (why) {
+        for (const k of ['import_10y', 'storage_share', 'save_1x', 'export_10y']) add(k, why);
+      } else {
+        const t = await page.evaluate(async (text) => {
+          const t0 = performance.now();
+          await window.__YISHI_BENCH__.importBackup(text);
+          return performance.now() - t0;
+        }, backup);
+        seeded = true;
+        add('import_10y', t);
+        const used = await storageUsed(page);
+        add('storage_units', used);
+        add('storage_share', used / QUOTA);
+      }
+      await ctx.close();
+    }
+    for (const rate of RATES) {
+      if (!seeded) {
+        add(`ready_10y_${rate}x`, 'n/a (data could not be seeded)');
+        for (const it of INTERACTIONS) add(`${it.key}_${rate}x`, 'n/a (data could not be seeded)');
+        continue;
+      }
+      const { ctx, page, cdp, ready } = await coldLoad(prof, server.appUrl, rate);
+      add(`ready_10y_${rate}x`, ready ?? 'n/a (no __YISHI_READY__)');
+      if (ready != null && !flag('--skip-interactions')) {
+        for (const it of INTERACTIONS) {
+          add(`${it.key}_${rate}x`, await clickToPaint(page, it));
+          await go(page, '#/');
+        }
+      }
+      if (ready != null && rate === 1) {
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+        if (await hasHook(page, 'editAndSave')) {
+          add('save_1x', await page.evaluate(async () => {
+            const t0 = performance.now();
+            await window.__YISHI_BENCH__.editAndSave();
+            return performance.now() - t0;
+          }));
+        } else add('save_1x', 'n/a (no window.__YISHI_BENCH__.editAndSave)');
+        if (await hasHook(page, 'exportBackup')) {
+          add('export_10y', await page.evaluate(async () => {
+            const t0 = performance.now();
+            const s = await window.__YISHI_BENCH__.exportBackup();
+            const t = performance.now() - t0;
+            return typeof s === 'string' && s.length > 0 ? t : null;
+          }));
+        } else add('export_10y', 'n/a (no window.__YISHI_BENCH__.exportBackup)');
+      }
+      await ctx.close();
+    }
+    fs.rmSync(prof, { recursive: true, force: true });
+  }
+  await server.close();
+
+  // ---- report ----------------------------------------------------------------------------------
+  const sz = sizes();
+  const m = (k) => median(samples[k] || []);
+  const val = (k) => m(k) ?? notes[k] ?? 'n/a';
+  const rows = [];
+  const row = (label, v1, v4, target, ok) => rows.push({ label, v1, v4, target, ok });
+  const ms = (v) => (typeof v === 'number' ? `${v.toFixed(1)} ms` : v);
+  const pass = (cond) => (cond == null ? '' : cond ? 'ok' : 'OVER');
+  const num = (v) => (typeof v === 'number' ? v : null);
+
+  row('wasm size (raw / gzip / brotli)', `${kb(sz.wasm.raw)} / ${kb(sz.wasm.gzip)} / ${kb(sz.wasm.brotli)}`, '', '≤ 200 KB gzip (150 stretch)', pass(sz.wasm.gzip <= 200 * 1024));
+  row('JS glue size (raw / gzip)', `${kb(sz.js.raw)} / ${kb(sz.js.gzip)}`, '', '', '');
+  row('blank page ready (baseline)', ms(val('blank_ready_1x')), ms(val('blank_ready_4x')), '', '');
+  row('cold ready, empty data', ms(val('ready_empty_1x')), ms(val('ready_empty_4x')), '', '');
+  const r1 = num(val('ready_10y_1x'));
+  const r4 = num(val('ready_10y_4x'));
+  row('cold ready, 10-year data', ms(val('ready_10y_1x')), ms(val('ready_10y_4x')), '≤ 360 ms @1×, ≤ 1 s @4×', r1 == null || r4 == null ? '' : pass(r1 <= 360 && r4 <= 1000));
+  for (const it of INTERACTIONS) {
+    const v4 = num(val(`${it.key}_4x`));
+    row(`click → paint: ${it.label}`, ms(val(`${it.key}_1x`)), ms(val(`${it.key}_4x`)), '≤ 100 ms @4×', v4 == null ? '' : pass(v4 <= 100));
+  }
+  const save = num(val('save_1x'));
+  row('save after an edit (main thread)', ms(val('save_1x')), '', '≤ 16 ms @1×', save == null ? '' : pass(save <= 16));
+  const share = num(val('storage_share'));
+  row(
+    'storage used by the 10-year data',
+    share == null ? val('storage_share') : `${(share * 100).toFixed(1)}% (${val('storage_units')} of ${QUOTA})`,
+    '',
+    '≤ 40% of quota',
+    share == null ? '' : pass(share <= 0.4),
+  );
+  row('backup file (plain chars)', `${backupUnits} UTF-16 units = ${(backupUnits / QUOTA * 100).toFixed(1)}% of quota`, '', '', '');
+  const base = num(val('baseline_parse_setitem'));
+  const imp = num(val('import_10y'));
+  row('baseline: JSON.parse + setItem', ms(val('baseline_parse_setitem')), '', '', '');
+  row('import of the 10-year backup', ms(val('import_10y')) + (imp != null && base ? ` (${(imp / base).toFixed(1)}×)` : ''), '', '≤ 5× baseline', imp == null || !base ? '' : pass(imp <= 5 * base));
+  const strf = num(val('baseline_stringify'));
+  const exp = num(val('export_10y'));
+  row('baseline: JSON.stringify', ms(val('baseline_stringify')), '', '', '');
+  row('export of the 10-year backup', ms(val('export_10y')) + (exp != null && strf ? ` (${(exp / strf).toFixed(1)}×)` : ''), '', '≤ 3× baseline', exp == null || !strf ? '' : pass(exp <= 3 * strf));
+
+  const w = [0, 0, 0, 0, 0];
+  const cells = rows.map((r) => [r.label, r.v1, r.v4, r.target, r.ok].map((c) => String(c ?? '')));
+  const head = ['measure', '1×', '4×', 'target', ''];
+  // Display width: CJK and full-width characters take two columns.
+  const width = (s) => [...s].reduce((n, ch) => n + (/[\u2E80-\uFFEF]/.test(ch) && !/[×→≤]/.test(ch) ? 2 : 1), 0);
+  for (const c of [head, ...cells]) c.forEach((s, i) => (w[i] = Math.max(w[i], width(s))));
+  const line = (c) => '| ' + c.map((s, i) => s + ' '.repeat(w[i] - width(s))).join(' | ') + ' |';
+  const mach = machine();
+  const out = [
+    `Yishi bench — ${new Date().toISOString()} — median of ${RUNS} runs`,
+    `${mach.cpu}, ${mach.cores} cores, ${mach.memory_gb} GB, ${mach.os}; ${mach.chromium}; node ${mach.node}; headless`,
+    '',
+    line(head),
+    '| ' + w.map((n) => '-'.repeat(n)).join(' | ') + ' |',
+    ...cells.map(line),
+  ].join('\n');
+  console.log(out);
+
+  const results = {
+    date: new Date().toISOString(),
+    runs: RUNS,
+    machine: mach,
+    sizes: sz,
+    backup: { file: path.relative(ROOT, DATA), bytes: Buffer.byteLength(backup), utf16_units: backupUnits },
+    quota_utf16_units: QUOTA,
+    medians: Object.fromEntries(Object.keys(samples).map((k) => [k, m(k)])),
+    samples,
+    not_measured: notes,
+    table: out,
+  };
+  fs.writeFileSync(path.join(BENCH, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  log(`==> wrote ${path.relative(ROOT, path.join(BENCH, 'results.json'))}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,278 @@
+//! The app shell: shared state ([`AppState`]), the header with navigation, language switch and
+//! saved-state indicator, storage banners, and the hash router outlet.
+
+use chrono::{Datelike, NaiveDate};
+use leptos::prelude::*;
+
+use crate::components::banner::StorageBanner;
+use crate::domain::db::Db;
+use crate::i18n::{Lang, Text, Ui};
+use crate::pages;
+use crate::router::{Route, Section};
+use crate::storage::{LoadOutcome, StorageError, Store};
+
+/// Whether the last change reached storage. 保存状态
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveState {
+    /// 已保存
+    Saved,
+    /// 未保存: the last save failed; the data is only in memory.
+    Unsaved(StorageError),
+    /// 只读: recovery mode, newer schema, or another tab owns newer data.
+    ReadOnly(StorageError),
+}
+
+/// Shared application state, provided as context. Pages read `db` and change it only through
+/// [`AppState::update`] / [`AppState::try_update`], which save at once.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// All records.
+    pub db: RwSignal<Db>,
+    /// UI language.
+    pub lang: RwSignal<Lang>,
+    /// The app's "today" (settable for tests with `?today=YYYY-MM-DD`).
+    pub today: RwSignal<NaiveDate>,
+    /// Result of the last save.
+    pub save_state: RwSignal<SaveState>,
+    /// How the data was loaded (for banners: recovery, newer schema, unavailable).
+    pub load_outcome: RwSignal<LoadOutcome>,
+    store: StoredValue<Store, LocalStorage>,
+}
+
+/// The state from context. Panics only if called outside [`App`].
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+impl AppState {
+    /// Text in the current language (reactive when called inside a view closure).
+    pub fn t<T: Text>(&self, key: T) -> &'static str {
+        key.get(self.lang.get())
+    }
+
+    /// Pick between computed Chinese and English strings by the current language.
+    pub fn pick(&self, zh: String, en: String) -> String {
+        self.lang.get().pick(zh, en)
+    }
+
+    /// Apply a change and save it at once.
+    pub fn update(&self, f: impl FnOnce(&mut Db)) {
+        if let SaveState::ReadOnly(_) = self.save_state.get_untracked() {
+            return;
+        }
+        self.db.update(f);
+        self.persist();
+    }
+
+    /// Apply a change that may be refused: on `Err` nothing changes and nothing is saved.
+    pub fn try_update<T, E>(&self, f: impl FnOnce(&mut Db) -> Result<T, E>) -> Result<T, E> {
+        let mut draft = self.db.get_untracked();
+        let out = f(&mut draft)?;
+        if let SaveState::ReadOnly(_) = self.save_state.get_untracked() {
+            return Ok(out);
+        }
+        self.db.set(draft);
+        self.persist();
+        Ok(out)
+    }
+
+    /// Replace the whole database (import, example data) and save.
+    pub fn replace(&self, db: Db) {
+        self.db.set(db);
+        self.persist();
+    }
+
+    /// Save the current data; the indicator shows the outcome.
+    pub fn persist(&self) {
+        let result = self.store.try_update_value(|s| self.db.with_untracked(|db| s.save(db)));
+        match result {
+            Some(Ok(())) => self.save_state.set(SaveState::Saved),
+            Some(Err(StorageError::ReadOnly)) => {}
+            Some(Err(e @ StorageError::Conflict { .. })) => self.save_state.set(SaveState::ReadOnly(e)),
+            Some(Err(e)) => self.save_state.set(SaveState::Unsaved(e)),
+            None => {}
+        }
+    }
+
+    /// Run a closure with the store (the data page: usage, snapshots, raw dump).
+    pub fn with_store<R>(&self, f: impl FnOnce(&mut Store) -> R) -> Option<R> {
+        self.store.try_update_value(f)
+    }
+
+    /// Current year of the app's "today".
+    pub fn this_year(&self) -> i32 {
+        self.today.get().year()
+    }
+}
+
+fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
+}
+
+/// Today's date in the browser's time zone, or the `?today=` / stored `today` override.
+fn initial_today(store: &Store) -> NaiveDate {
+    let parse = |s: String| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok();
+    if let Some(d) = query_param("today").and_then(parse) {
+        return d;
+    }
+    if let Some(d) = store.pref("today").and_then(parse) {
+        return d;
+    }
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+        .unwrap_or(NaiveDate::MIN)
+}
+
+fn current_route() -> Route {
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    Route::parse(&hash)
+}
+
+/// Navigate to a route (sets the location hash; the router follows).
+pub fn navigate(route: &Route) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(route.href().trim_start_matches('#'));
+    }
+}
+
+fn set_document_lang(lang: Lang) {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = el.set_attribute("lang", lang.html_lang());
+    }
+}
+
+/// The application root.
+#[component]
+pub fn App() -> impl IntoView {
+    let (store, db, outcome) = Store::open_browser();
+    let lang = Lang::from_code(&store.pref("lang").unwrap_or_default());
+    let today = initial_today(&store);
+    let save_state = match &outcome {
+        LoadOutcome::Recovery { error } => SaveState::ReadOnly(error.clone()),
+        LoadOutcome::NewerSchema { found, supported } => {
+            SaveState::ReadOnly(StorageError::NewerSchema { found: *found, supported: *supported })
+        }
+        LoadOutcome::Unavailable(d) => SaveState::Unsaved(StorageError::Unavailable(d.clone())),
+        _ => SaveState::Saved,
+    };
+    let state = AppState {
+        db: RwSignal::new(db),
+        lang: RwSignal::new(lang),
+        today: RwSignal::new(today),
+        save_state: RwSignal::new(save_state),
+        load_outcome: RwSignal::new(outcome),
+        store: StoredValue::new_local(store),
+    };
+    provide_context(state);
+    set_document_lang(lang);
+
+    let route = RwSignal::new(current_route());
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        route.set(current_route());
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
+    // Another tab saved: take its newer data (or go read-only if ours is unsaved).
+    let _ = window_event_listener(leptos::ev::storage, move |_| {
+        if let Some(Some(result)) = state.store.try_update_value(|s| s.reload_if_changed()) {
+            match result {
+                Ok(db) => state.db.set(db),
+                Err(e) => state.save_state.set(SaveState::ReadOnly(e)),
+            }
+        }
+    });
+
+    view! {
+        <a class="skip" href="#main">{move || if state.lang.get() == Lang::Zh { "跳到正文" } else { "Skip to content" }}</a>
+        <Header route=route/>
+        <StorageBanner/>
+        <main id="main" class="main" tabindex="-1">
+            {move || pages::render(route.get())}
+        </main>
+    }
+}
+
+/// The top bar: app name, navigation, language switch and saved-state indicator.
+#[component]
+fn Header(
+    /// The current route, for highlighting the active section.
+    route: RwSignal<Route>,
+) -> impl IntoView {
+    let state = use_app();
+    let links: [(Section, Route, Ui); 9] = [
+        (Section::Home, Route::Home, Ui::NavHome),
+        (Section::Meetings, Route::Meetings, Ui::NavMeetings),
+        (Section::Items, Route::Items, Ui::NavItems),
+        (Section::Tasks, Route::Tasks, Ui::NavTasks),
+        (Section::Duties, Route::Duties(None), Ui::NavDuties),
+        (Section::Search, Route::Search(String::new()), Ui::NavSearch),
+        (Section::Rules, Route::Rules(None), Ui::NavRules),
+        (Section::Settings, Route::Settings, Ui::NavSettings),
+        (Section::Data, Route::Data, Ui::NavData),
+    ];
+    let toggle_lang = move |_| {
+        let next = if state.lang.get_untracked() == Lang::Zh { Lang::En } else { Lang::Zh };
+        state.lang.set(next);
+        set_document_lang(next);
+        state.with_store(|s| s.set_pref("lang", next.code()));
+    };
+    view! {
+        <header class="topbar">
+            <a class="brand" href="#/">
+                <span class="brand-name">{move || state.t(Ui::AppName)}</span>
+                <span class="brand-tag">{move || state.t(Ui::AppTagline)}</span>
+            </a>
+            <div class="topbar-tools">
+                <SaveIndicator/>
+                <button type="button" class="btn btn-quiet lang-toggle" on:click=toggle_lang data-testid="lang-toggle">
+                    {move || state.t(Ui::Language)}
+                </button>
+            </div>
+            <nav class="nav" aria-label=move || if state.lang.get() == Lang::Zh { "主导航" } else { "Main navigation" }>
+                {links
+                    .into_iter()
+                    .map(|(section, target, label)| {
+                        let href = target.href();
+                        view! {
+                            <a
+                                href=href
+                                class="nav-link"
+                                class:active=move || route.get().section() == section
+                                aria-current=move || (route.get().section() == section).then_some("page")
+                            >
+                                {move || state.t(label)}
+                            </a>
+                        }
+                    })
+                    .collect_view()}
+            </nav>
+        </header>
+    }
+}
+
+/// 已保存 / 未保存 / 只读.
+#[component]
+fn SaveIndicator() -> impl IntoView {
+    let state = use_app();
+    view! {
+        <span
+            class="save-indicator"
+            class:bad=move || !matches!(state.save_state.get(), SaveState::Saved)
+            data-testid="save-state"
+            role="status"
+        >
+            {move || match state.save_state.get() {
+                SaveState::Saved => state.t(Ui::Saved),
+                SaveState::Unsaved(_) => state.t(Ui::Unsaved),
+                SaveState::ReadOnly(_) => state.t(Ui::ReadOnly),
+            }}
+        </span>
+    }
+}

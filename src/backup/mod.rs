@@ -1,0 +1,587 @@
+//! Backups: export, validation, preview, merge/replace, migration, encryption and the year
+//! archive. Pure logic (no web types), tested natively.
+//!
+//! # File format
+//! ```text
+//! {
+//!   "format": "yishi-backup",
+//!   "schema": 1,
+//!   "app_version": "0.1.0",
+//!   "exported_at": "2026-11-27T15:30:00",
+//!   "counts": { "members": 7, … },
+//!   "sha256": "<hex SHA-256 of the compact JSON text of `data`>",
+//!   "data": { …the Db… }
+//! }
+//! ```
+//! The checksum covers `data` exactly as written, so export → import → export gives the same
+//! `data` and `sha256`.
+//!
+//! # Merge (decided)
+//! Records are matched by id. An incoming record whose id is free is added with its id. One
+//! whose id is taken by the same record (same kind and the same natural key: a member's name,
+//! an item's title and creation date, a meeting's date and kind, …) replaces it: the file wins,
+//! the preview counts these as "changed". One whose id is taken by a different record is a
+//! conflict: it gets a fresh id, and every reference to it inside the incoming data is
+//! remapped, so both records are kept and references stay consistent. Nothing is deleted by a
+//! merge. Replace takes the file as it is. Both run after a safety snapshot (see
+//! [`crate::storage::Store::snapshot`]) and can be undone in one step.
+
+mod crypto;
+pub mod refs;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::{Datelike, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+pub use crypto::{decrypt, encrypt, is_encrypted, ENCRYPTED_FORMAT, ITERATIONS};
+use refs::{label, visit_ids, visit_refs, Kind};
+
+use crate::domain::{db::Db, Id};
+use crate::storage::{codec::sha256_hex, migrate_value, APP_VERSION, MIGRATIONS, SCHEMA};
+
+/// The format id of a backup file.
+pub const FORMAT: &str = "yishi-backup";
+/// Larger files are refused before parsing (ten years are about 8 MB).
+pub const MAX_BACKUP_BYTES: usize = 32 * 1024 * 1024;
+
+/// Number of records of each kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    pub members: u32,
+    pub departments: u32,
+    pub attendees: u32,
+    pub items: u32,
+    pub meetings: u32,
+    pub tasks: u32,
+    pub evidence: u32,
+}
+
+impl Counts {
+    pub fn of(db: &Db) -> Counts {
+        Counts {
+            members: db.org.members.len() as u32,
+            departments: db.org.departments.len() as u32,
+            attendees: db.org.attendees.len() as u32,
+            items: db.items.len() as u32,
+            meetings: db.meetings.len() as u32,
+            tasks: db.tasks.len() as u32,
+            evidence: db.evidence.len() as u32,
+        }
+    }
+    pub fn total(&self) -> u32 {
+        self.members + self.departments + self.attendees + self.items + self.meetings + self.tasks + self.evidence
+    }
+    fn add(&mut self, kind: Kind) {
+        match kind {
+            Kind::Member => self.members += 1,
+            Kind::Department => self.departments += 1,
+            Kind::Attendee => self.attendees += 1,
+            Kind::Item => self.items += 1,
+            Kind::Meeting => self.meetings += 1,
+            Kind::Task => self.tasks += 1,
+            Kind::Evidence => self.evidence += 1,
+        }
+    }
+    fn get(&self, kind: Kind) -> u32 {
+        match kind {
+            Kind::Member => self.members,
+            Kind::Department => self.departments,
+            Kind::Attendee => self.attendees,
+            Kind::Item => self.items,
+            Kind::Meeting => self.meetings,
+            Kind::Task => self.tasks,
+            Kind::Evidence => self.evidence,
+        }
+    }
+    /// "会议 3，议题 12" (kinds with a non-zero count).
+    pub fn zh(&self) -> String {
+        let parts: Vec<String> = ALL_KINDS.iter().filter(|k| self.get(**k) > 0).map(|k| format!("{} {}", k.zh(), self.get(*k))).collect();
+        if parts.is_empty() { "无".into() } else { parts.join("，") }
+    }
+    pub fn en(&self) -> String {
+        let parts: Vec<String> = ALL_KINDS.iter().filter(|k| self.get(**k) > 0).map(|k| format!("{} {}", self.get(*k), k.en())).collect();
+        if parts.is_empty() { "none".into() } else { parts.join(", ") }
+    }
+}
+
+const ALL_KINDS: [Kind; 7] = [Kind::Member, Kind::Department, Kind::Attendee, Kind::Item, Kind::Meeting, Kind::Task, Kind::Evidence];
+
+/// Why a backup file cannot be imported. Each names the problem; nothing is changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    Empty,
+    TooLarge { bytes: usize, limit: usize },
+    NotJson { line: usize, column: usize, detail: String },
+    Truncated,
+    /// JSON, but not a Yishi backup (another app's file).
+    Foreign(String),
+    NewerVersion { found: u32, supported: u32 },
+    /// The content does not match its SHA-256: damaged or edited.
+    BadChecksum,
+    /// A field has the wrong type or value: `path` like `meetings[3].date`.
+    BadField { path: String, detail: String },
+    /// Two records share an id.
+    DuplicateId { id: Id, first: String, second: String },
+    /// A reference to a record that does not exist.
+    DanglingRef { record: String, field: &'static str, target: String },
+    /// The stated counts differ from the records.
+    CountMismatch { kind: String, stated: u32, actual: u32 },
+    Migration(String),
+    /// The file is encrypted and no passphrase was given.
+    NeedPassphrase,
+    /// Wrong passphrase, or the encrypted file was modified.
+    WrongPassphrase,
+    /// The encryption envelope is damaged or unsupported.
+    Encryption(String),
+}
+
+impl ImportError {
+    pub fn zh(&self) -> String {
+        match self {
+            ImportError::Empty => "文件是空的。".into(),
+            ImportError::TooLarge { bytes, limit } => format!("文件过大（{:.1} MB，上限 {} MB），不是议事备份或已损坏。", *bytes as f64 / 1048576.0, limit / 1048576),
+            ImportError::NotJson { line, column, detail } => format!("文件不是有效的 JSON（第 {line} 行第 {column} 列：{detail}）。"),
+            ImportError::Truncated => "文件不完整（在中途截断），请使用完整的备份文件。".into(),
+            ImportError::Foreign(d) => format!("这不是议事的备份文件（{d}）。"),
+            ImportError::NewerVersion { found, supported } => format!("备份由更新版本的议事导出（数据格式 {found}，本版本支持 {supported}），请先更新应用。"),
+            ImportError::BadChecksum => "备份内容与校验值（SHA-256）不符：文件已损坏或被改动。".into(),
+            ImportError::BadField { path, detail } => format!("字段 {path} 有误：{detail}"),
+            ImportError::DuplicateId { id, first, second } => format!("编号 #{id} 重复：{first} 与 {second}。"),
+            ImportError::DanglingRef { record, field, target } => format!("{record} 的字段 {field} 引用了不存在的{target}。"),
+            ImportError::CountMismatch { kind, stated, actual } => format!("{kind}数量不符：文件声明 {stated}，实际 {actual}。"),
+            ImportError::Migration(d) => format!("旧版本备份无法升级：{d}"),
+            ImportError::NeedPassphrase => "此备份已加密，请输入口令。".into(),
+            ImportError::WrongPassphrase => "口令错误，或加密文件已被改动。未做任何更改。".into(),
+            ImportError::Encryption(d) => format!("加密文件无法读取：{d}"),
+        }
+    }
+    pub fn en(&self) -> String {
+        match self {
+            ImportError::Empty => "The file is empty.".into(),
+            ImportError::TooLarge { bytes, limit } => format!("The file is too large ({:.1} MB, limit {} MB): not a Yishi backup, or damaged.", *bytes as f64 / 1048576.0, limit / 1048576),
+            ImportError::NotJson { line, column, detail } => format!("The file is not valid JSON (line {line}, column {column}: {detail})."),
+            ImportError::Truncated => "The file is incomplete (cut off): use the whole backup file.".into(),
+            ImportError::Foreign(d) => format!("This is not a Yishi backup ({d})."),
+            ImportError::NewerVersion { found, supported } => format!("The backup comes from a newer Yishi (format {found}; this version supports {supported}): update the app first."),
+            ImportError::BadChecksum => "The content does not match its SHA-256 checksum: the file is damaged or was edited.".into(),
+            ImportError::BadField { path, detail } => format!("Field {path} is wrong: {detail}"),
+            ImportError::DuplicateId { id, first, second } => format!("Id #{id} is used twice: {first} and {second}."),
+            ImportError::DanglingRef { record, field, target } => format!("{record}: field {field} refers to a missing {target}."),
+            ImportError::CountMismatch { kind, stated, actual } => format!("Count of {kind} differs: the file says {stated}, it holds {actual}."),
+            ImportError::Migration(d) => format!("The older backup cannot be upgraded: {d}"),
+            ImportError::NeedPassphrase => "This backup is encrypted: enter the passphrase.".into(),
+            ImportError::WrongPassphrase => "Wrong passphrase, or the encrypted file was modified. Nothing was changed.".into(),
+            ImportError::Encryption(d) => format!("The encrypted file cannot be read: {d}"),
+        }
+    }
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.en())
+    }
+}
+
+/// The compact JSON text of the data and its SHA-256.
+fn data_text(db: &Db) -> (String, String) {
+    // Through Value so the text is canonical (the same as re-serialising a parsed file).
+    let value = serde_json::to_value(db).unwrap_or(Value::Null);
+    let text = serde_json::to_string(&value).unwrap_or_default();
+    let sum = sha256_hex(text.as_bytes());
+    (text, sum)
+}
+
+/// Export the whole database as one JSON backup file.
+pub fn export_json(db: &Db, now: NaiveDateTime) -> String {
+    let (data, sum) = data_text(db);
+    let counts = serde_json::to_string(&Counts::of(db)).unwrap_or_default();
+    format!(
+        "{{\n  \"format\": \"{FORMAT}\",\n  \"schema\": {SCHEMA},\n  \"app_version\": \"{APP_VERSION}\",\n  \"exported_at\": \"{}\",\n  \"counts\": {counts},\n  \"sha256\": \"{sum}\",\n  \"data\": {data}\n}}\n",
+        now.format("%Y-%m-%dT%H:%M:%S"),
+    )
+}
+
+/// A file name like `议事备份-昌吉州交通运输局-20261127-1530.json`.
+pub fn file_name(unit: &str, now: NaiveDateTime) -> String {
+    let unit: String = unit
+        .chars()
+        .filter(|c| !c.is_control() && !"/\\:*?\"<>|".contains(*c))
+        .collect::<String>()
+        .trim()
+        .chars()
+        .take(40)
+        .collect();
+    let stamp = now.format("%Y%m%d-%H%M");
+    if unit.is_empty() {
+        format!("议事备份-{stamp}.json")
+    } else {
+        format!("议事备份-{unit}-{stamp}.json")
+    }
+}
+
+/// Parse, check and migrate a backup file. `passphrase` is needed for encrypted files.
+pub fn parse_backup(text: &str, passphrase: Option<&str>) -> Result<Db, ImportError> {
+    if text.len() > MAX_BACKUP_BYTES {
+        return Err(ImportError::TooLarge { bytes: text.len(), limit: MAX_BACKUP_BYTES });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    if is_encrypted(text) {
+        let pass = passphrase.filter(|p| !p.is_empty()).ok_or(ImportError::NeedPassphrase)?;
+        let inner = decrypt(text, pass)?;
+        if is_encrypted(&inner) {
+            return Err(ImportError::Encryption("nested encryption".into()));
+        }
+        return parse_backup(&inner, None);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        if e.is_eof() {
+            ImportError::Truncated
+        } else {
+            ImportError::NotJson { line: e.line(), column: e.column(), detail: e.to_string() }
+        }
+    })?;
+    let Some(obj) = value.as_object() else {
+        return Err(ImportError::Foreign("the top level is not an object".into()));
+    };
+    match obj.get("format").and_then(Value::as_str) {
+        Some(FORMAT) => {}
+        Some(other) => return Err(ImportError::Foreign(format!("format “{}”", other.chars().take(40).collect::<String>()))),
+        None => return Err(ImportError::Foreign("no format id".into())),
+    }
+    let schema = obj
+        .get("schema")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| ImportError::BadField { path: "schema".into(), detail: "missing or not a number".into() })?;
+    if schema > SCHEMA as u64 {
+        return Err(ImportError::NewerVersion { found: schema.min(u32::MAX as u64) as u32, supported: SCHEMA });
+    }
+    let mut data = obj.get("data").cloned().ok_or_else(|| ImportError::BadField { path: "data".into(), detail: "missing".into() })?;
+    let stated = obj.get("sha256").and_then(Value::as_str).ok_or_else(|| ImportError::BadField { path: "sha256".into(), detail: "missing".into() })?;
+    let actual = sha256_hex(serde_json::to_string(&data).unwrap_or_default().as_bytes());
+    if !stated.eq_ignore_ascii_case(&actual) {
+        return Err(ImportError::BadChecksum);
+    }
+    if schema < SCHEMA as u64 {
+        migrate_value(&mut data, schema as u32, MIGRATIONS).map_err(ImportError::Migration)?;
+    }
+    let mut db: Db = serde_path_to_error::deserialize(&data).map_err(|e| {
+        let path = e.path().to_string();
+        ImportError::BadField { path: if path == "." { "data".into() } else { format!("data.{path}") }, detail: e.inner().to_string() }
+    })?;
+    if let Some(c) = obj.get("counts") {
+        let stated: Counts = serde_json::from_value(c.clone())
+            .map_err(|e| ImportError::BadField { path: "counts".into(), detail: e.to_string() })?;
+        let actual = Counts::of(&db);
+        for k in ALL_KINDS {
+            if stated.get(k) != actual.get(k) {
+                return Err(ImportError::CountMismatch { kind: k.zh().into(), stated: stated.get(k), actual: actual.get(k) });
+            }
+        }
+    }
+    check_references(&mut db)?;
+    // Repair the id counter if it lags behind (never an error: it only affects new records).
+    let max = max_id(&mut db);
+    if db.next_id <= max {
+        db.next_id = max + 1;
+    }
+    Ok(db)
+}
+
+fn max_id(db: &mut Db) -> Id {
+    let mut max = 0;
+    visit_ids(db, &mut |_, id| max = max.max(*id));
+    max
+}
+
+/// Ids unique across all kinds, and every reference resolves to a record of the right kind.
+pub fn check_references(db: &mut Db) -> Result<(), ImportError> {
+    let mut owner: HashMap<Id, Kind> = HashMap::new();
+    let mut dup: Option<(Id, Kind, Kind)> = None;
+    visit_ids(db, &mut |kind, id| {
+        if let Some(k) = owner.insert(*id, kind) {
+            dup.get_or_insert((*id, k, kind));
+        }
+    });
+    if let Some((id, a, b)) = dup {
+        return Err(ImportError::DuplicateId {
+            id,
+            first: format!("{}{}", a.zh(), label(db, a, id)),
+            second: format!("{}{}", b.zh(), if a == b { format!("#{id}") } else { label(db, b, id) }),
+        });
+    }
+    let mut bad: Option<(refs::Site, Kind, Id)> = None;
+    visit_refs(db, &mut |site, kind, id| {
+        if bad.is_none() && owner.get(id) != Some(&kind) {
+            bad = Some((site, kind, *id));
+        }
+    });
+    if let Some((site, kind, id)) = bad {
+        return Err(ImportError::DanglingRef {
+            record: format!("{}{}", site.kind.zh(), label(db, site.kind, site.id)),
+            field: site.field,
+            target: format!("{} #{id}", kind.zh()),
+        });
+    }
+    Ok(())
+}
+
+/// What an import would do.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportPreview {
+    /// Records whose id is free here: added.
+    pub new: Counts,
+    /// The same record (same id, same natural key) with different content: the file's version wins.
+    pub changed: Counts,
+    /// Same id, a different record: merged under a fresh id.
+    pub conflicting: Counts,
+    pub unchanged: Counts,
+    /// Records here that the file lacks: kept by a merge, removed by a replace.
+    pub only_here: Counts,
+    pub incoming: Counts,
+    pub org_changed: bool,
+    pub settings_changed: bool,
+}
+
+/// A record's identity beyond its id, for telling "changed" from "conflicting".
+fn natural_keys(db: &Db) -> HashMap<Id, (Kind, String, String)> {
+    let mut m = HashMap::new();
+    for x in &db.org.members {
+        m.insert(x.id, (Kind::Member, x.name.clone(), format!("{x:?}")));
+    }
+    for x in &db.org.departments {
+        m.insert(x.id, (Kind::Department, x.name.clone(), format!("{x:?}")));
+    }
+    for x in &db.org.attendees {
+        m.insert(x.id, (Kind::Attendee, x.name.clone(), format!("{x:?}")));
+    }
+    for x in &db.items {
+        m.insert(x.id, (Kind::Item, format!("{}|{}", x.title, x.created), format!("{x:?}")));
+    }
+    for x in &db.meetings {
+        m.insert(x.id, (Kind::Meeting, format!("{}|{:?}", x.date, x.kind), format!("{x:?}")));
+    }
+    for x in &db.tasks {
+        m.insert(x.id, (Kind::Task, format!("{}|{}", x.title, x.created), format!("{x:?}")));
+    }
+    for x in &db.evidence {
+        m.insert(x.id, (Kind::Evidence, format!("{:?}|{}", x.kind, x.date), format!("{x:?}")));
+    }
+    m
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Match {
+    New,
+    Unchanged,
+    Changed,
+    Conflict,
+}
+
+fn classify(current: &Db, incoming: &Db) -> (HashMap<Id, (Kind, Match)>, Counts) {
+    let here = natural_keys(current);
+    let there = natural_keys(incoming);
+    let mut out = HashMap::new();
+    for (id, (kind, key, content)) in &there {
+        let m = match here.get(id) {
+            None => Match::New,
+            Some((k, _, c)) if k == kind && c == content => Match::Unchanged,
+            Some((k, nk, _)) if k == kind && nk == key => Match::Changed,
+            Some(_) => Match::Conflict,
+        };
+        out.insert(*id, (*kind, m));
+    }
+    let mut only_here = Counts::default();
+    for (id, (kind, _, _)) in &here {
+        if !there.contains_key(id) {
+            only_here.add(*kind);
+        }
+    }
+    (out, only_here)
+}
+
+/// Count what importing `incoming` would do to `current`.
+pub fn preview(current: &Db, incoming: &Db) -> ImportPreview {
+    let (classes, only_here) = classify(current, incoming);
+    let mut p = ImportPreview { only_here, incoming: Counts::of(incoming), ..Default::default() };
+    for (kind, m) in classes.values() {
+        match m {
+            Match::New => p.new.add(*kind),
+            Match::Unchanged => p.unchanged.add(*kind),
+            Match::Changed => p.changed.add(*kind),
+            Match::Conflict => p.conflicting.add(*kind),
+        }
+    }
+    p.org_changed = current.org.unit_name != incoming.org.unit_name || current.org.superior != incoming.org.superior;
+    p.settings_changed = current.settings != incoming.settings;
+    p
+}
+
+/// Merge or replace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportMode {
+    Merge,
+    Replace,
+}
+
+/// Apply an import (see the module doc for the merge rules). `incoming` must come from
+/// [`parse_backup`] (ids unique, references resolved).
+pub fn apply(current: &Db, incoming: Db, mode: ImportMode) -> Db {
+    let mut incoming = incoming;
+    if mode == ImportMode::Replace {
+        let max = max_id(&mut incoming);
+        incoming.next_id = incoming.next_id.max(max + 1);
+        return incoming;
+    }
+    let (classes, _) = classify(current, &incoming);
+    let mut cur = current.clone();
+    let mut next = cur.next_id.max(incoming.next_id).max(max_id(&mut cur) + 1).max(max_id(&mut incoming) + 1);
+    // Fresh ids for conflicting records, applied to their ids and every reference to them.
+    let mut remap: HashMap<Id, Id> = HashMap::new();
+    let mut conflicts: Vec<Id> = classes.iter().filter(|(_, (_, m))| *m == Match::Conflict).map(|(id, _)| *id).collect();
+    conflicts.sort();
+    for id in conflicts {
+        remap.insert(id, next);
+        next += 1;
+    }
+    visit_ids(&mut incoming, &mut |_, id| {
+        if let Some(n) = remap.get(id) {
+            *id = *n;
+        }
+    });
+    visit_refs(&mut incoming, &mut |_, _, id| {
+        if let Some(n) = remap.get(id) {
+            *id = *n;
+        }
+    });
+    fn upsert<T: Clone>(here: &mut Vec<T>, there: Vec<T>, id: impl Fn(&T) -> Id) {
+        let pos: HashMap<Id, usize> = here.iter().enumerate().map(|(i, r)| (id(r), i)).collect();
+        for r in there {
+            match pos.get(&id(&r)) {
+                Some(i) => here[*i] = r,
+                None => here.push(r),
+            }
+        }
+    }
+    // Exhaustive: a new Db field must be merged here.
+    let Db { org, settings, items, meetings, tasks, evidence, next_id: _, last_backup } = incoming;
+    upsert(&mut cur.org.members, org.members, |r| r.id);
+    upsert(&mut cur.org.departments, org.departments, |r| r.id);
+    upsert(&mut cur.org.attendees, org.attendees, |r| r.id);
+    if !org.unit_name.trim().is_empty() {
+        cur.org.unit_name = org.unit_name;
+    }
+    if !org.superior.trim().is_empty() {
+        cur.org.superior = org.superior;
+    }
+    cur.settings = settings;
+    upsert(&mut cur.items, items, |r| r.id);
+    upsert(&mut cur.meetings, meetings, |r| r.id);
+    upsert(&mut cur.tasks, tasks, |r| r.id);
+    upsert(&mut cur.evidence, evidence, |r| r.id);
+    cur.last_backup = cur.last_backup.max(last_backup);
+    cur.next_id = next.max(max_id(&mut cur) + 1);
+    cur
+}
+
+/// Split off a closed year: `(the year's records, the database without them)`. Records that
+/// refer to each other stay together (a meeting, its items, the tasks from its decisions, …);
+/// a group goes to the archive when the latest year it touches is `year`, so both halves keep
+/// every reference. The archive carries the organisation and settings and imports back with a
+/// merge (its ids stay reserved: `next_id` is unchanged).
+pub fn archive_year(db: &Db, year: i32) -> (Db, Db) {
+    let mut work = db.clone();
+    // Union-find over record ids.
+    let mut parent: HashMap<Id, Id> = HashMap::new();
+    fn find(p: &mut HashMap<Id, Id>, x: Id) -> Id {
+        let mut r = x;
+        while let Some(&q) = p.get(&r) {
+            if q == r {
+                break;
+            }
+            r = q;
+        }
+        p.insert(x, r);
+        r
+    }
+    let record_kinds = [Kind::Item, Kind::Meeting, Kind::Task, Kind::Evidence];
+    visit_ids(&mut work, &mut |k, id| {
+        if record_kinds.contains(&k) {
+            parent.insert(*id, *id);
+        }
+    });
+    let mut links: Vec<(Id, Id)> = Vec::new();
+    visit_refs(&mut work, &mut |site, kind, id| {
+        if record_kinds.contains(&site.kind) && record_kinds.contains(&kind) {
+            links.push((site.id, *id));
+        }
+    });
+    for (a, b) in links {
+        if parent.contains_key(&a) && parent.contains_key(&b) {
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            parent.insert(ra, rb);
+        }
+    }
+    // The latest year each group touches.
+    let mut years: Vec<(Id, i32)> = Vec::new();
+    for i in &db.items {
+        years.push((i.id, i.created.year()));
+    }
+    for m in &db.meetings {
+        years.push((m.id, m.date.year()));
+    }
+    for t in &db.tasks {
+        let last = t.reports.iter().map(|r| r.date).chain(t.closed.as_ref().map(|c| c.date)).chain([t.created]).max().unwrap_or(t.created);
+        // An open task belongs to the present until it is closed.
+        let y = if t.closed.is_some() { last.year() } else { i32::MAX };
+        years.push((t.id, y));
+    }
+    for e in &db.evidence {
+        years.push((e.id, e.date.year()));
+    }
+    let mut group_year: BTreeMap<Id, i32> = BTreeMap::new();
+    for (id, y) in &years {
+        let r = find(&mut parent, *id);
+        let e = group_year.entry(r).or_insert(*y);
+        *e = (*e).max(*y);
+    }
+    let archived: HashSet<Id> = years.iter().map(|(id, _)| *id).filter(|id| group_year[&find(&mut parent, *id)] == year).collect();
+    let take = |id: Id| archived.contains(&id);
+    let archive = Db {
+        org: db.org.clone(),
+        settings: db.settings.clone(),
+        items: db.items.iter().filter(|r| take(r.id)).cloned().collect(),
+        meetings: db.meetings.iter().filter(|r| take(r.id)).cloned().collect(),
+        tasks: db.tasks.iter().filter(|r| take(r.id)).cloned().collect(),
+        evidence: db.evidence.iter().filter(|r| take(r.id)).cloned().collect(),
+        next_id: db.next_id,
+        last_backup: db.last_backup,
+    };
+    let rest = Db {
+        items: db.items.iter().filter(|r| !take(r.id)).cloned().collect(),
+        meetings: db.meetings.iter().filter(|r| !take(r.id)).cloned().collect(),
+        tasks: db.tasks.iter().filter(|r| !take(r.id)).cloned().collect(),
+        evidence: db.evidence.iter().filter(|r| !take(r.id)).cloned().collect(),
+        ..db.clone()
+    };
+    (archive, rest)
+}
+
+/// Years that have records, oldest first (for the archive picker).
+pub fn years_with_records(db: &Db) -> Vec<i32> {
+    let mut ys: Vec<i32> = db
+        .meetings
+        .iter()
+        .map(|m| m.date.year())
+        .chain(db.items.iter().map(|i| i.created.year()))
+        .chain(db.tasks.iter().map(|t| t.created.year()))
+        .chain(db.evidence.iter().map(|e| e.date.year()))
+        .collect();
+    ys.sort();
+    ys.dedup();
+    ys
+}

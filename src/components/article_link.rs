@@ -1,0 +1,21 @@
+//! A link to an article of the rules (`第十八条（四）` → `#/rules/18`).
+
+use leptos::prelude::*;
+
+use crate::app::use_app;
+use crate::domain::article::Article;
+use crate::i18n::Lang;
+
+/// Renders an article reference in the current language as a link into the rules screen.
+#[component]
+pub fn ArticleLink(
+    /// The article (and clause) cited.
+    article: Article,
+) -> impl IntoView {
+    let state = use_app();
+    view! {
+        <a class="article-link" href=article.href()>
+            {move || if state.lang.get() == Lang::Zh { article.zh() } else { article.en() }}
+        </a>
+    }
+}

@@ -1,0 +1,5 @@
+//! Shared widgets.
+
+pub mod article_link;
+pub mod banner;
+pub mod field;

@@ -1,0 +1,59 @@
+//! UI text. Chinese first, English available. Each area of the UI has one enum of text keys
+//! with one exhaustive `zh` table and one exhaustive `en` table, so a missing translation is
+//! a compile error.
+
+pub mod common;
+pub mod duties;
+pub mod meetings;
+
+pub use common::Ui;
+
+/// UI language. 界面语言
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+    pub fn from_code(s: &str) -> Lang {
+        if s == "en" {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
+    /// `lang` attribute of the document.
+    pub fn html_lang(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+    /// Pick the text for this language from a (zh, en) pair of computed strings.
+    pub fn pick(self, zh: String, en: String) -> String {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// A table of UI texts: one exhaustive match per language.
+pub trait Text: Copy {
+    fn zh(self) -> &'static str;
+    fn en(self) -> &'static str;
+    fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh(),
+            Lang::En => self.en(),
+        }
+    }
+}

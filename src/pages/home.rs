@@ -1,0 +1,101 @@
+//! 首页: first-run welcome, or an overview (upcoming meetings, open and overdue follow-up,
+//! the last backup, risk hints).
+
+use leptos::prelude::*;
+
+use crate::app::use_app;
+use crate::domain::task::TaskStatus;
+use crate::i18n::{Lang, Ui};
+
+/// The home screen.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let state = use_app();
+    let empty = move || state.db.with(|db| db.is_empty());
+    view! {
+        <section class="page home-page">
+            {move || if empty() { view! { <Welcome/> }.into_any() } else { view! { <Overview/> }.into_any() }}
+            <p class="notice" data-testid="data-notice">{move || state.t(Ui::DataLivesHere)}</p>
+        </section>
+    }
+}
+
+/// First run: set up the unit or load the example.
+#[component]
+fn Welcome() -> impl IntoView {
+    let state = use_app();
+    let load_example = move |_| {
+        let db = crate::sample::example::example_db(state.today.get_untracked());
+        state.replace(db);
+    };
+    view! {
+        <div class="card welcome" data-testid="welcome">
+            <h1>{move || state.t(Ui::WelcomeTitle)}</h1>
+            <p>{move || state.t(Ui::WelcomeText)}</p>
+            <div class="row gap wrap">
+                <a class="btn btn-primary" href="#/settings" data-testid="set-up-unit">{move || state.t(Ui::SetUpUnit)}</a>
+                <button type="button" class="btn" on:click=load_example data-testid="load-example">{move || state.t(Ui::LoadExample)}</button>
+            </div>
+        </div>
+    }
+}
+
+/// Overview for a set-up unit.
+#[component]
+fn Overview() -> impl IntoView {
+    let state = use_app();
+    let unit = move || state.db.with(|db| db.org.unit_name.clone());
+    let last_backup = move || {
+        let today = state.today.get();
+        match state.db.with(|db| db.last_backup) {
+            Some(d) => format!("{}：{} {}", state.t(Ui::LastBackup), (today - d).num_days().max(0), state.t(Ui::DaysAgo)),
+            None => format!("{}：{}", state.t(Ui::LastBackup), state.t(Ui::NeverBackedUp)),
+        }
+    };
+    let upcoming = move || {
+        let today = state.today.get();
+        state.db.with(|db| {
+            let mut v: Vec<_> = db
+                .meetings
+                .iter()
+                .filter(|m| m.date >= today)
+                .map(|m| (m.id, m.date, if state.lang.get() == Lang::Zh { m.kind.zh() } else { m.kind.en() }, m.title.clone()))
+                .collect();
+            v.sort_by_key(|x| x.1);
+            v.truncate(5);
+            v
+        })
+    };
+    let tasks = move || {
+        let today = state.today.get();
+        state.db.with(|db| {
+            let open: Vec<_> = db.tasks.iter().filter(|t| t.closed.is_none()).collect();
+            let overdue = open.iter().filter(|t| t.status(today) == TaskStatus::Overdue).count();
+            (open.len(), overdue)
+        })
+    };
+    view! {
+        <h1>{unit}</h1>
+        <div class="tiles">
+            <a class="tile" href="#/tasks">
+                <span class="tile-num">{move || tasks().0}</span>
+                <span class="tile-label">{move || state.t(Ui::OpenTasks)}</span>
+            </a>
+            <a class="tile" class:tile-bad=move || { tasks().1 > 0 } href="#/tasks">
+                <span class="tile-num">{move || tasks().1}</span>
+                <span class="tile-label">{move || state.t(Ui::Overdue)}</span>
+            </a>
+            <a class="tile" href="#/data" data-testid="last-backup">
+                <span class="tile-label">{last_backup}</span>
+            </a>
+        </div>
+        <div class="card">
+            <h2>{move || state.t(Ui::UpcomingMeetings)}</h2>
+            <ul class="list">
+                {move || upcoming().into_iter().map(|(id, date, kind, title)| view! {
+                    <li><a class="list-link" href=format!("#/meetings/{id}")>{date.to_string()}" "{kind}" "{title}</a></li>
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}

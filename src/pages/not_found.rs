@@ -1,0 +1,22 @@
+//! Unknown route.
+
+use leptos::prelude::*;
+
+use crate::app::use_app;
+use crate::i18n::Ui;
+
+/// Shown for a hash that names no screen.
+#[component]
+pub fn NotFoundPage(
+    /// The unknown path.
+    path: String,
+) -> impl IntoView {
+    let state = use_app();
+    view! {
+        <section class="page">
+            <h1>{move || state.t(Ui::NotFound)}</h1>
+            <p class="muted"><code>{path}</code></p>
+            <p><a class="btn" href="#/">{move || state.t(Ui::BackHome)}</a></p>
+        </section>
+    }
+}

@@ -1,0 +1,174 @@
+//! The rules screen: the whole 党组工作规则 by chapter and article, searchable. `#/rules/18`
+//! opens 第十八条; other screens link here.
+
+use std::sync::OnceLock;
+
+use leptos::prelude::*;
+
+use crate::app::use_app;
+use crate::domain::article::Article;
+use crate::domain::rules_text::{document, RuleArticle, RulesDocument};
+use crate::i18n::{Lang, Ui};
+
+fn doc() -> &'static RulesDocument {
+    static DOC: OnceLock<RulesDocument> = OnceLock::new();
+    DOC.get_or_init(document)
+}
+
+/// Split `text` into (segment, is_match) parts for highlighting `query`.
+fn highlight(text: &str, query: &str) -> Vec<(String, bool)> {
+    if query.is_empty() {
+        return vec![(text.to_string(), false)];
+    }
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(pos) = rest.find(query) {
+        if pos > 0 {
+            out.push((rest[..pos].to_string(), false));
+        }
+        out.push((query.to_string(), true));
+        rest = &rest[pos + query.len()..];
+    }
+    if !rest.is_empty() {
+        out.push((rest.to_string(), false));
+    }
+    out
+}
+
+/// One article with optional highlighting.
+#[component]
+fn ArticleView(
+    /// The article.
+    article: &'static RuleArticle,
+    /// Text to highlight.
+    #[prop(into)]
+    query: Signal<String>,
+    /// Whether this article is the one opened by the route.
+    #[prop(default = false)]
+    focused: bool,
+) -> impl IntoView {
+    view! {
+        <article class="rule-article" class:focused=focused id=format!("article-{}", article.number)>
+            <h3 class="rule-number">
+                <a href=Article::new(article.number).href()>{Article::new(article.number).zh()}</a>
+            </h3>
+            {article
+                .paragraphs
+                .iter()
+                .map(|p| {
+                    let p = p.clone();
+                    view! {
+                        <p class="rule-para">
+                            {move || {
+                                highlight(&p, &query.get())
+                                    .into_iter()
+                                    .map(|(s, hit)| if hit { view! { <mark>{s}</mark> }.into_any() } else { s.into_any() })
+                                    .collect_view()
+                            }}
+                        </p>
+                    }
+                })
+                .collect_view()}
+        </article>
+    }
+}
+
+/// The rules screen; `article` opens one article.
+#[component]
+pub fn RulesPage(
+    /// Article number from the route (`#/rules/18`).
+    article: Option<u8>,
+) -> impl IntoView {
+    let state = use_app();
+    let query = RwSignal::new(String::new());
+    let d = doc();
+    let focused = article.and_then(|n| d.article(n));
+    let matches = move || {
+        let q = query.get();
+        d.articles().filter(|a| q.is_empty() || a.paragraphs.iter().any(|p| p.contains(&q))).count()
+    };
+    view! {
+        <section class="page rules-page">
+            <h1>{d.title.iter().take(2).cloned().collect::<Vec<_>>().join("")}</h1>
+            <p class="muted">{d.title.iter().skip(2).cloned().collect::<Vec<_>>().join(" ")}</p>
+            {focused.map(|a| {
+                let prev = (a.number > 1).then(|| Article::new(a.number - 1));
+                let next = (a.number < 30).then(|| Article::new(a.number + 1));
+                view! {
+                    <div class="card rule-focus" data-testid="rule-focus">
+                        <ArticleView article=a query=Signal::derive(String::new) focused=true/>
+                        <div class="row gap">
+                            {prev.map(|p| view! { <a class="btn btn-quiet" href=p.href()>{"← "}{move || if state.lang.get() == Lang::Zh { p.zh() } else { p.en() }}</a> })}
+                            <a class="btn btn-quiet" href="#/rules">{move || state.t(Ui::AllArticles)}</a>
+                            {next.map(|n| view! { <a class="btn btn-quiet" href=n.href()>{move || if state.lang.get() == Lang::Zh { n.zh() } else { n.en() }}{" →"}</a> })}
+                        </div>
+                    </div>
+                }
+            })}
+            <label class="field search-field">
+                <span class="field-label">{move || state.t(Ui::RulesSearch)}</span>
+                <input
+                    type="search"
+                    data-testid="rules-search"
+                    prop:value=move || query.get()
+                    on:input=move |ev| query.set(event_target_value(&ev).trim().to_string())
+                />
+            </label>
+            {move || {
+                (!query.get().is_empty())
+                    .then(|| {
+                        let n = matches();
+                        view! {
+                            <p class="muted" role="status">
+                                {if n == 0 { state.t(Ui::RulesNoMatch).to_string() } else { format!("{n} {}", state.t(Ui::Matches)) }}
+                            </p>
+                        }
+                    })
+            }}
+            {d
+                .chapters
+                .iter()
+                .map(|ch| {
+                    let arts = &ch.articles;
+                    let visible = move || {
+                        let q = query.get();
+                        q.is_empty() || arts.iter().any(|a| a.paragraphs.iter().any(|p| p.contains(&q)))
+                    };
+                    view! {
+                        <section class="rule-chapter" class:hidden=move || !visible()>
+                            <h2>{ch.heading.clone()}</h2>
+                            {arts
+                                .iter()
+                                .map(|a| {
+                                    let shown = move || {
+                                        let q = query.get();
+                                        q.is_empty() || a.paragraphs.iter().any(|p| p.contains(&q))
+                                    };
+                                    view! {
+                                        <div class:hidden=move || !shown()>
+                                            <ArticleView article=a query=query/>
+                                        </div>
+                                    }
+                                })
+                                .collect_view()}
+                        </section>
+                    }
+                })
+                .collect_view()}
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::highlight;
+
+    #[test]
+    fn highlights_every_occurrence() {
+        assert_eq!(
+            highlight("党组会议由党组书记召集，党组会议", "党组会议"),
+            vec![("党组会议".into(), true), ("由党组书记召集，".into(), false), ("党组会议".into(), true)]
+        );
+        assert_eq!(highlight("abc", ""), vec![("abc".into(), false)]);
+    }
+}

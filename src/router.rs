@@ -1,0 +1,286 @@
+//! A small hash router (`#/meetings/12/live`): every screen survives reload on a plain static
+//! server in any subdirectory and works from `file://` (leptos_router has no hash mode).
+//! Parsing is pure and tested natively; the browser glue lives in [`crate::app`].
+
+use crate::domain::Id;
+
+/// A screen of the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Meetings,
+    MeetingNew,
+    /// Preparation and overview of one meeting.
+    Meeting(Id),
+    /// The live meeting screen (attendance, quorum, votes).
+    MeetingLive(Id),
+    /// Minutes (会议记录).
+    MeetingMinutes(Id),
+    /// Summary (纪要): edit, number, sign off, print.
+    MeetingSummary(Id),
+    Items,
+    ItemNew,
+    Item(Id),
+    Tasks,
+    Task(Id),
+    /// Duty register for a year (default: this year).
+    Duties(Option<i32>),
+    /// Per-member view of duties.
+    DutyMembers(Option<i32>),
+    /// Evidence that is not a meeting.
+    Evidence,
+    /// Month calendar (year, month).
+    Calendar(Option<(i32, u32)>),
+    /// 民主生活会 cycle of a meeting.
+    DemocraticLife(Id),
+    /// 中心组学习 plan and sessions for a year.
+    Study(Option<i32>),
+    /// Annual statistics report.
+    Report(Option<i32>),
+    /// The rules text; optionally one article.
+    Rules(Option<u8>),
+    Settings,
+    Data,
+    /// Full-text search with a query.
+    Search(String),
+    NotFound(String),
+}
+
+fn decode(s: &str) -> String {
+    // Percent-decoding of UTF-8 (query strings typed into the address bar).
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(b) => {
+                        out.push(b);
+                        i += 3;
+                    }
+                    None => {
+                        out.push(b'%');
+                        i += 1;
+                    }
+                }
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+impl Route {
+    /// Parse a location hash (`#/meetings/3/live`, `#/search?q=…`). Unknown paths give
+    /// [`Route::NotFound`]; an empty hash is home.
+    pub fn parse(hash: &str) -> Route {
+        let h = hash.trim_start_matches('#');
+        let (path, query) = match h.split_once('?') {
+            Some((p, q)) => (p, q),
+            None => (h, ""),
+        };
+        let param = |name: &str| -> Option<String> {
+            query.split('&').filter_map(|kv| kv.split_once('=')).find(|(k, _)| *k == name).map(|(_, v)| decode(v))
+        };
+        let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        let id = |s: &str| s.parse::<Id>().ok();
+        let year = |s: &str| s.parse::<i32>().ok().filter(|y| (1949..=2200).contains(y));
+        let r = match segs.as_slice() {
+            [] => Some(Route::Home),
+            ["meetings"] => Some(Route::Meetings),
+            ["meetings", "new"] => Some(Route::MeetingNew),
+            ["meetings", n] => id(n).map(Route::Meeting),
+            ["meetings", n, "live"] => id(n).map(Route::MeetingLive),
+            ["meetings", n, "minutes"] => id(n).map(Route::MeetingMinutes),
+            ["meetings", n, "summary"] => id(n).map(Route::MeetingSummary),
+            ["meetings", n, "democratic-life"] => id(n).map(Route::DemocraticLife),
+            ["items"] => Some(Route::Items),
+            ["items", "new"] => Some(Route::ItemNew),
+            ["items", n] => id(n).map(Route::Item),
+            ["tasks"] => Some(Route::Tasks),
+            ["tasks", n] => id(n).map(Route::Task),
+            ["duties"] => Some(Route::Duties(None)),
+            ["duties", "members"] => Some(Route::DutyMembers(None)),
+            ["duties", "members", y] => year(y).map(|y| Route::DutyMembers(Some(y))),
+            ["duties", y] => year(y).map(|y| Route::Duties(Some(y))),
+            ["evidence"] => Some(Route::Evidence),
+            ["calendar"] => Some(Route::Calendar(None)),
+            ["calendar", ym] => ym.split_once('-').and_then(|(y, m)| {
+                let m = m.parse::<u32>().ok().filter(|m| (1..=12).contains(m))?;
+                Some(Route::Calendar(Some((year(y)?, m))))
+            }),
+            ["study"] => Some(Route::Study(None)),
+            ["study", y] => year(y).map(|y| Route::Study(Some(y))),
+            ["report"] => Some(Route::Report(None)),
+            ["report", y] => year(y).map(|y| Route::Report(Some(y))),
+            ["rules"] => Some(Route::Rules(None)),
+            ["rules", n] => n.parse::<u8>().ok().filter(|n| (1..=30).contains(n)).map(|n| Route::Rules(Some(n))),
+            ["settings"] => Some(Route::Settings),
+            ["data"] => Some(Route::Data),
+            ["search"] => Some(Route::Search(param("q").unwrap_or_default())),
+            _ => None,
+        };
+        r.unwrap_or_else(|| Route::NotFound(h.to_string()))
+    }
+
+    /// The hash for this route, starting with `#/`.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Home => "#/".into(),
+            Route::Meetings => "#/meetings".into(),
+            Route::MeetingNew => "#/meetings/new".into(),
+            Route::Meeting(n) => format!("#/meetings/{n}"),
+            Route::MeetingLive(n) => format!("#/meetings/{n}/live"),
+            Route::MeetingMinutes(n) => format!("#/meetings/{n}/minutes"),
+            Route::MeetingSummary(n) => format!("#/meetings/{n}/summary"),
+            Route::DemocraticLife(n) => format!("#/meetings/{n}/democratic-life"),
+            Route::Items => "#/items".into(),
+            Route::ItemNew => "#/items/new".into(),
+            Route::Item(n) => format!("#/items/{n}"),
+            Route::Tasks => "#/tasks".into(),
+            Route::Task(n) => format!("#/tasks/{n}"),
+            Route::Duties(None) => "#/duties".into(),
+            Route::Duties(Some(y)) => format!("#/duties/{y}"),
+            Route::DutyMembers(None) => "#/duties/members".into(),
+            Route::DutyMembers(Some(y)) => format!("#/duties/members/{y}"),
+            Route::Evidence => "#/evidence".into(),
+            Route::Calendar(None) => "#/calendar".into(),
+            Route::Calendar(Some((y, m))) => format!("#/calendar/{y}-{m:02}"),
+            Route::Study(None) => "#/study".into(),
+            Route::Study(Some(y)) => format!("#/study/{y}"),
+            Route::Report(None) => "#/report".into(),
+            Route::Report(Some(y)) => format!("#/report/{y}"),
+            Route::Rules(None) => "#/rules".into(),
+            Route::Rules(Some(n)) => format!("#/rules/{n}"),
+            Route::Settings => "#/settings".into(),
+            Route::Data => "#/data".into(),
+            Route::Search(q) if q.is_empty() => "#/search".into(),
+            Route::Search(q) => format!("#/search?q={}", encode(q)),
+            Route::NotFound(s) => format!("#{s}"),
+        }
+    }
+
+    /// The top-level navigation section this route belongs to (for highlighting the nav).
+    pub fn section(&self) -> Section {
+        match self {
+            Route::Home | Route::NotFound(_) => Section::Home,
+            Route::Meetings
+            | Route::MeetingNew
+            | Route::Meeting(_)
+            | Route::MeetingLive(_)
+            | Route::MeetingMinutes(_)
+            | Route::MeetingSummary(_)
+            | Route::DemocraticLife(_) => Section::Meetings,
+            Route::Items | Route::ItemNew | Route::Item(_) => Section::Items,
+            Route::Tasks | Route::Task(_) => Section::Tasks,
+            Route::Duties(_)
+            | Route::DutyMembers(_)
+            | Route::Evidence
+            | Route::Calendar(_)
+            | Route::Study(_)
+            | Route::Report(_) => Section::Duties,
+            Route::Rules(_) => Section::Rules,
+            Route::Settings => Section::Settings,
+            Route::Data => Section::Data,
+            Route::Search(_) => Section::Search,
+        }
+    }
+}
+
+/// Top-level navigation sections.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Home,
+    Meetings,
+    Items,
+    Tasks,
+    Duties,
+    Rules,
+    Settings,
+    Data,
+    Search,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_round_trips_through_its_hash() {
+        let routes = [
+            Route::Home,
+            Route::Meetings,
+            Route::MeetingNew,
+            Route::Meeting(3),
+            Route::MeetingLive(3),
+            Route::MeetingMinutes(3),
+            Route::MeetingSummary(3),
+            Route::DemocraticLife(4),
+            Route::Items,
+            Route::ItemNew,
+            Route::Item(7),
+            Route::Tasks,
+            Route::Task(9),
+            Route::Duties(None),
+            Route::Duties(Some(2026)),
+            Route::DutyMembers(Some(2025)),
+            Route::Evidence,
+            Route::Calendar(Some((2026, 1))),
+            Route::Study(Some(2026)),
+            Route::Report(Some(2026)),
+            Route::Rules(None),
+            Route::Rules(Some(18)),
+            Route::Settings,
+            Route::Data,
+            Route::Search("人事任免 决定".into()),
+        ];
+        for r in routes {
+            assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
+        }
+    }
+
+    #[test]
+    fn empty_and_bad_hashes() {
+        assert_eq!(Route::parse(""), Route::Home);
+        assert_eq!(Route::parse("#"), Route::Home);
+        assert_eq!(Route::parse("#/rules/31"), Route::NotFound("/rules/31".into()));
+        assert_eq!(Route::parse("#/meetings/x"), Route::NotFound("/meetings/x".into()));
+        assert_eq!(Route::parse("#/calendar/2026-13"), Route::NotFound("/calendar/2026-13".into()));
+        assert_eq!(Route::parse("#/search?q=%E5%B9%B2%E9%83%A8"), Route::Search("干部".into()));
+        assert_eq!(Route::parse("#/search?q=%"), Route::Search("%".into()));
+    }
+}
+
+#[cfg(test)]
+mod link_tests {
+    use super::Route;
+    use crate::domain::rules::EvidenceRef;
+
+    /// Links produced by the domain (evidence, risk hints) must name real screens.
+    #[test]
+    fn domain_links_parse_to_screens() {
+        for link in [EvidenceRef::Meeting(3).href(), EvidenceRef::Evidence(4).href(), "#/duties/2026".into()] {
+            assert!(!matches!(Route::parse(&link), Route::NotFound(_)), "{link}");
+        }
+    }
+}

@@ -1,0 +1,269 @@
+//! Sample data (示例数据): the example organisation behind the "load example data" button
+//! ([`example::example_db`]) and, natively, the deterministic ten-year reference data set used
+//! by the benchmarks ([`reference::reference_db`]).
+//!
+//! The helpers here build records the way the meeting screens would: attendance snapshots
+//! of the roster, open votes with the chair last (末位表态制, 第十八条（五）) and results whose
+//! arithmetic follows the rule settings.
+
+use chrono::{Days, NaiveDate};
+
+use crate::domain::{
+    meeting::{Attendance, Ballot, CastVote, Choice, Meeting, Presence, RecordedResult, VoteMethod},
+    org::Organisation,
+    settings::{Fraction, Reading, RuleSettings},
+    Id,
+};
+
+#[cfg(target_arch = "wasm32")]
+pub mod bench_hook;
+pub mod example;
+pub use example::example_db;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod reference;
+
+/// `today` minus `n` days.
+pub(crate) fn days_before(today: NaiveDate, n: u64) -> NaiveDate {
+    today.checked_sub_days(Days::new(n)).expect("date in range")
+}
+
+/// `today` plus `n` days.
+pub(crate) fn days_after(today: NaiveDate, n: u64) -> NaiveDate {
+    today.checked_add_days(Days::new(n)).expect("date in range")
+}
+
+/// The attendance snapshot of the roster on `date`: everyone present except those in `leave`
+/// (member, reason).
+pub(crate) fn attendance_at(org: &Organisation, date: NaiveDate, leave: &[(Id, &str)]) -> Vec<Attendance> {
+    org.roster_at(date)
+        .into_iter()
+        .map(|r| Attendance {
+            member: r.member,
+            role: r.role,
+            presence: match leave.iter().find(|(m, _)| *m == r.member) {
+                Some((_, reason)) => Presence::Leave {
+                    reason: (*reason).to_string(),
+                    asked_on: Some(days_before(date, 2)),
+                },
+                None => Presence::Present,
+            },
+            not_counted: None,
+        })
+        .collect()
+}
+
+/// Members due to attend for an item (应到会): on the roster, counted, not recused.
+pub(crate) fn due_members(m: &Meeting, recused: &[Id]) -> Vec<Id> {
+    m.attendance
+        .iter()
+        .filter(|a| a.not_counted.is_none() && !recused.contains(&a.member))
+        .map(|a| a.member)
+        .collect()
+}
+
+/// Members due and present for an item.
+pub(crate) fn present_members(m: &Meeting, recused: &[Id]) -> Vec<Id> {
+    m.attendance
+        .iter()
+        .filter(|a| a.not_counted.is_none() && !recused.contains(&a.member) && a.presence == Presence::Present)
+        .map(|a| a.member)
+        .collect()
+}
+
+/// An open vote of every present member, `choice_of` deciding each choice; the chair (if
+/// present) is moved to the end (末位表态制).
+pub(crate) fn open_vote(
+    m: &Meeting,
+    recused: &[Id],
+    method: VoteMethod,
+    mut choice_of: impl FnMut(Id) -> (Choice, Option<String>),
+) -> Ballot {
+    let mut voters = present_members(m, recused);
+    if let Some(chair) = m.chair {
+        if let Some(pos) = voters.iter().position(|v| *v == chair) {
+            let c = voters.remove(pos);
+            voters.push(c);
+        }
+    }
+    let votes = voters
+        .into_iter()
+        .map(|member| {
+            let (choice, reservation) = choice_of(member);
+            CastVote { member, choice, reservation: if choice == Choice::No { reservation } else { None } }
+        })
+        .collect();
+    Ballot::Open { method, votes }
+}
+
+fn exceeds(count: u32, due: u32, f: Fraction, reading: Reading) -> bool {
+    // count > due * num / den  (strict) or count >= due * num / den (inclusive), in integers.
+    let lhs = count as u64 * f.den as u64;
+    let rhs = due as u64 * f.num as u64;
+    match reading {
+        Reading::Strict => lhs > rhs,
+        Reading::Inclusive => lhs >= rhs,
+    }
+}
+
+fn half_text(due: u32) -> String {
+    if due % 2 == 0 {
+        format!("{}", due / 2)
+    } else {
+        format!("{}.5", due / 2)
+    }
+}
+
+/// The result of a closed vote, computed by the rule settings (第十八条（四）（五）).
+pub(crate) fn result_of(
+    m: &Meeting,
+    recused: &[Id],
+    ballot: &Ballot,
+    special_quorum: bool,
+    s: &RuleSettings,
+) -> RecordedResult {
+    let due = due_members(m, recused).len() as u32;
+    let present = present_members(m, recused).len() as u32;
+    let (yes, no, abstain) = match ballot {
+        Ballot::Open { votes, .. } => (
+            votes.iter().filter(|v| v.choice == Choice::Yes).count() as u32,
+            votes.iter().filter(|v| v.choice == Choice::No).count() as u32,
+            votes.iter().filter(|v| v.choice == Choice::Abstain).count() as u32,
+        ),
+        Ballot::Secret(t) => (t.yes, t.no, t.abstain),
+    };
+    let quorum = if special_quorum { s.special_quorum } else { s.open_quorum };
+    let quorum_met = exceeds(present, due, quorum, s.reading);
+    let passed = quorum_met && exceeds(yes, due, s.pass_threshold, Reading::Strict);
+    let explanation = format!(
+        "应到会{due}人，实到{present}人，赞成{yes}票，反对{no}票，弃权{abstain}票；赞成票{}半数{}，{}（第十八条（五））",
+        if passed { "超过" } else { "未超过" },
+        half_text(due),
+        if passed { "通过" } else { "未通过" }
+    );
+    RecordedResult { due, present, yes, no, abstain, quorum_met, passed, explanation }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::meeting::{MeetingKind, MeetingStage, SecretTally};
+    use crate::domain::org::Role;
+
+    fn meeting(n: u32, present: u32) -> Meeting {
+        Meeting {
+            id: 100,
+            kind: MeetingKind::Regular,
+            title: String::new(),
+            date: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+            time: String::new(),
+            place: String::new(),
+            chair: Some(1),
+            recorder: String::new(),
+            observers: vec![],
+            attendance: (1..=n)
+                .map(|i| Attendance {
+                    member: i,
+                    role: if i == 1 { Role::Secretary } else { Role::Member },
+                    presence: if i <= present { Presence::Present } else { Presence::Absent },
+                    not_counted: None,
+                })
+                .collect(),
+            items: vec![],
+            notice: None,
+            materials: None,
+            stage: MeetingStage::Closed,
+            current_item: 0,
+            summary: None,
+            amendments: vec![],
+        }
+    }
+
+    #[test]
+    fn chair_votes_last_and_yes_must_exceed_half_of_due_not_of_present() {
+        let m = meeting(7, 5);
+        let b = open_vote(&m, &[], VoteMethod::Named, |id| if id <= 3 { (Choice::Yes, None) } else { (Choice::Abstain, None) });
+        let Ballot::Open { votes, .. } = &b else { panic!() };
+        assert_eq!(votes.last().unwrap().member, 1);
+        assert_eq!(votes.len(), 5);
+        // 3 yes of 7 due: a majority of those present, but not more than half of 7.
+        let r = result_of(&m, &[], &b, false, &RuleSettings::default());
+        assert!(r.quorum_met);
+        assert!(!r.passed);
+        let b4 = open_vote(&m, &[], VoteMethod::Named, |id| if id <= 4 { (Choice::Yes, None) } else { (Choice::No, None) });
+        assert!(result_of(&m, &[], &b4, false, &RuleSettings::default()).passed);
+    }
+
+    #[test]
+    fn special_quorum_needs_more_than_two_thirds_present() {
+        let tally = Ballot::Secret(SecretTally { yes: 4, no: 0, abstain: 0, invalid: 0 });
+        // 6 due, 4 present: exactly two thirds is not "more than" under the strict reading.
+        let r = result_of(&meeting(6, 4), &[], &tally, true, &RuleSettings::default());
+        assert!(!r.quorum_met && !r.passed);
+        let r = result_of(&meeting(6, 5), &[], &tally, true, &RuleSettings::default());
+        assert!(r.quorum_met && r.passed);
+    }
+}
+
+/// The number of the next summary (纪要) of `year`: one more than the summaries of that year
+/// already in `meetings`.
+pub(crate) fn next_summary_number(meetings: &[Meeting], year: i32) -> u32 {
+    meetings.iter().filter_map(|m| m.summary.as_ref()).filter(|s| s.year == year).map(|s| s.number).max().unwrap_or(0) + 1
+}
+
+/// A summary text in the usual layout, generated from the minutes: heading, who attended,
+/// then one numbered paragraph per item with its decision.
+pub(crate) fn summary_text(
+    unit_short: &str,
+    org: &Organisation,
+    m: &Meeting,
+    items: &[crate::domain::item::AgendaItem],
+    year: i32,
+    number: u32,
+) -> String {
+    use crate::domain::article::chinese_number;
+    let names = |pred: &dyn Fn(&Attendance) -> bool| -> String {
+        m.attendance.iter().filter(|a| pred(a)).map(|a| org.member_name(a.member)).collect::<Vec<_>>().join("、")
+    };
+    let present = names(&|a| a.presence == Presence::Present);
+    let leave: Vec<String> = m
+        .attendance
+        .iter()
+        .filter_map(|a| match &a.presence {
+            Presence::Leave { reason, .. } => Some(format!("{}（{}）", org.member_name(a.member), reason)),
+            _ => None,
+        })
+        .collect();
+    let observers: Vec<String> = m
+        .observers
+        .iter()
+        .filter_map(|o| org.attendee(*o))
+        .map(|a| format!("{}（{}）", a.name, a.position))
+        .collect();
+    let chair = m.chair.map(|c| org.member_name(c)).unwrap_or_default();
+    let mut t = format!(
+        "{unit_short}党组会议纪要\n〔{year}〕{number}号\n\n{}，{chair}同志在{}主持召开{}，研究{}项议题。现将会议议定事项纪要如下。\n",
+        m.date.format("%Y年%-m月%-d日"),
+        m.place,
+        m.kind.zh(),
+        chinese_number(m.items.len() as u32),
+    );
+    for (i, r) in m.items.iter().enumerate() {
+        let title = items.iter().find(|it| it.id == r.item).map(|it| it.title.as_str()).unwrap_or("");
+        t.push_str(&format!("\n{}、{}\n", chinese_number(i as u32 + 1), title.trim_start_matches("关于").trim_end_matches("的议题")));
+        if let Some(res) = &r.result {
+            t.push_str(&format!("会议表决：{}。", res.explanation));
+        }
+        if !r.decision.is_empty() {
+            t.push_str(&format!("会议决定：{}\n", r.decision));
+        }
+    }
+    t.push_str(&format!("\n出席：{present}\n"));
+    if !leave.is_empty() {
+        t.push_str(&format!("请假：{}\n", leave.join("；")));
+    }
+    if !observers.is_empty() {
+        t.push_str(&format!("列席：{}\n", observers.join("、")));
+    }
+    t.push_str(&format!("记录：{}\n", m.recorder));
+    t
+}

@@ -1,0 +1,88 @@
+//! The localStorage [`Backend`] (wasm only). It is reached through `web_sys` after a probe,
+//! never through `gloo_storage::LocalStorage::raw()`, which panics when storage is blocked.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::{Backend, StorageError};
+
+pub struct LocalStorageBackend {
+    storage: web_sys::Storage,
+}
+
+/// Is this exception a quota error? Every browser spelling: `QuotaExceededError` (code 22),
+/// Firefox's `NS_ERROR_DOM_QUOTA_REACHED` (code 1014).
+pub fn is_quota_error(err: &JsValue) -> bool {
+    let name = js_sys::Reflect::get(err, &JsValue::from_str("name")).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    let code = js_sys::Reflect::get(err, &JsValue::from_str("code")).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || code == 22.0 || code == 1014.0
+}
+
+fn describe(err: &JsValue) -> String {
+    if let Some(e) = err.dyn_ref::<js_sys::Error>() {
+        let name: String = e.name().into();
+        let msg: String = e.message().into();
+        return format!("{name}: {msg}");
+    }
+    let name = js_sys::Reflect::get(err, &JsValue::from_str("name")).ok().and_then(|v| v.as_string());
+    let msg = js_sys::Reflect::get(err, &JsValue::from_str("message")).ok().and_then(|v| v.as_string());
+    match (name, msg) {
+        (Some(n), Some(m)) => format!("{n}: {m}"),
+        _ => err.as_string().unwrap_or_else(|| "unknown error".into()),
+    }
+}
+
+/// Map a thrown value to a storage error.
+pub fn classify(err: JsValue) -> StorageError {
+    if is_quota_error(&err) {
+        StorageError::QuotaExceeded
+    } else {
+        StorageError::Unavailable(describe(&err))
+    }
+}
+
+impl LocalStorageBackend {
+    /// Get localStorage if it exists and accepts a read and a write. A full storage
+    /// (quota error on the probe) is still usable: it can be read and freed.
+    pub fn probe() -> Result<Self, String> {
+        let window = web_sys::window().ok_or("no window")?;
+        let storage = match window.local_storage() {
+            Ok(Some(s)) => s,
+            Ok(None) => return Err("localStorage is not available".into()),
+            Err(e) => return Err(describe(&e)),
+        };
+        let key = "yishi:probe";
+        if let Err(e) = storage.get_item(key) {
+            return Err(describe(&e));
+        }
+        match storage.set_item(key, "1") {
+            Ok(()) => {
+                let _ = storage.remove_item(key);
+            }
+            Err(e) if is_quota_error(&e) => {}
+            Err(e) => return Err(describe(&e)),
+        }
+        Ok(Self { storage })
+    }
+}
+
+impl Backend for LocalStorageBackend {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.storage.get_item(key).map_err(classify)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.storage.set_item(key, value).map_err(classify)
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StorageError> {
+        self.storage.remove_item(key).map_err(classify)
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        let n = self.storage.length().map_err(classify)?;
+        let mut out = Vec::with_capacity(n as usize);
+        for i in 0..n {
+            if let Some(k) = self.storage.key(i).map_err(classify)? {
+                out.push(k);
+            }
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,903 @@
+//! Storage: the only code that touches localStorage (REQUIREMENTS §6, issue 6).
+//!
+//! # Layout (all keys under [`PREFIX`])
+//! - `yishi:m` — the manifest: the small pointer that commits a save. It is
+//!   `<16 hex sha256><json>` with the format id, schema and app version, `saved_at`, the
+//!   revision and, for every partition, the revision that wrote it and its checksum.
+//! - `yishi:m.prev` — the previous manifest: the last good state, kept until the next save.
+//! - `yishi:p:<name>:<rev>` — partitions: `core` (organisation, settings, counters and the
+//!   order of records) and one per month (`2026-03`) holding the items, meetings, tasks and
+//!   evidence of that month. Each is JSON, deflated and packed 15 bits per character
+//!   ([`codec`]), so ten years of records take a fraction of the quota and an edit rewrites
+//!   only the partition it touches.
+//! - `yishi:snap…` — safety snapshots (a copy of a manifest; the partitions it names are kept).
+//! - `yishi:pref:<name>` — small UI preferences.
+//!
+//! # Commit
+//! A save checks the stored revision (compare-and-swap against other tabs), writes the changed
+//! partitions under new keys, reads each back, then writes the manifest. Until the manifest is
+//! written nothing visible has changed; a failure (quota, blocked storage) removes the new keys
+//! and leaves the previous state intact. Partitions no manifest names are collected afterwards.
+//!
+//! # Failure modes
+//! Unparseable or damaged data and data from a newer schema open read-only: nothing is ever
+//! written over them, and [`Store::raw_dump`] offers the raw text for download.
+
+pub mod codec;
+mod memory;
+#[cfg(target_arch = "wasm32")]
+mod browser;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::domain::{
+    db::Db, evidence::Evidence, item::AgendaItem, meeting::Meeting, org::Organisation,
+    settings::RuleSettings, task::FollowUpTask, Id,
+};
+
+pub use memory::MemoryBackend;
+
+/// Every key Yishi writes starts with this.
+pub const PREFIX: &str = "yishi:";
+const MANIFEST: &str = "yishi:m";
+const MANIFEST_PREV: &str = "yishi:m.prev";
+const SNAPSHOT: &str = "yishi:snap";
+const SNAPSHOT_PREFIX: &str = "yishi:snap";
+const PART_PREFIX: &str = "yishi:p:";
+const PREF_PREFIX: &str = "yishi:pref:";
+const FORMAT: &str = "yishi-store";
+/// The schema this build reads and writes.
+pub const SCHEMA: u32 = 1;
+/// The app version written into envelopes.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+/// Chromium's localStorage quota in UTF-16 code units (10 MiB at 2 bytes per unit, less
+/// bookkeeping); Firefox counts the same way. Safari allows about 5 MiB.
+pub const QUOTA_CHARS: u64 = 5_234_688;
+
+/// What went wrong with storage. Every failure is one of these; nothing panics.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// localStorage is missing, blocked (private mode, policy) or threw.
+    Unavailable(String),
+    /// The browser refused the write: the storage is full (any browser's spelling).
+    QuotaExceeded,
+    /// Another tab saved a newer revision since this one loaded.
+    Conflict { stored_rev: u64, our_rev: u64 },
+    /// A stored value is damaged or unreadable.
+    Corrupt { key: String, detail: String },
+    /// The data was written by a newer version of Yishi.
+    NewerSchema { found: u32, supported: u32 },
+    /// This tab is in a read-only mode (recovery, newer data) and writes nothing.
+    ReadOnly,
+    /// The records could not be serialised.
+    Serialize(String),
+}
+
+impl StorageError {
+    pub fn zh(&self) -> String {
+        match self {
+            StorageError::Unavailable(d) => format!("浏览器本地存储不可用（{d}）。数据只在本页内存中，关闭或刷新页面会丢失，请立即导出备份。"),
+            StorageError::QuotaExceeded => "未保存：浏览器存储空间已满。请立即导出备份，然后在“数据”页归档旧年度或删除快照以释放空间。".into(),
+            StorageError::Conflict { stored_rev, our_rev } => format!("未保存：另一个标签页已保存了更新的数据（版本 {stored_rev}，本页为 {our_rev}）。请重新载入以免覆盖。"),
+            StorageError::Corrupt { key, detail } => format!("存储的数据已损坏（{key}：{detail}）。已进入只读恢复模式，原始数据未被改动，请下载原始数据。"),
+            StorageError::NewerSchema { found, supported } => format!("数据由更新版本的议事保存（数据格式 {found}，本版本支持 {supported}）。为防止损坏，本页只读，请更新应用。"),
+            StorageError::ReadOnly => "只读模式：本页不会写入任何数据。".into(),
+            StorageError::Serialize(d) => format!("数据无法序列化（{d}），未保存。"),
+        }
+    }
+    pub fn en(&self) -> String {
+        match self {
+            StorageError::Unavailable(d) => format!("Browser storage is unavailable ({d}). Data lives only in this page's memory and is lost on reload: export a backup now."),
+            StorageError::QuotaExceeded => "Not saved: browser storage is full. Export a backup now, then archive old years or discard the snapshot on the Data page.".into(),
+            StorageError::Conflict { stored_rev, our_rev } => format!("Not saved: another tab saved newer data (revision {stored_rev}, this tab has {our_rev}). Reload to avoid overwriting it."),
+            StorageError::Corrupt { key, detail } => format!("Stored data is damaged ({key}: {detail}). Read-only recovery mode: the raw data is untouched; download it."),
+            StorageError::NewerSchema { found, supported } => format!("The data was saved by a newer Yishi (format {found}, this version supports {supported}). Read-only to protect it: update the app."),
+            StorageError::ReadOnly => "Read-only mode: this tab writes nothing.".into(),
+            StorageError::Serialize(d) => format!("The records could not be serialised ({d}); not saved."),
+        }
+    }
+}
+
+impl std::fmt::Display for StorageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.en())
+    }
+}
+
+/// How opening the store went.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadOutcome {
+    /// Nothing stored yet (first run).
+    Empty,
+    /// Records loaded.
+    Loaded,
+    /// Stored data is damaged: read-only; the Db is the last good state if one was readable,
+    /// otherwise empty. The raw data is kept for download.
+    Recovery { error: StorageError },
+    /// Stored data is from a newer schema: read-only, "update the app".
+    NewerSchema { found: u32, supported: u32 },
+    /// localStorage cannot be used: the app works in memory only.
+    Unavailable(String),
+}
+
+/// Storage use in UTF-16 code units (what the quota counts), all keys of the origin.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StorageUsage {
+    pub used_chars: u64,
+    pub quota_chars: u64,
+}
+
+impl StorageUsage {
+    /// Used share in percent (0..=100+).
+    pub fn percent(&self) -> f64 {
+        self.used_chars as f64 * 100.0 / self.quota_chars.max(1) as f64
+    }
+}
+
+/// A key-value store with localStorage's semantics. `set` either stores the whole value or
+/// fails leaving the old value in place.
+pub trait Backend {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError>;
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError>;
+    fn remove(&mut self, key: &str) -> Result<(), StorageError>;
+    fn keys(&self) -> Result<Vec<String>, StorageError>;
+}
+
+/// Why a store refuses writes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Mode {
+    Writable,
+    ReadOnly,
+}
+
+/// The manifest: the pointer that commits a save.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct Manifest {
+    fmt: String,
+    schema: u32,
+    app: String,
+    /// Milliseconds since the epoch.
+    saved_at: u64,
+    rev: u64,
+    parts: BTreeMap<String, PartRef>,
+}
+
+/// Where a partition is and how to check it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct PartRef {
+    /// The revision that wrote it: the key is `yishi:p:<name>:<rev>`.
+    rev: u64,
+    /// Short SHA-256 of the stored (packed) value.
+    sum: String,
+    /// Stored length in UTF-16 code units.
+    len: u64,
+}
+
+fn part_key(name: &str, rev: u64) -> String {
+    format!("{PART_PREFIX}{name}:{rev}")
+}
+
+/// Order of the records in the Db's vectors, kept in `core` so a load gives back an equal Db.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Order {
+    items: Vec<Id>,
+    meetings: Vec<Id>,
+    tasks: Vec<Id>,
+    evidence: Vec<Id>,
+}
+
+#[derive(Serialize)]
+struct CoreView<'a> {
+    org: &'a Organisation,
+    settings: &'a RuleSettings,
+    next_id: Id,
+    last_backup: Option<NaiveDate>,
+    order: &'a Order,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+struct Core {
+    org: Organisation,
+    settings: RuleSettings,
+    next_id: Id,
+    last_backup: Option<NaiveDate>,
+    #[serde(default)]
+    order: Order,
+}
+
+#[derive(Serialize, Default)]
+struct PartView<'a> {
+    items: Vec<&'a AgendaItem>,
+    meetings: Vec<&'a Meeting>,
+    tasks: Vec<&'a FollowUpTask>,
+    evidence: Vec<&'a Evidence>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+struct Part {
+    #[serde(default)]
+    items: Vec<AgendaItem>,
+    #[serde(default)]
+    meetings: Vec<Meeting>,
+    #[serde(default)]
+    tasks: Vec<FollowUpTask>,
+    #[serde(default)]
+    evidence: Vec<Evidence>,
+}
+
+fn same<T: PartialEq>(a: &[&T], b: &[T]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| *x == y)
+}
+
+impl PartView<'_> {
+    fn matches(&self, p: &Part) -> bool {
+        same(&self.items, &p.items)
+            && same(&self.meetings, &p.meetings)
+            && same(&self.tasks, &p.tasks)
+            && same(&self.evidence, &p.evidence)
+    }
+}
+
+/// The partition (month) a dated record belongs to.
+fn month(d: NaiveDate) -> (i32, u32) {
+    (d.year(), d.month())
+}
+
+fn month_name((y, m): (i32, u32)) -> String {
+    format!("{y:04}-{m:02}")
+}
+
+/// A Db split into its partitions, borrowing the records.
+struct Split<'a> {
+    core: CoreView<'a>,
+    parts: BTreeMap<String, PartView<'a>>,
+}
+
+fn split<'a>(db: &'a Db, order: &'a Order) -> Split<'a> {
+    // Exhaustive on purpose: a field added to Db must be given a partition here.
+    let Db { org, settings, items, meetings, tasks, evidence, next_id, last_backup } = db;
+    let mut parts: BTreeMap<(i32, u32), PartView<'a>> = BTreeMap::new();
+    for i in items {
+        parts.entry(month(i.created)).or_default().items.push(i);
+    }
+    for m in meetings {
+        parts.entry(month(m.date)).or_default().meetings.push(m);
+    }
+    for t in tasks {
+        parts.entry(month(t.created)).or_default().tasks.push(t);
+    }
+    for e in evidence {
+        parts.entry(month(e.date)).or_default().evidence.push(e);
+    }
+    Split {
+        core: CoreView { org, settings, next_id: *next_id, last_backup: *last_backup, order },
+        parts: parts.into_iter().map(|(k, v)| (month_name(k), v)).collect(),
+    }
+}
+
+fn order_of(db: &Db) -> Order {
+    Order {
+        items: db.items.iter().map(|r| r.id).collect(),
+        meetings: db.meetings.iter().map(|r| r.id).collect(),
+        tasks: db.tasks.iter().map(|r| r.id).collect(),
+        evidence: db.evidence.iter().map(|r| r.id).collect(),
+    }
+}
+
+/// Put records back in the stored order; records missing from the order list follow.
+fn reorder<T>(records: Vec<T>, order: &[Id], id: impl Fn(&T) -> Id) -> Vec<T> {
+    let mut by_id: HashMap<Id, VecDeque<T>> = HashMap::new();
+    let mut ids_seen = Vec::new();
+    for r in records {
+        let k = id(&r);
+        ids_seen.push(k);
+        by_id.entry(k).or_default().push_back(r);
+    }
+    let mut out = Vec::with_capacity(ids_seen.len());
+    for k in order {
+        if let Some(r) = by_id.get_mut(k).and_then(|q| q.pop_front()) {
+            out.push(r);
+        }
+    }
+    for k in ids_seen {
+        if let Some(r) = by_id.get_mut(&k).and_then(|q| q.pop_front()) {
+            out.push(r);
+        }
+    }
+    out
+}
+
+fn now_ms() -> u64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now() as u64
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() as u64)
+            .unwrap_or(0)
+    }
+}
+
+fn corrupt(key: &str, detail: impl Into<String>) -> StorageError {
+    StorageError::Corrupt { key: key.to_string(), detail: detail.into() }
+}
+
+/// Parse a stored manifest (`<sum16><json>`): newer schemas are recognised before the checksum.
+fn parse_manifest(key: &str, text: &str) -> Result<Manifest, StorageError> {
+    let (sum, json) = if text.len() >= 16 && text.is_char_boundary(16) { text.split_at(16) } else { ("", text) };
+    let value: Value = serde_json::from_str(json).map_err(|e| corrupt(key, format!("not JSON: {e}")))?;
+    if value.get("fmt").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(corrupt(key, "not a Yishi store manifest"));
+    }
+    let schema = value.get("schema").and_then(Value::as_u64).ok_or_else(|| corrupt(key, "no schema version"))?;
+    if schema > SCHEMA as u64 {
+        return Err(StorageError::NewerSchema { found: schema.min(u32::MAX as u64) as u32, supported: SCHEMA });
+    }
+    if codec::short_sum(json) != sum {
+        return Err(corrupt(key, "checksum mismatch"));
+    }
+    serde_json::from_value(value).map_err(|e| corrupt(key, format!("bad manifest: {e}")))
+}
+
+fn manifest_text(m: &Manifest) -> Result<String, StorageError> {
+    let json = serde_json::to_string(m).map_err(|e| StorageError::Serialize(e.to_string()))?;
+    Ok(format!("{}{}", codec::short_sum(&json), json))
+}
+
+/// Ordered migrations of stored JSON, from schema `from` to `from + 1`. Each step works on a
+/// JSON object shaped like (a subset of) a serialised [`Db`], so the same step migrates a
+/// storage partition and a backup's `data`. Empty while schema 1 is the only one.
+pub type Migration = (u32, fn(&mut serde_json::Map<String, Value>) -> Result<(), String>);
+pub const MIGRATIONS: &[Migration] = &[];
+
+/// Run the migrations from `from` up to [`SCHEMA`] on one JSON object.
+pub fn migrate_value(value: &mut Value, from: u32, steps: &[Migration]) -> Result<(), String> {
+    let obj = value.as_object_mut().ok_or("not a JSON object")?;
+    let mut v = from;
+    while v < SCHEMA {
+        let step = steps.iter().find(|(f, _)| *f == v).ok_or_else(|| format!("no migration from schema {v}"))?;
+        (step.1)(obj)?;
+        v += 1;
+    }
+    Ok(())
+}
+
+/// Everything a store knows about what is committed.
+struct Cache {
+    core: Option<(PartRef, Core)>,
+    parts: BTreeMap<String, (PartRef, Part)>,
+}
+
+/// The persistent store. Holds the backend and a cache of what is committed, so a save
+/// encodes only the partitions that changed.
+pub struct Store {
+    backend: Box<dyn Backend>,
+    mode: Mode,
+    rev: u64,
+    /// The manifest text as last read or written (to detect other tabs' saves).
+    manifest: Option<String>,
+    cache: Cache,
+    /// UTF-16 size of every key + value of the origin, for the meter.
+    sizes: BTreeMap<String, u64>,
+    /// Time of the last successful save (ms since the epoch).
+    saved_at: Option<u64>,
+}
+
+
+impl Store {
+    /// Open localStorage if it can be used, else an in-memory store with
+    /// [`LoadOutcome::Unavailable`]. Never panics.
+    #[cfg(target_arch = "wasm32")]
+    pub fn open_browser() -> (Store, Db, LoadOutcome) {
+        match browser::LocalStorageBackend::probe() {
+            Ok(b) => Store::open(Box::new(b)),
+            Err(why) => {
+                let (store, db, _) = Store::open(Box::new(MemoryBackend::new()));
+                (store, db, LoadOutcome::Unavailable(why))
+            }
+        }
+    }
+
+    /// Native builds have no browser: an in-memory store reported as unavailable.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn open_browser() -> (Store, Db, LoadOutcome) {
+        let (store, db, _) = Store::open(Box::new(MemoryBackend::new()));
+        (store, db, LoadOutcome::Unavailable("no browser".into()))
+    }
+
+    /// Open a store on any backend and load what it holds.
+    pub fn open(backend: Box<dyn Backend>) -> (Store, Db, LoadOutcome) {
+        let mut store = Store {
+            backend,
+            mode: Mode::Writable,
+            rev: 0,
+            manifest: None,
+            cache: Cache { core: None, parts: BTreeMap::new() },
+            sizes: BTreeMap::new(),
+            saved_at: None,
+        };
+        store.rescan_sizes();
+        let (db, outcome) = store.load();
+        (store, db, outcome)
+    }
+
+    fn rescan_sizes(&mut self) {
+        self.sizes.clear();
+        if let Ok(keys) = self.backend.keys() {
+            for k in keys {
+                let v = self.backend.get(&k).ok().flatten().unwrap_or_default();
+                self.sizes.insert(k.clone(), codec::utf16_len(&k) + codec::utf16_len(&v));
+            }
+        }
+    }
+
+    fn load(&mut self) -> (Db, LoadOutcome) {
+        let current = match self.backend.get(MANIFEST) {
+            Ok(v) => v,
+            Err(e) => {
+                self.mode = Mode::ReadOnly;
+                return (Db::default(), LoadOutcome::Recovery { error: e });
+            }
+        };
+        let prev = self.backend.get(MANIFEST_PREV).ok().flatten();
+        let Some(text) = current else {
+            if prev.is_none() {
+                // Nothing was ever committed (partitions without a manifest are from a save
+                // that never landed and are collected on the next save).
+                return (Db::default(), LoadOutcome::Empty);
+            }
+            let error = corrupt(MANIFEST, "missing while a previous state exists");
+            return self.recover(prev, error);
+        };
+        match self.load_manifest(MANIFEST, &text) {
+            Ok((db, cache, m)) => {
+                self.rev = m.rev;
+                self.saved_at = Some(m.saved_at);
+                self.manifest = Some(text);
+                self.cache = cache;
+                (db, LoadOutcome::Loaded)
+            }
+            Err(StorageError::NewerSchema { found, supported }) => {
+                self.mode = Mode::ReadOnly;
+                self.manifest = Some(text);
+                (Db::default(), LoadOutcome::NewerSchema { found, supported })
+            }
+            Err(error) => self.recover(prev, error),
+        }
+    }
+
+    /// Damaged data: read-only; show the last good state when it is readable.
+    fn recover(&mut self, prev: Option<String>, error: StorageError) -> (Db, LoadOutcome) {
+        self.mode = Mode::ReadOnly;
+        self.manifest = self.backend.get(MANIFEST).ok().flatten();
+        let db = prev
+            .and_then(|p| self.load_manifest(MANIFEST_PREV, &p).ok())
+            .map(|(db, _, _)| db)
+            .unwrap_or_default();
+        (db, LoadOutcome::Recovery { error })
+    }
+
+    /// Read a manifest and every partition it names.
+    fn load_manifest(&mut self, key: &str, text: &str) -> Result<(Db, Cache, Manifest), StorageError> {
+        let m = parse_manifest(key, text)?;
+        let migrate = m.schema < SCHEMA;
+        if migrate {
+            // Keep the pre-migration state: its partitions stay pinned by the snapshot key.
+            let snap = format!("{SNAPSHOT_PREFIX}.premigrate.v{}", m.schema);
+            if self.backend.get(&snap)?.is_none() {
+                let _ = self.backend.set(&snap, text);
+            }
+        }
+        let schema = m.schema;
+        // Read, check and decode one partition; migrate it when it is from an older schema.
+        fn read<T: serde::de::DeserializeOwned>(store: &Store, name: &str, r: &PartRef, schema: u32) -> Result<T, StorageError> {
+            let k = part_key(name, r.rev);
+            let stored = store.backend.get(&k)?.ok_or_else(|| corrupt(&k, "missing"))?;
+            if codec::short_sum(&stored) != r.sum {
+                return Err(corrupt(&k, "checksum mismatch"));
+            }
+            let json = codec::decode(&stored).map_err(|d| corrupt(&k, d))?;
+            if schema == SCHEMA {
+                return serde_json::from_str(&json).map_err(|e| corrupt(&k, e.to_string()));
+            }
+            let mut v: Value = serde_json::from_str(&json).map_err(|e| corrupt(&k, format!("not JSON: {e}")))?;
+            migrate_value(&mut v, schema, MIGRATIONS).map_err(|e| corrupt(&k, format!("migration failed: {e}")))?;
+            serde_json::from_value(v).map_err(|e| corrupt(&k, e.to_string()))
+        }
+        let core_ref = m.parts.get("core").ok_or_else(|| corrupt(key, "no core partition"))?;
+        let core: Core = read(self, "core", core_ref, schema)?;
+        let mut cache = Cache { core: Some((core_ref.clone(), core.clone())), parts: BTreeMap::new() };
+        let (mut items, mut meetings, mut tasks, mut evidence) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (name, r) in m.parts.iter().filter(|(n, _)| n.as_str() != "core") {
+            let part: Part = read(self, name, r, schema)?;
+            items.extend(part.items.iter().cloned());
+            meetings.extend(part.meetings.iter().cloned());
+            tasks.extend(part.tasks.iter().cloned());
+            evidence.extend(part.evidence.iter().cloned());
+            cache.parts.insert(name.clone(), (r.clone(), part));
+        }
+        let Core { org, settings, next_id, last_backup, order } = core;
+        let db = Db {
+            org,
+            settings,
+            items: reorder(items, &order.items, |r| r.id),
+            meetings: reorder(meetings, &order.meetings, |r| r.id),
+            tasks: reorder(tasks, &order.tasks, |r| r.id),
+            evidence: reorder(evidence, &order.evidence, |r| r.id),
+            next_id,
+            last_backup,
+        };
+        if migrate {
+            // Everything is rewritten in the new schema on the next save.
+            cache = Cache { core: None, parts: BTreeMap::new() };
+        }
+        Ok((db, cache, m))
+    }
+
+    /// True in recovery and newer-schema modes: saves are refused and nothing is written.
+    pub fn is_read_only(&self) -> bool {
+        self.mode == Mode::ReadOnly
+    }
+
+    /// The committed revision this tab knows.
+    pub fn revision(&self) -> u64 {
+        self.rev
+    }
+
+    /// When the last save landed (ms since the epoch), if any.
+    pub fn saved_at_ms(&self) -> Option<u64> {
+        self.saved_at
+    }
+
+    /// Leave recovery mode after the user downloaded the raw data and chose to continue with
+    /// the records shown: the next save overwrites the damaged state. Refused for newer data.
+    pub fn force_writable(&mut self) -> Result<(), StorageError> {
+        if let Some(text) = self.backend.get(MANIFEST)? {
+            if let Err(e @ StorageError::NewerSchema { .. }) = parse_manifest(MANIFEST, &text) {
+                return Err(e);
+            }
+            // The damaged manifest is replaced by the next save; remember its revision.
+            self.rev = serde_json::from_str::<Value>(text.get(16..).unwrap_or(""))
+                .ok()
+                .and_then(|v| v.get("rev").and_then(Value::as_u64))
+                .unwrap_or(self.rev);
+            self.manifest = Some(text);
+        }
+        self.cache = Cache { core: None, parts: BTreeMap::new() };
+        self.mode = Mode::Writable;
+        Ok(())
+    }
+
+    fn write(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.backend.set(key, value)?;
+        self.sizes.insert(key.to_string(), codec::utf16_len(key) + codec::utf16_len(value));
+        Ok(())
+    }
+
+    fn delete(&mut self, key: &str) -> Result<(), StorageError> {
+        self.backend.remove(key)?;
+        self.sizes.remove(key);
+        Ok(())
+    }
+
+    /// Read the stored revision: the compare half of compare-and-swap.
+    fn stored_rev(&self) -> Result<(Option<String>, u64), StorageError> {
+        let text = self.backend.get(MANIFEST)?;
+        let rev = match &text {
+            None => 0,
+            Some(t) if Some(t) == self.manifest.as_ref() => self.rev,
+            Some(t) => parse_manifest(MANIFEST, t)?.rev,
+        };
+        Ok((text, rev))
+    }
+
+    /// Save atomically. Refused with [`StorageError::Conflict`] when another tab saved since
+    /// this one loaded, and with [`StorageError::ReadOnly`] in read-only modes. On any error the
+    /// previous state is intact. A save with nothing changed writes nothing.
+    pub fn save(&mut self, db: &Db) -> Result<(), StorageError> {
+        if self.is_read_only() {
+            return Err(StorageError::ReadOnly);
+        }
+        match self.try_save(db) {
+            Err(StorageError::QuotaExceeded) => {
+                // Free the last-good copies of changed partitions and try once more.
+                if self.backend.get(MANIFEST_PREV)?.is_some() {
+                    self.delete(MANIFEST_PREV)?;
+                    self.collect_garbage();
+                    self.try_save(db)
+                } else {
+                    Err(StorageError::QuotaExceeded)
+                }
+            }
+            r => r,
+        }
+    }
+
+    fn try_save(&mut self, db: &Db) -> Result<(), StorageError> {
+        let (stored_text, stored_rev) = self.stored_rev()?;
+        if stored_rev != self.rev || (stored_text.is_some() && stored_text != self.manifest && self.manifest.is_some()) {
+            return Err(StorageError::Conflict { stored_rev, our_rev: self.rev });
+        }
+        let order = order_of(db);
+        let s = split(db, &order);
+        let core_same = self.cache.core.as_ref().is_some_and(|(_, c)| {
+            *s.core.org == c.org
+                && *s.core.settings == c.settings
+                && s.core.next_id == c.next_id
+                && s.core.last_backup == c.last_backup
+                && *s.core.order == c.order
+        });
+        let changed: Vec<&String> = s
+            .parts
+            .iter()
+            .filter(|(n, v)| !self.cache.parts.get(*n).is_some_and(|(_, p)| v.matches(p)))
+            .map(|(n, _)| n)
+            .collect();
+        let removed = self.cache.parts.keys().any(|n| !s.parts.contains_key(n));
+        if core_same && changed.is_empty() && !removed && self.manifest.is_some() {
+            return Ok(());
+        }
+        let new_rev = self.rev + 1;
+        let mut written: Vec<String> = Vec::new();
+        let mut new_parts: BTreeMap<String, PartRef> = BTreeMap::new();
+        let result = (|| -> Result<(), StorageError> {
+            let mut put = |store: &mut Store, name: &str, json: String| -> Result<PartRef, StorageError> {
+                let value = codec::encode(&json);
+                let key = part_key(name, new_rev);
+                store.write(&key, &value)?;
+                written.push(key.clone());
+                if store.backend.get(&key)?.as_deref() != Some(value.as_str()) {
+                    return Err(StorageError::Unavailable(format!("read-back of {key} differs from what was written")));
+                }
+                Ok(PartRef { rev: new_rev, sum: codec::short_sum(&value), len: codec::utf16_len(&value) })
+            };
+            let core_ref = match (&self.cache.core, core_same) {
+                (Some((r, _)), true) => r.clone(),
+                _ => {
+                    let json = serde_json::to_string(&s.core).map_err(|e| StorageError::Serialize(e.to_string()))?;
+                    put(self, "core", json)?
+                }
+            };
+            new_parts.insert("core".into(), core_ref);
+            for (name, view) in &s.parts {
+                let r = if changed.contains(&name) {
+                    let json = serde_json::to_string(view).map_err(|e| StorageError::Serialize(e.to_string()))?;
+                    put(self, name, json)?
+                } else {
+                    self.cache.parts[name].0.clone()
+                };
+                new_parts.insert(name.clone(), r);
+            }
+            Ok(())
+        })();
+        let saved_at = now_ms();
+        let manifest = Manifest {
+            fmt: FORMAT.into(),
+            schema: SCHEMA,
+            app: APP_VERSION.into(),
+            saved_at,
+            rev: new_rev,
+            parts: new_parts.clone(),
+        };
+        let commit = result.and_then(|_| {
+            let text = manifest_text(&manifest)?;
+            if let Some(old) = &stored_text {
+                self.write(MANIFEST_PREV, old)?;
+            }
+            self.write(MANIFEST, &text)?;
+            if self.backend.get(MANIFEST)?.as_deref() != Some(text.as_str()) {
+                // The pointer did not land as written: put the old one back.
+                match &stored_text {
+                    Some(old) => self.write(MANIFEST, old)?,
+                    None => self.delete(MANIFEST)?,
+                }
+                return Err(StorageError::Unavailable("read-back of the manifest differs".into()));
+            }
+            Ok(text)
+        });
+        match commit {
+            Ok(text) => {
+                // Committed: update the cache (clone only what changed).
+                if !core_same {
+                    let core = Core {
+                        org: db.org.clone(),
+                        settings: db.settings.clone(),
+                        next_id: db.next_id,
+                        last_backup: db.last_backup,
+                        order: order.clone(),
+                    };
+                    self.cache.core = Some((new_parts["core"].clone(), core));
+                }
+                let mut parts = BTreeMap::new();
+                for (name, view) in &s.parts {
+                    let entry = if changed.contains(&name) {
+                        let p = Part {
+                            items: view.items.iter().map(|r| (*r).clone()).collect(),
+                            meetings: view.meetings.iter().map(|r| (*r).clone()).collect(),
+                            tasks: view.tasks.iter().map(|r| (*r).clone()).collect(),
+                            evidence: view.evidence.iter().map(|r| (*r).clone()).collect(),
+                        };
+                        (new_parts[name].clone(), p)
+                    } else {
+                        self.cache.parts.remove(name).expect("unchanged parts are cached")
+                    };
+                    parts.insert(name.clone(), entry);
+                }
+                self.cache.parts = parts;
+                self.rev = new_rev;
+                self.manifest = Some(text);
+                self.saved_at = Some(saved_at);
+                self.collect_garbage();
+                Ok(())
+            }
+            Err(e) => {
+                for k in written {
+                    let _ = self.delete(&k);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Remove partitions that no manifest (current, previous, snapshots) names.
+    fn collect_garbage(&mut self) {
+        let Ok(keys) = self.backend.keys() else { return };
+        let mut live: BTreeSet<String> = BTreeSet::new();
+        for k in keys.iter().filter(|k| *k == MANIFEST || *k == MANIFEST_PREV || k.starts_with(SNAPSHOT_PREFIX)) {
+            match self.backend.get(k).ok().flatten().map(|t| parse_manifest(k, &t)) {
+                Some(Ok(m)) => live.extend(m.parts.iter().map(|(n, r)| part_key(n, r.rev))),
+                // An unreadable manifest: keep everything (never delete what might be needed).
+                _ => return,
+            }
+        }
+        for k in keys.iter().filter(|k| k.starts_with(PART_PREFIX) && !live.contains(*k)) {
+            let _ = self.delete(k);
+        }
+    }
+
+    /// Storage used by the whole origin (all keys) against the Chromium quota.
+    pub fn usage(&self) -> StorageUsage {
+        StorageUsage { used_chars: self.sizes.values().sum(), quota_chars: QUOTA_CHARS }
+    }
+
+    /// A small UI preference ("lang", "today", …).
+    pub fn pref(&self, name: &str) -> Option<String> {
+        self.backend.get(&format!("{PREF_PREFIX}{name}")).ok().flatten()
+    }
+
+    /// Set a preference. Allowed in read-only modes (it never touches the records).
+    pub fn set_pref(&mut self, name: &str, value: &str) -> Result<(), StorageError> {
+        self.write(&format!("{PREF_PREFIX}{name}"), value)
+    }
+
+    /// When another tab saved a newer revision: `Some(Ok(db))` with its records (this store
+    /// follows it), `Some(Err(_))` when the new data cannot be read (then this tab is
+    /// read-only), `None` when nothing changed.
+    pub fn reload_if_changed(&mut self) -> Option<Result<Db, StorageError>> {
+        let text = match self.backend.get(MANIFEST) {
+            Ok(t) => t,
+            Err(e) => return Some(Err(e)),
+        };
+        if text == self.manifest {
+            return None;
+        }
+        let Some(text) = text else {
+            // Storage was cleared elsewhere: do not follow (that would show an empty app and
+            // let the next save commit emptiness); stay read-only until reload.
+            self.mode = Mode::ReadOnly;
+            return Some(Err(corrupt(MANIFEST, "removed by another tab or the browser")));
+        };
+        self.rescan_sizes();
+        match self.load_manifest(MANIFEST, &text) {
+            Ok((db, cache, m)) => {
+                self.rev = m.rev;
+                self.saved_at = Some(m.saved_at);
+                self.manifest = Some(text);
+                self.cache = cache;
+                if self.mode == Mode::ReadOnly {
+                    // A conflict or damaged state is resolved by the other tab's good save.
+                    self.mode = Mode::Writable;
+                }
+                Some(Ok(db))
+            }
+            Err(e) => {
+                self.mode = Mode::ReadOnly;
+                Some(Err(e))
+            }
+        }
+    }
+
+    /// Every key under the prefix with its raw value, as a JSON object, for the recovery
+    /// download. Works in every mode.
+    pub fn raw_dump(&self) -> String {
+        let mut map = serde_json::Map::new();
+        if let Ok(keys) = self.backend.keys() {
+            let mut keys: Vec<_> = keys.into_iter().filter(|k| k.starts_with(PREFIX)).collect();
+            keys.sort();
+            for k in keys {
+                if let Ok(Some(v)) = self.backend.get(&k) {
+                    map.insert(k, Value::String(v));
+                }
+            }
+        }
+        let dump = serde_json::json!({
+            "format": "yishi-raw-storage",
+            "app_version": APP_VERSION,
+            "note": "Raw localStorage values of Yishi. Partitions are deflate-compressed JSON packed 15 bits per character from U+4E00.",
+            "keys": Value::Object(map),
+        });
+        serde_json::to_string_pretty(&dump).unwrap_or_default()
+    }
+
+    /// Take a safety snapshot of `db` (saved first if it differs from what is stored). It
+    /// costs almost nothing: the snapshot names the current partitions, which are then kept.
+    pub fn snapshot(&mut self, db: &Db) -> Result<(), StorageError> {
+        self.save(db)?;
+        let text = self.manifest.clone().ok_or_else(|| corrupt(MANIFEST, "nothing committed"))?;
+        self.write(SNAPSHOT, &text)
+    }
+
+    /// When the safety snapshot was taken (ms since the epoch), if one exists.
+    pub fn snapshot_taken_at(&self) -> Option<u64> {
+        let text = self.backend.get(SNAPSHOT).ok().flatten()?;
+        parse_manifest(SNAPSHOT, &text).ok().map(|m| m.saved_at)
+    }
+
+    /// Restore the safety snapshot: its records are saved as the current state (a new
+    /// revision) and the snapshot is removed (one-step undo). `Ok(None)` when there is none.
+    pub fn undo_snapshot(&mut self) -> Result<Option<Db>, StorageError> {
+        if self.is_read_only() {
+            return Err(StorageError::ReadOnly);
+        }
+        let Some(text) = self.backend.get(SNAPSHOT)? else { return Ok(None) };
+        let (db, _, _) = self.load_manifest(SNAPSHOT, &text)?;
+        self.save(&db)?;
+        self.delete(SNAPSHOT)?;
+        self.collect_garbage();
+        Ok(Some(db))
+    }
+
+    /// Drop the safety snapshot (frees the partitions only it keeps).
+    pub fn discard_snapshot(&mut self) -> Result<(), StorageError> {
+        if self.backend.get(SNAPSHOT)?.is_some() {
+            self.delete(SNAPSHOT)?;
+            self.collect_garbage();
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reorder_restores_order_and_keeps_duplicates_and_strays() {
+        let recs = vec![(3, 'a'), (1, 'b'), (2, 'c'), (1, 'd'), (9, 'e')];
+        let out = reorder(recs, &[1, 2, 1, 3], |r| r.0);
+        assert_eq!(out, vec![(1, 'b'), (2, 'c'), (1, 'd'), (3, 'a'), (9, 'e')]);
+    }
+
+    #[test]
+    fn migrate_value_runs_steps_in_order_and_fails_on_a_gap() {
+        fn add_x(o: &mut serde_json::Map<String, Value>) -> Result<(), String> {
+            o.insert("x".into(), Value::from(1));
+            Ok(())
+        }
+        let steps: &[Migration] = &[(0, add_x)];
+        let mut v = serde_json::json!({});
+        migrate_value(&mut v, 0, steps).unwrap();
+        assert_eq!(v["x"], 1);
+        let mut w = serde_json::json!({});
+        migrate_value(&mut w, SCHEMA, steps).unwrap();
+        assert!(w.get("x").is_none(), "current schema needs no step");
+        assert!(migrate_value(&mut serde_json::json!({}), 0, &[]).is_err());
+    }
+}

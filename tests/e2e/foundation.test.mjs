@@ -1,0 +1,103 @@
+// Foundation journeys (issue 2): first run → set up the unit with 7 members and 3 departments →
+// reload → all there; validation refuses bad input and saves nothing; language switch persists;
+// the rules screen deep link and search; example data.
+import assert from 'node:assert/strict';
+import { appTest } from './lib.mjs';
+
+const MEMBERS = ['王建国', '李明', '张伟', '刘洋', '陈静', '杨帆', '赵磊'];
+const DEPARTMENTS = [['办公室', 0], ['规划建设科', 2], ['财务审计科', 3]];
+
+async function setUpUnit(page) {
+  await page.getByTestId('set-up-unit').click();
+  await page.getByTestId('unit-name').fill('昌吉州交通运输局');
+  await page.getByTestId('unit-superior').fill('中共昌吉州委员会');
+  for (let i = 0; i < MEMBERS.length; i++) {
+    await page.getByTestId('add-member').click();
+    await page.getByTestId('member-name').nth(i).fill(MEMBERS[i]);
+  }
+  for (let i = 0; i < DEPARTMENTS.length; i++) {
+    await page.getByTestId('add-department').click();
+    await page.getByTestId('department-name').nth(i).fill(DEPARTMENTS[i][0]);
+  }
+  // In-charge selects list members by name once the names are typed.
+  for (let i = 0; i < DEPARTMENTS.length; i++) {
+    await page.getByTestId('department-in-charge').nth(i).selectOption({ label: MEMBERS[DEPARTMENTS[i][1]] });
+  }
+  await page.getByTestId('settings-save').click();
+  await assert.doesNotReject(page.getByTestId('settings-status').filter({ hasText: '已保存' }).waitFor({ timeout: 5000 }));
+}
+
+appTest('first run: set up a unit with 7 members and 3 departments; everything is there after reload', async (app) => {
+  const page = await app.gotoApp('#/');
+  await page.getByTestId('welcome').waitFor();
+  await setUpUnit(page);
+  await app.reload();
+  assert.ok(page.url().endsWith('#/settings'));
+  assert.equal(await page.getByTestId('unit-name').inputValue(), '昌吉州交通运输局');
+  const names = await page.getByTestId('member-name').evaluateAll((els) => els.map((e) => e.value));
+  assert.deepEqual(names, MEMBERS);
+  const roles = await page.getByTestId('term-role').evaluateAll((els) => els.map((e) => e.value));
+  assert.deepEqual(roles, ['secretary', 'member', 'member', 'member', 'member', 'member', 'member']);
+  const depts = await page.getByTestId('department-name').evaluateAll((els) => els.map((e) => e.value));
+  assert.deepEqual(depts, DEPARTMENTS.map((d) => d[0]));
+  const inCharge = await page.getByTestId('department-in-charge').evaluateAll((els) => els.map((e) => e.selectedOptions[0].textContent));
+  assert.deepEqual(inCharge, DEPARTMENTS.map((d) => MEMBERS[d[1]]));
+  // Home now shows the unit instead of the welcome card.
+  await app.go('#/');
+  await page.getByRole('heading', { name: '昌吉州交通运输局' }).waitFor();
+  assert.equal(await page.getByTestId('welcome').count(), 0);
+});
+
+appTest('bad settings show inline errors and change nothing', async (app) => {
+  const page = await app.gotoApp('#/');
+  await setUpUnit(page);
+  // A second secretary from the same day: refused with the article, nothing saved.
+  await page.getByTestId('term-role').nth(1).selectOption('secretary');
+  await page.getByTestId('setting-expenditure_threshold_yuan').fill('五万');
+  await page.getByTestId('setting-expenditure_threshold_yuan').press('Tab');
+  await page.getByText('请输入整数；未修改').waitFor();
+  await page.getByTestId('settings-save').click();
+  await page.getByTestId('roster-error').filter({ hasText: '两名在任党组书记' }).waitFor();
+  await page.getByTestId('settings-status').filter({ hasText: '未保存' }).waitFor();
+  await app.reload();
+  const roles = await page.getByTestId('term-role').evaluateAll((els) => els.map((e) => e.value));
+  assert.equal(roles.filter((r) => r === 'secretary').length, 1, 'the bad draft was not saved');
+  assert.equal(await page.getByTestId('setting-expenditure_threshold_yuan').inputValue(), '50000');
+});
+
+appTest('switch to English and back; the choice is remembered', async (app) => {
+  const page = await app.gotoApp('#/rules/18');
+  await page.getByRole('link', { name: '规则' }).waitFor();
+  await page.getByTestId('lang-toggle').click();
+  await page.getByRole('link', { name: 'Rules' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await app.reload();
+  await page.getByRole('link', { name: 'Rules' }).waitFor();
+  await page.getByTestId('lang-toggle').click();
+  await page.getByRole('link', { name: '规则' }).waitFor();
+  await app.reload();
+  await page.getByRole('link', { name: '规则' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+});
+
+appTest('rules screen: deep link to an article, and search highlights matches', async (app) => {
+  const page = await app.gotoApp('#/rules/23');
+  const focus = page.getByTestId('rule-focus');
+  await focus.waitFor();
+  assert.match(await focus.innerText(), /民主生活会后15天内/);
+  await page.getByTestId('rules-search').fill('三分之二');
+  await page.locator('mark', { hasText: '三分之二' }).first().waitFor();
+  const visible = await page.locator('.rule-chapter:not(.hidden) .rule-article').count();
+  assert.ok(visible >= 1);
+  await page.getByTestId('rules-search').fill('不存在的词语');
+  await page.getByText('没有找到匹配的条文').waitFor();
+});
+
+appTest('load example data from the first-run screen', async (app) => {
+  const page = await app.gotoApp('#/');
+  assert.ok(await app.loadExample());
+  await page.getByRole('heading', { name: /交通运输局/ }).waitFor();
+  await app.reload();
+  await page.getByRole('heading', { name: /交通运输局/ }).waitFor();
+  assert.equal(await page.getByTestId('welcome').count(), 0);
+});
