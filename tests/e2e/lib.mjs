@@ -7,11 +7,13 @@
 // appTest(name, fn, opts?)            A node:test `test` that opens the app, runs `await fn(app, t)`,
 //                                     then asserts app.assertClean() and always closes everything.
 //                                     opts: { mode: 'http' | 'file', serviceWorkers: 'allow' | 'block',
-//                                             viewport: {width,height}, skip, timeout (ms, default 120000) }
+//                                             viewport: {width,height}, root (a copy of dist/ to serve),
+//                                             skip, timeout (ms, default 120000) }
 // openApp(opts?) -> app               The same without the test wrapper (call app.close() yourself).
 //
 // app.page                            The first page (playwright-core Page).
 // app.context                         Its BrowserContext (fresh profile in a temp dir, deleted on close).
+// app.root                          The directory being served (dist/ or opts.root).
 // app.baseUrl                         'http://127.0.0.1:<port>/apps/yishi/' (or the file:// URL of dist/yishi.html).
 // app.gotoApp(hash = '#/', page?)     Cold-loads the app at that hash (a real page load, even when only
 //                                     the hash differs) and waits for window.__YISHI_READY__ (a number).
@@ -89,11 +91,11 @@ export async function launchBrowser({ serviceWorkers = 'allow', viewport = { wid
   };
 }
 
-export async function openApp({ mode = 'http', serviceWorkers = 'allow', viewport } = {}) {
-  const indexFile = path.join(DIST, mode === 'file' ? 'yishi.html' : 'index.html');
+export async function openApp({ mode = 'http', serviceWorkers = 'allow', viewport, root = DIST } = {}) {
+  const indexFile = path.join(root, mode === 'file' ? 'yishi.html' : 'index.html');
   if (!fs.existsSync(indexFile)) throw new Error(`${indexFile} not found; run ./dev dist first`);
 
-  const server = mode === 'file' ? null : await startServer({ root: DIST, base: BASE_PATH });
+  const server = mode === 'file' ? null : await startServer({ root, base: BASE_PATH });
   const baseUrl = mode === 'file' ? pathToFileURL(indexFile).href : server.baseUrl;
   const browser = await launchBrowser({ serviceWorkers, viewport });
   const { context } = browser;
@@ -130,6 +132,7 @@ export async function openApp({ mode = 'http', serviceWorkers = 'allow', viewpor
     context,
     baseUrl,
     server,
+    root,
     consoleErrors,
     pageErrors,
     requests,

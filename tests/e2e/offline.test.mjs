@@ -1,7 +1,10 @@
 // Service worker: on localhost (a secure context) dist/sw.js precaches the build, so the app
 // reloads with the network gone; it never takes over or reloads the page by itself.
 import assert from 'node:assert/strict';
-import { appTest } from './lib.mjs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { appTest, DIST } from './lib.mjs';
 
 appTest('service worker precaches the app; reload works offline', async (app) => {
   const page = await app.gotoApp('#/');
@@ -32,3 +35,31 @@ appTest('plain http (not a secure context) reports offline caching unavailable',
     { status: 'unavailable', reason: 'insecure', applyUpdate: undefined });
   app.requests.length = 0; // the routed host is the same server under another name
 });
+
+appTest('a new version waits for the app to ask; it never reloads the page by itself', async (app) => {
+  const page = await app.gotoApp('#/');
+  await page.waitForFunction(() => window.__YISHI_OFFLINE__.status === 'ready', null, { timeout: 30000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.evaluate(() => { window.__unsavedMarker = 'still here'; });
+
+  // Deploy a "new version": any change to the build changes sw.js.
+  const swFile = path.join(app.root, 'sw.js');
+  fs.writeFileSync(swFile, fs.readFileSync(swFile, 'utf8').replace(/const BUILD = '([^']+)'/, "const BUILD = '$1-next'"));
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+  await page.waitForFunction(() => window.__YISHI_OFFLINE__.status === 'update-ready', null, { timeout: 30000 });
+  await page.waitForTimeout(1000); // give a misbehaving worker the chance to take over
+  assert.equal(await page.evaluate(() => window.__unsavedMarker), 'still here', 'page was reloaded by the update');
+
+  // The app asks for it (nothing unsaved): the new worker takes over and the page reloads once.
+  assert.equal(await page.evaluate(() => window.__YISHI_OFFLINE__.applyUpdate()), true);
+  await page.waitForFunction(() => window.__unsavedMarker === undefined && typeof window.__YISHI_READY__ === 'number',
+    null, { timeout: 30000 });
+  await page.waitForFunction(() => window.__YISHI_OFFLINE__.status === 'ready', null, { timeout: 30000 });
+}, { root: copyOfDist() });
+
+function copyOfDist() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-dist-'));
+  fs.cpSync(DIST, dir, { recursive: true });
+  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
