@@ -3,3 +3,4 @@
 pub mod article_link;
 pub mod banner;
 pub mod field;
+pub mod quorum_banner;
