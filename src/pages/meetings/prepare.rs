@@ -366,7 +366,7 @@ fn LeaveSection(id: Id) -> impl IntoView {
                     let r = reason.get_untracked();
                     match state.try_update(|db| conduct::request_leave(db.meeting_mut(id).ok_or(ConductError::UnknownMeeting)?, mid, &r, today)) {
                         Ok(()) => err.set(None),
-                        Err(e) => err.set(Some(format!("{name_}：{}", if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() }, name_ = mid))),
+                        Err(e) => err.set(Some(format!("{}：{}", state.db.with_untracked(|db| db.org.member_name(mid)), if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() }))),
                     }
                 };
                 let cancel = move |_| edit(id, |m| if let Some(a) = m.attendance.iter_mut().find(|a| a.member == mid) { a.presence = Presence::Present });
