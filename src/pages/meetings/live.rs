@@ -201,7 +201,7 @@ fn ItemArea(id: Id) -> impl IntoView {
                     <ItemPanel id=id item=item/>
                     <div class="row gap item-nav">
                         <button type="button" class="btn" disabled=index == 0 data-testid="prev-item" on:click=move |_| go(index.saturating_sub(1))>"← "{state.t(T::Prev)}</button>
-                        <button type="button" class="btn" disabled=move || index + 1 >= agenda.get().len() data-testid="next-item" on:click=move |_| go(index + 1)>{state.t(T::Next)}" →"</button>
+                        <button type="button" class="btn" disabled=move || { index + 1 >= agenda.get().len() } data-testid="next-item" on:click=move |_| go(index + 1)>{state.t(T::Next)}" →"</button>
                     </div>
                 }.into_any(),
             }}
