@@ -158,7 +158,6 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
   await p.locator(tid('task-add')).click();
   assert.match(await p.locator(tid('task-list')).innerText(), /组织实施城区道路养护/);
 
-  if (process.env.DEBUG_SHOT) { await app.screenshot('debug-after-item1'); console.log('pageErrors', app.pageErrors, app.consoleErrors); }
   // Item 2 (干部任免): two more members leave the room → fewer than two thirds
   await p.locator(tid('next-item')).click();
   await p.locator(`${tid('item-panel')} h2`).filter({ hasText: '任命人事科科长' }).waitFor();
@@ -262,5 +261,36 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
     assert.deepEqual(Object.keys(rec.ballot), ['Secret']);
     assert.deepEqual(Object.keys(rec.ballot.Secret).sort(), ['abstain', 'invalid', 'no', 'yes']);
     assert.ok(!JSON.stringify(rec).includes('"member"'), 'no member id in the secret ballot record');
+  }
+
+  // ---- Optional: screenshots of every screen at three sizes (YISHI_SHOTS=1) ------------------
+  if (process.env.YISHI_SHOTS) {
+    const mid = (await p.evaluate(() => location.hash)).match(/meetings\/(\d+)/)[1];
+    const screens = { list: '#/meetings', prepare: `#/meetings/${mid}`, live: `#/meetings/${mid}/live`, minutes: `#/meetings/${mid}/minutes`,
+      summary: `#/meetings/${mid}/summary`, items: '#/items', search: '#/search?q=' + encodeURIComponent('养护') };
+    for (const [w, h] of [[390, 844], [768, 1024], [1024, 768]]) {
+      await p.setViewportSize({ width: w, height: h });
+      for (const [name, hash] of Object.entries(screens)) {
+        await p.evaluate((x) => { location.hash = x; }, hash);
+        await p.waitForTimeout(300);
+        await p.screenshot({ path: `${process.env.YISHI_SHOTS}/${name}-${w}x${h}.png` });
+      }
+    }
+    // the 纪要 as printed (A4, the print stylesheet), like chromium --print-to-pdf
+    await p.setViewportSize({ width: 1024, height: 768 });
+    await p.evaluate((x) => { location.hash = x; }, screens.summary);
+    await p.waitForTimeout(300);
+    await p.pdf({ path: `${process.env.YISHI_SHOTS}/summary.pdf`, preferCSSPageSize: true, printBackground: true });
+    // a live screen of a meeting in progress, on an item with an open vote
+    await p.evaluate(() => { location.hash = '#/meetings/new'; });
+    await p.locator(tid('create-meeting')).click();
+    await p.locator(tid('meeting-place')).waitFor();
+    await p.locator(tid('go-live')).click();
+    await p.locator(tid('open-meeting')).click();
+    for (const [w, h] of [[390, 844], [768, 1024], [1024, 768]]) {
+      await p.setViewportSize({ width: w, height: h });
+      await p.waitForTimeout(200);
+      await p.screenshot({ path: `${process.env.YISHI_SHOTS}/live-open-${w}x${h}.png` });
+    }
   }
 });
