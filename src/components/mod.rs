@@ -2,7 +2,8 @@
 
 pub mod article_link;
 pub mod banner;
-pub mod field;
 pub mod chart_svg;
 pub mod duty_ui;
+pub mod field;
+pub mod quorum_banner;
 pub mod task_status;

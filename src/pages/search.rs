@@ -1,12 +1,56 @@
-//! Placeholder for full-text search.
+//! Full-text search (存档备查): Chinese substring search across items, materials, notes,
+//! opinions, decisions, summaries and amendments; results link to the record.
 
 use leptos::prelude::*;
 
-/// Search page.
+use crate::app::{navigate, use_app};
+use crate::domain::search::{search, Target};
+use crate::i18n::meetings::MeetingsText as T;
+use crate::i18n::Lang;
+use crate::router::Route;
+
+/// Search page (`#/search?q=`).
 #[component]
 pub fn SearchPage(
     /// The query from the route.
     query: String,
 ) -> impl IntoView {
-    view! { <section class="page"><h1>"搜索"</h1><p>{query}</p></section> }
+    let state = use_app();
+    let q = RwSignal::new(query.clone());
+    let hits = Memo::new(move |_| state.db.with(|db| search(db, &query)));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        navigate(&Route::Search(q.get_untracked().trim().to_string()));
+    };
+    view! {
+        <section class="page search-page">
+            <h1>{move || state.t(T::Search)}</h1>
+            <form class="search-form" role="search" on:submit=submit>
+                <label class="field">
+                    <span class="field-label">{move || state.t(T::SearchHint)}</span>
+                    <input type="search" data-testid="search-input" prop:value=move || q.get() on:input=move |ev| q.set(event_target_value(&ev))/>
+                </label>
+                <button type="submit" class="btn btn-primary" data-testid="search-go">{move || state.t(T::Search)}</button>
+            </form>
+            {move || {
+                let h = hits.get();
+                let zh = state.lang.get() == Lang::Zh;
+                view! {
+                    <p class="muted" data-testid="search-count">{format!("{} {}", h.len(), state.t(T::Results))}</p>
+                    <ul class="list card" data-testid="search-results">
+                        {h.into_iter().map(|hit| {
+                            let href = match hit.target { Target::Item(i) => Route::Item(i).href(), Target::Minutes(m) => Route::MeetingMinutes(m).href(), Target::Summary(m) => Route::MeetingSummary(m).href() };
+                            view! {
+                                <li><a class="list-link search-hit" href=href data-testid="search-hit" data-kind=format!("{:?}", hit.kind)>
+                                    <span class="pill">{if zh { hit.kind.zh() } else { hit.kind.en() }}</span>" "
+                                    <strong>{hit.title}</strong>
+                                    <span class="snippet">{hit.snippet}</span>
+                                </a></li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+            }}
+        </section>
+    }
 }

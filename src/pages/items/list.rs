@@ -1,0 +1,106 @@
+//! The items list with filters (status, category, year) and counts.
+
+use chrono::Datelike;
+use leptos::prelude::*;
+
+use crate::app::use_app;
+use crate::domain::category::Category;
+use crate::domain::item::ItemStatus;
+use crate::domain::rules::lifecycle::{status_en, status_zh};
+use crate::i18n::meetings::MeetingsText as T;
+use crate::i18n::Lang;
+use crate::router::Route;
+
+/// All statuses in lifecycle order.
+pub const STATUSES: [ItemStatus; 10] = [
+    ItemStatus::Proposed, ItemStatus::Reviewed, ItemStatus::DirectorApproved, ItemStatus::Scheduled, ItemStatus::OnAgenda,
+    ItemStatus::Decided, ItemStatus::Implementing, ItemStatus::Done, ItemStatus::Deferred, ItemStatus::Withdrawn,
+];
+
+/// Pill class of a status.
+pub fn status_class(s: ItemStatus) -> &'static str {
+    match s {
+        ItemStatus::Decided | ItemStatus::Done => "pill pill-ok",
+        ItemStatus::Scheduled | ItemStatus::OnAgenda | ItemStatus::Implementing => "pill pill-warn",
+        ItemStatus::Withdrawn => "pill pill-bad",
+        _ => "pill",
+    }
+}
+
+/// 议题列表
+#[component]
+pub fn ItemsList() -> impl IntoView {
+    let state = use_app();
+    let status = RwSignal::new(None::<ItemStatus>);
+    let category = RwSignal::new(None::<Category>);
+    let year = RwSignal::new(None::<i32>);
+    let years = Memo::new(move |_| state.db.with(|db| {
+        let mut v: Vec<i32> = db.items.iter().map(|i| i.created.year()).collect();
+        v.sort_unstable_by(|a, b| b.cmp(a));
+        v.dedup();
+        v
+    }));
+    let rows = Memo::new(move |_| state.db.with(|db| {
+        let (s, c, y) = (status.get(), category.get(), year.get());
+        let mut v: Vec<_> = db.items.iter()
+            .filter(|i| s.is_none_or(|s| i.status == s) && c.is_none_or(|c| i.category == c) && y.is_none_or(|y| i.created.year() == y))
+            .map(|i| (i.id, i.title.clone(), i.category, i.status, i.created))
+            .collect();
+        v.sort_by(|a, b| b.4.cmp(&a.4).then(b.0.cmp(&a.0)));
+        v
+    }));
+    // Counts per status under the category/year filters.
+    let counts = Memo::new(move |_| state.db.with(|db| {
+        let (c, y) = (category.get(), year.get());
+        STATUSES.iter().map(|s| db.items.iter().filter(|i| i.status == *s && c.is_none_or(|c| i.category == c) && y.is_none_or(|y| i.created.year() == y)).count()).collect::<Vec<_>>()
+    }));
+    view! {
+        <section class="page items-page">
+            <div class="page-head">
+                <h1>{move || state.t(T::Items)}</h1>
+                <a class="btn btn-primary" href=Route::ItemNew.href() data-testid="new-item">{move || state.t(T::NewItem)}</a>
+            </div>
+            <div class="status-chips" role="group" aria-label=move || state.t(T::Status)>
+                <button type="button" class="btn btn-small toggle" class:on=move || status.get().is_none() aria-pressed=move || status.get().is_none().to_string()
+                    on:click=move |_| status.set(None)>{move || state.t(T::AllOption)}</button>
+                {STATUSES.into_iter().enumerate().map(|(i, s)| view! {
+                    <button type="button" class="btn btn-small toggle" data-testid="status-filter" class:on=move || status.get() == Some(s)
+                        aria-pressed=move || (status.get() == Some(s)).to_string()
+                        on:click=move |_| status.set(Some(s))>
+                        {move || if state.lang.get() == Lang::Zh { status_zh(s) } else { status_en(s) }}" "
+                        <span class="count">{move || counts.get().get(i).copied().unwrap_or(0)}</span>
+                    </button>
+                }).collect_view()}
+            </div>
+            <div class="grid2">
+                <label class="field">
+                    <span class="field-label">{move || state.t(T::Category)}</span>
+                    <select data-testid="category-filter" on:change=move |ev| category.set(Category::ALL.into_iter().find(|c| format!("{c:?}") == event_target_value(&ev)))>
+                        <option value="">{move || state.t(T::AllOption)}</option>
+                        {Category::ALL.into_iter().map(|c| view! { <option value=format!("{c:?}")>{move || if state.lang.get() == Lang::Zh { c.zh() } else { c.en() }}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label class="field">
+                    <span class="field-label">{move || state.t(T::Year)}</span>
+                    <select data-testid="year-filter" on:change=move |ev| year.set(event_target_value(&ev).parse().ok())>
+                        <option value="">{move || state.t(T::AllOption)}</option>
+                        {move || years.get().into_iter().map(|y| view! { <option value=y.to_string()>{y}</option> }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            <p class="muted" data-testid="item-count">{move || format!("{} {}", rows.get().len(), state.t(T::Count))}</p>
+            <ul class="list card" data-testid="item-list">
+                {move || rows.get().into_iter().map(|(id, title, c, s, created)| view! {
+                    <li>
+                        <a class="list-link item-row" href=Route::Item(id).href() data-testid="item-row">
+                            <span class="item-row-title">{title}</span>
+                            <span class="muted">{if state.lang.get() == Lang::Zh { c.zh() } else { c.en() }}</span>
+                            <span class="muted">{created.to_string()}</span>
+                            <span class=status_class(s)>{if state.lang.get() == Lang::Zh { status_zh(s) } else { status_en(s) }}</span>
+                        </a>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}

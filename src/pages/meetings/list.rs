@@ -1,0 +1,65 @@
+//! The meetings list: newest first, with kind, date, stage and summary number.
+
+use leptos::prelude::*;
+
+use super::{stage_class, stage_text};
+use crate::app::use_app;
+use crate::domain::summary::{date_zh, number_label};
+use crate::i18n::meetings::MeetingsText as T;
+use crate::i18n::Lang;
+use crate::router::Route;
+
+/// 会议列表
+#[component]
+pub fn MeetingsList() -> impl IntoView {
+    let state = use_app();
+    let rows = move || {
+        state.db.with(|db| {
+            let mut v: Vec<_> = db
+                .meetings
+                .iter()
+                .map(|m| (m.id, m.date, m.kind, m.title.clone(), m.stage, m.items.len(), m.summary.as_ref().map(|s| number_label(s.year, s.number))))
+                .collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+            v
+        })
+    };
+    view! {
+        <section class="page meetings-page">
+            <div class="page-head">
+                <h1>{move || state.t(T::Title)}</h1>
+                <a class="btn btn-primary" href=Route::MeetingNew.href() data-testid="new-meeting">{move || state.t(T::NewMeeting)}</a>
+            </div>
+            {move || {
+                let rows = rows();
+                if rows.is_empty() {
+                    return view! { <p class="card">{state.t(T::NoMeetings)}</p> }.into_any();
+                }
+                let zh = state.lang.get() == Lang::Zh;
+                view! {
+                    <ul class="list card meeting-list" data-testid="meeting-list">
+                        {rows.into_iter().map(|(id, date, kind, title, stage, n, number)| {
+                            let name = if !title.trim().is_empty() { title } else if zh { kind.zh().into() } else { kind.en().into() };
+                            let href = match stage {
+                                crate::domain::meeting::MeetingStage::InProgress => Route::MeetingLive(id).href(),
+                                crate::domain::meeting::MeetingStage::Planned => Route::Meeting(id).href(),
+                                _ => Route::MeetingMinutes(id).href(),
+                            };
+                            view! {
+                                <li>
+                                    <a class="list-link meeting-row" href=href data-testid="meeting-row">
+                                        <span class="meeting-row-date">{date_zh(date)}</span>
+                                        <span class="meeting-row-name">{name}</span>
+                                        <span class="muted">{format!("{n} {}", if zh { "项议题" } else { "items" })}</span>
+                                        {number.map(|s| view! { <span class="pill">{s}</span> })}
+                                        <span class=stage_class(stage)>{state.t(stage_text(stage))}</span>
+                                    </a>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}

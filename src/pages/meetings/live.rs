@@ -1,0 +1,608 @@
+//! The live meeting screen (tablet first): attendance with big toggles, 不计入应到会, observers,
+//! the live quorum banners, and per item recusals, speaker notes, the vote (open votes one row
+//! per member with the chair last; secret ballots as totals only), the result with arithmetic,
+//! reservations, the decision, superseding an earlier decision and follow-up tasks.
+//! Every action is saved at once; the screen resumes at `Meeting::current_item`.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use super::{method_text, now, MeetingHeader, NoMeeting};
+use crate::app::use_app;
+use crate::components::article_link::ArticleLink;
+use crate::components::quorum_banner::QuorumBanner;
+use crate::domain::article::cite;
+use crate::domain::conduct::{self, ConductError};
+use crate::domain::db::Db;
+use crate::domain::item::DecisionRef;
+use crate::domain::meeting::{Ballot, Choice, Meeting, MeetingStage, Presence, SecretTally, SpeechNote, Speaker, VoteMethod};
+use crate::domain::rules::{self, VoteError};
+use crate::domain::Id;
+use crate::i18n::meetings::MeetingsText as T;
+use crate::i18n::Lang;
+use crate::router::Route;
+
+fn msg_vote(e: &VoteError, db: &Db, zh: bool) -> String {
+    if zh { e.zh_named(&db.org) } else { e.en() }
+}
+
+/// The live screen.
+#[component]
+pub fn LivePage(
+    /// Meeting id.
+    id: Id,
+) -> impl IntoView {
+    let state = use_app();
+    let exists = Memo::new(move |_| state.db.with(|db| db.meeting(id).is_some()));
+    view! {
+        {move || if !exists.get() { view! { <NoMeeting/> }.into_any() } else { view! {
+            <section class="page meeting-live">
+                <MeetingHeader id=id active=T::TabLive/>
+                <StageBar id=id/>
+                <QuorumBanner label=Signal::derive(move || state.t(T::MeetingQuorum).to_string())
+                    check=Signal::derive(move || state.db.with(|db| db.meeting(id).map(|m| rules::meeting_quorum(m, &db.settings))))
+                    testid="meeting-quorum"/>
+                <div class="live-grid">
+                    <AttendancePanel id=id/>
+                    <ItemArea id=id/>
+                </div>
+            </section>
+        }.into_any() }}
+    }
+}
+
+fn stage_of(id: Id) -> Memo<Option<MeetingStage>> {
+    let state = use_app();
+    Memo::new(move |_| state.db.with(|db| db.meeting(id).map(|m| m.stage)))
+}
+
+#[component]
+fn StageBar(id: Id) -> impl IntoView {
+    let state = use_app();
+    let stage = stage_of(id);
+    let err = RwSignal::new(None::<String>);
+    let run = move |f: fn(&mut Db, Id) -> Result<(), ConductError>| {
+        match state.try_update(|db| f(db, id)) {
+            Ok(()) => err.set(None),
+            Err(e) => err.set(Some(if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() })),
+        }
+    };
+    view! {
+        <div class="stage-bar no-print">
+            {move || match stage.get() {
+                Some(MeetingStage::Planned) => view! {
+                    <button type="button" class="btn btn-primary" data-testid="open-meeting" on:click=move |_| run(conduct::start)>{state.t(T::OpenMeeting)}</button>
+                }.into_any(),
+                Some(MeetingStage::InProgress) => view! {
+                    <button type="button" class="btn" data-testid="close-meeting" on:click=move |_| run(conduct::close)>{state.t(T::CloseMeeting)}</button>
+                }.into_any(),
+                _ => view! {
+                    <a class="btn" href=Route::MeetingMinutes(id).href()>{state.t(T::TabMinutes)}</a>
+                    <a class="btn" href=Route::MeetingSummary(id).href()>{state.t(T::TabSummary)}</a>
+                }.into_any(),
+            }}
+            {move || err.get().map(|e| view! { <span class="field-error" role="alert" data-testid="stage-error">{e}</span> })}
+        </div>
+    }
+}
+
+/// Attendance: one row per member with 出席/请假/缺席 toggles and 不计入应到会; observers.
+#[component]
+fn AttendancePanel(id: Id) -> impl IntoView {
+    let state = use_app();
+    let members = Memo::new(move |_| {
+        state.db.with(|db| db.meeting(id).map(|m| m.attendance.iter().map(|a| (a.member, db.org.member_name(a.member), a.role)).collect::<Vec<_>>()).unwrap_or_default())
+    });
+    let observers = Memo::new(move |_| {
+        state.db.with(|db| db.meeting(id).map(|m| m.observers.iter().filter_map(|o| db.org.attendee(*o)).map(|a| format!("{}（{}）", a.name, a.position)).collect::<Vec<_>>()).unwrap_or_default())
+    });
+    let editable = Memo::new(move |_| state.db.with(|db| db.meeting(id).is_some_and(|m| matches!(m.stage, MeetingStage::Planned | MeetingStage::InProgress))));
+    view! {
+        <section class="card attendance-panel" aria-labelledby="att-h">
+            <h2 id="att-h">{move || state.t(T::Attendance)}" "<ArticleLink article=cite::QUORUM/></h2>
+            {move || members.get().into_iter().map(|(mid, name, role)| {
+                let presence = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.attendance_of(mid)).map(|a| a.presence.clone())));
+                let kind = Memo::new(move |_| match presence.get() { Some(Presence::Present) => 0, Some(Presence::Leave { .. }) => 1, _ => 2 });
+                let not_counted = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.attendance_of(mid)).and_then(|a| a.not_counted.clone())));
+                let set = move |p: Presence| {
+                    state.update(|db| if let Some(a) = db.meeting_mut(id).and_then(|m| m.attendance.iter_mut().find(|a| a.member == mid)) {
+                        // Keep the reason of an earlier leave request when toggling back to 请假.
+                        if !(matches!(p, Presence::Leave { .. }) && matches!(a.presence, Presence::Leave { .. })) {
+                            a.presence = p;
+                        }
+                    })
+                };
+                let toggle = move |label: T, k: u8, p: fn() -> Presence, testid: &'static str| view! {
+                    <button type="button" class="btn toggle" data-testid=testid
+                        class:on=move || kind.get() == k
+                        aria-pressed=move || (kind.get() == k).to_string()
+                        disabled=move || !editable.get()
+                        on:click=move |_| set(p())>{move || state.t(label)}</button>
+                };
+                let role_zh = match role { crate::domain::org::Role::Secretary => "书记", crate::domain::org::Role::DeputySecretary => "副书记", _ => "" };
+                view! {
+                    <div class="att-row" data-testid="att-row" data-member=mid.to_string()>
+                        <div class="att-name"><strong>{name.clone()}</strong>" "<span class="muted">{role_zh}</span></div>
+                        <div class="att-toggles" role="group" aria-label=name.clone()>
+                            {toggle(T::Present, 0, || Presence::Present, "att-present")}
+                            {toggle(T::Leave, 1, || Presence::Leave { reason: String::new(), asked_on: None }, "att-leave")}
+                            {toggle(T::Absent, 2, || Presence::Absent, "att-absent")}
+                        </div>
+                        {move || match presence.get() {
+                            Some(Presence::Leave { reason, .. }) => Some(view! {
+                                <label class="field att-extra">
+                                    <span class="field-label">{state.t(T::LeaveReason)}</span>
+                                    <input type="text" data-testid="att-leave-reason" prop:value=reason.clone() disabled=move || !editable.get()
+                                        on:change=move |ev| {
+                                            let v = event_target_value(&ev);
+                                            state.update(|db| if let Some(a) = db.meeting_mut(id).and_then(|m| m.attendance.iter_mut().find(|a| a.member == mid)) {
+                                                if let Presence::Leave { reason, .. } = &mut a.presence { *reason = v }
+                                            })
+                                        }/>
+                                </label>
+                            }),
+                            _ => None,
+                        }}
+                        <label class="check att-extra">
+                            <input type="checkbox" data-testid="att-not-counted" disabled=move || !editable.get() prop:checked=move || not_counted.get().is_some()
+                                on:change=move |ev| {
+                                    let v = event_target_checked(&ev);
+                                    state.update(|db| if let Some(a) = db.meeting_mut(id).and_then(|m| m.attendance.iter_mut().find(|a| a.member == mid)) {
+                                        a.not_counted = if v { Some(String::new()) } else { None }
+                                    })
+                                }/>
+                            <span>{move || state.t(T::NotCounted)}</span>
+                        </label>
+                        {move || not_counted.get().map(|r| view! {
+                            <label class="field att-extra">
+                                <span class="field-label">{state.t(T::NotCountedReason)}</span>
+                                <input type="text" data-testid="att-not-counted-reason" prop:value=r disabled=move || !editable.get()
+                                    on:change=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        state.update(|db| if let Some(a) = db.meeting_mut(id).and_then(|m| m.attendance.iter_mut().find(|a| a.member == mid)) {
+                                            a.not_counted = Some(v)
+                                        })
+                                    }/>
+                            </label>
+                        })}
+                    </div>
+                }
+            }).collect_view()}
+            <p class="observers"><strong>{move || state.t(T::Observers)}"："</strong>{move || observers.get().join("、")}</p>
+        </section>
+    }
+}
+
+/// The agenda tabs and the current item.
+#[component]
+fn ItemArea(id: Id) -> impl IntoView {
+    let state = use_app();
+    let agenda = Memo::new(move |_| {
+        state.db.with(|db| db.meeting(id).map(|m| m.items.iter().map(|r| (r.item, db.item(r.item).map(|i| i.title.clone()).unwrap_or_default(), r.result.as_ref().map(|x| x.passed))).collect::<Vec<_>>()).unwrap_or_default())
+    });
+    let current = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.items.get(m.current_item.min(m.items.len().saturating_sub(1))).map(|r| (m.current_item.min(m.items.len() - 1), r.item)))));
+    let go = move |i: usize| state.update(|db| if let Some(m) = db.meeting_mut(id) { if i < m.items.len() { m.current_item = i } });
+    view! {
+        <section class="card item-area">
+            <nav class="item-tabs" aria-label=move || state.t(T::Agenda)>
+                {move || agenda.get().into_iter().enumerate().map(|(i, (_, title, res))| {
+                    let mark = match res { Some(true) => " ✓", Some(false) => " ✗", None => "" };
+                    view! {
+                        <button type="button" class="btn item-tab" data-testid="item-tab"
+                            class:on=move || current.get().map(|c| c.0) == Some(i)
+                            aria-pressed=move || (current.get().map(|c| c.0) == Some(i)).to_string()
+                            on:click=move |_| go(i)>{format!("{}. {title}{mark}", i + 1)}</button>
+                    }
+                }).collect_view()}
+            </nav>
+            {move || match current.get() {
+                None => view! { <p>{state.t(T::NoItems)}</p> }.into_any(),
+                Some((index, item)) => view! {
+                    <ItemPanel id=id item=item/>
+                    <div class="row gap item-nav">
+                        <button type="button" class="btn" disabled=index == 0 data-testid="prev-item" on:click=move |_| go(index.saturating_sub(1))>"← "{state.t(T::Prev)}</button>
+                        <button type="button" class="btn" disabled=move || { index + 1 >= agenda.get().len() } data-testid="next-item" on:click=move |_| go(index + 1)>{state.t(T::Next)}" →"</button>
+                    </div>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// One item: quorum, recusals, opinions, notes, vote, result, decision, tasks.
+#[component]
+fn ItemPanel(id: Id, item: Id) -> impl IntoView {
+    let state = use_app();
+    let info = Memo::new(move |_| state.db.with(|db| db.item(item).map(|i| (i.title.clone(), i.category))));
+    let category = move || info.get_untracked().map(|i| i.1).unwrap_or(crate::domain::category::Category::Other);
+    let live = Memo::new(move |_| state.db.with(|db| db.meeting(id).is_some_and(|m| m.stage == MeetingStage::InProgress)));
+    let closed = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).is_some_and(|r| r.result.is_some())));
+    let quorum = Signal::derive(move || state.db.with(|db| {
+        let cat = db.item(item).map(|i| i.category)?;
+        db.meeting(id).and_then(|m| m.record(item).map(|r| rules::item_quorum(m, r, cat, &db.settings)))
+    }));
+    let members = Memo::new(move |_| {
+        state.db.with(|db| db.meeting(id).map(|m| m.attendance.iter().map(|a| (a.member, db.org.member_name(a.member))).collect::<Vec<_>>()).unwrap_or_default())
+    });
+    let opinions = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).map(|r| r.opinions.iter().map(|o| (db.org.member_name(o.member), o.text.clone())).collect::<Vec<_>>()).unwrap_or_default()));
+    view! {
+        <div class="item-panel" data-testid="item-panel" data-item=item.to_string()>
+            <h2>{move || info.get().map(|i| i.0)}" "
+                <span class="pill">{move || info.get().map(|(_, c)| if state.lang.get() == Lang::Zh { c.zh() } else { c.en() })}</span>
+                {move || info.get().filter(|i| i.1.needs_special_quorum()).map(|_| view! { <span class="pill pill-warn">{state.pick("须三分之二以上到会".into(), "Two-thirds quorum".into())}</span> })}
+            </h2>
+            <QuorumBanner label=Signal::derive(move || state.t(T::ItemQuorum).to_string()) check=quorum testid="item-quorum"/>
+            <fieldset class="subset">
+                <legend>{move || state.t(T::Recusal)}</legend>
+                {move || members.get().into_iter().map(|(mid, name)| {
+                    let on = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).is_some_and(|r| r.recused.contains(&mid))));
+                    view! {
+                        <button type="button" class="btn toggle recuse" data-testid="recuse" class:on=move || on.get()
+                            aria-pressed=move || on.get().to_string()
+                            disabled=move || !live.get() || closed.get()
+                            on:click=move |_| state.update(|db| {
+                                if let Some(r) = db.meeting_mut(id).and_then(|m| m.items.iter_mut().find(|r| r.item == item)) {
+                                    if r.result.is_none() && !matches!(&r.ballot, Some(Ballot::Open { votes, .. }) if votes.iter().any(|v| v.member == mid)) {
+                                        if let Some(p) = r.recused.iter().position(|x| *x == mid) { r.recused.remove(p); } else { r.recused.push(mid); }
+                                    }
+                                }
+                            })>{name}</button>
+                    }
+                }).collect_view()}
+            </fieldset>
+            {move || { let o = opinions.get(); (!o.is_empty()).then(|| view! {
+                <div class="opinions-shown" data-testid="opinions-shown">
+                    <strong>{state.t(T::WrittenOpinions)}</strong>" "<span class="muted">{state.t(T::OpinionHint)}</span>
+                    <ul>{o.into_iter().map(|(n, t)| view! { <li>{format!("{n}：{t}")}</li> }).collect_view()}</ul>
+                </div>
+            }) }}
+            <NotesSection id=id item=item live=live/>
+            <VoteSection id=id item=item live=live category=category()/>
+            <DecisionSection id=id item=item/>
+        </div>
+    }
+}
+
+#[component]
+fn NotesSection(id: Id, item: Id, live: Memo<bool>) -> impl IntoView {
+    let state = use_app();
+    let speakers = Memo::new(move |_| state.db.with(|db| {
+        let Some(m) = db.meeting(id) else { return vec![] };
+        let mut v: Vec<(String, String)> = m.attendance.iter().map(|a| (format!("m{}", a.member), db.org.member_name(a.member))).collect();
+        v.extend(m.observers.iter().filter_map(|o| db.org.attendee(*o)).map(|a| (format!("o{}", a.id), a.name.clone())));
+        v
+    }));
+    let notes = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).map(|r| r.notes.iter().map(|n| {
+        let who = match &n.speaker { Speaker::Member(x) => db.org.member_name(*x), Speaker::Observer(x) => db.org.attendee(*x).map(|a| a.name.clone()).unwrap_or_default(), Speaker::Other(s) => s.clone() };
+        (who, n.text.clone())
+    }).collect::<Vec<_>>()).unwrap_or_default()));
+    let speaker = RwSignal::new(String::new());
+    let text = RwSignal::new(String::new());
+    let add = move |_| {
+        let t = text.get_untracked();
+        if t.trim().is_empty() { return; }
+        let s = speaker.get_untracked();
+        let first = speakers.get_untracked().first().map(|x| x.0.clone()).unwrap_or_default();
+        let s = if s.is_empty() { first } else { s };
+        let who = match (s.chars().next(), s[1..].parse::<Id>().ok()) {
+            (Some('m'), Some(x)) => Speaker::Member(x),
+            (Some('o'), Some(x)) => Speaker::Observer(x),
+            _ => Speaker::Other(s.clone()),
+        };
+        state.update(|db| if let Some(r) = db.meeting_mut(id).filter(|m| !m.is_locked()).and_then(|m| m.items.iter_mut().find(|r| r.item == item)) {
+            r.notes.push(SpeechNote { speaker: who, text: t.trim().to_string() })
+        });
+        text.set(String::new());
+    };
+    view! {
+        <fieldset class="subset">
+            <legend>{move || state.t(T::Notes)}</legend>
+            <ol class="notes-list" data-testid="notes">
+                {move || notes.get().into_iter().map(|(w, t)| view! { <li><strong>{w}"："</strong>{t}</li> }).collect_view()}
+            </ol>
+            {move || live.get().then(|| view! {
+                <div class="note-form">
+                    <label class="field">
+                        <span class="field-label">{state.t(T::Speaker)}</span>
+                        <select data-testid="note-speaker" on:change=move |ev| speaker.set(event_target_value(&ev))>
+                            {speakers.get().into_iter().map(|(v, n)| view! { <option value=v.clone() selected=move || speaker.get() == v>{n}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <label class="field note-text">
+                        <span class="field-label">{state.t(T::NoteText)}</span>
+                        <textarea rows="2" data-testid="note-text" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                    </label>
+                    <button type="button" class="btn" data-testid="note-add" on:click=add>{state.t(T::AddNote)}</button>
+                </div>
+            })}
+        </fieldset>
+    }
+}
+
+fn method_value(m: VoteMethod) -> &'static str {
+    match m { VoteMethod::Oral => "oral", VoteMethod::Hands => "hands", VoteMethod::Named => "named", VoteMethod::Secret => "secret" }
+}
+
+#[component]
+fn VoteSection(id: Id, item: Id, live: Memo<bool>, category: crate::domain::category::Category) -> impl IntoView {
+    let state = use_app();
+    let err = RwSignal::new(None::<String>);
+    let zh = move || state.lang.get_untracked() == Lang::Zh;
+    let fixed_method = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).and_then(|r| match &r.ballot {
+        Some(Ballot::Secret(_)) => Some(VoteMethod::Secret),
+        Some(Ballot::Open { method, votes }) if !votes.is_empty() => Some(*method),
+        _ => None,
+    })));
+    let picked = RwSignal::new(VoteMethod::Hands);
+    let method = Memo::new(move |_| fixed_method.get().unwrap_or_else(|| picked.get()));
+    let closed = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).and_then(|r| r.result.clone())));
+    let outcome = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item).map(|r| {
+        let o = rules::evaluate_vote(m, r, category, &db.settings);
+        (o.explain_zh(), o.explain_en(), o.quorum.met, rules::pass_impossible(m, r, category, &db.settings), o.complete)
+    }))));
+    let chair = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(rules::chair_of)));
+    let voters = Memo::new(move |_| state.db.with(|db| db.meeting(id).map(|m| {
+        let rec = m.record(item);
+        m.attendance.iter().map(|a| {
+            let why: Option<&'static str> = if rec.is_some_and(|r| r.recused.contains(&a.member)) { Some("回避") }
+                else if a.not_counted.is_some() { Some("不计入") }
+                else { match a.presence { Presence::Present => None, Presence::Leave { .. } => Some("请假"), Presence::Absent => Some("缺席") } };
+            (a.member, db.org.member_name(a.member), why)
+        }).collect::<Vec<_>>()
+    }).unwrap_or_default()));
+    let try_vote = move |f: Box<dyn FnOnce(&mut Meeting, &crate::domain::settings::RuleSettings) -> Result<(), VoteError>>| {
+        let res = state.try_update(|db| {
+            let s = db.settings.clone();
+            let m = db.meeting_mut(id).ok_or(VoteError::UnknownItem)?;
+            f(m, &s)
+        });
+        match res {
+            Ok(()) => err.set(None),
+            Err(e) => err.set(Some(state.db.with_untracked(|db| msg_vote(&e, db, zh())))),
+        }
+    };
+    let close = move |_| {
+        let res = state.try_update(|db| {
+            let s = db.settings.clone();
+            let m = db.meeting_mut(id).ok_or(VoteError::UnknownItem)?;
+            rules::close_vote(m, item, category, &s)?;
+            conduct::after_close(db, id, item);
+            Ok::<(), VoteError>(())
+        });
+        match res {
+            Ok(()) => err.set(None),
+            Err(e) => err.set(Some(state.db.with_untracked(|db| msg_vote(&e, db, zh())))),
+        }
+    };
+    let tally = [RwSignal::new(0u32), RwSignal::new(0u32), RwSignal::new(0u32), RwSignal::new(0u32)];
+    view! {
+        <fieldset class="subset vote-section" data-testid="vote-section">
+            <legend>{move || state.t(T::Vote)}" "<ArticleLink article=cite::VOTE/></legend>
+            {move || err.get().map(|e| view! { <p class="field-error vote-error" role="alert" data-testid="vote-error">{e}</p> })}
+            {move || closed.get().map(|r| {
+                let (cls, label) = if !r.quorum_met { ("result result-invalid", T::InvalidVote) } else if r.passed { ("result result-pass", T::Passed) } else { ("result result-fail", T::NotPassed) };
+                view! {
+                    <div class=cls data-testid="vote-result" data-passed=r.passed.to_string() data-valid=r.quorum_met.to_string()>
+                        <strong>{state.t(T::Result)}"："{state.t(label)}</strong>
+                        <p data-testid="vote-arithmetic">{r.explanation.clone()}</p>
+                    </div>
+                }
+            })}
+            {move || (live.get() && closed.get().is_none()).then(|| view! {
+                <div class="vote-live">
+                    {move || outcome.get().map(|(ez, ee, met, impossible, _)| view! {
+                        {(met && impossible).then(|| view! { <p class="pill pill-warn warn-line" role="alert" data-testid="pass-impossible">{state.t(T::PassImpossible)}" （"<ArticleLink article=cite::VOTE/>"）"</p> })}
+                        <p class="vote-explain" data-testid="vote-live-arithmetic">{if state.lang.get() == Lang::Zh { ez } else { ee }}</p>
+                    })}
+                    <label class="field method-field">
+                        <span class="field-label">{state.t(T::Method)}</span>
+                        <select data-testid="vote-method" disabled=move || fixed_method.get().is_some() on:change=move |ev| {
+                            picked.set(match event_target_value(&ev).as_str() { "oral" => VoteMethod::Oral, "named" => VoteMethod::Named, "secret" => VoteMethod::Secret, _ => VoteMethod::Hands })
+                        }>
+                            {[VoteMethod::Oral, VoteMethod::Hands, VoteMethod::Named, VoteMethod::Secret].into_iter().map(|vm| view! {
+                                <option value=method_value(vm) selected=move || method.get() == vm>{move || state.t(method_text(vm))}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    {move || if method.get() == VoteMethod::Secret {
+                        let labels = [T::Yes, T::No, T::Abstain, T::Invalid];
+                        let ids = ["tally-yes", "tally-no", "tally-abstain", "tally-invalid"];
+                        view! {
+                            <p class="muted">{state.t(T::SecretTotals)}</p>
+                            <div class="tally-grid">
+                                {(0..4).map(|i| view! {
+                                    <label class="field">
+                                        <span class="field-label">{state.t(labels[i])}</span>
+                                        <input type="number" min="0" inputmode="numeric" data-testid=ids[i] prop:value=move || tally[i].get().to_string()
+                                            on:input=move |ev| tally[i].set(event_target_value(&ev).trim().parse().unwrap_or(0))/>
+                                    </label>
+                                }).collect_view()}
+                            </div>
+                            <button type="button" class="btn" data-testid="tally-save" on:click=move |_| {
+                                let t = SecretTally { yes: tally[0].get_untracked(), no: tally[1].get_untracked(), abstain: tally[2].get_untracked(), invalid: tally[3].get_untracked() };
+                                try_vote(Box::new(move |m, s| rules::set_secret_tally(m, item, t, category, s)))
+                            }>{state.t(T::SaveTotals)}</button>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <div class="vote-rows">
+                                {move || voters.get().into_iter().map(|(mid, name, why)| {
+                                    let is_chair = chair.get() == Some(mid);
+                                    let cast = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).and_then(|r| match &r.ballot {
+                                        Some(Ballot::Open { votes, .. }) => votes.iter().find(|v| v.member == mid).map(|v| (v.choice, v.reservation.clone())),
+                                        _ => None,
+                                    })));
+                                    let others_pending = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item).map(|r| {
+                                        let voted: Vec<Id> = match &r.ballot { Some(Ballot::Open { votes, .. }) => votes.iter().map(|v| v.member).collect(), _ => vec![] };
+                                        rules::eligible_voters(m, r).into_iter().any(|x| x != mid && !voted.contains(&x))
+                                    })).unwrap_or(false)));
+                                    let reservation = RwSignal::new(String::new());
+                                    let btn = move |label: T, c: Choice, testid: &'static str| view! {
+                                        <button type="button" class="btn toggle vote-btn" data-testid=testid
+                                            class:on=move || cast.get().map(|x| x.0) == Some(c)
+                                            aria-pressed=move || (cast.get().map(|x| x.0) == Some(c)).to_string()
+                                            aria-disabled=move || (is_chair && others_pending.get()).then_some("true")
+                                            on:click=move |_| try_vote(Box::new(move |m, s| rules::cast_vote(m, item, mid, c, method.get_untracked(), category, s)))>
+                                            {move || state.t(label)}
+                                        </button>
+                                    };
+                                    view! {
+                                        <div class="vote-row" data-testid="vote-row" data-member=mid.to_string() data-chair=is_chair.to_string() class:vote-row-out=why.is_some()>
+                                            <div class="vote-name">
+                                                <strong>{name}</strong>
+                                                {is_chair.then(|| view! { <span class="pill" class:pill-warn=move || others_pending.get()>{move || if others_pending.get() { format!("🔒 {}", state.t(T::ChairLast)) } else { state.t(T::ChairLast).to_string() }}</span> })}
+                                                {why.map(|w| view! { <span class="pill">{w}</span> })}
+                                            </div>
+                                            {why.is_none().then(|| view! {
+                                                <div class="vote-btns" role="group">
+                                                    {btn(T::Yes, Choice::Yes, "vote-yes")}
+                                                    {btn(T::No, Choice::No, "vote-no")}
+                                                    {btn(T::Abstain, Choice::Abstain, "vote-abstain")}
+                                                    {move || cast.get().is_some().then(|| view! {
+                                                        <button type="button" class="btn btn-quiet btn-small" data-testid="vote-retract"
+                                                            on:click=move |_| try_vote(Box::new(move |m, _| rules::retract_vote(m, item, mid)))>{state.t(T::Retract)}</button>
+                                                    })}
+                                                </div>
+                                            })}
+                                            {move || (cast.get().map(|x| x.0) == Some(Choice::No)).then(|| {
+                                                let existing = cast.get().and_then(|x| x.1);
+                                                view! {
+                                                    <div class="reservation">
+                                                        {existing.map(|r| view! { <span class="pill pill-warn" data-testid="reservation-shown">{format!("{}：{r}", state.t(T::Reservation))}</span> })}
+                                                        <label class="field">
+                                                            <span class="field-label">{state.t(T::Reservation)}" "<ArticleLink article=cite::COLLECTIVE/></span>
+                                                            <input type="text" data-testid="reservation-text" placeholder=state.t(T::ReservationHint) prop:value=move || reservation.get() on:input=move |ev| reservation.set(event_target_value(&ev))/>
+                                                        </label>
+                                                        <button type="button" class="btn btn-small" data-testid="reservation-save" on:click=move |_| {
+                                                            let t = reservation.get_untracked();
+                                                            try_vote(Box::new(move |m, _| rules::declare_reservation(m, item, mid, t)))
+                                                        }>{state.t(T::Save)}</button>
+                                                    </div>
+                                                }
+                                            })}
+                                        </div>
+                                    }
+                                }).collect_view()}
+                            </div>
+                        }.into_any()
+                    }}
+                    <div class="row gap wrap">
+                        {move || {
+                            let met = outcome.get().map(|o| o.2).unwrap_or(false);
+                            if met {
+                                view! { <button type="button" class="btn btn-primary" data-testid="close-vote" on:click=close>{state.t(T::CloseVote)}</button> }.into_any()
+                            } else {
+                                view! { <button type="button" class="btn btn-danger" data-testid="record-invalid" on:click=close>{state.t(T::RecordInvalid)}</button> }.into_any()
+                            }
+                        }}
+                    </div>
+                </div>
+            })}
+        </fieldset>
+    }
+}
+
+#[component]
+fn DecisionSection(id: Id, item: Id) -> impl IntoView {
+    let state = use_app();
+    let err = RwSignal::new(None::<String>);
+    let editable = Memo::new(move |_| state.db.with(|db| db.meeting(id).is_some_and(|m| matches!(m.stage, MeetingStage::InProgress | MeetingStage::Closed))));
+    let passed = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).is_some_and(|r| r.result.as_ref().is_some_and(|x| x.passed))));
+    let decision = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).map(|r| r.decision.clone()).unwrap_or_default()));
+    let date = Memo::new(move |_| state.db.with(|db| db.meeting(id).map(|m| m.date)));
+    let supersedes = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).and_then(|r| r.supersedes)));
+    let options = Memo::new(move |_| state.db.with(|db| {
+        let Some(d) = date.get() else { return vec![] };
+        let mut v: Vec<DecisionRef> = conduct::supersedable_decisions(db, d);
+        if let Some(s) = supersedes.get() { if !v.contains(&s) { v.insert(0, s) } }
+        v.into_iter().map(|r| (r, crate::domain::summary::decision_label(db, r))).collect::<Vec<_>>()
+    }));
+    let tasks = Memo::new(move |_| state.db.with(|db| db.tasks.iter().filter(|t| t.source == Some(DecisionRef { meeting: id, item })).map(|t| {
+        let who = t.member.map(|m| db.org.member_name(m)).or_else(|| t.department.and_then(|d| db.org.department(d)).map(|d| d.name.clone())).unwrap_or_default();
+        (t.id, t.title.clone(), who, t.deadline)
+    }).collect::<Vec<_>>()));
+    let members = Memo::new(move |_| state.db.with(|db| db.meeting(id).map(|m| m.attendance.iter().map(|a| (a.member, db.org.member_name(a.member))).collect::<Vec<_>>()).unwrap_or_default()));
+    let depts = Memo::new(move |_| state.db.with(|db| db.org.departments.iter().map(|d| (d.id, d.name.clone())).collect::<Vec<_>>()));
+    let t_title = RwSignal::new(String::new());
+    let t_member = RwSignal::new(None::<Id>);
+    let t_dept = RwSignal::new(None::<Id>);
+    let t_deadline = RwSignal::new(String::new());
+    let add_task = move |_| {
+        let deadline = NaiveDate::parse_from_str(&t_deadline.get_untracked(), "%Y-%m-%d").ok();
+        let today = state.today.get_untracked();
+        let (ti, me, de) = (t_title.get_untracked(), t_member.get_untracked(), t_dept.get_untracked());
+        match state.try_update(|db| conduct::add_task(db, DecisionRef { meeting: id, item }, &ti, me, de, deadline, today)) {
+            Ok(_) => { err.set(None); t_title.set(String::new()); }
+            Err(e) => err.set(Some(if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() })),
+        }
+    };
+    view! {
+        <fieldset class="subset">
+            <legend>{move || state.t(T::Decision)}</legend>
+            <label class="field">
+                <span class="field-label">{move || state.t(T::Decision)}</span>
+                <textarea rows="3" data-testid="decision-text" disabled=move || !editable.get() prop:value=move || decision.get()
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        state.update(|db| if let Some(r) = db.meeting_mut(id).filter(|m| !m.is_locked()).and_then(|m| m.items.iter_mut().find(|r| r.item == item)) { r.decision = v })
+                    }></textarea>
+            </label>
+            {move || (!options.get().is_empty()).then(|| view! {
+                <label class="field">
+                    <span class="field-label">{state.t(T::Supersedes)}" "<ArticleLink article=cite::FOLLOW_UP/></span>
+                    <select data-testid="supersede" disabled=move || !editable.get() on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        let Some((mm, ii)) = v.split_once('-').and_then(|(a, b)| Some((a.parse::<Id>().ok()?, b.parse::<Id>().ok()?))) else { return };
+                        let by = state.db.with_untracked(|db| db.meeting(id).map(|m| m.recorder.clone()).unwrap_or_default());
+                        let at = now();
+                        match state.try_update(|db| conduct::supersede(db, DecisionRef { meeting: id, item }, DecisionRef { meeting: mm, item: ii }, &by, at)) {
+                            Ok(()) => err.set(None),
+                            Err(e) => err.set(Some(if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() })),
+                        }
+                    }>
+                        <option value="" selected=move || supersedes.get().is_none()>{state.t(T::NoneOption)}</option>
+                        {options.get().into_iter().map(|(r, label)| view! {
+                            <option value=format!("{}-{}", r.meeting, r.item) selected=move || supersedes.get() == Some(r)>{label}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+            })}
+            {move || err.get().map(|e| view! { <p class="field-error" role="alert" data-testid="decision-error">{e}</p> })}
+            <div class="tasks">
+                <strong>{move || state.t(T::Tasks)}</strong>" "<ArticleLink article=cite::FOLLOW_UP/>
+                <ul data-testid="task-list">
+                    {move || tasks.get().into_iter().map(|(tid, title, who, dl)| view! {
+                        <li><a href=Route::Task(tid).href()>{title}</a>{format!(" — {who}，{}", crate::domain::summary::date_zh(dl))}</li>
+                    }).collect_view()}
+                </ul>
+                {move || (passed.get() && editable.get()).then(|| view! {
+                    <div class="task-form grid3">
+                        <label class="field">
+                            <span class="field-label">{state.t(T::TaskTitle)}</span>
+                            <input type="text" data-testid="task-title" prop:value=move || t_title.get() on:input=move |ev| t_title.set(event_target_value(&ev))/>
+                        </label>
+                        <label class="field">
+                            <span class="field-label">{state.t(T::Responsible)}</span>
+                            <select data-testid="task-member" on:change=move |ev| t_member.set(event_target_value(&ev).parse().ok())>
+                                <option value="">{state.t(T::NoneOption)}</option>
+                                {members.get().into_iter().map(|(m, n)| view! { <option value=m.to_string()>{n}</option> }).collect_view()}
+                            </select>
+                        </label>
+                        <label class="field">
+                            <span class="field-label">{state.t(T::ResponsibleDept)}</span>
+                            <select data-testid="task-dept" on:change=move |ev| t_dept.set(event_target_value(&ev).parse().ok())>
+                                <option value="">{state.t(T::NoneOption)}</option>
+                                {depts.get().into_iter().map(|(d, n)| view! { <option value=d.to_string()>{n}</option> }).collect_view()}
+                            </select>
+                        </label>
+                        <label class="field">
+                            <span class="field-label">{state.t(T::Deadline)}</span>
+                            <input type="date" data-testid="task-deadline" prop:value=move || t_deadline.get() on:input=move |ev| t_deadline.set(event_target_value(&ev))/>
+                        </label>
+                        <button type="button" class="btn" data-testid="task-add" on:click=add_task>{state.t(T::AddTask)}</button>
+                    </div>
+                })}
+            </div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,206 @@
+//! The minutes (会议记录, 第十八条（六）): attendees, leave with reasons, observers, recorder; per
+//! item the recusals, discussion, written opinions, the vote with arithmetic and the decision;
+//! links to superseded/superseding decisions; after sign-off, amendments (who/when/why).
+
+use leptos::prelude::*;
+
+use super::{now, MeetingHeader, NoMeeting};
+use crate::app::use_app;
+use crate::components::article_link::ArticleLink;
+use crate::domain::article::cite;
+use crate::domain::meeting::{AmendTarget, Ballot, Choice, Speaker};
+use crate::domain::summary::{self, attendance_lines, current_text, decision_label};
+use crate::domain::Id;
+use crate::i18n::meetings::MeetingsText as T;
+use crate::i18n::Lang;
+use crate::router::Route;
+
+fn choice_zh(c: Choice) -> &'static str {
+    match c { Choice::Yes => "同意", Choice::No => "反对", Choice::Abstain => "弃权" }
+}
+
+/// The minutes screen.
+#[component]
+pub fn MinutesPage(
+    /// Meeting id.
+    id: Id,
+) -> impl IntoView {
+    let state = use_app();
+    let exists = Memo::new(move |_| state.db.with(|db| db.meeting(id).is_some()));
+    view! {
+        {move || if !exists.get() { view! { <NoMeeting/> }.into_any() } else { view! {
+            <section class="page meeting-minutes">
+                <MeetingHeader id=id active=T::TabMinutes/>
+                <MinutesBody id=id/>
+                <AmendmentsSection id=id/>
+            </section>
+        }.into_any() }}
+    }
+}
+
+#[component]
+fn MinutesBody(id: Id) -> impl IntoView {
+    let state = use_app();
+    move || state.db.with(|db| {
+        let m = db.meeting(id)?;
+        let org = &db.org;
+        let lines = attendance_lines(org, m);
+        let chair = crate::domain::rules::chair_of(m).map(|c| org.member_name(c)).unwrap_or_default();
+        let head = view! {
+            <div class="card minutes-head" data-testid="minutes-head">
+                <p><strong>{state.t(T::Time)}"："</strong>{format!("{} {}", summary::date_zh(m.date), m.time)}" "<strong>{state.t(T::Place)}"："</strong>{m.place.clone()}</p>
+                <p><strong>{state.t(T::Chair)}"："</strong>{chair}</p>
+                {lines.into_iter().map(|(l, v)| view! { <p><strong>{l}"："</strong>{v}</p> }).collect_view()}
+                {m.attendance.iter().filter_map(|a| a.not_counted.as_ref().map(|r| view! {
+                    <p class="muted">{format!("{}：不计入应到会人数（{}）", org.member_name(a.member), r)}</p>
+                })).collect_view()}
+            </div>
+        };
+        let items = m.items.iter().enumerate().map(|(i, r)| {
+            let title = db.item(r.item).map(|it| it.title.clone()).unwrap_or_default();
+            let recused: Vec<String> = r.recused.iter().map(|x| org.member_name(*x)).collect();
+            let notes_t = AmendTarget::Notes(r.item);
+            let dec_t = AmendTarget::Decision(r.item);
+            let decision = current_text(m, &dec_t, &r.decision).to_string();
+            let decision_amended = decision != r.decision;
+            let votes = match &r.ballot {
+                Some(Ballot::Open { method, votes }) => {
+                    let method = state.t(super::method_text(*method));
+                    let rows: Vec<String> = votes.iter().map(|v| {
+                        let mut s = format!("{}：{}", org.member_name(v.member), choice_zh(v.choice));
+                        if let Some(res) = v.reservation.as_ref().filter(|x| !x.is_empty()) { s += &format!("（声明保留：{res}）"); }
+                        s
+                    }).collect();
+                    Some(format!("{method}（按表态顺序）：{}", rows.join("；")))
+                }
+                Some(Ballot::Secret(t)) => Some(format!("{}：同意{}票，反对{}票，弃权{}票，无效{}票", state.t(T::MethodSecret), t.yes, t.no, t.abstain, t.invalid)),
+                None => None,
+            };
+            let note_amends: Vec<String> = m.amendments.iter().filter(|a| a.target.as_ref() == Some(&notes_t)).map(|a| a.text.clone()).collect();
+            view! {
+                <article class="card minutes-item" data-testid="minutes-item">
+                    <h2>{format!("{}、{title}", crate::domain::article::chinese_number(i as u32 + 1))}</h2>
+                    {(!recused.is_empty()).then(|| view! { <p><strong>{state.t(T::Recusal)}"："</strong>{recused.join("、")}</p> })}
+                    <div><strong>{state.t(T::Notes)}"："</strong>
+                        <ol>{r.notes.iter().map(|n| {
+                            let who = match &n.speaker { Speaker::Member(x) => org.member_name(*x), Speaker::Observer(x) => org.attendee(*x).map(|a| a.name.clone()).unwrap_or_default(), Speaker::Other(s) => s.clone() };
+                            view! { <li>{format!("{who}：{}", n.text)}</li> }
+                        }).collect_view()}
+                        {note_amends.into_iter().map(|t| view! { <li class="amended">{format!("〔更正〕{t}")}</li> }).collect_view()}</ol>
+                    </div>
+                    {(!r.opinions.is_empty()).then(|| view! {
+                        <div><strong>{state.t(T::WrittenOpinions)}"："</strong><span class="muted">{state.t(T::OpinionHint)}</span>
+                            <ul>{r.opinions.iter().map(|o| view! { <li>{format!("{}：{}", org.member_name(o.member), o.text)}</li> }).collect_view()}</ul>
+                        </div>
+                    })}
+                    {votes.map(|v| view! { <p data-testid="minutes-votes">{v}</p> })}
+                    <p data-testid="minutes-result"><strong>{state.t(T::Result)}"："</strong>{match &r.result {
+                        Some(res) => res.explanation.clone(),
+                        None => state.t(T::NotVoted).to_string(),
+                    }}</p>
+                    <p data-testid="minutes-decision"><strong>{state.t(T::Decision)}"："</strong>{decision}
+                        {decision_amended.then(|| view! { " "<span class="pill pill-warn">{state.pick("已更正".into(), "amended".into())}</span> })}
+                    </p>
+                    {r.supersedes.map(|s| view! {
+                        <p data-testid="supersedes-link">{state.t(T::Supersedes)}"："<a href=Route::MeetingMinutes(s.meeting).href()>{decision_label(db, s)}</a>" "<ArticleLink article=cite::FOLLOW_UP/></p>
+                    })}
+                    {r.superseded_by.map(|s| view! {
+                        <p class="pill pill-bad" data-testid="superseded-by">{state.t(T::SupersededBy)}"："<a href=Route::MeetingMinutes(s.meeting).href()>{decision_label(db, s)}</a></p>
+                    })}
+                </article>
+            }
+        }).collect_view();
+        Some(view! { {head}{items} })
+    })
+}
+
+#[component]
+fn AmendmentsSection(id: Id) -> impl IntoView {
+    let state = use_app();
+    let locked = Memo::new(move |_| state.db.with(|db| db.meeting(id).is_some_and(|m| m.is_locked())));
+    let list = Memo::new(move |_| state.db.with(|db| db.meeting(id).map(|m| m.amendments.iter().map(|a| {
+        let target = match &a.target {
+            Some(AmendTarget::Summary) => "纪要正文".to_string(),
+            Some(AmendTarget::Attendance) => "出席情况".to_string(),
+            Some(AmendTarget::Decision(i)) => format!("决定事项：{}", db.item(*i).map(|x| x.title.clone()).unwrap_or_default()),
+            Some(AmendTarget::Notes(i)) => format!("发言记录：{}", db.item(*i).map(|x| x.title.clone()).unwrap_or_default()),
+            None => String::new(),
+        };
+        (a.at.format("%Y-%m-%d %H:%M").to_string(), a.by.clone(), target, a.reason.clone(), a.text.clone())
+    }).collect::<Vec<_>>()).unwrap_or_default()));
+    let targets = Memo::new(move |_| state.db.with(|db| {
+        let mut v = vec![("summary".to_string(), "纪要正文".to_string()), ("attendance".into(), "出席情况".into())];
+        if let Some(m) = db.meeting(id) {
+            for r in &m.items {
+                let t = db.item(r.item).map(|x| x.title.clone()).unwrap_or_default();
+                v.push((format!("d{}", r.item), format!("决定事项：{t}")));
+                v.push((format!("n{}", r.item), format!("发言记录：{t}")));
+            }
+        }
+        v
+    }));
+    let target = RwSignal::new("summary".to_string());
+    let text = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let by = RwSignal::new(String::new());
+    let err = RwSignal::new(None::<String>);
+    let add = move |_| {
+        let t = target.get_untracked();
+        let tgt = match t.as_str() {
+            "summary" => AmendTarget::Summary,
+            "attendance" => AmendTarget::Attendance,
+            s if s.starts_with('d') => AmendTarget::Decision(s[1..].parse().unwrap_or(0)),
+            s => AmendTarget::Notes(s[1..].parse().unwrap_or(0)),
+        };
+        let at = now();
+        let (b, r, x) = (by.get_untracked(), reason.get_untracked(), text.get_untracked());
+        let res = state.try_update(|db| {
+            let m = db.meeting_mut(id).ok_or(summary::SummaryError::NoSummary)?;
+            summary::amend(m, tgt, &b, at, &r, &x)
+        });
+        match res {
+            Ok(()) => { err.set(None); text.set(String::new()); reason.set(String::new()); }
+            Err(e) => err.set(Some(if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() })),
+        }
+    };
+    view! {
+        {move || (locked.get() || !list.get().is_empty()).then(|| view! {
+            <section class="card amendments" data-testid="amendments">
+                <h2>{state.t(T::Amendments)}" "<ArticleLink article=cite::MINUTES/></h2>
+                <p class="muted">{state.t(T::Locked)}</p>
+                <ol>
+                    {list.get().into_iter().map(|(at, who, target, why, text)| view! {
+                        <li data-testid="amendment"><strong>{format!("{at} {who}")}</strong>{format!(" · {target} · 理由：{why}")}<br/>{text}</li>
+                    }).collect_view()}
+                </ol>
+                {locked.get().then(|| view! {
+                    <div class="amend-form no-print">
+                        <h3>{state.t(T::AddAmendment)}</h3>
+                        <div class="grid2">
+                            <label class="field">
+                                <span class="field-label">{state.t(T::AmendTarget)}</span>
+                                <select data-testid="amend-target" on:change=move |ev| target.set(event_target_value(&ev))>
+                                    {targets.get().into_iter().map(|(v, l)| view! { <option value=v.clone() selected=move || target.get() == v>{l}</option> }).collect_view()}
+                                </select>
+                            </label>
+                            <label class="field">
+                                <span class="field-label">{state.t(T::AmendBy)}</span>
+                                <input type="text" data-testid="amend-by" prop:value=move || by.get() on:input=move |ev| by.set(event_target_value(&ev))/>
+                            </label>
+                        </div>
+                        <label class="field">
+                            <span class="field-label">{state.t(T::AmendText)}</span>
+                            <textarea rows="3" data-testid="amend-text" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                        </label>
+                        <label class="field">
+                            <span class="field-label">{state.t(T::AmendReason)}</span>
+                            <input type="text" data-testid="amend-reason" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))/>
+                        </label>
+                        {move || err.get().map(|e| view! { <p class="field-error" role="alert" data-testid="amend-error">{e}</p> })}
+                        <button type="button" class="btn btn-primary" data-testid="amend-add" on:click=add>{state.t(T::AddAmendment)}</button>
+                    </div>
+                })}
+            </section>
+        })}
+    }
+}

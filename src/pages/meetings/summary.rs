@@ -1,0 +1,119 @@
+//! The summary (会议纪要): generate the draft from the minutes, edit it, number it per year
+//! (〔2026〕3号), print it on A4 in the official layout, and sign it off (签发: the secretary,
+//! who and when) which locks the meeting record (存档备查).
+
+use leptos::prelude::*;
+
+use super::{now, MeetingHeader, NoMeeting};
+use crate::app::use_app;
+use crate::components::article_link::ArticleLink;
+use crate::domain::article::cite;
+use crate::domain::meeting::{AmendTarget, MeetingStage};
+use crate::domain::summary::{self, attendance_lines, body_lines, current_text, date_zh, heading, number_label, SummaryError};
+use crate::domain::Id;
+use crate::i18n::meetings::MeetingsText as T;
+use crate::i18n::Lang;
+
+/// The summary screen.
+#[component]
+pub fn SummaryPage(
+    /// Meeting id.
+    id: Id,
+) -> impl IntoView {
+    let state = use_app();
+    let exists = Memo::new(move |_| state.db.with(|db| db.meeting(id).is_some()));
+    let err = RwSignal::new(None::<String>);
+    let show = move |r: Result<(), SummaryError>| match r {
+        Ok(()) => err.set(None),
+        Err(e) => err.set(Some(if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() })),
+    };
+    let stage = Memo::new(move |_| state.db.with(|db| db.meeting(id).map(|m| m.stage)));
+    let has_summary = Memo::new(move |_| state.db.with(|db| db.meeting(id).is_some_and(|m| m.summary.is_some())));
+    let text = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.summary.as_ref().map(|s| s.text.clone())).unwrap_or_default()));
+    let signer = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| db.org.secretary_at(m.date).or(m.chair))));
+    let signed = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.summary.as_ref()).and_then(|s| s.signed.clone()).map(|s| (db.org.member_name(s.by), s.at.format("%Y-%m-%d %H:%M").to_string()))));
+    view! {
+        {move || if !exists.get() { view! { <NoMeeting/> }.into_any() } else { view! {
+            <section class="page meeting-summary">
+                <div class="no-print">
+                    <MeetingHeader id=id active=T::TabSummary/>
+                    {move || err.get().map(|e| view! { <p class="field-error" role="alert" data-testid="summary-error">{e}</p> })}
+                    <div class="card">
+                        <div class="row gap wrap">
+                            {move || (stage.get() == Some(MeetingStage::Closed)).then(|| view! {
+                                <button type="button" class="btn" data-testid="summary-generate" on:click=move |_| show(state.try_update(|db| summary::generate(db, id)))>
+                                    {move || if has_summary.get() { state.t(T::RegenerateSummary) } else { state.t(T::GenerateSummary) }}
+                                </button>
+                            })}
+                            {move || (stage.get() == Some(MeetingStage::Closed) && has_summary.get()).then(|| view! {
+                                <button type="button" class="btn btn-primary" data-testid="summary-sign" on:click=move |_| {
+                                    let by = signer.get_untracked().unwrap_or(0);
+                                    let at = now();
+                                    show(state.try_update(|db| summary::sign(db, id, by, at)))
+                                }>{move || format!("{}（{}）", state.t(T::Sign), state.db.with(|db| signer.get().map(|s| db.org.member_name(s)).unwrap_or_default()))}</button>
+                            })}
+                            {move || has_summary.get().then(|| view! {
+                                <button type="button" class="btn" data-testid="summary-print" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{state.t(T::Print)}</button>
+                            })}
+                            <ArticleLink article=cite::MINUTES/>
+                        </div>
+                        {move || matches!(stage.get(), Some(MeetingStage::Planned | MeetingStage::InProgress)).then(|| view! {
+                            <p class="muted">{SummaryError::NotClosed.zh()}</p>
+                        })}
+                        {move || signed.get().map(|(who, at)| view! {
+                            <p class="pill pill-ok" data-testid="signed-line">{format!("{}：{who}　{}：{at}", state.t(T::SignedBy), state.t(T::SignedAt))}</p>
+                            <p class="muted">{state.t(T::Locked)}</p>
+                        })}
+                        {move || (stage.get() == Some(MeetingStage::Closed) && has_summary.get()).then(|| view! {
+                            <label class="field">
+                                <span class="field-label">{state.t(T::SummaryText)}</span>
+                                <textarea rows="14" data-testid="summary-text" prop:value=move || text.get()
+                                    on:change=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        show(state.try_update(|db| summary::edit_text(db.meeting_mut(id).ok_or(SummaryError::NoSummary)?, v)))
+                                    }></textarea>
+                            </label>
+                        })}
+                    </div>
+                </div>
+                <PrintedSummary id=id/>
+            </section>
+        }.into_any() }}
+    }
+}
+
+/// The summary as printed (A4, official layout); also the on-screen preview.
+#[component]
+fn PrintedSummary(id: Id) -> impl IntoView {
+    let state = use_app();
+    move || state.db.with(|db| {
+        let m = db.meeting(id)?;
+        let s = m.summary.as_ref()?;
+        let text = current_text(m, &AmendTarget::Summary, &s.text).to_string();
+        let signer = s.signed.as_ref().map(|x| db.org.member_name(x.by));
+        Some(view! {
+            <article class="official" data-testid="printed-summary" lang="zh-CN">
+                <h1 class="official-title" data-testid="summary-heading">{heading(&db.org.unit_name)}</h1>
+                <p class="official-number" data-testid="summary-number">{number_label(s.year, s.number)}</p>
+                <div class="official-meta">
+                    <span>{format!("{}党组", db.org.unit_name)}</span>
+                    <span>{date_zh(m.date)}</span>
+                </div>
+                <hr class="official-rule"/>
+                <div class="official-body">
+                    {body_lines(&text).into_iter().map(|l| if l.trim().is_empty() { view! { <p class="blank"></p> }.into_any() } else { view! { <p>{l.to_string()}</p> }.into_any() }).collect_view()}
+                </div>
+                <div class="official-attendance">
+                    {attendance_lines(&db.org, m).into_iter().map(|(l, v)| view! { <p><span class="att-label">{format!("{l}：")}</span>{v}</p> }).collect_view()}
+                </div>
+                {signer.map(|who| view! { <p class="official-sign">{format!("签发：{who}")}</p> })}
+                {(!m.amendments.is_empty()).then(|| view! {
+                    <div class="official-amendments">
+                        <p><strong>"更正记录"</strong></p>
+                        {m.amendments.iter().map(|a| view! { <p>{format!("{} {}：{}（理由：{}）", a.at.format("%Y-%m-%d"), a.by, a.text, a.reason)}</p> }).collect_view()}
+                    </div>
+                })}
+            </article>
+        })
+    })
+}

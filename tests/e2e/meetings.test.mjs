@@ -1,0 +1,296 @@
+// A full Party-group meeting of 7 members, end to end (issue 4): items scheduled, a meeting
+// prepared (leave with a written opinion, late materials), the live screen (recusal, a named
+// vote with the chair refused until last, a reload in the middle of voting, a 干部任免 item
+// refused for lack of two thirds, a secret ballot as totals), minutes, the 纪要 generated,
+// numbered and signed, an edit after signing as an amendment, search, and the stored data
+// holding nothing that ties a member to a secret-ballot choice.
+import assert from 'node:assert/strict';
+import zlib from 'node:zlib';
+import { appTest } from './lib.mjs';
+
+const TODAY = '2026-03-16';
+const tid = (id) => `[data-testid="${id}"]`;
+
+async function open(app, hash) {
+  const p = app.page;
+  await p.goto(`${app.baseUrl.split('#')[0].split('?')[0]}?today=${TODAY}${hash}`);
+  await p.waitForFunction(() => typeof window.__YISHI_READY__ === 'number');
+  return p;
+}
+
+/** Decode every localStorage value: plain JSON, or the storage layer's packed deflate
+ * (`<byte length>:<chars>`, 15 bits per char from U+4E00, raw deflate). */
+function decodeStored(value) {
+  const m = /^(\d+):/.exec(value);
+  if (!m) return value;
+  const len = Number(m[1]);
+  const body = value.slice(m[0].length);
+  const out = Buffer.alloc(len);
+  let acc = 0, bits = 0, n = 0;
+  for (const ch of body) {
+    const v = ch.codePointAt(0) - 0x4e00;
+    if (v < 0 || v > 0x7fff) return value;
+    acc = ((acc << 15) | v) >>> 0;
+    bits += 15;
+    while (bits >= 8) {
+      bits -= 8;
+      if (n < len) out[n++] = (acc >>> bits) & 0xff;
+      acc &= (1 << bits) - 1;
+    }
+  }
+  try {
+    return zlib.inflateRawSync(out).toString('utf8');
+  } catch {
+    return value;
+  }
+}
+
+async function newItem(p, title, category) {
+  await p.evaluate(() => { location.hash = '#/items/new'; });
+  await p.locator(tid('item-title')).fill(title);
+  await p.locator(tid('item-create')).click();
+  await p.locator(tid('lifecycle')).waitFor();
+  await p.locator(tid('item-category')).selectOption(category);
+  await p.locator(tid('item-in-charge')).selectOption({ index: 2 });
+  await p.locator(tid('item-materials')).fill(`${title}的会议材料：经调查研究，建议提交党组会议研究。`);
+  await p.locator(tid('item-materials')).blur();
+  // Blocked steps say why, with their article, before the review.
+  const blocked = p.locator(`${tid('step-blocked')}[data-to="Scheduled"]`);
+  assert.match(await blocked.innerText(), /分管党组成员审核/);
+  await p.locator(`${tid('step')}[data-to="Reviewed"]`).click();
+  await p.locator(`${tid('step')}[data-to="Scheduled"]`).click();
+  assert.equal(await p.locator(tid('item-status')).innerText(), '书记确定上会');
+}
+
+async function vote(p, memberName, choice, force = false) {
+  // `force`: the chair's buttons are marked aria-disabled while others still have to vote;
+  // a tap still reaches the engine, which refuses and says why.
+  await p.locator(tid('vote-row')).filter({ hasText: memberName }).locator(tid(`vote-${choice}`)).click({ force });
+}
+
+appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, secret ballot, 纪要 signed, amendment, search', async (app) => {
+  const p = await open(app, '#/');
+  assert.ok(await app.loadExample(), 'example data loaded');
+  await p.locator('text=王振华').first().waitFor({ timeout: 5000 }).catch(() => {});
+
+  // ---- Items, scheduled by the secretary ------------------------------------------------
+  await newItem(p, '关于城区道路养护资金安排的议题', 'Other');
+  await newItem(p, '关于任命人事科科长的议题', 'Personnel');
+  await newItem(p, '关于推荐优秀共产党员的议题', 'BranchAffairs');
+
+  // ---- Meeting preparation --------------------------------------------------------------
+  await p.evaluate(() => { location.hash = '#/meetings/new'; });
+  await p.locator(tid('meeting-date')).fill(TODAY);
+  await p.locator(tid('create-meeting')).click();
+  await p.locator(tid('meeting-place')).waitFor();
+  await p.locator(tid('meeting-place')).fill('局机关三楼会议室');
+  await p.locator(tid('meeting-place')).blur();
+  await p.locator(tid('meeting-recorder')).fill('周丽');
+  await p.locator(tid('meeting-recorder')).blur();
+  for (const t of ['城区道路养护', '推荐优秀共产党员', '任命人事科科长']) {
+    await p.locator('.agenda-candidate').filter({ hasText: t }).locator(tid('agenda-add')).click();
+  }
+  // order with the touch buttons: move 任命 (3rd) up to 2nd
+  await p.locator(tid('agenda-up')).nth(2).click();
+  const order = await p.locator(`${tid('agenda-row')} .agenda-title`).allInnerTexts();
+  assert.deepEqual(order.map((s) => s.slice(2, 6)), ['城区道路', '任命人事', '推荐优秀']);
+  // materials handed out on the meeting day: warned
+  await p.locator(tid('materials-on')).fill(TODAY);
+  await p.locator(tid('materials-on')).blur();
+  await p.locator(tid('materials-late')).waitFor();
+  // 陈静 asks for leave, with a written opinion on the first item
+  const chen = p.locator(tid('leave-row')).filter({ hasText: '陈静' });
+  await chen.locator(tid('leave-reason')).fill('赴乌鲁木齐参加培训');
+  await chen.locator(tid('leave-ask')).click();
+  await chen.locator(tid('opinion')).first().fill('同意养护资金安排，建议优先保障农村公路。');
+  await chen.locator(tid('opinion')).first().blur();
+
+  // ---- Live meeting ---------------------------------------------------------------------
+  await p.locator(tid('go-live')).click();
+  await p.locator(tid('meeting-quorum')).waitFor();
+  const mq = p.locator(tid('meeting-quorum'));
+  assert.equal(await mq.locator(tid('q-due')).innerText(), '7');
+  assert.equal(await mq.locator(tid('q-present')).innerText(), '6');
+  assert.equal(await mq.locator(tid('q-needed')).innerText(), '4');
+  await p.locator(tid('open-meeting')).click();
+  await p.locator(tid('close-meeting')).waitFor();
+
+  // Item 1: 马晓军 recused; speaker notes; the written opinion shown, never counted
+  await p.locator(tid('recuse')).filter({ hasText: '马晓军' }).click();
+  const iq = p.locator(tid('item-quorum'));
+  assert.equal(await iq.locator(tid('q-due')).innerText(), '6');
+  assert.equal(await iq.locator(tid('q-present')).innerText(), '5');
+  assert.match(await p.locator(tid('opinions-shown')).innerText(), /优先保障农村公路/);
+  await p.locator(tid('note-speaker')).selectOption({ label: '刘志强' });
+  await p.locator(tid('note-text')).fill('养护资金应向急需路段倾斜。');
+  await p.locator(tid('note-add')).click();
+  await p.locator(tid('note-text')).fill('同意，须做好资金监管。');
+  await p.locator(tid('note-add')).click();
+  assert.equal(await p.locator(`${tid('notes')} li`).count(), 2);
+  await p.locator(tid('vote-method')).selectOption('named');
+  // the chair first: refused by the engine, its message shown
+  await vote(p, '王振华', 'yes', true);
+  assert.match(await p.locator(tid('vote-error')).innerText(), /末位表态/);
+  assert.equal(await p.locator(`${tid('vote-row')}[data-chair="true"] ${tid('vote-yes')}`).getAttribute('aria-pressed'), 'false');
+  await vote(p, '李明远', 'yes');
+  await vote(p, '张海燕', 'yes');
+  // reload in the middle of voting: the screen resumes on the same item with the votes kept
+  await app.reload();
+  await p.locator(tid('item-panel')).waitFor();
+  assert.match(await p.locator(`${tid('item-panel')} h2`).innerText(), /城区道路养护/);
+  assert.equal(await p.locator(`${tid('vote-row')}:has(${tid('vote-yes')}[aria-pressed="true"])`).count(), 2);
+  await vote(p, '阿不都热依木', 'yes');
+  await vote(p, '刘志强', 'no');
+  const liu = p.locator(tid('vote-row')).filter({ hasText: '刘志强' });
+  await liu.locator(tid('reservation-text')).fill('建议先行测算农村公路缺口');
+  await liu.locator(tid('reservation-save')).click();
+  await liu.locator(tid('reservation-shown')).waitFor();
+  await vote(p, '王振华', 'yes');
+  await p.locator(tid('close-vote')).click();
+  const r1 = p.locator(tid('vote-result'));
+  assert.equal(await r1.getAttribute('data-passed'), 'true');
+  assert.match(await r1.innerText(), /应到会6人.*赞成4票.*反对1票.*通过/s);
+  await p.locator(tid('decision-text')).fill('同意安排城区道路养护资金120万元，由规划建设科组织实施。');
+  await p.locator(tid('decision-text')).blur();
+  await p.locator(tid('task-title')).fill('组织实施城区道路养护');
+  await p.locator(tid('task-member')).selectOption({ label: '刘志强' });
+  await p.locator(tid('task-deadline')).fill('2026-06-30');
+  await p.locator(tid('task-add')).click();
+  assert.match(await p.locator(tid('task-list')).innerText(), /组织实施城区道路养护/);
+
+  // Item 2 (干部任免): two more members leave the room → fewer than two thirds
+  await p.locator(tid('next-item')).click();
+  await p.locator(`${tid('item-panel')} h2`).filter({ hasText: '任命人事科科长' }).waitFor();
+  for (const name of ['刘志强', '阿不都热依木']) {
+    await p.locator(tid('att-row')).filter({ hasText: name }).locator(tid('att-absent')).click();
+  }
+  const iq2 = p.locator(tid('item-quorum'));
+  assert.equal(await iq2.getAttribute('data-met'), 'false');
+  assert.equal(await iq2.locator(tid('q-needed')).innerText(), '5');
+  assert.equal(await iq2.locator(tid('q-present')).innerText(), '4');
+  await p.locator(tid('vote-method')).selectOption('hands');
+  await vote(p, '李明远', 'yes');
+  assert.match(await p.locator(tid('vote-error')).innerText(), /未达到法定人数.*不能表决/);
+  await p.locator(tid('record-invalid')).click();
+  const r2 = p.locator(tid('vote-result'));
+  assert.equal(await r2.getAttribute('data-valid'), 'false');
+  assert.match(await r2.innerText(), /表决无效/);
+  for (const name of ['刘志强', '阿不都热依木']) {
+    await p.locator(tid('att-row')).filter({ hasText: name }).locator(tid('att-present')).click();
+  }
+
+  // Item 3: secret ballot, totals only
+  await p.locator(tid('next-item')).click();
+  await p.locator(`${tid('item-panel')} h2`).filter({ hasText: '推荐优秀共产党员' }).waitFor();
+  await p.locator(tid('vote-method')).selectOption('secret');
+  await p.locator(tid('tally-yes')).fill('5');
+  await p.locator(tid('tally-no')).fill('1');
+  await p.locator(tid('tally-save')).click();
+  await p.locator(tid('close-vote')).click();
+  assert.equal(await p.locator(tid('vote-result')).getAttribute('data-passed'), 'true');
+  await p.locator(tid('decision-text')).fill('同意推荐张海燕同志为优秀共产党员。');
+  await p.locator(tid('decision-text')).blur();
+  await p.locator(tid('close-meeting')).click();
+  await p.locator(`${tid('meeting-stage')}:has-text("已结束")`).waitFor();
+
+  // ---- Minutes ---------------------------------------------------------------------------
+  await p.locator(tid('tab-minutes')).click();
+  const minutes = await p.locator('.meeting-minutes').innerText();
+  assert.match(minutes, /请假：陈静（赴乌鲁木齐参加培训）/);
+  assert.match(minutes, /回避：马晓军/);
+  assert.match(minutes, /刘志强：反对（声明保留：建议先行测算农村公路缺口）/);
+  assert.match(minutes, /无记名投票：同意5票，反对1票/);
+
+  // ---- 纪要: generated, numbered, signed ---------------------------------------------------
+  await p.locator(tid('tab-summary')).click();
+  await p.locator(tid('summary-generate')).click();
+  const number = await p.locator(tid('summary-number')).innerText();
+  assert.match(number, /^〔2026〕\d+号$/);
+  assert.equal(await p.locator(tid('summary-heading')).innerText(), '中共昌吉回族自治州交通运输局党组会议纪要');
+  const text = await p.locator(tid('summary-text')).inputValue();
+  assert.match(text, /会议决定：同意安排城区道路养护资金120万元/);
+  assert.match(text, /表决无效/);
+  await p.locator(tid('summary-text')).fill(text + '\n会议要求各科室抓好落实。');
+  await p.locator(tid('summary-text')).blur();
+  await p.locator(tid('summary-sign')).click();
+  assert.match(await p.locator(tid('signed-line')).innerText(), /王振华/);
+  assert.equal(await p.locator(tid('summary-text')).count(), 0, 'signed: no more direct edits');
+  assert.match(await p.locator(tid('printed-summary')).innerText(), /各科室抓好落实/);
+
+  // ---- An edit after signing is an amendment ----------------------------------------------
+  await p.locator(tid('tab-minutes')).click();
+  await p.locator(tid('amend-target')).selectOption({ label: '决定事项：关于城区道路养护资金安排的议题' });
+  await p.locator(tid('amend-by')).fill('周丽');
+  await p.locator(tid('amend-text')).fill('同意安排城区道路养护资金125万元，由规划建设科组织实施。');
+  await p.locator(tid('amend-add')).click();
+  assert.match(await p.locator(tid('amend-error')).innerText(), /理由/, 'a reason is required');
+  await p.locator(tid('amend-reason')).fill('会后核对预算，金额笔误');
+  await p.locator(tid('amend-add')).click();
+  await p.locator(tid('amendment')).first().waitFor();
+  assert.match(await p.locator(tid('amendment')).first().innerText(), /周丽.*金额笔误/s);
+  assert.match(await p.locator(tid('minutes-decision')).first().innerText(), /125万元.*已更正/s);
+
+  // ---- Search finds the decision ----------------------------------------------------------
+  await p.evaluate(() => { location.hash = '#/search?q=' + encodeURIComponent('优秀共产党员 张海燕'); });
+  await p.locator(`${tid('search-hit')}[data-kind="Decision"]`).first().waitFor();
+  await p.locator(`${tid('search-hit')}[data-kind="Decision"]`).first().click();
+  await p.waitForFunction(() => /#\/meetings\/\d+\/minutes$/.test(location.hash));
+
+  // ---- Nothing in storage ties a member to a secret-ballot choice -------------------------
+  const raw = await p.evaluate(() => Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]));
+  const texts = raw.map(([, v]) => decodeStored(v));
+  const meetings = [];
+  for (const t of texts) {
+    try {
+      const walk = (o) => {
+        if (o && typeof o === 'object') {
+          if (Array.isArray(o.items) && Array.isArray(o.attendance) && o.date) meetings.push(o);
+          for (const v of Object.values(o)) walk(v);
+        }
+      };
+      walk(JSON.parse(t));
+    } catch { /* not JSON */ }
+  }
+  assert.ok(meetings.length > 0, `the stored data was read (${raw.length} keys)`);
+  const ours = meetings.filter((m) => m.date === TODAY && m.items.length === 3);
+  assert.ok(ours.length >= 1, 'our meeting is stored');
+  for (const m of ours) {
+    const secret = m.items.filter((r) => r.ballot && r.ballot.Secret);
+    assert.equal(secret.length, 1, 'one secret ballot');
+    const rec = secret[0];
+    assert.deepEqual(Object.keys(rec.ballot), ['Secret']);
+    assert.deepEqual(Object.keys(rec.ballot.Secret).sort(), ['abstain', 'invalid', 'no', 'yes']);
+    assert.ok(!JSON.stringify(rec).includes('"member"'), 'no member id in the secret ballot record');
+  }
+
+  // ---- Optional: screenshots of every screen at three sizes (YISHI_SHOTS=1) ------------------
+  if (process.env.YISHI_SHOTS) {
+    const mid = (await p.evaluate(() => location.hash)).match(/meetings\/(\d+)/)[1];
+    const screens = { list: '#/meetings', prepare: `#/meetings/${mid}`, live: `#/meetings/${mid}/live`, minutes: `#/meetings/${mid}/minutes`,
+      summary: `#/meetings/${mid}/summary`, items: '#/items', search: '#/search?q=' + encodeURIComponent('养护') };
+    for (const [w, h] of [[390, 844], [768, 1024], [1024, 768]]) {
+      await p.setViewportSize({ width: w, height: h });
+      for (const [name, hash] of Object.entries(screens)) {
+        await p.evaluate((x) => { location.hash = x; }, hash);
+        await p.waitForTimeout(300);
+        await p.screenshot({ path: `${process.env.YISHI_SHOTS}/${name}-${w}x${h}.png` });
+      }
+    }
+    // the 纪要 as printed (A4, the print stylesheet), like chromium --print-to-pdf
+    await p.setViewportSize({ width: 1024, height: 768 });
+    await p.evaluate((x) => { location.hash = x; }, screens.summary);
+    await p.waitForTimeout(300);
+    await p.pdf({ path: `${process.env.YISHI_SHOTS}/summary.pdf`, preferCSSPageSize: true, printBackground: true });
+    // a live screen of a meeting in progress, on an item with an open vote
+    await p.evaluate(() => { location.hash = '#/meetings/new'; });
+    await p.locator(tid('create-meeting')).click();
+    await p.locator(tid('meeting-place')).waitFor();
+    await p.locator(tid('go-live')).click();
+    await p.locator(tid('open-meeting')).click();
+    for (const [w, h] of [[390, 844], [768, 1024], [1024, 768]]) {
+      await p.setViewportSize({ width: w, height: h });
+      await p.waitForTimeout(200);
+      await p.screenshot({ path: `${process.env.YISHI_SHOTS}/live-open-${w}x${h}.png` });
+    }
+  }
+});
