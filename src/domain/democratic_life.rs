@@ -78,6 +78,39 @@ pub fn cycle_mut(db: &mut Db, meeting: Id) -> &mut DemocraticLifeCycle {
     }
 }
 
+/// Register a 民主生活会 on `date` (quick entry from the duty register): a meeting of kind
+/// `DemocraticLife` with the roster of that date all present (the office corrects attendance
+/// on the meeting screen), held (`Closed`) when the date has come, else planned. Returns its id.
+pub fn register_meeting(db: &mut Db, date: NaiveDate, today: NaiveDate, theme: &str) -> Id {
+    use super::meeting::{Meeting, MeetingKind, MeetingStage};
+    let id = db.new_id();
+    let attendance = super::rules::roster_for_meeting(&db.org, date);
+    let chair = db.org.secretary_at(date);
+    db.meetings.push(Meeting {
+        id,
+        kind: MeetingKind::DemocraticLife,
+        title: "民主生活会".into(),
+        date,
+        time: String::new(),
+        place: String::new(),
+        chair,
+        recorder: String::new(),
+        observers: Vec::new(),
+        attendance,
+        items: Vec::new(),
+        notice: None,
+        materials: None,
+        stage: if date <= today { MeetingStage::Closed } else { MeetingStage::Planned },
+        current_item: 0,
+        summary: None,
+        amendments: Vec::new(),
+    });
+    if !theme.trim().is_empty() {
+        cycle_mut(db, id).theme = theme.trim().into();
+    }
+    id
+}
+
 /// Days left until `due` as of `today`: positive before, 0 on the day, negative when overdue.
 pub fn days_left(due: NaiveDate, today: NaiveDate) -> i64 {
     (due - today).num_days()
@@ -114,6 +147,30 @@ mod tests {
         assert_eq!(days_left(due, d(2026, 1, 10)), 15);
         assert_eq!(days_left(due, d(2026, 1, 25)), 0);
         assert_eq!(days_left(due, d(2026, 1, 26)), -1);
+    }
+
+    #[test]
+    fn a_registered_past_meeting_counts_and_its_report_falls_due() {
+        use crate::domain::org::{Member, Role, Term};
+        use crate::domain::rules::{evaluate_duties, DutyKind};
+        let mut db = Db { next_id: 10, ..Default::default() };
+        db.org.members.push(Member { id: 1, name: "甲".into(), note: String::new(),
+            terms: vec![Term { role: Role::Secretary, start: d(2020, 1, 1), end: None, director: false, main_leader: true }] });
+        let id = register_meeting(&mut db, d(2026, 1, 10), d(2026, 1, 26), "主题");
+        assert_eq!(db.meeting(id).unwrap().attendance.len(), 1);
+        assert_eq!(cycle_of(&db, id).unwrap().theme, "主题");
+        let st = evaluate_duties(&db, 2026, d(2026, 1, 26));
+        let life = st.iter().find(|s| s.duty == DutyKind::DemocraticLife).unwrap();
+        assert_eq!(life.done, 1);
+        let report = st.iter().find(|s| s.duty == DutyKind::DemocraticLifeReport).unwrap();
+        assert!(report.overdue);
+        let on_time = evaluate_duties(&db, 2026, d(2026, 1, 25));
+        let report = on_time.iter().find(|s| s.duty == DutyKind::DemocraticLifeReport).unwrap();
+        assert!(!report.overdue);
+        assert_eq!(report.next_due, Some(d(2026, 1, 25)));
+        // A future date is planned and does not count yet.
+        let later = register_meeting(&mut db, d(2026, 12, 20), d(2026, 1, 26), "");
+        assert_eq!(db.meeting(later).unwrap().stage, crate::domain::meeting::MeetingStage::Planned);
     }
 
     #[test]

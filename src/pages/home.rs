@@ -112,7 +112,7 @@ fn RiskHints() -> impl IntoView {
     // The engine links duty gaps as `#/duties?year=Y`; the duties page reads the year from it.
     view! {
         <div class="card risk-hints" data-testid="risk-hints">
-            <h2>{move || state.t(Ui::RiskHints)}" "<crate::components::article_link::ArticleLink article=crate::domain::article::Article::new(20)/></h2>
+            <h2>{move || state.t(Ui::RiskHints)}</h2>
             {move || {
                 let v = hints();
                 if v.is_empty() {

@@ -117,8 +117,44 @@ pub fn DashboardPage(
                         <li><a class="list-link" href=Route::DemocraticLife(id).href() data-testid="dl-link">{date.to_string()}" "{if title.is_empty() { "民主生活会".to_string() } else { title }}</a></li>
                     }).collect_view()}
                 </ul>
+                <RegisterDl/>
             </div>
             <YearCharts year=year/>
         </section>
+    }
+}
+
+/// Quick entry of a 民主生活会 (date, theme); opens its cycle screen.
+#[component]
+fn RegisterDl() -> impl IntoView {
+    let state = use_app();
+    let date = RwSignal::new(String::new());
+    let theme = RwSignal::new(String::new());
+    let err = RwSignal::new(None::<&'static str>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(d) = crate::components::duty_ui::parse_date(&date.get_untracked()) else {
+            err.set(Some(state.t(T::ErrDate)));
+            return;
+        };
+        let today = state.today.get_untracked();
+        let t = theme.get_untracked();
+        let mut id = 0;
+        state.update(|db| id = crate::domain::democratic_life::register_meeting(db, d, today, &t));
+        crate::app::navigate(&Route::DemocraticLife(id));
+    };
+    view! {
+        <form class="grid3 no-print" on:submit=submit data-testid="dl-register">
+            <label class="field" class:has-error=move || err.get().is_some()>
+                <span class="field-label">{move || state.t(T::DlTitle)}" · "{move || state.t(T::Date)}</span>
+                <input type="date" data-testid="dl-register-date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
+                {move || err.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+            </label>
+            <label class="field">
+                <span class="field-label">{move || state.t(T::DlTheme)}</span>
+                <input type="text" data-testid="dl-register-theme" prop:value=move || theme.get() on:input=move |ev| theme.set(event_target_value(&ev))/>
+            </label>
+            <div class="field"><button type="submit" class="btn" data-testid="dl-register-submit">{move || state.t(T::Add)}</button></div>
+        </form>
     }
 }

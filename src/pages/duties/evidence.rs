@@ -187,7 +187,7 @@ fn EvidenceForm() -> impl IntoView {
                 <Show when=move || kind.get().has_days()>
                     <label class="field" class:has-error=move || err_of(4).get().is_some()>
                         <span class="field-label">{move || state.t(T::Days)}</span>
-                        <input type="number" min="1" max="366" inputmode="numeric" data-testid="evidence-days" prop:value=move || days.get() on:input=move |ev| days.set(event_target_value(&ev))/>
+                        <input type="number" inputmode="numeric" data-testid="evidence-days" prop:value=move || days.get() on:input=move |ev| days.set(event_target_value(&ev))/>
                         {move || err_of(4).get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
                     </label>
                 </Show>

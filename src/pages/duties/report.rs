@@ -32,7 +32,7 @@ pub fn ReportPage(
         let short = s.short_months(today);
         view! {
             <header class="report-head">
-                <h1 data-testid="report-heading">{unit}" "{year}{if zh { "年度" } else { " " }}{state.t(T::ReportTitle)}</h1>
+                <h1 data-testid="report-heading">{unit}" "{year}{if zh { "" } else { " " }}{state.t(T::ReportTitle)}</h1>
                 <p class="muted">{state.t(T::ReportFor)}" · "{state.t(T::AsOf)}" "{today.to_string()}</p>
             </header>
             <section class="report-section">
@@ -71,7 +71,7 @@ pub fn ReportPage(
             </section>
             <section class="report-section">
                 <h2>"四、"{state.t(T::DutyFulfilment)}</h2>
-                <p>{format!("{}/{}", s.duties_fulfilled(), s.duties_applicable())}</p>
+                <p>{state.t(T::Fulfilled)}" "<strong>{format!("{}/{}", s.duties_fulfilled(), s.duties_applicable())}</strong></p>
                 <table class="report-table report-duties">
                     <thead><tr><th scope="col">{state.t(T::Duty)}</th><th scope="col">{state.t(T::Done)}"/"{state.t(T::Required)}</th><th scope="col">{state.t(T::GapsListed)}</th></tr></thead>
                     <tbody>

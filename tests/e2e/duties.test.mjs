@@ -1,0 +1,171 @@
+// Journeys of the follow-up (督办) and duty register (履职台账) screens.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { appTest } from './lib.mjs';
+
+/** Cold-load the app with the app's "today" set, at a hash. */
+async function openAt(app, today, hash) {
+  const p = app.page;
+  await p.goto('about:blank');
+  await p.goto(`${app.baseUrl}?today=${today}${hash}`);
+  await p.waitForFunction(() => typeof window.__YISHI_READY__ === 'number', null, { timeout: 30000 });
+  return p;
+}
+
+async function withExample(app, today) {
+  const p = await openAt(app, today, '#/');
+  assert.ok(await app.loadExample(p), 'example data loaded');
+  return p;
+}
+
+appTest('民主生活会 held 2026-01-10: report due 2026-01-25, counting down, overdue on 2026-01-26', async (app) => {
+  let p = await withExample(app, '2026-01-26');
+  await app.go('#/duties/2026');
+  await p.fill('[data-testid="dl-register-date"]', '2026-01-10');
+  await p.fill('[data-testid="dl-register-theme"]', '深刻把握党组工作条例');
+  await p.click('[data-testid="dl-register-submit"]');
+  await p.waitForFunction(() => location.hash.endsWith('/democratic-life'));
+  const hash = await p.evaluate(() => location.hash);
+  const box = p.locator('[data-testid="dl-report"]');
+  assert.equal(await p.locator('[data-testid="dl-report-due"]').innerText(), '2026-01-25');
+  assert.equal(await box.getAttribute('data-status'), 'overdue');
+  assert.match(await p.locator('[data-testid="dl-report-status"]').innerText(), /已逾期\s*1天/);
+  const colour = await p.locator('[data-testid="dl-report-status"]').evaluate((el) => getComputedStyle(el).color);
+  assert.equal(colour, 'rgb(179, 38, 30)', 'overdue shown in red');
+
+  // On the deadline day it counts down (0 days left) and is not overdue.
+  p = await openAt(app, '2026-01-25', hash);
+  assert.equal(await p.locator('[data-testid="dl-report"]').getAttribute('data-status'), 'pending');
+  assert.equal(await p.locator('[data-testid="dl-days-left"]').innerText(), '0');
+  p = await openAt(app, '2026-01-20', hash);
+  assert.equal(await p.locator('[data-testid="dl-days-left"]').innerText(), '5');
+
+  // Filing the report clears it, also on the duty register.
+  p = await openAt(app, '2026-01-26', hash);
+  await p.click('[data-testid="dl-file-report"]');
+  assert.equal(await p.locator('[data-testid="dl-report"]').getAttribute('data-status'), 'filed');
+  await app.go('#/duties/2026');
+  const life = p.locator('[data-testid="duty-row"][data-duty="DemocraticLife"]');
+  assert.equal(await life.locator('[data-testid="duty-count"]').innerText(), '1/1');
+});
+
+appTest('a year with a month without a 党组会议 is flagged on the register and in the report', async (app) => {
+  const p = await withExample(app, '2026-06-15');
+  await app.go('#/duties/2025');
+  const row = p.locator('[data-testid="duty-row"][data-duty="PartyGroupMeeting"]');
+  assert.equal(await row.getAttribute('data-status'), 'overdue');
+  assert.match(await row.locator('[data-testid="duty-gaps"]').innerText(), /2025年\d+月未召开党组会议/);
+  assert.ok(await row.evaluate((el) => el.classList.contains('duty-overdue')));
+  // The months chart marks short months and the report lists them.
+  assert.ok((await p.locator('[data-testid="chart-meetings"] [data-short="true"]').count()) > 0);
+  await app.go('#/report/2025');
+  assert.match(await p.locator('[data-testid="report-short-months"]').innerText(), /\d+月/);
+});
+
+appTest('访惠聚 days accumulate across entries and the duty turns done at the yearly figure', async (app) => {
+  const p = await withExample(app, '2026-03-15');
+  await app.go('#/evidence');
+  const leaders = await p.locator('[data-testid="village-member"]').evaluateAll((els) =>
+    els.map((e) => ({ id: e.dataset.member, done: Number(e.dataset.done), req: Number(e.dataset.required) })));
+  assert.ok(leaders.length > 0, 'main leaders listed');
+  await p.selectOption('[data-testid="evidence-kind"]', 'village-days');
+  const add = async (member, days) => {
+    await p.selectOption('[data-testid="evidence-member"]', member);
+    await p.fill('[data-testid="evidence-date"]', '2026-03-10');
+    await p.fill('[data-testid="evidence-days"]', String(days));
+    await p.click('[data-testid="evidence-add"]');
+  };
+  // Bad input changes nothing and says why.
+  await add(leaders[0].id, 0);
+  await p.locator('[data-testid="evidence-form"] [role="alert"]').waitFor();
+  const row = (id) => p.locator(`[data-testid="village-member"][data-member="${id}"]`);
+  assert.equal(Number(await row(leaders[0].id).getAttribute('data-done')), leaders[0].done);
+  for (const l of leaders) {
+    const missing = l.req - l.done;
+    if (missing > 1) {
+      await add(l.id, missing - 1);
+      assert.equal(Number(await row(l.id).getAttribute('data-done')), l.req - 1);
+      await app.go('#/duties/2026');
+      const st = await p.locator('[data-testid="duty-row"][data-duty="VillageDays"]').getAttribute('data-status');
+      assert.notEqual(st, 'done');
+      await app.go('#/evidence');
+      await p.selectOption('[data-testid="evidence-kind"]', 'village-days');
+    }
+    if (missing > 0) await add(l.id, 1);
+    assert.equal(Number(await row(l.id).getAttribute('data-done')), l.req, 'accumulated to the yearly figure');
+  }
+  await app.go('#/duties/2026');
+  const vd = p.locator('[data-testid="duty-row"][data-duty="VillageDays"]');
+  assert.equal(await vd.getAttribute('data-status'), 'done');
+});
+
+appTest('a task past its deadline is red in the office view and a 第二十条（一） risk hint on 首页', async (app) => {
+  const p = await withExample(app, '2026-03-15');
+  await app.go('#/tasks');
+  await p.click('[data-testid="new-task"]');
+  // A bad deadline is refused inline.
+  await p.fill('[data-testid="task-title"]', '完成农村公路养护检查');
+  await p.click('[data-testid="task-create"]');
+  await p.locator('[data-testid="new-task-form"] [role="alert"]').waitFor();
+  await p.fill('[data-testid="task-deadline"]', '2026-03-31');
+  await p.click('[data-testid="task-create"]');
+  const task = p.locator('[data-testid="task-row"]', { hasText: '完成农村公路养护检查' });
+  await task.waitFor();
+  assert.equal(await task.evaluate((el) => el.classList.contains('task-overdue')), false);
+  // Two weeks after the deadline.
+  await openAt(app, '2026-04-14', '#/tasks');
+  const late = p.locator('[data-testid="task-row"]', { hasText: '完成农村公路养护检查' });
+  assert.ok(await late.evaluate((el) => el.classList.contains('task-overdue')));
+  assert.equal(await late.locator('[data-status]').getAttribute('data-status'), 'overdue');
+  const color = await late.locator('.task-title').evaluate((el) => getComputedStyle(el).color);
+  assert.equal(color, 'rgb(179, 38, 30)');
+  await p.check('[data-testid="filter-overdue"]');
+  assert.ok((await p.locator('[data-testid="task-row"]', { hasText: '完成农村公路养护检查' }).count()) === 1);
+  await app.go('#/');
+  const hint = p.locator('[data-testid="risk-hint"]', { hasText: '完成农村公路养护检查' });
+  assert.equal(await hint.getAttribute('data-clause'), '第二十条（一）');
+  await hint.locator('a').click();
+  await p.waitForFunction(() => /#\/tasks\/\d+$/.test(location.hash));
+  // A progress report, then close it.
+  await p.fill('[data-testid="report-by"]', '王主任');
+  await p.fill('[data-testid="report-text"]', '已完成80%');
+  await p.click('[data-testid="report-add"]');
+  await p.locator('[data-testid="task-reports"]', { hasText: '已完成80%' }).waitFor();
+  await p.fill('[data-testid="close-result"]', '已全部完成');
+  await p.click('[data-testid="close-task"]');
+  await p.locator('[data-testid="task-closed"]').waitFor();
+});
+
+appTest('the annual report prints to a PDF with its heading', async (app) => {
+  const p = await withExample(app, '2026-03-15');
+  await app.go('#/report/2026');
+  const heading = await p.locator('[data-testid="report-heading"]').innerText();
+  assert.match(heading, /2026年度履职情况统计/);
+  await p.emulateMedia({ media: 'print' });
+  assert.equal(await p.locator('[data-testid="print-report"]').isVisible(), false, 'print button hidden in print');
+  const out = path.join(os.tmpdir(), `yishi-report-${process.pid}.pdf`);
+  await p.pdf({ path: out, format: 'A4', printBackground: true });
+  const pdf = fs.readFileSync(out);
+  assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+  try {
+    const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' });
+    assert.match(text, /年度履职情况统计/);
+  } catch (e) {
+    if (e.code !== 'ENOENT') throw e; // pdftotext not installed: the PDF header check stands
+  }
+  fs.rmSync(out, { force: true });
+});
+
+appTest('.ics export downloads a calendar file without any request', async (app) => {
+  const p = await withExample(app, '2026-03-15');
+  await app.go('#/calendar/2026-03');
+  const [download] = await Promise.all([p.waitForEvent('download'), p.click('[data-testid="export-ics"]')]);
+  const file = await download.path();
+  const text = fs.readFileSync(file, 'utf8');
+  assert.ok(text.startsWith('BEGIN:VCALENDAR\r\n'));
+  assert.ok(text.includes('BEGIN:VEVENT'));
+  assert.match(download.suggestedFilename(), /\.ics$/);
+});
