@@ -124,9 +124,9 @@ pub fn YearSwitch(
     let state = use_app();
     view! {
         <div class="duty-yearswitch no-print">
-            <a class="btn btn-quiet" href=to(year - 1).href() aria-label=move || state.t(T::PrevYear)>"‹ "{year - 1}</a>
+            <a class="btn btn-quiet" href=to(year - 1).href() title=move || state.t(T::PrevYear)>"‹ "{year - 1}</a>
             <strong data-testid="year-shown">{year}</strong>
-            <a class="btn btn-quiet" href=to(year + 1).href() aria-label=move || state.t(T::NextYear)>{year + 1}" ›"</a>
+            <a class="btn btn-quiet" href=to(year + 1).href() title=move || state.t(T::NextYear)>{year + 1}" ›"</a>
         </div>
     }
 }

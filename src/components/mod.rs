@@ -5,5 +5,6 @@ pub mod banner;
 pub mod chart_svg;
 pub mod duty_ui;
 pub mod field;
+pub mod offline_status;
 pub mod quorum_banner;
 pub mod task_status;

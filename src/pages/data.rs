@@ -416,7 +416,7 @@ pub fn DataPage() -> impl IntoView {
                 {move || usage().map(|u| {
                     let pct = u.percent();
                     view! {
-                        <meter min="0" max="100" low="50" high="80" optimum="0" value=format!("{pct:.1}") style="width:100%;height:1.2em"></meter>
+                        <meter min="0" max="100" low="50" high="80" optimum="0" value=format!("{pct:.1}") class="storage-meter"></meter>
                         <p data-testid="usage-text">{format!("{} / {} ({pct:.1}%)", u.used_chars, u.quota_chars)}</p>
                         {(pct >= 80.0).then(|| view! { <p class="banner banner-bad" role="alert">{move || t(Dt::MeterWarn80)}</p> })}
                         {(50.0..80.0).contains(&pct).then(|| view! { <p class="banner banner-warn" role="status">{move || t(Dt::MeterWarn50)}</p> })}

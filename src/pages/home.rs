@@ -16,6 +16,7 @@ pub fn HomePage() -> impl IntoView {
         <section class="page home-page">
             {move || if empty() { view! { <Welcome/> }.into_any() } else { view! { <Overview/> }.into_any() }}
             <p class="notice" data-testid="data-notice">{move || state.t(Ui::DataLivesHere)}</p>
+            <crate::components::offline_status::OfflineStatus/>
         </section>
     }
 }

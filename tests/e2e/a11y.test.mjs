@@ -1,0 +1,65 @@
+// Accessibility gate (issue 7): axe-core on every screen with the example data loaded — no
+// serious or critical violations — plus a keyboard check that every control can take focus.
+import assert from 'node:assert/strict';
+import { appTest } from './lib.mjs';
+import { SCREENS } from './screens.mjs';
+
+/** Screens that need a record id: found by following the first link of each kind. */
+async function recordScreens(app, page) {
+  const found = [];
+  const first = async (hash, pattern) => {
+    await app.go(hash);
+    const hrefs = await page.locator('a[href^="#/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    return hrefs.find((h) => pattern.test(h));
+  };
+  const meeting = await first('#/meetings', /^#\/meetings\/\d+$/);
+  if (meeting) found.push(meeting, `${meeting}/live`, `${meeting}/minutes`, `${meeting}/summary`);
+  const item = await first('#/items', /^#\/items\/\d+$/);
+  if (item) found.push(item);
+  const task = await first('#/tasks', /^#\/tasks\/\d+$/);
+  if (task) found.push(task);
+  return found;
+}
+
+appTest('axe: no serious or critical violations on any screen (example data)', async (app) => {
+  const page = await app.gotoApp('#/');
+  assert.ok(await app.loadExample(), 'example data loaded');
+  const screens = [...SCREENS, ...(await recordScreens(app, page))];
+  assert.ok(screens.length >= SCREENS.length + 4, `record screens found: ${screens.join(' ')}`);
+  const problems = [];
+  for (const hash of screens) {
+    await app.go(hash);
+    await page.waitForTimeout(100);
+    const violations = await app.axe(page, { resultTypes: ['violations'] });
+    for (const v of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+      problems.push(`${hash}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).join(' | ')}`);
+    }
+  }
+  assert.deepEqual(problems, [], problems.join('\n'));
+});
+
+appTest('keyboard: every control on every screen can take focus', async (app) => {
+  const page = await app.gotoApp('#/');
+  await app.loadExample();
+  const screens = [...SCREENS, ...(await recordScreens(app, page))];
+  const problems = [];
+  for (const hash of screens) {
+    await app.go(hash);
+    const bad = await page.evaluate(() => {
+      const out = [];
+      // Anything clickable must be a native control or carry a tabindex.
+      for (const el of document.querySelectorAll('a[href], button, input, select, textarea, [role="button"], [role="tab"], [onclick]')) {
+        if (el.disabled || el.closest('[hidden], .hidden')) continue;
+        if (el.tabIndex < 0) out.push(el.outerHTML.slice(0, 80));
+      }
+      return out;
+    });
+    for (const b of bad) problems.push(`${hash}: not focusable: ${b}`);
+  }
+  // Tab moves focus from the skip link into the page.
+  await app.go('#/');
+  await page.keyboard.press('Tab');
+  const first = await page.evaluate(() => document.activeElement?.className || '');
+  assert.match(first, /skip/, 'the first Tab lands on the skip link');
+  assert.deepEqual(problems, [], problems.join('\n'));
+});
