@@ -36,6 +36,9 @@ pub struct AppState {
     pub save_state: RwSignal<SaveState>,
     /// How the data was loaded (for banners: recovery, newer schema, unavailable).
     pub load_outcome: RwSignal<LoadOutcome>,
+    /// Result of `navigator.storage.persist()`, asked once after the first user action where the
+    /// browser offers it (secure contexts); `None` until answered or where unavailable.
+    pub persisted: RwSignal<Option<bool>>,
     store: StoredValue<Store, LocalStorage>,
 }
 
@@ -147,6 +150,22 @@ fn set_document_lang(lang: Lang) {
     }
 }
 
+/// Call `navigator.storage.persist()` where it exists and record the answer.
+fn request_persistence(out: RwSignal<Option<bool>>) {
+    use wasm_bindgen::JsCast;
+    let Some(w) = web_sys::window() else { return };
+    let storage = js_sys::Reflect::get(&js_sys::Reflect::get(&w, &"navigator".into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED), &"storage".into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
+    let Ok(persist) = js_sys::Reflect::get(&storage, &"persist".into()) else { return };
+    let Some(persist) = persist.dyn_ref::<js_sys::Function>() else { return };
+    let Ok(promise) = persist.call0(&storage) else { return };
+    let Ok(promise) = promise.dyn_into::<js_sys::Promise>() else { return };
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Ok(v) = wasm_bindgen_futures::JsFuture::from(promise).await {
+            out.set(v.as_bool());
+        }
+    });
+}
+
 /// The application root.
 #[component]
 pub fn App() -> impl IntoView {
@@ -167,6 +186,7 @@ pub fn App() -> impl IntoView {
         today: RwSignal::new(today),
         save_state: RwSignal::new(save_state),
         load_outcome: RwSignal::new(outcome),
+        persisted: RwSignal::new(None),
         store: StoredValue::new_local(store),
     };
     provide_context(state);
@@ -192,6 +212,14 @@ pub fn App() -> impl IntoView {
                 }
                 Err(e) => state.save_state.set(SaveState::ReadOnly(e)),
             }
+        }
+    });
+    // Ask the browser to keep our storage (exempt from eviction) after the first user action.
+    let asked = StoredValue::new(false);
+    let _ = window_event_listener(leptos::ev::pointerdown, move |_| {
+        if !asked.get_value() {
+            asked.set_value(true);
+            request_persistence(state.persisted);
         }
     });
     // A tablet going to sleep or a tab being closed: blur the focused input so its pending

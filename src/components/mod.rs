@@ -1,6 +1,7 @@
 //! Shared widgets.
 
 pub mod article_link;
+pub mod backup_reminder;
 pub mod banner;
 pub mod chart_svg;
 pub mod duty_ui;

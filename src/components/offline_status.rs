@@ -93,6 +93,12 @@ pub fn OfflineStatus() -> impl IntoView {
                     text.into_any()
                 }
             }}
+            {move || state.persisted.get().map(|p| match (p, zh()) {
+                (true, true) => " 浏览器已同意长期保存本站数据。",
+                (true, false) => " The browser keeps this site's data persistently.",
+                (false, true) => " 浏览器未同意长期保存本站数据，存储紧张时可能被清除：请定期备份。",
+                (false, false) => " The browser did not grant persistent storage; data may be evicted under pressure: back up regularly.",
+            })}
         </p>
     }
 }

@@ -31,6 +31,7 @@ pub fn MinutesPage(
         {move || if !exists.get() { view! { <NoMeeting/> }.into_any() } else { view! {
             <section class="page meeting-minutes">
                 <MeetingHeader id=id active=T::TabMinutes/>
+                <crate::components::backup_reminder::BackupReminder/>
                 <MinutesBody id=id/>
                 <AmendmentsSection id=id/>
             </section>
