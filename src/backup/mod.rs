@@ -26,6 +26,7 @@
 //! merge. Replace takes the file as it is. Both run after a safety snapshot (see
 //! [`crate::storage::Store::snapshot`]) and can be undone in one step.
 
+pub mod canonical;
 mod crypto;
 pub mod refs;
 
@@ -186,9 +187,9 @@ impl std::fmt::Display for ImportError {
 
 /// The compact JSON text of the data and its SHA-256.
 fn data_text(db: &Db) -> (String, String) {
-    // Through Value so the text is canonical (the same as re-serialising a parsed file).
-    let value = serde_json::to_value(db).unwrap_or(Value::Null);
-    let text = serde_json::to_string(&value).unwrap_or_default();
+    // Canonical (keys in byte order): the same text as re-serialising a parsed file, written
+    // without building a `serde_json::Value` of everything.
+    let text = canonical::to_string(db).unwrap_or_default();
     let sum = sha256_hex(text.as_bytes());
     (text, sum)
 }
@@ -238,6 +239,9 @@ pub fn parse_backup(text: &str, passphrase: Option<&str>) -> Result<Db, ImportEr
         }
         return parse_backup(&inner, None);
     }
+    if let Some(db) = parse_current(text) {
+        return db;
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| {
         if e.is_eof() {
             ImportError::Truncated
@@ -269,13 +273,51 @@ pub fn parse_backup(text: &str, passphrase: Option<&str>) -> Result<Db, ImportEr
     if schema < SCHEMA as u64 {
         migrate_value(&mut data, schema as u32, MIGRATIONS).map_err(ImportError::Migration)?;
     }
-    let mut db: Db = serde_path_to_error::deserialize(&data).map_err(|e| {
+    let db: Db = serde_path_to_error::deserialize(&data).map_err(|e| {
         let path = e.path().to_string();
         ImportError::BadField { path: if path == "." { "data".into() } else { format!("data.{path}") }, detail: e.inner().to_string() }
     })?;
-    if let Some(c) = obj.get("counts") {
-        let stated: Counts = serde_json::from_value(c.clone())
-            .map_err(|e| ImportError::BadField { path: "counts".into(), detail: e.to_string() })?;
+    let counts = match obj.get("counts") {
+        Some(c) => Some(
+            serde_json::from_value::<Counts>(c.clone())
+                .map_err(|e| ImportError::BadField { path: "counts".into(), detail: e.to_string() })?,
+        ),
+        None => None,
+    };
+    check_records(db, counts)
+}
+
+/// The fast path of [`parse_backup`] for the usual file: the current schema, every envelope
+/// field present and well-typed, and `data` a valid [`Db`] whose canonical text has the stated
+/// checksum. It reads the records straight from the text (no `serde_json::Value` of
+/// everything). `None` for anything else (damage, older schemas, unknown fields in `data`, …):
+/// then the general path decides, with its precise error.
+fn parse_current(text: &str) -> Option<Result<Db, ImportError>> {
+    #[derive(Deserialize)]
+    struct Envelope {
+        format: String,
+        schema: u64,
+        sha256: String,
+        counts: Counts,
+        data: Db,
+    }
+    let env: Envelope = serde_json::from_str(text).ok()?;
+    if env.format != FORMAT || env.schema != SCHEMA as u64 {
+        return None;
+    }
+    // The data's canonical text is what the general path hashes when `data` holds exactly the
+    // fields of a Db (a file with fields this build drops or fills in falls through to it).
+    let actual = sha256_hex(&canonical::to_vec(&env.data).ok()?);
+    if !env.sha256.eq_ignore_ascii_case(&actual) {
+        return None;
+    }
+    Some(check_records(env.data, Some(env.counts)))
+}
+
+/// The checks after the data was read: stated counts, unique ids, resolved references; and the
+/// id counter repaired.
+fn check_records(mut db: Db, counts: Option<Counts>) -> Result<Db, ImportError> {
+    if let Some(stated) = counts {
         let actual = Counts::of(&db);
         for k in ALL_KINDS {
             if stated.get(k) != actual.get(k) {
