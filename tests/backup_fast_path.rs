@@ -109,3 +109,25 @@ fn envelope_oddities_give_the_same_verdicts_as_before() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_re_indented_or_compacted_file_still_imports() {
+    let file = export_json(&sample(), now());
+    let v: Value = serde_json::from_str(&file).unwrap();
+    assert_eq!(parse_backup(&serde_json::to_string_pretty(&v).unwrap(), None).unwrap(), sample());
+    assert_eq!(parse_backup(&serde_json::to_string(&v).unwrap(), None).unwrap(), sample());
+    // Windows line ends and trailing blank lines.
+    assert_eq!(parse_backup(&format!("{}\r\n\r\n", file.replace('\n', "\r\n")), None).unwrap(), sample());
+}
+
+#[test]
+fn a_second_data_member_or_trailing_text_is_not_taken_on_trust() {
+    let file = export_json(&sample(), now());
+    // A forged `data` inside the header part: serde_json keeps the last member, like the
+    // general path; the file as a whole must still be judged by the general path.
+    let forged = file.replacen("\"counts\"", "\"data\": {}, \"counts\"", 1);
+    assert_eq!(parse_backup(&forged, None).unwrap(), sample());
+    // Garbage after the object.
+    let trailing = format!("{file}x");
+    assert!(matches!(parse_backup(&trailing, None), Err(ImportError::NotJson { .. })));
+}

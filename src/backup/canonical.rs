@@ -12,6 +12,8 @@
 //! keeps the last value), map keys are strings (numbers and booleans as their text), enums are
 //! externally tagged, units and `None` are `null`, non-finite floats are `null`.
 
+use std::borrow::Cow;
+
 use serde::ser::{self, Serialize};
 use serde_json::Error;
 
@@ -33,6 +35,13 @@ fn json<T: Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) -> Result<(), Error> {
 }
 
 fn key_str(out: &mut Vec<u8>, k: &str) -> Result<(), Error> {
+    if k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        // A field name: nothing to escape.
+        out.push(b'"');
+        out.extend_from_slice(k.as_bytes());
+        out.push(b'"');
+        return Ok(());
+    }
     ser::Serializer::serialize_str(&mut serde_json::Serializer::new(out), k)
 }
 
@@ -95,7 +104,7 @@ impl<'a> ser::Serializer for Canon<'a> {
         json(self.out, &v)
     }
     fn serialize_str(self, v: &str) -> Result<(), Error> {
-        key_str(self.out, v)
+        ser::Serializer::serialize_str(&mut serde_json::Serializer::new(self.out), v)
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<(), Error> {
         json(self.out, v)
@@ -224,8 +233,8 @@ struct Obj<'a> {
     out: &'a mut Vec<u8>,
     scratch: Vec<u8>,
     /// (key, start, end) of each member's value in `scratch`.
-    members: Vec<(String, usize, usize)>,
-    pending_key: Option<String>,
+    members: Vec<(Cow<'static, str>, usize, usize)>,
+    pending_key: Option<Cow<'static, str>>,
     /// A struct variant: close the `{"Variant":` wrapper too.
     variant: bool,
 }
@@ -234,7 +243,7 @@ impl<'a> Obj<'a> {
     fn new(out: &'a mut Vec<u8>, variant: bool) -> Self {
         Obj { out, scratch: Vec::new(), members: Vec::new(), pending_key: None, variant }
     }
-    fn member<T: Serialize + ?Sized>(&mut self, key: String, value: &T) -> Result<(), Error> {
+    fn member<T: Serialize + ?Sized>(&mut self, key: Cow<'static, str>, value: &T) -> Result<(), Error> {
         let start = self.scratch.len();
         value.serialize(Canon { out: &mut self.scratch })?;
         self.members.push((key, start, self.scratch.len()));
@@ -244,7 +253,7 @@ impl<'a> Obj<'a> {
         // Stable sort, then keep the last of equal keys (a map insert overwrites).
         if !self.members.windows(2).all(|w| w[0].0 < w[1].0) {
             self.members.sort_by(|a, b| a.0.cmp(&b.0));
-            let mut kept: Vec<(String, usize, usize)> = Vec::with_capacity(self.members.len());
+            let mut kept: Vec<(Cow<'static, str>, usize, usize)> = Vec::with_capacity(self.members.len());
             for m in self.members.drain(..) {
                 match kept.last_mut() {
                     Some(last) if last.0 == m.0 => *last = m,
@@ -284,7 +293,7 @@ impl ser::SerializeMap for Obj<'_> {
     type Ok = ();
     type Error = Error;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
-        self.pending_key = Some(map_key(key)?);
+        self.pending_key = Some(Cow::Owned(map_key(key)?));
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
@@ -299,7 +308,7 @@ impl ser::SerializeStruct for Obj<'_> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
-        self.member(key.to_string(), value)
+        self.member(Cow::Borrowed(key), value)
     }
     fn end(self) -> Result<(), Error> {
         self.finish()
@@ -309,7 +318,7 @@ impl ser::SerializeStructVariant for Obj<'_> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
-        self.member(key.to_string(), value)
+        self.member(Cow::Borrowed(key), value)
     }
     fn end(self) -> Result<(), Error> {
         self.finish()

@@ -287,12 +287,46 @@ pub fn parse_backup(text: &str, passphrase: Option<&str>) -> Result<Db, ImportEr
     check_records(db, counts)
 }
 
-/// The fast path of [`parse_backup`] for the usual file: the current schema, every envelope
-/// field present and well-typed, and `data` a valid [`Db`] whose canonical text has the stated
-/// checksum. It reads the records straight from the text (no `serde_json::Value` of
-/// everything). `None` for anything else (damage, older schemas, unknown fields in `data`, …):
-/// then the general path decides, with its precise error.
+/// The fast paths of [`parse_backup`] for the usual file: the current schema, every envelope
+/// field present and well-typed, and `data` a valid [`Db`] with the stated checksum. They read
+/// the records straight from the text (no `serde_json::Value` of everything). `None` for
+/// anything else (damage, older schemas, unknown fields in `data`, …): then the general path
+/// decides, with its precise error.
 fn parse_current(text: &str) -> Option<Result<Db, ImportError>> {
+    parse_as_exported(text).or_else(|| parse_reserialised(text))
+}
+
+/// A file as [`export_json`] writes it: `data` is the last member, on its own line, in its
+/// canonical form, so the checksum can be checked on the text itself.
+fn parse_as_exported(text: &str) -> Option<Result<Db, ImportError>> {
+    #[derive(Deserialize)]
+    struct Header {
+        format: String,
+        schema: u64,
+        sha256: String,
+        counts: Counts,
+        data: Option<serde::de::IgnoredAny>,
+    }
+    const DATA: &str = "\n  \"data\": ";
+    // Compact JSON holds no raw line break, so this is the envelope's own `data` member.
+    let at = text.rfind(DATA)?;
+    let head = format!("{}\n}}", text[..at].trim_end().strip_suffix(',')?);
+    let header: Header = serde_json::from_str(&head).ok()?;
+    if header.format != FORMAT || header.schema != SCHEMA as u64 || header.data.is_some() {
+        return None;
+    }
+    let data = text[at + DATA.len()..].trim_end().strip_suffix('}')?.trim_end();
+    // The text hashes to the stated sum: it is the canonical text the exporter checksummed.
+    if !header.sha256.eq_ignore_ascii_case(&sha256_hex(data.as_bytes())) {
+        return None;
+    }
+    let db: Db = serde_json::from_str(data).ok()?;
+    Some(check_records(db, Some(header.counts)))
+}
+
+/// Any layout (a file re-indented by an editor, …): the records' canonical text must have the
+/// stated checksum.
+fn parse_reserialised(text: &str) -> Option<Result<Db, ImportError>> {
     #[derive(Deserialize)]
     struct Envelope {
         format: String,
