@@ -532,11 +532,12 @@ impl Store {
             if codec::short_sum(&stored) != r.sum {
                 return Err(corrupt(&k, "checksum mismatch"));
             }
-            let json = codec::decode(&stored).map_err(|d| corrupt(&k, d))?;
+            let json = codec::decode_bytes(&stored).map_err(|d| corrupt(&k, d))?;
             if schema == SCHEMA {
-                return serde_json::from_str(&json).map_err(|e| corrupt(&k, e.to_string()));
+                // Straight from the bytes: the parser checks UTF-8 as it reads the strings.
+                return serde_json::from_slice(&json).map_err(|e| corrupt(&k, e.to_string()));
             }
-            let mut v: Value = serde_json::from_str(&json).map_err(|e| corrupt(&k, format!("not JSON: {e}")))?;
+            let mut v: Value = serde_json::from_slice(&json).map_err(|e| corrupt(&k, format!("not JSON: {e}")))?;
             migrate_value(&mut v, schema, MIGRATIONS).map_err(|e| corrupt(&k, format!("migration failed: {e}")))?;
             serde_json::from_value(v).map_err(|e| corrupt(&k, e.to_string()))
         }
