@@ -26,6 +26,7 @@
 //! merge. Replace takes the file as it is. Both run after a safety snapshot (see
 //! [`crate::storage::Store::snapshot`]) and can be undone in one step.
 
+pub mod canonical;
 mod crypto;
 pub mod refs;
 
@@ -186,9 +187,9 @@ impl std::fmt::Display for ImportError {
 
 /// The compact JSON text of the data and its SHA-256.
 fn data_text(db: &Db) -> (String, String) {
-    // Through Value so the text is canonical (the same as re-serialising a parsed file).
-    let value = serde_json::to_value(db).unwrap_or(Value::Null);
-    let text = serde_json::to_string(&value).unwrap_or_default();
+    // Canonical (keys in byte order): the same text as re-serialising a parsed file, written
+    // without building a `serde_json::Value` of everything.
+    let text = canonical::to_string(db).unwrap_or_default();
     let sum = sha256_hex(text.as_bytes());
     (text, sum)
 }
@@ -238,6 +239,9 @@ pub fn parse_backup(text: &str, passphrase: Option<&str>) -> Result<Db, ImportEr
         }
         return parse_backup(&inner, None);
     }
+    if let Some(db) = parse_current(text) {
+        return db;
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| {
         if e.is_eof() {
             ImportError::Truncated
@@ -269,13 +273,85 @@ pub fn parse_backup(text: &str, passphrase: Option<&str>) -> Result<Db, ImportEr
     if schema < SCHEMA as u64 {
         migrate_value(&mut data, schema as u32, MIGRATIONS).map_err(ImportError::Migration)?;
     }
-    let mut db: Db = serde_path_to_error::deserialize(&data).map_err(|e| {
+    let db: Db = serde_path_to_error::deserialize(&data).map_err(|e| {
         let path = e.path().to_string();
         ImportError::BadField { path: if path == "." { "data".into() } else { format!("data.{path}") }, detail: e.inner().to_string() }
     })?;
-    if let Some(c) = obj.get("counts") {
-        let stated: Counts = serde_json::from_value(c.clone())
-            .map_err(|e| ImportError::BadField { path: "counts".into(), detail: e.to_string() })?;
+    let counts = match obj.get("counts") {
+        Some(c) => Some(
+            serde_json::from_value::<Counts>(c.clone())
+                .map_err(|e| ImportError::BadField { path: "counts".into(), detail: e.to_string() })?,
+        ),
+        None => None,
+    };
+    check_records(db, counts)
+}
+
+/// The fast paths of [`parse_backup`] for the usual file: the current schema, every envelope
+/// field present and well-typed, and `data` a valid [`Db`] with the stated checksum. They read
+/// the records straight from the text (no `serde_json::Value` of everything). `None` for
+/// anything else (damage, older schemas, unknown fields in `data`, …): then the general path
+/// decides, with its precise error.
+fn parse_current(text: &str) -> Option<Result<Db, ImportError>> {
+    parse_as_exported(text).or_else(|| parse_reserialised(text))
+}
+
+/// A file as [`export_json`] writes it: `data` is the last member, on its own line, in its
+/// canonical form, so the checksum can be checked on the text itself.
+fn parse_as_exported(text: &str) -> Option<Result<Db, ImportError>> {
+    #[derive(Deserialize)]
+    struct Header {
+        format: String,
+        schema: u64,
+        sha256: String,
+        counts: Counts,
+        data: Option<serde::de::IgnoredAny>,
+    }
+    const DATA: &str = "\n  \"data\": ";
+    // Compact JSON holds no raw line break, so this is the envelope's own `data` member.
+    let at = text.rfind(DATA)?;
+    let head = format!("{}\n}}", text[..at].trim_end().strip_suffix(',')?);
+    let header: Header = serde_json::from_str(&head).ok()?;
+    if header.format != FORMAT || header.schema != SCHEMA as u64 || header.data.is_some() {
+        return None;
+    }
+    let data = text[at + DATA.len()..].trim_end().strip_suffix('}')?.trim_end();
+    // The text hashes to the stated sum: it is the canonical text the exporter checksummed.
+    if !header.sha256.eq_ignore_ascii_case(&sha256_hex(data.as_bytes())) {
+        return None;
+    }
+    let db: Db = serde_json::from_str(data).ok()?;
+    Some(check_records(db, Some(header.counts)))
+}
+
+/// Any layout (a file re-indented by an editor, …): the records' canonical text must have the
+/// stated checksum.
+fn parse_reserialised(text: &str) -> Option<Result<Db, ImportError>> {
+    #[derive(Deserialize)]
+    struct Envelope {
+        format: String,
+        schema: u64,
+        sha256: String,
+        counts: Counts,
+        data: Db,
+    }
+    let env: Envelope = serde_json::from_str(text).ok()?;
+    if env.format != FORMAT || env.schema != SCHEMA as u64 {
+        return None;
+    }
+    // The data's canonical text is what the general path hashes when `data` holds exactly the
+    // fields of a Db (a file with fields this build drops or fills in falls through to it).
+    let actual = sha256_hex(&canonical::to_vec(&env.data).ok()?);
+    if !env.sha256.eq_ignore_ascii_case(&actual) {
+        return None;
+    }
+    Some(check_records(env.data, Some(env.counts)))
+}
+
+/// The checks after the data was read: stated counts, unique ids, resolved references; and the
+/// id counter repaired.
+fn check_records(mut db: Db, counts: Option<Counts>) -> Result<Db, ImportError> {
+    if let Some(stated) = counts {
         let actual = Counts::of(&db);
         for k in ALL_KINDS {
             if stated.get(k) != actual.get(k) {

@@ -45,11 +45,23 @@ pub fn unpack(text: &str) -> Option<Vec<u8>> {
     if len > MAX_INFLATED {
         return None;
     }
+    // Every character of the alphabet (U+4E00..=U+CDFF) is three bytes of UTF-8, so the body
+    // is read three bytes at a time; any other character breaks the pattern and is refused.
+    let body = body.as_bytes();
+    // The body must hold exactly `len` bytes plus less than one character of padding.
+    if body.len() % 3 != 0 || body.len() / 3 != (len * 8).div_ceil(15) {
+        return None;
+    }
     let mut out = Vec::with_capacity(len);
     let mut acc: u32 = 0;
     let mut bits = 0u32;
-    for c in body.chars() {
-        let v = (c as u32).checked_sub(BASE).filter(|v| *v <= 0x7FFF)?;
+    for c in body.chunks_exact(3) {
+        let (b0, b1, b2) = (c[0] as u32, c[1] as u32, c[2] as u32);
+        if b0 & 0xF0 != 0xE0 || b1 & 0xC0 != 0x80 || b2 & 0xC0 != 0x80 {
+            return None;
+        }
+        let cp = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+        let v = cp.checked_sub(BASE).filter(|v| *v <= 0x7FFF)?;
         acc = (acc << 15) | v;
         bits += 15;
         while bits >= 8 {
@@ -60,8 +72,7 @@ pub fn unpack(text: &str) -> Option<Vec<u8>> {
             acc &= (1 << bits) - 1;
         }
     }
-    // The body must hold exactly `len` bytes plus less than one character of padding.
-    if out.len() != len || body.chars().count() != (len * 8).div_ceil(15) {
+    if out.len() != len {
         return None;
     }
     Some(out)
@@ -74,10 +85,13 @@ pub fn encode(json: &str) -> String {
 
 /// Unpack and inflate. Errors say what failed.
 pub fn decode(stored: &str) -> Result<String, String> {
+    String::from_utf8(decode_bytes(stored)?).map_err(|_| "inflated data is not UTF-8".to_string())
+}
+
+/// Unpack and inflate to bytes (for a JSON parser that checks UTF-8 itself).
+pub fn decode_bytes(stored: &str) -> Result<Vec<u8>, String> {
     let bytes = unpack(stored).ok_or_else(|| "not a packed value".to_string())?;
-    let raw = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_INFLATED)
-        .map_err(|e| format!("inflate failed: {:?}", e.status))?;
-    String::from_utf8(raw).map_err(|_| "inflated data is not UTF-8".to_string())
+    miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_INFLATED).map_err(|e| format!("inflate failed: {:?}", e.status))
 }
 
 /// Hex SHA-256.
@@ -124,6 +138,16 @@ mod tests {
         assert!(unpack("abc").is_none());
         assert!(unpack("5:abc").is_none(), "outside the alphabet");
         assert!(unpack("99999999999:").is_none());
+        // Characters of other lengths anywhere in the body (ASCII, 2-byte, 4-byte).
+        for bad in ["a", "é", "😀", "\u{4DFF}", "\u{CE00}"] {
+            for pos in [0, 1, 3] {
+                let body = p.split_once(':').unwrap().1;
+                let mut chars: Vec<String> = body.chars().map(String::from).collect();
+                chars[pos] = bad.to_string();
+                let damaged = format!("{}:{}", p.split_once(':').unwrap().0, chars.concat());
+                assert!(unpack(&damaged).is_none(), "{bad:?} at {pos}");
+            }
+        }
     }
 
     #[test]

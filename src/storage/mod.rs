@@ -398,6 +398,10 @@ pub struct Store {
     sizes: BTreeMap<String, u64>,
     /// Time of the last successful save (ms since the epoch).
     saved_at: Option<u64>,
+    /// Manifest texts already parsed by the garbage collector, with the partition keys they
+    /// name (the current and previous manifest are seen on every save; parsing them again
+    /// each time cost a checksum and a JSON parse apiece).
+    live_memo: Vec<(String, Vec<String>)>,
 }
 
 
@@ -432,6 +436,7 @@ impl Store {
             cache: Cache { core: None, parts: BTreeMap::new() },
             sizes: BTreeMap::new(),
             saved_at: None,
+            live_memo: Vec::new(),
         };
         store.rescan_sizes();
         let (db, outcome) = store.load();
@@ -440,10 +445,24 @@ impl Store {
 
     fn rescan_sizes(&mut self) {
         self.sizes.clear();
+        // The partitions the current manifest names have their stored length in it: reading
+        // them here as well would fetch every partition twice on open (the load reads them
+        // and checks their checksums). A damaged partition fails that check anyway.
+        let known: HashMap<String, u64> = self
+            .backend
+            .get(MANIFEST)
+            .ok()
+            .flatten()
+            .and_then(|t| parse_manifest(MANIFEST, &t).ok())
+            .map(|m| m.parts.iter().map(|(n, r)| (part_key(n, r.rev), r.len)).collect())
+            .unwrap_or_default();
         if let Ok(keys) = self.backend.keys() {
             for k in keys {
-                let v = self.backend.get(&k).ok().flatten().unwrap_or_default();
-                self.sizes.insert(k.clone(), codec::utf16_len(&k) + codec::utf16_len(&v));
+                let len = match known.get(&k) {
+                    Some(len) => *len,
+                    None => codec::utf16_len(&self.backend.get(&k).ok().flatten().unwrap_or_default()),
+                };
+                self.sizes.insert(k.clone(), codec::utf16_len(&k) + len);
             }
         }
     }
@@ -513,11 +532,12 @@ impl Store {
             if codec::short_sum(&stored) != r.sum {
                 return Err(corrupt(&k, "checksum mismatch"));
             }
-            let json = codec::decode(&stored).map_err(|d| corrupt(&k, d))?;
+            let json = codec::decode_bytes(&stored).map_err(|d| corrupt(&k, d))?;
             if schema == SCHEMA {
-                return serde_json::from_str(&json).map_err(|e| corrupt(&k, e.to_string()));
+                // Straight from the bytes: the parser checks UTF-8 as it reads the strings.
+                return serde_json::from_slice(&json).map_err(|e| corrupt(&k, e.to_string()));
             }
-            let mut v: Value = serde_json::from_str(&json).map_err(|e| corrupt(&k, format!("not JSON: {e}")))?;
+            let mut v: Value = serde_json::from_slice(&json).map_err(|e| corrupt(&k, format!("not JSON: {e}")))?;
             migrate_value(&mut v, schema, MIGRATIONS).map_err(|e| corrupt(&k, format!("migration failed: {e}")))?;
             serde_json::from_value(v).map_err(|e| corrupt(&k, e.to_string()))
         }
@@ -751,6 +771,7 @@ impl Store {
                 }
                 self.cache.parts = parts;
                 self.rev = new_rev;
+                self.live_memo.push((text.clone(), new_parts.iter().map(|(n, r)| part_key(n, r.rev)).collect()));
                 self.manifest = Some(text);
                 self.saved_at = Some(saved_at);
                 self.collect_garbage();
@@ -769,13 +790,21 @@ impl Store {
     fn collect_garbage(&mut self) {
         let Ok(keys) = self.backend.keys() else { return };
         let mut live: BTreeSet<String> = BTreeSet::new();
+        let mut memo = Vec::new();
         for k in keys.iter().filter(|k| *k == MANIFEST || *k == MANIFEST_PREV || k.starts_with(SNAPSHOT_PREFIX)) {
-            match self.backend.get(k).ok().flatten().map(|t| parse_manifest(k, &t)) {
-                Some(Ok(m)) => live.extend(m.parts.iter().map(|(n, r)| part_key(n, r.rev))),
-                // An unreadable manifest: keep everything (never delete what might be needed).
-                _ => return,
-            }
+            let Some(text) = self.backend.get(k).ok().flatten() else { return };
+            let named = match self.live_memo.iter().position(|(t, _)| *t == text) {
+                Some(i) => self.live_memo.swap_remove(i).1,
+                None => match parse_manifest(k, &text) {
+                    Ok(m) => m.parts.iter().map(|(n, r)| part_key(n, r.rev)).collect(),
+                    // An unreadable manifest: keep everything (never delete what might be needed).
+                    Err(_) => return,
+                },
+            };
+            live.extend(named.iter().cloned());
+            memo.push((text, named));
         }
+        self.live_memo = memo;
         for k in keys.iter().filter(|k| k.starts_with(PART_PREFIX) && !live.contains(*k)) {
             let _ = self.delete(k);
         }
