@@ -54,9 +54,9 @@ const DATA = path.resolve(opt('--data', path.join(BENCH, 'reference.json')));
 // ---- interactions with the 10-year data -------------------------------------------------------
 // Each: go to `route` (in-app, by location.hash), optionally `setup(page, it)`, then click the
 // first `click` element with a real mouse click; the figure is from the pointerdown to the first
-// paint (requestAnimationFrame, then a task) after an element matching `done` that was not in the
-// DOM before the click is there (a new node: e.g. the duty table of the other year replaces the
-// one shown), or, for `doneAttr`, after the clicked control's row shows the recorded state.
+// paint (requestAnimationFrame, then a task) after an element matching `done` is there that was
+// not in the DOM before the click, or whose text has changed since (Leptos patches a screen of
+// the same kind in place: the duty table of another year is the same node with new text).
 // The selectors are the screens' data-testids (bench/README.md lists them).
 const INTERACTIONS = [
   // The newest signed meeting in the list (it opens on its minutes); the marker is the stage pill
@@ -66,7 +66,7 @@ const INTERACTIONS = [
   // who votes last) who has not voted Yes yet; the marker is that button pressed.
   { key: 'record_vote', label: 'record one vote (live screen)', route: null, setup: openLiveScreen, click: null, done: null },
   // On the dashboard of today's year, the previous-year link of the year switcher; the marker is
-  // the new duty table.
+  // the duty table with the other year's figures.
   { key: 'duty_year', label: 'open duty dashboard for a year', route: '#/duties', click: '.duty-yearswitch a', done: '[data-testid="duty-table"]' },
   { key: 'search', label: 'run a search', route: '#/search', setup: typeSearch, click: '[data-testid="search-go"]', done: '[data-testid="search-results"]' },
   // From a signed meeting's minutes, the 纪要 tab: the A4 official layout (what prints).
@@ -183,9 +183,10 @@ async function clickToPaint(page, it) {
   const box = await target.boundingBox();
   if (!box) return 'n/a (target not visible)';
   await page.evaluate((doneSel) => {
-    // Marker elements already there do not count: only a node the click brings.
-    const old = new Set(doneSel ? document.querySelectorAll(doneSel) : []);
-    const fresh = () => [...document.querySelectorAll(doneSel)].some((e) => !old.has(e));
+    // Marker elements already there count only once their text has changed (Leptos patches a
+    // screen of the same kind in place: the duty table of another year is the same node).
+    const old = new Map(doneSel ? [...document.querySelectorAll(doneSel)].map((e) => [e, e.textContent]) : []);
+    const fresh = () => [...document.querySelectorAll(doneSel)].some((e) => !old.has(e) || old.get(e) !== e.textContent);
     window.__benchDone = new Promise((resolve) => {
       window.addEventListener(
         'pointerdown',
@@ -201,7 +202,7 @@ async function clickToPaint(page, it) {
               finish();
             }
           });
-          mo.observe(document, { subtree: true, childList: true, attributes: true });
+          mo.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
         },
         { capture: true, once: true },
       );
