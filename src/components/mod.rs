@@ -7,5 +7,6 @@ pub mod chart_svg;
 pub mod duty_ui;
 pub mod field;
 pub mod offline_status;
+pub mod pager;
 pub mod quorum_banner;
 pub mod task_status;

@@ -1,9 +1,11 @@
 //! Full-text search (存档备查): Chinese substring search across items, materials, notes,
-//! opinions, decisions, summaries and amendments; results link to the record.
+//! opinions, decisions, summaries and amendments; results link to the record. The first `PAGE`
+//! hits are shown, more on request (components::pager); the count is of all hits.
 
 use leptos::prelude::*;
 
 use crate::app::{navigate, use_app};
+use crate::components::pager::{Pager, PAGE};
 use crate::domain::search::{search, Target};
 use crate::i18n::meetings::MeetingsText as T;
 use crate::i18n::Lang;
@@ -18,6 +20,8 @@ pub fn SearchPage(
     let state = use_app();
     let q = RwSignal::new(query.clone());
     let hits = Memo::new(move |_| state.db.with(|db| search(db, &query)));
+    let total = Signal::derive(move || hits.with(|h| h.len()));
+    let limit = RwSignal::new(PAGE);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         navigate(&Route::Search(q.get_untracked().trim().to_string()));
@@ -38,7 +42,7 @@ pub fn SearchPage(
                 view! {
                     <p class="muted" data-testid="search-count">{format!("{} {}", h.len(), state.t(T::Results))}</p>
                     <ul class="list card" data-testid="search-results">
-                        {h.into_iter().map(|hit| {
+                        {h.into_iter().take(limit.get()).map(|hit| {
                             let href = match hit.target { Target::Item(i) => Route::Item(i).href(), Target::Minutes(m) => Route::MeetingMinutes(m).href(), Target::Summary(m) => Route::MeetingSummary(m).href() };
                             view! {
                                 <li><a class="list-link search-hit" href=href data-testid="search-hit" data-kind=format!("{:?}", hit.kind)>
@@ -51,6 +55,7 @@ pub fn SearchPage(
                     </ul>
                 }
             }}
+            <Pager total=total limit=limit/>
         </section>
     }
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
+use crate::components::pager::{limit_showing, Pager};
 use crate::components::duty_ui::{department_options, id_from_hash, member_options, parse_date, DutyTabs, IdSelect};
 use crate::domain::evidence::{Evidence, EvidenceKind};
 use crate::domain::evidence_text::check_evidence;
@@ -32,7 +33,7 @@ pub fn EvidencePage() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let records = move || {
+    let records = Memo::new(move |_| {
         let lang = state.lang.get();
         state.db.with(|db| {
             let mut v: Vec<_> = db
@@ -51,7 +52,11 @@ pub fn EvidencePage() -> impl IntoView {
             v.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
             v
         })
-    };
+    });
+    let total = Signal::derive(move || records.with(|r| r.len()));
+    // Newest first, one page at a time; a record linked from elsewhere (#/duties/evidence?id=…)
+    // is always within the rows shown.
+    let limit = RwSignal::new(limit_showing(focus.and_then(|f| records.with_untracked(|r| r.iter().position(|x| x.0 == f)))));
     view! {
         <section class="page evidence-page">
             <h1>{move || state.t(T::EvidenceTitle)}</h1>
@@ -72,11 +77,11 @@ pub fn EvidencePage() -> impl IntoView {
             <div class="card">
                 <ul class="list evidence-list" data-testid="evidence-list">
                     {move || {
-                        let rows = records();
+                        let rows = records.get();
                         if rows.is_empty() {
                             return view! { <li class="muted">{state.t(T::NoEvidence)}</li> }.into_any();
                         }
-                        rows.into_iter().map(|(id, date, kind, k, who, with, days, note)| {
+                        rows.into_iter().take(limit.get()).map(|(id, date, kind, k, who, with, days, note)| {
                             let remove = move |_| state.update(|db| db.evidence.retain(|e| e.id != id));
                             view! {
                                 <li class="evidence-row" class:focused=focus == Some(id) data-testid="evidence-row" id=format!("evidence-{id}")>
@@ -95,6 +100,7 @@ pub fn EvidencePage() -> impl IntoView {
                         }).collect_view().into_any()
                     }}
                 </ul>
+                <Pager total=total limit=limit/>
             </div>
         </section>
     }

@@ -1,9 +1,11 @@
-//! The items list with filters (status, category, year) and counts.
+//! The items list with filters (status, category, year) and counts; the first `PAGE` matches
+//! shown, more on request (components::pager).
 
 use chrono::Datelike;
 use leptos::prelude::*;
 
 use crate::app::use_app;
+use crate::components::pager::{Pager, PAGE};
 use crate::domain::category::Category;
 use crate::domain::item::ItemStatus;
 use crate::domain::rules::lifecycle::{status_en, status_zh};
@@ -34,6 +36,14 @@ pub fn ItemsList() -> impl IntoView {
     let status = RwSignal::new(None::<ItemStatus>);
     let category = RwSignal::new(None::<Category>);
     let year = RwSignal::new(None::<i32>);
+    // Rows rendered at most (newest first); back to one page when a filter changes.
+    let limit = RwSignal::new(PAGE);
+    Effect::new(move |_| {
+        status.track();
+        category.track();
+        year.track();
+        limit.set(PAGE);
+    });
     let years = Memo::new(move |_| state.db.with(|db| {
         let mut v: Vec<i32> = db.items.iter().map(|i| i.created.year()).collect();
         v.sort_unstable_by(|a, b| b.cmp(a));
@@ -49,6 +59,7 @@ pub fn ItemsList() -> impl IntoView {
         v.sort_by(|a, b| b.4.cmp(&a.4).then(b.0.cmp(&a.0)));
         v
     }));
+    let total = Signal::derive(move || rows.with(|r| r.len()));
     // Counts per status under the category/year filters.
     let counts = Memo::new(move |_| state.db.with(|db| {
         let (c, y) = (category.get(), year.get());
@@ -90,7 +101,7 @@ pub fn ItemsList() -> impl IntoView {
             </div>
             <p class="muted" data-testid="item-count">{move || format!("{} {}", rows.get().len(), state.t(T::Count))}</p>
             <ul class="list card" data-testid="item-list">
-                {move || rows.get().into_iter().map(|(id, title, c, s, created)| view! {
+                {move || rows.get().into_iter().take(limit.get()).map(|(id, title, c, s, created)| view! {
                     <li>
                         <a class="list-link item-row" href=Route::Item(id).href() data-testid="item-row">
                             <span class="item-row-title">{title}</span>
@@ -101,6 +112,7 @@ pub fn ItemsList() -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
+            <Pager total=total limit=limit/>
         </section>
     }
 }

@@ -1,9 +1,11 @@
-//! The meetings list: newest first, with kind, date, stage and summary number.
+//! The meetings list: newest first, with kind, date, stage and summary number; the newest
+//! `PAGE` shown, more on request (components::pager).
 
 use leptos::prelude::*;
 
 use super::{stage_class, stage_text};
 use crate::app::use_app;
+use crate::components::pager::{Pager, PAGE};
 use crate::domain::summary::{date_zh, number_label};
 use crate::i18n::meetings::MeetingsText as T;
 use crate::i18n::Lang;
@@ -13,7 +15,8 @@ use crate::router::Route;
 #[component]
 pub fn MeetingsList() -> impl IntoView {
     let state = use_app();
-    let rows = move || {
+    let limit = RwSignal::new(PAGE);
+    let rows = Memo::new(move |_| {
         state.db.with(|db| {
             let mut v: Vec<_> = db
                 .meetings
@@ -23,7 +26,8 @@ pub fn MeetingsList() -> impl IntoView {
             v.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
             v
         })
-    };
+    });
+    let total = Signal::derive(move || rows.with(|r| r.len()));
     view! {
         <section class="page meetings-page">
             <div class="page-head">
@@ -31,14 +35,14 @@ pub fn MeetingsList() -> impl IntoView {
                 <a class="btn btn-primary" href=Route::MeetingNew.href() data-testid="new-meeting">{move || state.t(T::NewMeeting)}</a>
             </div>
             {move || {
-                let rows = rows();
+                let rows = rows.get();
                 if rows.is_empty() {
                     return view! { <p class="card">{state.t(T::NoMeetings)}</p> }.into_any();
                 }
                 let zh = state.lang.get() == Lang::Zh;
                 view! {
                     <ul class="list card meeting-list" data-testid="meeting-list">
-                        {rows.into_iter().map(|(id, date, kind, title, stage, n, number)| {
+                        {rows.into_iter().take(limit.get()).map(|(id, date, kind, title, stage, n, number)| {
                             let name = if !title.trim().is_empty() { title } else if zh { kind.zh().into() } else { kind.en().into() };
                             let href = match stage {
                                 crate::domain::meeting::MeetingStage::InProgress => Route::MeetingLive(id).href(),
@@ -47,7 +51,7 @@ pub fn MeetingsList() -> impl IntoView {
                             };
                             view! {
                                 <li>
-                                    <a class="list-link meeting-row" href=href data-testid="meeting-row">
+                                    <a class="list-link meeting-row" href=href data-testid="meeting-row" data-stage=format!("{stage:?}")>
                                         <span class="meeting-row-date">{date_zh(date)}</span>
                                         <span class="meeting-row-name">{name}</span>
                                         <span class="muted">{format!("{n} {}", if zh { "项议题" } else { "items" })}</span>
@@ -60,6 +64,7 @@ pub fn MeetingsList() -> impl IntoView {
                     </ul>
                 }.into_any()
             }}
+            <Pager total=total limit=limit/>
         </section>
     }
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
+use crate::components::pager::{Pager, PAGE};
 use crate::components::duty_ui::{department_options, member_options, parse_date, IdSelect};
 use crate::components::task_status::TaskStatusPill;
 use crate::domain::article::Article;
@@ -24,6 +25,17 @@ pub fn TasksPage() -> impl IntoView {
     let meeting = RwSignal::new(None::<Id>);
     let overdue_only = RwSignal::new(false);
     let include_closed = RwSignal::new(false);
+    // Rows rendered at most (overdue first, as filter_tasks orders them); back to one page when
+    // a filter changes.
+    let limit = RwSignal::new(PAGE);
+    Effect::new(move |_| {
+        member.track();
+        department.track();
+        meeting.track();
+        overdue_only.track();
+        include_closed.track();
+        limit.set(PAGE);
+    });
     let filter = move || TaskFilter {
         member: member.get(),
         department: department.get(),
@@ -47,7 +59,7 @@ pub fn TasksPage() -> impl IntoView {
     });
     let members = Signal::derive(move || member_options(state.today.get()));
     let departments = Signal::derive(department_options);
-    let rows = move || {
+    let rows = Memo::new(move |_| {
         let today = state.today.get();
         let f = filter();
         state.db.with(|db| {
@@ -67,7 +79,8 @@ pub fn TasksPage() -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         })
-    };
+    });
+    let total = Signal::derive(move || rows.with(|r| r.len()));
     let c = move |f: fn(&crate::domain::followup::TaskCounts) -> u32| move || f(&counts());
     view! {
         <section class="page tasks-page">
@@ -98,11 +111,11 @@ pub fn TasksPage() -> impl IntoView {
             </div>
             <ul class="task-list" data-testid="task-list">
                 {move || {
-                    let rows = rows();
+                    let rows = rows.get();
                     if rows.is_empty() {
                         return view! { <li class="muted task-empty">{state.t(T::NoTasks)}</li> }.into_any();
                     }
-                    rows.into_iter().map(|(id, title, who, deadline, status, late)| {
+                    rows.into_iter().take(limit.get()).map(|(id, title, who, deadline, status, late)| {
                         let overdue = status == TaskStatus::Overdue;
                         view! {
                             <li class="task-row" class:task-overdue=overdue data-testid="task-row">
@@ -120,6 +133,7 @@ pub fn TasksPage() -> impl IntoView {
                     }).collect_view().into_any()
                 }}
             </ul>
+            <Pager total=total limit=limit/>
         </section>
     }
 }
