@@ -107,12 +107,40 @@ pub fn risk_hints(db: &Db, today: NaiveDate) -> Vec<RiskHint> {
             let what = if clause.clause == Some(5) { "党风廉政建设主体责任" } else { "从严治党责任" };
             out.push(RiskHint {
                 clause,
-                zh: format!("{}年{}未按要求完成：{}（{}，{}）", year, st.duty.zh(), st.gaps.join("；"), what, clause.zh()),
-                en: format!("{}: {} not fulfilled: {} ({})", year, st.duty.en(), st.gaps_en.join("; "), clause.en()),
+                zh: format!("{}年{}未按要求完成：{}（{}，{}）", year, st.duty.zh(), abridge(&st.gaps, "；", true), what, clause.zh()),
+                en: format!("{}: {} not fulfilled: {} ({})", year, st.duty.en(), abridge(&st.gaps_en, "; ", false), clause.en()),
                 link: format!("#/duties/{year}"),
             });
         }
     }
     out.sort_by_key(|h| h.clause);
     out
+}
+
+/// At most three gaps in a hint, then how many more: the dashboard lists them all.
+fn abridge(gaps: &[String], sep: &str, zh: bool) -> String {
+    const SHOWN: usize = 3;
+    if gaps.len() <= SHOWN {
+        return gaps.join(sep);
+    }
+    let more = gaps.len() - SHOWN;
+    let head = gaps[..SHOWN].join(sep);
+    if zh {
+        format!("{head}等，共{}项", gaps.len())
+    } else {
+        format!("{head} and {more} more")
+    }
+}
+
+#[cfg(test)]
+mod abridge_tests {
+    use super::abridge;
+
+    #[test]
+    fn lists_three_gaps_then_the_total() {
+        let g: Vec<String> = (1..=5).map(|m| format!("{m}月")).collect();
+        assert_eq!(abridge(&g[..3], "；", true), "1月；2月；3月");
+        assert_eq!(abridge(&g, "；", true), "1月；2月；3月等，共5项");
+        assert_eq!(abridge(&g, "; ", false), "1月; 2月; 3月 and 2 more");
+    }
 }
