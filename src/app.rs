@@ -89,7 +89,11 @@ impl AppState {
     pub fn persist(&self) {
         let result = self.store.try_update_value(|s| self.db.with_untracked(|db| s.save(db)));
         match result {
-            Some(Ok(())) => self.save_state.set(SaveState::Saved),
+            // Without browser storage the store keeps data in memory: that is not saved.
+            Some(Ok(())) => match self.load_outcome.get_untracked() {
+                LoadOutcome::Unavailable(d) => self.save_state.set(SaveState::Unsaved(StorageError::Unavailable(d))),
+                _ => self.save_state.set(SaveState::Saved),
+            },
             Some(Err(StorageError::ReadOnly)) => {}
             Some(Err(e @ StorageError::Conflict { .. })) => self.save_state.set(SaveState::ReadOnly(e)),
             Some(Err(e)) => self.save_state.set(SaveState::Unsaved(e)),

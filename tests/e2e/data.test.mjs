@@ -1,0 +1,88 @@
+// Backups through the Data page (issue 6): export → import into an empty browser → export again
+// gives identical content; bad files are refused with a message and change nothing; with
+// localStorage unavailable the app still opens and says so.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { appTest, openApp } from './lib.mjs';
+
+async function exportBackup(app, page) {
+  await app.go('#/data', page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-backup-')), download.suggestedFilename());
+  await download.saveAs(file);
+  return { file, name: download.suggestedFilename(), text: fs.readFileSync(file, 'utf8') };
+}
+
+const storageSnapshot = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage).filter(([k]) => !k.includes('pref')).sort()));
+
+appTest('export → import into an empty browser → export again: identical content', async (app) => {
+  const page = await app.gotoApp('#/');
+  await app.loadExample();
+  const first = await exportBackup(app, page);
+  assert.match(first.name, /\.json$/);
+  const doc = JSON.parse(first.text);
+  assert.ok(JSON.stringify(doc).includes('yishi'), 'format id present');
+
+  const other = await openApp();
+  try {
+    const p2 = await other.gotoApp('#/data');
+    await p2.getByTestId('import-file').setInputFiles(first.file);
+    await p2.getByTestId('import-preview').waitFor();
+    await p2.getByTestId('import-replace').click();
+    await p2.getByTestId('import-done').waitFor();
+    await other.go('#/', p2);
+    await p2.getByRole('heading', { name: /交通运输局/ }).waitFor();
+    const second = await exportBackup(other, p2);
+    const a = JSON.parse(first.text);
+    const b = JSON.parse(second.text);
+    assert.deepEqual(b.data, a.data, 'the records round-trip exactly');
+    other.assertClean();
+  } finally {
+    await other.close();
+  }
+});
+
+appTest('bad backup files are refused with a message and change nothing', async (app) => {
+  const page = await app.gotoApp('#/');
+  await app.loadExample();
+  const good = await exportBackup(app, page);
+  const doc = JSON.parse(good.text);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-bad-'));
+  const newer = structuredClone(doc);
+  for (const k of Object.keys(newer)) if (/schema/i.test(k) && typeof newer[k] === 'number') newer[k] += 100;
+  const tampered = good.text.replace('中共昌吉', '中共昌西');
+  assert.notEqual(tampered, good.text);
+  const cases = {
+    'empty.json': '',
+    'not-json.json': '议事备份？不是JSON',
+    'truncated.json': good.text.slice(0, Math.floor(good.text.length / 2)),
+    'foreign.json': JSON.stringify({ type: 'excalidraw', version: 2, elements: [] }),
+    'newer.json': JSON.stringify(newer),
+    'bad-checksum.json': tampered,
+  };
+  const before = await storageSnapshot(page);
+  await app.go('#/data');
+  for (const [name, text] of Object.entries(cases)) {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
+    await page.getByTestId('import-file').setInputFiles(file);
+    const err = page.getByTestId('import-error');
+    await err.waitFor({ timeout: 10000 });
+    assert.ok((await err.innerText()).trim().length > 4, `${name}: a message names the problem`);
+    assert.equal(await page.getByTestId('import-replace').count(), 0, `${name}: nothing to apply`);
+    assert.equal(await storageSnapshot(page), before, `${name}: storage unchanged`);
+  }
+});
+
+appTest('localStorage unavailable: the app opens, works in memory and says so', async (app) => {
+  await app.context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+  });
+  const page = await app.gotoApp('#/');
+  await page.getByTestId('storage-banner').waitFor();
+  assert.ok(await app.loadExample());
+  await page.getByRole('heading', { name: /交通运输局/ }).waitFor();
+  await page.getByTestId('save-state').filter({ hasText: '未保存' }).waitFor();
+});
