@@ -38,7 +38,7 @@ appTest('export → import into an empty browser → export again: identical con
     const a = JSON.parse(first.text);
     const b = JSON.parse(second.text);
     assert.deepEqual(b.data, a.data, 'the records round-trip exactly');
-    other.assertClean();
+    await other.assertClean();
   } finally {
     await other.close();
   }
