@@ -4,14 +4,16 @@
 //!
 //! The helpers here build records the way the meeting screens would: attendance snapshots
 //! of the roster, open votes with the chair last (末位表态制, 第十八条（五）) and results whose
-//! arithmetic follows the rule settings.
+//! arithmetic is the rules engine's own (`crate::domain::rules`).
 
 use chrono::{Days, NaiveDate};
 
 use crate::domain::{
-    meeting::{Attendance, Ballot, CastVote, Choice, Meeting, Presence, RecordedResult, VoteMethod},
+    category::Category,
+    meeting::{Attendance, Ballot, CastVote, Choice, ItemRecord, Meeting, Presence, RecordedResult, VoteMethod},
     org::Organisation,
-    settings::{Fraction, Reading, RuleSettings},
+    rules,
+    settings::RuleSettings,
     Id,
 };
 
@@ -52,22 +54,24 @@ pub(crate) fn attendance_at(org: &Organisation, date: NaiveDate, leave: &[(Id, &
         .collect()
 }
 
-/// Members due to attend for an item (应到会): on the roster, counted, not recused.
-pub(crate) fn due_members(m: &Meeting, recused: &[Id]) -> Vec<Id> {
-    m.attendance
-        .iter()
-        .filter(|a| a.not_counted.is_none() && !recused.contains(&a.member))
-        .map(|a| a.member)
-        .collect()
+/// A record of one item with these recusals and ballot, for asking the rules engine.
+fn record(recused: &[Id], ballot: Option<&Ballot>) -> ItemRecord {
+    ItemRecord {
+        item: 0,
+        recused: recused.to_vec(),
+        notes: vec![],
+        opinions: vec![],
+        ballot: ballot.cloned(),
+        result: None,
+        decision: String::new(),
+        supersedes: None,
+        superseded_by: None,
+    }
 }
 
-/// Members due and present for an item.
+/// Members due and present for an item (the engine's eligible voters).
 pub(crate) fn present_members(m: &Meeting, recused: &[Id]) -> Vec<Id> {
-    m.attendance
-        .iter()
-        .filter(|a| a.not_counted.is_none() && !recused.contains(&a.member) && a.presence == Presence::Present)
-        .map(|a| a.member)
-        .collect()
+    rules::eligible_voters(m, &record(recused, None))
 }
 
 /// An open vote of every present member, `choice_of` deciding each choice; the chair (if
@@ -95,52 +99,11 @@ pub(crate) fn open_vote(
     Ballot::Open { method, votes }
 }
 
-fn exceeds(count: u32, due: u32, f: Fraction, reading: Reading) -> bool {
-    // count > due * num / den  (strict) or count >= due * num / den (inclusive), in integers.
-    let lhs = count as u64 * f.den as u64;
-    let rhs = due as u64 * f.num as u64;
-    match reading {
-        Reading::Strict => lhs > rhs,
-        Reading::Inclusive => lhs >= rhs,
-    }
-}
-
-fn half_text(due: u32) -> String {
-    if due % 2 == 0 {
-        format!("{}", due / 2)
-    } else {
-        format!("{}.5", due / 2)
-    }
-}
-
-/// The result of a closed vote, computed by the rule settings (第十八条（四）（五）).
-pub(crate) fn result_of(
-    m: &Meeting,
-    recused: &[Id],
-    ballot: &Ballot,
-    special_quorum: bool,
-    s: &RuleSettings,
-) -> RecordedResult {
-    let due = due_members(m, recused).len() as u32;
-    let present = present_members(m, recused).len() as u32;
-    let (yes, no, abstain) = match ballot {
-        Ballot::Open { votes, .. } => (
-            votes.iter().filter(|v| v.choice == Choice::Yes).count() as u32,
-            votes.iter().filter(|v| v.choice == Choice::No).count() as u32,
-            votes.iter().filter(|v| v.choice == Choice::Abstain).count() as u32,
-        ),
-        Ballot::Secret(t) => (t.yes, t.no, t.abstain),
-    };
-    let quorum = if special_quorum { s.special_quorum } else { s.open_quorum };
-    let quorum_met = exceeds(present, due, quorum, s.reading);
-    let passed = quorum_met && exceeds(yes, due, s.pass_threshold, Reading::Strict);
-    let explanation = format!(
-        "应到会{due}人，实到{present}人，赞成{yes}票，反对{no}票，弃权{abstain}票；赞成票{}半数{}，{}（第十八条（五））",
-        if passed { "超过" } else { "未超过" },
-        half_text(due),
-        if passed { "通过" } else { "未通过" }
-    );
-    RecordedResult { due, present, yes, no, abstain, quorum_met, passed, explanation }
+/// The result of a closed vote, as the rules engine records it (第十八条（四）（五）). `special`
+/// asks for the ⅔ quorum of 干部任免 / 处分党员 items.
+pub(crate) fn result_of(m: &Meeting, recused: &[Id], ballot: &Ballot, special: bool, s: &RuleSettings) -> RecordedResult {
+    let category = if special { Category::Personnel } else { Category::Other };
+    rules::evaluate_vote(m, &record(recused, Some(ballot)), category, s).to_recorded()
 }
 
 #[cfg(test)]
