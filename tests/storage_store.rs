@@ -344,3 +344,71 @@ fn error_messages_exist_in_both_languages() {
     assert!(StorageError::QuotaExceeded.zh().contains("未保存"));
     assert!(StorageError::NewerSchema { found: 2, supported: 1 }.zh().contains("更新"));
 }
+
+/// `AppState::try_update` changes the data in place and, when a change is refused half-way,
+/// asks the store to put the committed records back: that must give exactly the saved data,
+/// and must not happen when nothing differs or when the store holds no complete copy.
+#[test]
+fn a_half_made_change_is_put_back_from_the_committed_copy() {
+    let b = MemoryBackend::new();
+    let (mut s, mut db, _) = open(&b);
+    assert!(!s.can_restore(), "nothing committed yet");
+    assert!(!s.restore_saved(&mut db));
+    let saved = ten_years(TextKind::Phrases, 2);
+    s.save(&saved).unwrap();
+    assert!(s.can_restore());
+
+    // Nothing differs: nothing to put back.
+    let mut same = saved.clone();
+    assert!(!s.restore_saved(&mut same));
+    assert_eq!(same, saved);
+
+    // Changes in an old month, in core and a removed record: all put back, order included.
+    let mut half = saved.clone();
+    half.meetings[0].place = "改了一半".into();
+    half.org.unit_name.push('X');
+    half.items.remove(3);
+    half.next_id += 5;
+    assert!(s.restore_saved(&mut half));
+    assert_eq!(half, saved);
+
+    // After a failed save the committed copy is still the older state, and it is that state
+    // that comes back (the caller only restores while memory equals the saved data).
+    let mut newer = saved.clone();
+    newer.meetings[1].place = "新会议室".repeat(2_000);
+    b.set_quota(Some(b.used() + 100));
+    assert_eq!(s.save(&newer), Err(StorageError::QuotaExceeded));
+    b.set_quota(None);
+    let mut broken = newer.clone();
+    assert!(s.restore_saved(&mut broken));
+    assert_eq!(broken, saved);
+
+    // A reopened store restores what it loaded.
+    let (s2, loaded, _) = open(&b);
+    assert!(s2.can_restore());
+    let mut changed = loaded.clone();
+    changed.tasks.clear();
+    assert!(s2.restore_saved(&mut changed));
+    assert_eq!(changed, loaded);
+}
+
+#[test]
+fn read_only_stores_never_restore() {
+    let b = MemoryBackend::new();
+    let (mut s, _, _) = open(&b);
+    let saved = ten_years(TextKind::Phrases, 1);
+    s.save(&saved).unwrap();
+    // Another tab saves: this one is in conflict and turns read-only on its next save.
+    let (mut other, mut theirs, _) = open(&b);
+    theirs.org.unit_name.push('Y');
+    other.save(&theirs).unwrap();
+    let mut ours = saved.clone();
+    ours.org.unit_name.push('Z');
+    assert!(matches!(s.save(&ours), Err(StorageError::Conflict { .. })));
+    // A conflict leaves the store writable but out of date: the app goes read-only and uses
+    // copies; a damaged store opened read-only cannot restore at all.
+    b.raw_set("yishi:m", "garbage");
+    let (ro, _, out) = open(&b);
+    assert!(matches!(out, LoadOutcome::Recovery { .. }));
+    assert!(!ro.can_restore());
+}

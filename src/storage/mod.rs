@@ -385,6 +385,50 @@ struct Cache {
     parts: BTreeMap<String, (PartRef, Part)>,
 }
 
+impl Cache {
+    /// The committed records as one [`Db`] (copies), in their stored order; `None` without a
+    /// core partition.
+    fn assemble(&self) -> Option<Db> {
+        let (_, core) = self.core.as_ref()?;
+        let (mut items, mut meetings, mut tasks, mut evidence) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (_, part) in self.parts.values() {
+            items.extend(part.items.iter().cloned());
+            meetings.extend(part.meetings.iter().cloned());
+            tasks.extend(part.tasks.iter().cloned());
+            evidence.extend(part.evidence.iter().cloned());
+        }
+        let Core { org, settings, next_id, last_backup, order, democratic_life, study_plans, study_sessions } = core.clone();
+        Some(Db {
+            org,
+            settings,
+            items: reorder(items, &order.items, |r| r.id),
+            meetings: reorder(meetings, &order.meetings, |r| r.id),
+            tasks: reorder(tasks, &order.tasks, |r| r.id),
+            evidence: reorder(evidence, &order.evidence, |r| r.id),
+            next_id,
+            last_backup,
+            democratic_life,
+            study_plans,
+            study_sessions,
+        })
+    }
+}
+
+/// How the records in memory differ from the committed ones.
+struct Diff<'s> {
+    core_same: bool,
+    /// Partitions whose records differ or that are new.
+    changed: Vec<&'s String>,
+    /// A committed partition has no records any more.
+    removed: bool,
+}
+
+impl Diff<'_> {
+    fn nothing(&self) -> bool {
+        self.core_same && self.changed.is_empty() && !self.removed
+    }
+}
+
 /// The persistent store. Holds the backend and a cache of what is committed, so a save
 /// encodes only the partitions that changed.
 pub struct Store {
@@ -395,7 +439,9 @@ pub struct Store {
     manifest: Option<String>,
     cache: Cache,
     /// UTF-16 size of every key + value of the origin, for the meter.
-    sizes: BTreeMap<String, u64>,
+    /// Measured on first use (the data page), then kept up to date by every write: measuring
+    /// reads every stored value that the manifest does not describe, which cold start skips.
+    sizes: Option<BTreeMap<String, u64>>,
     /// Time of the last successful save (ms since the epoch).
     saved_at: Option<u64>,
     /// Manifest texts already parsed by the garbage collector, with the partition keys they
@@ -434,17 +480,16 @@ impl Store {
             rev: 0,
             manifest: None,
             cache: Cache { core: None, parts: BTreeMap::new() },
-            sizes: BTreeMap::new(),
+            sizes: None,
             saved_at: None,
             live_memo: Vec::new(),
         };
-        store.rescan_sizes();
         let (db, outcome) = store.load();
         (store, db, outcome)
     }
 
-    fn rescan_sizes(&mut self) {
-        self.sizes.clear();
+    fn rescan_sizes(&self) -> BTreeMap<String, u64> {
+        let mut sizes = BTreeMap::new();
         // The partitions the current manifest names have their stored length in it: reading
         // them here as well would fetch every partition twice on open (the load reads them
         // and checks their checksums). A damaged partition fails that check anyway.
@@ -462,9 +507,10 @@ impl Store {
                     Some(len) => *len,
                     None => codec::utf16_len(&self.backend.get(&k).ok().flatten().unwrap_or_default()),
                 };
-                self.sizes.insert(k.clone(), codec::utf16_len(&k) + len);
+                sizes.insert(k.clone(), codec::utf16_len(&k) + len);
             }
         }
+        sizes
     }
 
     fn load(&mut self) -> (Db, LoadOutcome) {
@@ -529,7 +575,7 @@ impl Store {
         fn read<T: serde::de::DeserializeOwned>(store: &Store, name: &str, r: &PartRef, schema: u32) -> Result<T, StorageError> {
             let k = part_key(name, r.rev);
             let stored = store.backend.get(&k)?.ok_or_else(|| corrupt(&k, "missing"))?;
-            if codec::short_sum(&stored) != r.sum {
+            if !codec::part_sum_matches(&stored, &r.sum) {
                 return Err(corrupt(&k, "checksum mismatch"));
             }
             let json = codec::decode_bytes(&stored).map_err(|d| corrupt(&k, d))?;
@@ -543,30 +589,12 @@ impl Store {
         }
         let core_ref = m.parts.get("core").ok_or_else(|| corrupt(key, "no core partition"))?;
         let core: Core = read(self, "core", core_ref, schema)?;
-        let mut cache = Cache { core: Some((core_ref.clone(), core.clone())), parts: BTreeMap::new() };
-        let (mut items, mut meetings, mut tasks, mut evidence) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut cache = Cache { core: Some((core_ref.clone(), core)), parts: BTreeMap::new() };
         for (name, r) in m.parts.iter().filter(|(n, _)| n.as_str() != "core") {
             let part: Part = read(self, name, r, schema)?;
-            items.extend(part.items.iter().cloned());
-            meetings.extend(part.meetings.iter().cloned());
-            tasks.extend(part.tasks.iter().cloned());
-            evidence.extend(part.evidence.iter().cloned());
             cache.parts.insert(name.clone(), (r.clone(), part));
         }
-        let Core { org, settings, next_id, last_backup, order, democratic_life, study_plans, study_sessions } = core;
-        let db = Db {
-            org,
-            settings,
-            items: reorder(items, &order.items, |r| r.id),
-            meetings: reorder(meetings, &order.meetings, |r| r.id),
-            tasks: reorder(tasks, &order.tasks, |r| r.id),
-            evidence: reorder(evidence, &order.evidence, |r| r.id),
-            next_id,
-            last_backup,
-            democratic_life,
-            study_plans,
-            study_sessions,
-        };
+        let db = cache.assemble().ok_or_else(|| corrupt(key, "no core partition"))?;
         if migrate {
             // Everything is rewritten in the new schema on the next save.
             cache = Cache { core: None, parts: BTreeMap::new() };
@@ -610,13 +638,17 @@ impl Store {
 
     fn write(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
         self.backend.set(key, value)?;
-        self.sizes.insert(key.to_string(), codec::utf16_len(key) + codec::utf16_len(value));
+        if let Some(sizes) = &mut self.sizes {
+            sizes.insert(key.to_string(), codec::utf16_len(key) + codec::utf16_len(value));
+        }
         Ok(())
     }
 
     fn delete(&mut self, key: &str) -> Result<(), StorageError> {
         self.backend.remove(key)?;
-        self.sizes.remove(key);
+        if let Some(sizes) = &mut self.sizes {
+            sizes.remove(key);
+        }
         Ok(())
     }
 
@@ -660,26 +692,11 @@ impl Store {
         }
         let order = order_of(db);
         let s = split(db, &order);
-        let core_same = self.cache.core.as_ref().is_some_and(|(_, c)| {
-            *s.core.org == c.org
-                && *s.core.settings == c.settings
-                && s.core.next_id == c.next_id
-                && s.core.last_backup == c.last_backup
-                && *s.core.order == c.order
-                && s.core.democratic_life == c.democratic_life.as_slice()
-                && s.core.study_plans == c.study_plans.as_slice()
-                && s.core.study_sessions == c.study_sessions.as_slice()
-        });
-        let changed: Vec<&String> = s
-            .parts
-            .iter()
-            .filter(|(n, v)| !self.cache.parts.get(*n).is_some_and(|(_, p)| v.matches(p)))
-            .map(|(n, _)| n)
-            .collect();
-        let removed = self.cache.parts.keys().any(|n| !s.parts.contains_key(n));
-        if core_same && changed.is_empty() && !removed && self.manifest.is_some() {
+        let diff = self.diff(&s);
+        if diff.nothing() && self.manifest.is_some() {
             return Ok(());
         }
+        let Diff { core_same, changed, .. } = diff;
         let new_rev = self.rev + 1;
         let mut written: Vec<String> = Vec::new();
         let mut new_parts: BTreeMap<String, PartRef> = BTreeMap::new();
@@ -692,7 +709,7 @@ impl Store {
                 if store.backend.get(&key)?.as_deref() != Some(value.as_str()) {
                     return Err(StorageError::Unavailable(format!("read-back of {key} differs from what was written")));
                 }
-                Ok(PartRef { rev: new_rev, sum: codec::short_sum(&value), len: codec::utf16_len(&value) })
+                Ok(PartRef { rev: new_rev, sum: codec::part_sum(&value), len: codec::utf16_len(&value) })
             };
             let core_ref = match (&self.cache.core, core_same) {
                 (Some((r, _)), true) => r.clone(),
@@ -786,6 +803,55 @@ impl Store {
         }
     }
 
+    /// Compare the records in memory with the committed ones in the cache.
+    fn diff<'s>(&self, s: &'s Split<'_>) -> Diff<'s> {
+        let core_same = self.cache.core.as_ref().is_some_and(|(_, c)| {
+            *s.core.org == c.org
+                && *s.core.settings == c.settings
+                && s.core.next_id == c.next_id
+                && s.core.last_backup == c.last_backup
+                && *s.core.order == c.order
+                && s.core.democratic_life == c.democratic_life.as_slice()
+                && s.core.study_plans == c.study_plans.as_slice()
+                && s.core.study_sessions == c.study_sessions.as_slice()
+        });
+        let changed = s
+            .parts
+            .iter()
+            .filter(|(n, v)| !self.cache.parts.get(*n).is_some_and(|(_, p)| v.matches(p)))
+            .map(|(n, _)| n)
+            .collect();
+        let removed = self.cache.parts.keys().any(|n| !s.parts.contains_key(n));
+        Diff { core_same, changed, removed }
+    }
+
+    /// True when this store holds a complete copy of what is committed, so that
+    /// [`Store::restore_saved`] can put it back (not before the first save, after a migration
+    /// or in read-only modes).
+    pub fn can_restore(&self) -> bool {
+        !self.is_read_only() && self.manifest.is_some() && self.cache.core.is_some()
+    }
+
+    /// Put the committed records back into `db` when it differs from them (a change that was
+    /// refused half-way). Returns whether anything was put back; `false` also when the store
+    /// cannot restore (see [`Store::can_restore`]).
+    pub fn restore_saved(&self, db: &mut Db) -> bool {
+        if !self.can_restore() {
+            return false;
+        }
+        let order = order_of(db);
+        if self.diff(&split(db, &order)).nothing() {
+            return false;
+        }
+        match self.cache.assemble() {
+            Some(saved) => {
+                *db = saved;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Remove partitions that no manifest (current, previous, snapshots) names.
     fn collect_garbage(&mut self) {
         let Ok(keys) = self.backend.keys() else { return };
@@ -811,8 +877,12 @@ impl Store {
     }
 
     /// Storage used by the whole origin (all keys) against the Chromium quota.
-    pub fn usage(&self) -> StorageUsage {
-        StorageUsage { used_chars: self.sizes.values().sum(), quota_chars: QUOTA_CHARS }
+    pub fn usage(&mut self) -> StorageUsage {
+        if self.sizes.is_none() {
+            self.sizes = Some(self.rescan_sizes());
+        }
+        let used_chars = self.sizes.as_ref().map_or(0, |s| s.values().sum());
+        StorageUsage { used_chars, quota_chars: QUOTA_CHARS }
     }
 
     /// A small UI preference ("lang", "today", …).
@@ -842,7 +912,7 @@ impl Store {
             self.mode = Mode::ReadOnly;
             return Some(Err(corrupt(MANIFEST, "removed by another tab or the browser")));
         };
-        self.rescan_sizes();
+        self.sizes = None;
         match self.load_manifest(MANIFEST, &text) {
             Ok((db, cache, m)) => {
                 self.rev = m.rev;
