@@ -231,6 +231,11 @@ pub fn parse_backup(text: &str, passphrase: Option<&str>) -> Result<Db, ImportEr
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
+    // The usual plain file first: its fast path reads it once. An encrypted envelope never
+    // passes it (its format id differs), and checking for one parses the whole text.
+    if let Some(db) = parse_current(text) {
+        return db;
+    }
     if is_encrypted(text) {
         let pass = passphrase.filter(|p| !p.is_empty()).ok_or(ImportError::NeedPassphrase)?;
         let inner = decrypt(text, pass)?;
@@ -238,9 +243,6 @@ pub fn parse_backup(text: &str, passphrase: Option<&str>) -> Result<Db, ImportEr
             return Err(ImportError::Encryption("nested encryption".into()));
         }
         return parse_backup(&inner, None);
-    }
-    if let Some(db) = parse_current(text) {
-        return db;
     }
     let value: Value = serde_json::from_str(text).map_err(|e| {
         if e.is_eof() {
