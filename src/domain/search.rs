@@ -76,8 +76,26 @@ pub fn terms(query: &str) -> Vec<String> {
 }
 
 fn all_in(text: &str, terms: &[String]) -> bool {
-    let lower = text.to_lowercase();
-    !terms.is_empty() && terms.iter().all(|t| lower.contains(t.as_str()))
+    !terms.is_empty() && terms.iter().all(|t| contains_ci(text, t))
+}
+
+/// `term` (lower-cased) occurs in `text`, ignoring case. Found as it is, it matches; only text
+/// with capitals can match otherwise (lower-casing every record on every search was most of a
+/// search's time with ten years of records).
+fn contains_ci(text: &str, term: &str) -> bool {
+    text.contains(term) || (text.chars().any(has_capital_form) && text.to_lowercase().contains(term))
+}
+
+/// True when lower-casing changes `c`. Chinese characters and punctuation (U+3000..U+9FFF) have
+/// no case; checking them by range skips the case tables for nearly every character.
+fn has_capital_form(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else if ('\u{3000}'..='\u{9FFF}').contains(&c) {
+        false
+    } else {
+        c.to_lowercase().next() != Some(c)
+    }
 }
 
 /// About `radius` characters either side of the first term's first occurrence, with … marks.
@@ -118,45 +136,51 @@ pub fn search(db: &Db, query: &str) -> Vec<Hit> {
         return vec![];
     }
     let mut out = Vec::new();
-    let mut push = |kind, target, title: &str, text: &str, context: &str| {
-        // The text itself must contain a term; the context (the item title) may supply the rest.
-        let lower = text.to_lowercase();
-        if terms.iter().any(|t| lower.contains(t.as_str())) && all_in(&format!("{context}\n{text}"), &terms) {
-            out.push(Hit { kind, target, title: title.to_string(), snippet: snippet(text, &terms, 30) });
+    // `texts` are the record's texts (searched as one, without building it unless it is a
+    // hit); `context` (the item title) may supply terms the texts lack; titles are made only
+    // for hits.
+    let mut push = |kind, target, title: &dyn Fn() -> String, texts: &[&str], context: &str| {
+        let in_texts = |t: &String| texts.iter().any(|x| contains_ci(x, t));
+        if terms.iter().any(in_texts) && terms.iter().all(|t| in_texts(t) || contains_ci(context, t)) {
+            let joined = texts.join("\n");
+            out.push(Hit { kind, target, title: title(), snippet: snippet(&joined, &terms, 30) });
         }
     };
     for it in &db.items {
-        let docs: Vec<String> = it.documents.iter().map(|d| format!("{} {}", d.number, d.title)).collect();
-        let materials = format!("{}\n{}", it.materials, docs.join("\n"));
+        let title = || it.title.clone();
         if all_in(&it.title, &terms) {
-            push(HitKind::Item, Target::Item(it.id), &it.title, &it.title, "");
+            push(HitKind::Item, Target::Item(it.id), &title, &[it.title.as_str()], "");
         } else {
-            push(HitKind::Materials, Target::Item(it.id), &it.title, &materials, &it.title);
+            let docs: Vec<String> = it.documents.iter().map(|d| format!("{} {}", d.number, d.title)).collect();
+            let mut texts = vec![it.materials.as_str()];
+            texts.extend(docs.iter().map(String::as_str));
+            push(HitKind::Materials, Target::Item(it.id), &title, &texts, &it.title);
         }
     }
+    let titles: std::collections::HashMap<_, _> = db.items.iter().map(|i| (i.id, i.title.as_str())).collect();
     let mut meetings: Vec<_> = db.meetings.iter().collect();
     meetings.sort_by(|a, b| b.date.cmp(&a.date));
     for m in meetings {
-        let mtitle = format!("{} {}", super::summary::date_zh(m.date), m.kind.zh());
+        let mtitle = || format!("{} {}", super::summary::date_zh(m.date), m.kind.zh());
         for r in &m.items {
-            let ititle = db.item(r.item).map(|i| i.title.clone()).unwrap_or_default();
-            let title = format!("{mtitle} · {ititle}");
-            let notes: Vec<String> = r.notes.iter().map(|n| n.text.clone()).collect();
-            push(HitKind::Note, Target::Minutes(m.id), &title, &notes.join("\n"), &ititle);
-            let ops: Vec<String> = r.opinions.iter().map(|o| o.text.clone()).collect();
-            push(HitKind::Opinion, Target::Minutes(m.id), &title, &ops.join("\n"), &ititle);
-            push(HitKind::Decision, Target::Minutes(m.id), &title, &r.decision, &ititle);
+            let ititle = titles.get(&r.item).copied().unwrap_or_default();
+            let title = || format!("{} · {ititle}", mtitle());
+            let notes: Vec<&str> = r.notes.iter().map(|n| n.text.as_str()).collect();
+            push(HitKind::Note, Target::Minutes(m.id), &title, &notes, ititle);
+            let ops: Vec<&str> = r.opinions.iter().map(|o| o.text.as_str()).collect();
+            push(HitKind::Opinion, Target::Minutes(m.id), &title, &ops, ititle);
+            push(HitKind::Decision, Target::Minutes(m.id), &title, &[r.decision.as_str()], ititle);
         }
         if let Some(s) = &m.summary {
-            let title = format!("{mtitle} {}", super::summary::number_label(s.year, s.number));
-            push(HitKind::Summary, Target::Summary(m.id), &title, &s.text, "");
+            let title = || format!("{} {}", mtitle(), super::summary::number_label(s.year, s.number));
+            push(HitKind::Summary, Target::Summary(m.id), &title, &[s.text.as_str()], "");
         }
         for a in &m.amendments {
             let target = match a.target {
                 Some(AmendTarget::Summary) => Target::Summary(m.id),
                 _ => Target::Minutes(m.id),
             };
-            push(HitKind::Amendment, target, &mtitle, &format!("{}\n{}", a.text, a.reason), "");
+            push(HitKind::Amendment, target, &mtitle, &[a.text.as_str(), a.reason.as_str()], "");
         }
     }
     out
@@ -235,6 +259,21 @@ mod tests {
         assert!(search(&db, "张三 不存在的词").is_empty());
         assert!(search(&db, "   ").is_empty());
         assert!(search(&db, "").is_empty());
+    }
+
+    #[test]
+    fn case_folding_covers_capitals_anywhere_and_leaves_chinese_alone() {
+        let t = |q: &str| terms(q);
+        assert!(all_in("G30连霍高速 PPP项目", &t("ppp 连霍")));
+        assert!(all_in("G30连霍高速", &t("g30")), "capital in the text");
+        assert!(all_in("g30连霍高速", &t("G30")), "capital in the query");
+        assert!(all_in("ＰＰＰ项目", &t("ｐｐｐ")), "full-width Latin has case too");
+        assert!(all_in("ÉCOLE", &t("école")));
+        assert!(!all_in("连霍高速", &t("连霍 g30")), "every term must occur");
+        assert!(!all_in("连霍高速公路", &t("霍高速路")));
+        assert!(!all_in("任何文字", &[]));
+        assert!(has_capital_form('A') && has_capital_form('Ａ') && has_capital_form('É'));
+        assert!(!has_capital_form('a') && !has_capital_form('党') && !has_capital_form('〔') && !has_capital_form('1'));
     }
 
     #[test]
