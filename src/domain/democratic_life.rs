@@ -23,6 +23,7 @@ pub struct OpinionSolicited {
 pub struct HeartTalk {
     pub a: Id,
     pub b: Id,
+    #[serde(with = "crate::domain::date_format")]
     pub date: NaiveDate,
 }
 

@@ -40,6 +40,7 @@ pub enum EvidenceKind {
 pub struct Evidence {
     pub id: Id,
     pub kind: EvidenceKind,
+    #[serde(with = "crate::domain::date_format")]
     pub date: NaiveDate,
     /// The member concerned (speaker, talker, leader in the village, contact-point holder).
     pub member: Option<Id>,

@@ -69,6 +69,7 @@ pub enum ItemStatus {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusChange {
     pub to: ItemStatus,
+    #[serde(with = "crate::domain::date_format")]
     pub date: NaiveDate,
     #[serde(default)]
     pub note: String,
@@ -104,6 +105,7 @@ pub struct AgendaItem {
     #[serde(default)]
     pub checklist: PrepChecklist,
     pub status: ItemStatus,
+    #[serde(with = "crate::domain::date_format")]
     pub created: NaiveDate,
     #[serde(default)]
     pub history: Vec<StatusChange>,

@@ -214,6 +214,7 @@ pub struct ItemRecord {
 /// A distribution (notice or materials): to whom and when (第十八条（一）（三）).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Distribution {
+    #[serde(with = "crate::domain::date_format")]
     pub on: NaiveDate,
     pub to: String,
 }
@@ -280,6 +281,7 @@ pub struct Meeting {
     pub kind: MeetingKind,
     #[serde(default)]
     pub title: String,
+    #[serde(with = "crate::domain::date_format")]
     pub date: NaiveDate,
     /// "09:30"
     #[serde(default)]

@@ -5,6 +5,7 @@
 pub mod article;
 pub mod category;
 pub mod conduct;
+pub mod date_format;
 pub mod db;
 pub mod democratic_life;
 pub mod evidence;

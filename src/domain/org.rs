@@ -35,6 +35,7 @@ pub enum Role {
 pub struct Term {
     pub role: Role,
     /// 任职开始 (inclusive)
+    #[serde(with = "crate::domain::date_format")]
     pub start: NaiveDate,
     /// 任职结束 (inclusive); `None` while serving.
     pub end: Option<NaiveDate>,

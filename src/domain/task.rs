@@ -8,6 +8,7 @@ use super::{item::DecisionRef, Id};
 /// A progress report. 反馈
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProgressReport {
+    #[serde(with = "crate::domain::date_format")]
     pub date: NaiveDate,
     pub text: String,
     pub by: String,
@@ -16,6 +17,7 @@ pub struct ProgressReport {
 /// How a task was closed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Closure {
+    #[serde(with = "crate::domain::date_format")]
     pub date: NaiveDate,
     pub result: String,
 }
@@ -44,7 +46,9 @@ pub struct FollowUpTask {
     pub member: Option<Id>,
     /// 责任科室
     pub department: Option<Id>,
+    #[serde(with = "crate::domain::date_format")]
     pub deadline: NaiveDate,
+    #[serde(with = "crate::domain::date_format")]
     pub created: NaiveDate,
     #[serde(default)]
     pub reports: Vec<ProgressReport>,
