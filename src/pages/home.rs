@@ -67,14 +67,16 @@ fn Overview() -> impl IntoView {
             v
         })
     };
-    let tasks = move || {
+    // (open, overdue), counted once for both tiles.
+    let counts = Memo::new(move |_| {
         let today = state.today.get();
         state.db.with(|db| {
             let open: Vec<_> = db.tasks.iter().filter(|t| t.closed.is_none()).collect();
             let overdue = open.iter().filter(|t| t.status(today) == TaskStatus::Overdue).count();
             (open.len(), overdue)
         })
-    };
+    });
+    let tasks = move || counts.get();
     view! {
         <h1>{unit}</h1>
         <div class="tiles">

@@ -54,33 +54,34 @@ pub fn risk_hints(db: &Db, today: NaiveDate) -> Vec<RiskHint> {
     for m in &db.meetings {
         for rec in &m.items {
             let item = items.get(&rec.item).copied();
-            let title = item.map_or_else(|| format!("#{}", rec.item), |i| i.title.clone());
+            // Titles and links are made only for the records that raise a hint.
+            let title = || item.map_or_else(|| format!("#{}", rec.item), |i| i.title.clone());
             let category = item.map(|i| i.category);
-            let link = format!("#/meetings/{}", m.id);
+            let link = || format!("#/meetings/{}", m.id);
             if let Some(r) = &rec.result {
                 let personnel = category == Some(Category::Personnel);
                 let two_thirds = needed_for_quorum(r.due, db.settings.special_quorum, db.settings.reading);
                 if personnel && (!r.quorum_met || r.present < two_thirds) {
                     out.push(RiskHint {
                         clause: c3,
-                        zh: format!("{}会议干部任免议题“{title}”表决时到会{}人，未达到三分之二以上（至少{two_thirds}人）（{}）", m.date, r.present, c3.zh()),
-                        en: format!("{}: appointment item “{title}” was voted with {} present, short of two thirds ({two_thirds}) ({})", m.date, r.present, c3.en()),
-                        link: link.clone(),
+                        zh: format!("{}会议干部任免议题“{title}”表决时到会{}人，未达到三分之二以上（至少{two_thirds}人）（{}）", m.date, r.present, c3.zh(), title = title()),
+                        en: format!("{}: appointment item “{title}” was voted with {} present, short of two thirds ({two_thirds}) ({})", m.date, r.present, c3.en(), title = title()),
+                        link: link(),
                     });
                 } else if !r.quorum_met {
                     out.push(RiskHint {
                         clause: c2,
-                        zh: format!("{}会议议题“{title}”表决时未达到法定人数，表决无效（{}）", m.date, c2.zh()),
-                        en: format!("{}: item “{title}” was voted without quorum; the vote is invalid ({})", m.date, c2.en()),
-                        link: link.clone(),
+                        zh: format!("{}会议议题“{title}”表决时未达到法定人数，表决无效（{}）", m.date, c2.zh(), title = title()),
+                        en: format!("{}: item “{title}” was voted without quorum; the vote is invalid ({})", m.date, c2.en(), title = title()),
+                        link: link(),
                     });
                 }
                 if !r.passed && !rec.decision.trim().is_empty() {
                     out.push(RiskHint {
                         clause: c2,
-                        zh: format!("{}会议议题“{title}”未获通过，却记录了决定事项（{}）", m.date, c2.zh()),
-                        en: format!("{}: item “{title}” did not pass but a decision is recorded ({})", m.date, c2.en()),
-                        link: link.clone(),
+                        zh: format!("{}会议议题“{title}”未获通过，却记录了决定事项（{}）", m.date, c2.zh(), title = title()),
+                        en: format!("{}: item “{title}” did not pass but a decision is recorded ({})", m.date, c2.en(), title = title()),
+                        link: link(),
                     });
                 }
             }
@@ -90,8 +91,8 @@ pub fn risk_hints(db: &Db, today: NaiveDate) -> Vec<RiskHint> {
                 if decided && rec.result.is_some() && i.category.is_major_decision() && !i.checklist.complete() {
                     out.push(RiskHint {
                         clause: c2,
-                        zh: format!("重大决策“{title}”未完成调查研究、征求意见、风险评估、合法合规性审查等程序（第十七条，{}）", c2.zh()),
-                        en: format!("Major decision “{title}” was taken without the full Art. 17 preparation ({})", c2.en()),
+                        zh: format!("重大决策“{title}”未完成调查研究、征求意见、风险评估、合法合规性审查等程序（第十七条，{}）", c2.zh(), title = title()),
+                        en: format!("Major decision “{title}” was taken without the full Art. 17 preparation ({})", c2.en(), title = title()),
                         link: format!("#/items/{}", i.id),
                     });
                 }
