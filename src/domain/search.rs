@@ -83,7 +83,13 @@ fn all_in(text: &str, terms: &[String]) -> bool {
 /// with capitals can match otherwise (lower-casing every record on every search was most of a
 /// search's time with ten years of records).
 fn contains_ci(text: &str, term: &str) -> bool {
-    text.contains(term) || (text.chars().any(has_capital_form) && text.to_lowercase().contains(term))
+    text.contains(term) || (!caseless(term) && text.chars().any(has_capital_form) && text.to_lowercase().contains(term))
+}
+
+/// A term of Chinese characters, digits and ASCII punctuation only: lower-casing never
+/// produces these from other characters, so it can only match as it is written.
+fn caseless(term: &str) -> bool {
+    term.chars().all(|c| ('\u{3000}'..='\u{9FFF}').contains(&c) || (c.is_ascii() && !c.is_ascii_alphabetic()))
 }
 
 /// True when lower-casing changes `c`. Chinese characters and punctuation (U+3000..U+9FFF) have
@@ -272,6 +278,9 @@ mod tests {
         assert!(!all_in("连霍高速", &t("连霍 g30")), "every term must occur");
         assert!(!all_in("连霍高速公路", &t("霍高速路")));
         assert!(!all_in("任何文字", &[]));
+        assert!(all_in("关于G30连霍高速2026年养护", &t("连霍高速 2026")), "caseless terms in text with capitals");
+        assert!(!all_in("关于G30连霍高速", &t("连霍公路")));
+        assert!(caseless("农村公路〔2026〕3号") && !caseless("ppp") && !caseless("ｐｐｐ") && !caseless("é"));
         assert!(has_capital_form('A') && has_capital_form('Ａ') && has_capital_form('É'));
         assert!(!has_capital_form('a') && !has_capital_form('党') && !has_capital_form('〔') && !has_capital_form('1'));
     }
