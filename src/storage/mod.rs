@@ -171,7 +171,8 @@ struct Manifest {
 struct PartRef {
     /// The revision that wrote it: the key is `yishi:p:<name>:<rev>`.
     rev: u64,
-    /// Short SHA-256 of the stored (packed) value.
+    /// Checksum of the stored (packed) value: `a1:` + Adler-32 (`codec::part_sum`), or 16 hex
+    /// digits of SHA-256 as written by earlier versions (still accepted).
     sum: String,
     /// Stored length in UTF-16 code units.
     len: u64,
