@@ -76,37 +76,32 @@ impl AppState {
     pub fn try_update<T, E>(&self, f: impl FnOnce(&mut Db) -> Result<T, E>) -> Result<T, E> {
         let in_place = matches!(self.save_state.get_untracked(), SaveState::Saved)
             && self.store.try_with_value(|s| s.can_restore()).unwrap_or(false);
-        if !in_place {
-            let mut draft = self.db.get_untracked();
-            let out = f(&mut draft)?;
-            if let SaveState::ReadOnly(_) = self.save_state.get_untracked() {
-                return Ok(out);
-            }
-            self.db.set(draft);
-            self.persist();
-            return Ok(out);
-        }
-        let mut f = Some(f);
-        let out = self.db.try_update_untracked(|db| {
-            let out = f.take().map(|f| f(db));
-            if let Some(Err(_)) = out {
-                self.store.try_with_value(|s| s.restore_saved(db));
-            }
-            out
-        });
-        match out.flatten() {
-            Some(Ok(v)) => {
+        let mut change = Some(f);
+        if in_place {
+            let ran = self.db.try_update_untracked(|db| {
+                let out = change.take().map(|f| f(db));
+                if let Some(Err(_)) = out {
+                    self.store.try_with_value(|s| s.restore_saved(db));
+                }
+                out
+            });
+            if let Some(Some(out)) = ran {
+                let v = out?;
                 self.db.notify();
                 self.persist();
-                Ok(v)
+                return Ok(v);
             }
-            Some(Err(e)) => Err(e),
-            // The signal is gone (the app is being torn down): nothing was changed.
-            None => match f.take() {
-                Some(f) => f(&mut self.db.get_untracked()),
-                None => unreachable!("the change ran and returned"),
-            },
         }
+        // On a copy (and where the signal could not be updated: the change has not run).
+        let f = change.take().expect("a change runs at most once");
+        let mut draft = self.db.get_untracked();
+        let out = f(&mut draft)?;
+        if let SaveState::ReadOnly(_) = self.save_state.get_untracked() {
+            return Ok(out);
+        }
+        self.db.set(draft);
+        self.persist();
+        Ok(out)
     }
 
     /// Replace the whole database (import, example data) and save.

@@ -398,17 +398,13 @@ fn read_only_stores_never_restore() {
     let (mut s, _, _) = open(&b);
     let saved = ten_years(TextKind::Phrases, 1);
     s.save(&saved).unwrap();
-    // Another tab saves: this one is in conflict and turns read-only on its next save.
-    let (mut other, mut theirs, _) = open(&b);
-    theirs.org.unit_name.push('Y');
-    other.save(&theirs).unwrap();
-    let mut ours = saved.clone();
-    ours.org.unit_name.push('Z');
-    assert!(matches!(s.save(&ours), Err(StorageError::Conflict { .. })));
-    // A conflict leaves the store writable but out of date: the app goes read-only and uses
-    // copies; a damaged store opened read-only cannot restore at all.
+    // A damaged manifest opens in recovery (read-only): nothing is put back, nothing changes.
     b.raw_set("yishi:m", "garbage");
     let (ro, _, out) = open(&b);
     assert!(matches!(out, LoadOutcome::Recovery { .. }));
     assert!(!ro.can_restore());
+    let mut changed = saved.clone();
+    changed.org.unit_name.push('Z');
+    assert!(!ro.restore_saved(&mut changed));
+    assert!(changed.org.unit_name.ends_with('Z'));
 }

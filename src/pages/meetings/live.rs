@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::{method_text, now, MeetingHeader, NoMeeting};
+use super::{method_text, now, MeetingHeader, MeetingScreen};
 use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
 use crate::components::quorum_banner::QuorumBanner;
@@ -33,9 +33,8 @@ pub fn LivePage(
     id: Id,
 ) -> impl IntoView {
     let state = use_app();
-    let exists = Memo::new(move |_| state.db.with(|db| db.meeting(id).is_some()));
     view! {
-        {move || if !exists.get() { view! { <NoMeeting/> }.into_any() } else { view! {
+        <MeetingScreen id=id>
             <section class="page meeting-live">
                 <MeetingHeader id=id active=T::TabLive/>
                 <StageBar id=id/>
@@ -47,7 +46,7 @@ pub fn LivePage(
                     <ItemArea id=id/>
                 </div>
             </section>
-        }.into_any() }}
+        </MeetingScreen>
     }
 }
 

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::{now, MeetingHeader, NoMeeting};
+use super::{now, MeetingHeader, MeetingScreen};
 use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
 use crate::domain::article::cite;
@@ -25,17 +25,15 @@ pub fn MinutesPage(
     /// Meeting id.
     id: Id,
 ) -> impl IntoView {
-    let state = use_app();
-    let exists = Memo::new(move |_| state.db.with(|db| db.meeting(id).is_some()));
     view! {
-        {move || if !exists.get() { view! { <NoMeeting/> }.into_any() } else { view! {
+        <MeetingScreen id=id>
             <section class="page meeting-minutes">
                 <MeetingHeader id=id active=T::TabMinutes/>
                 <crate::components::backup_reminder::BackupReminder/>
                 <MinutesBody id=id/>
                 <AmendmentsSection id=id/>
             </section>
-        }.into_any() }}
+        </MeetingScreen>
     }
 }
 

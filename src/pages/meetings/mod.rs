@@ -97,6 +97,20 @@ pub fn MeetingHeader(
     }
 }
 
+/// A meeting's screen: `children` while the meeting exists, else [`NoMeeting`] (the meeting
+/// was deleted or the link is wrong).
+#[component]
+pub fn MeetingScreen(
+    /// Meeting id.
+    id: Id,
+    /// The screen's content.
+    children: ChildrenFn,
+) -> impl IntoView {
+    let state = use_app();
+    let exists = Memo::new(move |_| state.db.with(|db| db.meeting(id).is_some()));
+    move || if exists.get() { children().into_any() } else { view! { <NoMeeting/> }.into_any() }
+}
+
 /// "Not found" for a meeting id.
 #[component]
 pub fn NoMeeting() -> impl IntoView {

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::{MeetingHeader, NoMeeting};
+use super::{MeetingHeader, MeetingScreen};
 use crate::app::{navigate, use_app};
 use crate::components::article_link::ArticleLink;
 use crate::domain::article::cite;
@@ -94,9 +94,8 @@ pub fn PreparePage(
     id: Id,
 ) -> impl IntoView {
     let state = use_app();
-    let exists = Memo::new(move |_| state.db.with(|db| db.meeting(id).is_some()));
     view! {
-        {move || if !exists.get() { view! { <NoMeeting/> }.into_any() } else { view! {
+        <MeetingScreen id=id>
             <section class="page meeting-prepare">
                 <MeetingHeader id=id active=T::TabPrepare/>
                 <Details id=id/>
@@ -107,7 +106,7 @@ pub fn PreparePage(
                     <a class="btn btn-primary" href=Route::MeetingLive(id).href() data-testid="go-live">{move || state.t(T::TabLive)}" →"</a>
                 </div>
             </section>
-        }.into_any() }}
+        </MeetingScreen>
     }
 }
 

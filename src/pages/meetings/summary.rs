@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::{now, MeetingHeader, NoMeeting};
+use super::{now, MeetingHeader, MeetingScreen};
 use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
 use crate::domain::article::cite;
@@ -21,7 +21,6 @@ pub fn SummaryPage(
     id: Id,
 ) -> impl IntoView {
     let state = use_app();
-    let exists = Memo::new(move |_| state.db.with(|db| db.meeting(id).is_some()));
     let err = RwSignal::new(None::<String>);
     let show = move |r: Result<(), SummaryError>| match r {
         Ok(()) => err.set(None),
@@ -33,7 +32,7 @@ pub fn SummaryPage(
     let signer = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| db.org.secretary_at(m.date).or(m.chair))));
     let signed = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.summary.as_ref()).and_then(|s| s.signed.clone()).map(|s| (db.org.member_name(s.by), s.at.format("%Y-%m-%d %H:%M").to_string()))));
     view! {
-        {move || if !exists.get() { view! { <NoMeeting/> }.into_any() } else { view! {
+        <MeetingScreen id=id>
             <section class="page meeting-summary">
                 <div class="no-print">
                     <MeetingHeader id=id active=T::TabSummary/>
@@ -78,7 +77,7 @@ pub fn SummaryPage(
                 </div>
                 <PrintedSummary id=id/>
             </section>
-        }.into_any() }}
+        </MeetingScreen>
     }
 }
 
