@@ -28,6 +28,7 @@
 
 pub mod canonical;
 mod crypto;
+mod json_path;
 pub mod refs;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -268,21 +269,26 @@ pub fn parse_backup(text: &str, passphrase: Option<&str>) -> Result<Db, ImportEr
     }
     let mut data = obj.get("data").cloned().ok_or_else(|| ImportError::BadField { path: "data".into(), detail: "missing".into() })?;
     let stated = obj.get("sha256").and_then(Value::as_str).ok_or_else(|| ImportError::BadField { path: "sha256".into(), detail: "missing".into() })?;
-    let actual = sha256_hex(serde_json::to_string(&data).unwrap_or_default().as_bytes());
-    if !stated.eq_ignore_ascii_case(&actual) {
+    let mut data_text = serde_json::to_string(&data).unwrap_or_default();
+    if !stated.eq_ignore_ascii_case(&sha256_hex(data_text.as_bytes())) {
         return Err(ImportError::BadChecksum);
     }
     if schema < SCHEMA as u64 {
         migrate_value(&mut data, schema as u32, MIGRATIONS).map_err(ImportError::Migration)?;
+        data_text = serde_json::to_string(&data).unwrap_or_default();
     }
-    let db: Db = serde_path_to_error::deserialize(&data).map_err(|e| {
-        let path = e.path().to_string();
-        ImportError::BadField { path: if path == "." { "data".into() } else { format!("data.{path}") }, detail: e.inner().to_string() }
+    // The records are read from text by the one deserializer the app uses everywhere (wasm
+    // size); an error's position in that text gives the field's path.
+    let db: Db = serde_json::from_str(&data_text).map_err(|e| {
+        let detail = json_path::message(&e);
+        let at = json_path::offset_of(&data_text, e.line(), e.column());
+        let path = json_path::path_at(&data_text, at, detail.starts_with("missing field"));
+        ImportError::BadField { path: if path.is_empty() { "data".into() } else { format!("data.{path}") }, detail }
     })?;
     let counts = match obj.get("counts") {
         Some(c) => Some(
-            serde_json::from_value::<Counts>(c.clone())
-                .map_err(|e| ImportError::BadField { path: "counts".into(), detail: e.to_string() })?,
+            serde_json::from_str::<Counts>(&c.to_string())
+                .map_err(|e| ImportError::BadField { path: "counts".into(), detail: json_path::message(&e) })?,
         ),
         None => None,
     };

@@ -354,7 +354,8 @@ fn parse_manifest(key: &str, text: &str) -> Result<Manifest, StorageError> {
     if codec::short_sum(json) != sum {
         return Err(corrupt(key, "checksum mismatch"));
     }
-    serde_json::from_value(value).map_err(|e| corrupt(key, format!("bad manifest: {e}")))
+    // From the text again, not the Value: one deserializer for all records (wasm size).
+    serde_json::from_str(json).map_err(|e| corrupt(key, format!("bad manifest: {e}")))
 }
 
 fn manifest_text(m: &Manifest) -> Result<String, StorageError> {
@@ -580,13 +581,14 @@ impl Store {
                 return Err(corrupt(&k, "checksum mismatch"));
             }
             let json = codec::decode_bytes(&stored).map_err(|d| corrupt(&k, d))?;
+            // Records are read from text by the same deserializer everywhere (wasm size).
+            let json = String::from_utf8(json).map_err(|e| corrupt(&k, format!("not UTF-8: {e}")))?;
             if schema == SCHEMA {
-                // Straight from the bytes: the parser checks UTF-8 as it reads the strings.
-                return serde_json::from_slice(&json).map_err(|e| corrupt(&k, e.to_string()));
+                return serde_json::from_str(&json).map_err(|e| corrupt(&k, e.to_string()));
             }
-            let mut v: Value = serde_json::from_slice(&json).map_err(|e| corrupt(&k, format!("not JSON: {e}")))?;
+            let mut v: Value = serde_json::from_str(&json).map_err(|e| corrupt(&k, format!("not JSON: {e}")))?;
             migrate_value(&mut v, schema, MIGRATIONS).map_err(|e| corrupt(&k, format!("migration failed: {e}")))?;
-            serde_json::from_value(v).map_err(|e| corrupt(&k, e.to_string()))
+            serde_json::from_str(&v.to_string()).map_err(|e| corrupt(&k, e.to_string()))
         }
         let core_ref = m.parts.get("core").ok_or_else(|| corrupt(key, "no core partition"))?;
         let core: Core = read(self, "core", core_ref, schema)?;
