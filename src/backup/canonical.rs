@@ -252,7 +252,7 @@ impl<'a> Obj<'a> {
     fn finish(mut self) -> Result<(), Error> {
         // Stable sort, then keep the last of equal keys (a map insert overwrites).
         if !self.members.windows(2).all(|w| w[0].0 < w[1].0) {
-            self.members.sort_by(|a, b| a.0.cmp(&b.0));
+            crate::domain::sort::sort_by(&mut self.members, |a, b| a.0.cmp(&b.0));
             let mut kept: Vec<(Cow<'static, str>, usize, usize)> = Vec::with_capacity(self.members.len());
             for m in self.members.drain(..) {
                 match kept.last_mut() {

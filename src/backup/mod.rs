@@ -527,7 +527,7 @@ pub fn apply(current: &Db, incoming: Db, mode: ImportMode) -> Db {
     // Fresh ids for conflicting records, applied to their ids and every reference to them.
     let mut remap: HashMap<Id, Id> = HashMap::new();
     let mut conflicts: Vec<Id> = classes.iter().filter(|(_, (_, m))| *m == Match::Conflict).map(|(id, _)| *id).collect();
-    conflicts.sort();
+    crate::domain::sort::sort(&mut conflicts);
     for id in conflicts {
         remap.insert(id, next);
         next += 1;
@@ -675,7 +675,7 @@ pub fn years_with_records(db: &Db) -> Vec<i32> {
         .chain(db.tasks.iter().map(|t| t.created.year()))
         .chain(db.evidence.iter().map(|e| e.date.year()))
         .collect();
-    ys.sort();
+    crate::domain::sort::sort(&mut ys);
     ys.dedup();
     ys
 }

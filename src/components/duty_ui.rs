@@ -71,7 +71,7 @@ pub fn member_options(date: NaiveDate) -> Vec<(Id, String)> {
                 (m.id, m.display_name(), rank)
             })
             .collect();
-        v.sort_by_key(|x| x.2);
+        crate::domain::sort::sort_by_key(&mut v, |x| x.2);
         v.into_iter().map(|(id, n, _)| (id, n)).collect()
     })
 }

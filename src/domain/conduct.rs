@@ -321,7 +321,7 @@ pub fn supersedable_decisions(db: &Db, before: NaiveDate) -> Vec<DecisionRef> {
                 .map(move |r| (m.date, DecisionRef { meeting: m.id, item: r.item }))
         })
         .collect();
-    v.sort_by(|a, b| b.0.cmp(&a.0));
+    crate::domain::sort::sort_by(&mut v, |a, b| b.0.cmp(&a.0));
     v.into_iter().map(|(_, d)| d).collect()
 }
 

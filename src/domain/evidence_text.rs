@@ -108,7 +108,7 @@ mod tests {
             assert_eq!(EvidenceKind::from_key(k.key()), Some(k));
         }
         let mut keys: Vec<_> = EvidenceKind::ALL.iter().map(|k| k.key()).collect();
-        keys.sort();
+        crate::domain::sort::sort(&mut keys);
         keys.dedup();
         assert_eq!(keys.len(), EvidenceKind::ALL.len());
         assert_eq!(EvidenceKind::from_key("nope"), None);

@@ -36,7 +36,7 @@ impl TaskFilter {
 /// Tasks matching the filter, overdue first, then by deadline.
 pub fn filter_tasks<'a>(db: &'a Db, f: &TaskFilter, today: NaiveDate) -> Vec<&'a FollowUpTask> {
     let mut v: Vec<&FollowUpTask> = db.tasks.iter().filter(|t| f.matches(t, today)).collect();
-    v.sort_by_key(|t| (t.status(today) != TaskStatus::Overdue, t.closed.is_some(), t.deadline, t.id));
+    crate::domain::sort::sort_by_key(&mut v, |t| (t.status(today) != TaskStatus::Overdue, t.closed.is_some(), t.deadline, t.id));
     v
 }
 
@@ -162,7 +162,7 @@ pub fn add_report(db: &mut Db, task: Id, date: NaiveDate, text: &str, by: &str) 
         return Err(FollowUpError::BeforeCreated);
     }
     t.reports.push(ProgressReport { date, text: text.trim().into(), by: by.trim().into() });
-    t.reports.sort_by_key(|r| r.date);
+    crate::domain::sort::sort_by_key(&mut t.reports, |r| r.date);
     Ok(())
 }
 

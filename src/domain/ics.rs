@@ -107,7 +107,7 @@ pub fn calendar_entries(db: &Db, today: NaiveDate, from: NaiveDate, to: NaiveDat
             });
         }
     }
-    out.sort_by(|a, b| a.date.cmp(&b.date).then(a.kind.cmp(&b.kind)).then(a.uid.cmp(&b.uid)));
+    crate::domain::sort::sort_by(&mut out, |a, b| a.date.cmp(&b.date).then(a.kind.cmp(&b.kind)).then(a.uid.cmp(&b.uid)));
     out
 }
 

@@ -19,6 +19,7 @@ pub mod rules;
 pub mod rules_text;
 pub mod search;
 pub mod settings;
+pub mod sort;
 pub mod stats;
 pub mod study;
 pub mod summary;

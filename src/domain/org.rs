@@ -148,7 +148,7 @@ impl Organisation {
                 })
             })
             .collect();
-        out.sort_by_key(|r| r.role);
+        crate::domain::sort::sort_by_key(&mut out, |r| r.role);
         out
     }
 

@@ -165,7 +165,7 @@ pub fn search(db: &Db, query: &str) -> Vec<Hit> {
     }
     let titles: std::collections::HashMap<_, _> = db.items.iter().map(|i| (i.id, i.title.as_str())).collect();
     let mut meetings: Vec<_> = db.meetings.iter().collect();
-    meetings.sort_by(|a, b| b.date.cmp(&a.date));
+    crate::domain::sort::sort_by(&mut meetings, |a, b| b.date.cmp(&a.date));
     for m in meetings {
         let mtitle = || format!("{} {}", super::summary::date_zh(m.date), m.kind.zh());
         for r in &m.items {

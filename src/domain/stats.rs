@@ -92,7 +92,7 @@ pub fn annual_stats(db: &Db, year: i32, today: NaiveDate) -> AnnualStats {
             }
         }
     }
-    by_cat.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::domain::sort::sort_by(&mut by_cat, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let tasks = count_tasks(db.tasks.iter().filter(|t| t.created.year() == year), today);
     AnnualStats {
         year,

@@ -141,7 +141,7 @@ pub fn sessions_in_year(db: &Db, year: i32) -> Vec<&Meeting> {
         .iter()
         .filter(|m| matches!(m.kind, MeetingKind::CentralStudy | MeetingKind::StudySeminar) && m.date.year() == year)
         .collect();
-    v.sort_by_key(|m| m.date);
+    crate::domain::sort::sort_by_key(&mut v, |m| m.date);
     v
 }
 

@@ -163,7 +163,7 @@ fn validate_secretaries(org: &Organisation) -> Vec<Issue> {
             }
         }
     }
-    points.sort();
+    crate::domain::sort::sort(&mut points);
     points.dedup();
     let mut out = Vec::new();
     for d in points {

@@ -62,7 +62,7 @@ fn Overview() -> impl IntoView {
                 .filter(|m| m.date >= today)
                 .map(|m| (m.id, m.date, if state.lang.get() == Lang::Zh { m.kind.zh() } else { m.kind.en() }, m.title.clone()))
                 .collect();
-            v.sort_by_key(|x| x.1);
+            crate::domain::sort::sort_by_key(&mut v, |x| x.1);
             v.truncate(5);
             v
         })

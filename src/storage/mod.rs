@@ -941,7 +941,7 @@ impl Store {
         let mut map = serde_json::Map::new();
         if let Ok(keys) = self.backend.keys() {
             let mut keys: Vec<_> = keys.into_iter().filter(|k| k.starts_with(PREFIX)).collect();
-            keys.sort();
+            crate::domain::sort::sort(&mut keys);
             for k in keys {
                 if let Ok(Some(v)) = self.backend.get(&k) {
                     map.insert(k, Value::String(v));

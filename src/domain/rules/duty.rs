@@ -699,7 +699,7 @@ fn integrity_talks(c: &Ctx) -> DutyStatus {
 pub fn evaluate_duties(db: &Db, year: i32, today: NaiveDate) -> Vec<DutyStatus> {
     let s = &db.settings;
     let mut held: Vec<&Meeting> = db.meetings.iter().filter(|m| is_held(m, today)).collect();
-    held.sort_by_key(|m| m.date);
+    crate::domain::sort::sort_by_key(&mut held, |m| m.date);
     let c = Ctx { db, s, year, today, y0: ymd(year, 1, 1), y1: ymd(year, 12, 31), held };
     let d = &s.duties;
     let [life, report, notice] = democratic_life(&c);

@@ -114,7 +114,7 @@ pub fn risk_hints(db: &Db, today: NaiveDate) -> Vec<RiskHint> {
             });
         }
     }
-    out.sort_by_key(|h| h.clause);
+    crate::domain::sort::sort_by_key(&mut out, |h| h.clause);
     out
 }
 

@@ -53,7 +53,7 @@ pub fn DashboardPage(
                 .filter(|m| m.kind == MeetingKind::DemocraticLife && chrono::Datelike::year(&m.date) == year)
                 .map(|m| (m.id, m.date, m.title.clone()))
                 .collect();
-            v.sort_by_key(|x| x.1);
+            crate::domain::sort::sort_by_key(&mut v, |x| x.1);
             v
         })
     };

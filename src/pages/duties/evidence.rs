@@ -49,7 +49,7 @@ pub fn EvidencePage() -> impl IntoView {
                     (e.id, e.date, kind, e.kind, who, with, e.days, e.note.clone())
                 })
                 .collect();
-            v.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+            crate::domain::sort::sort_by(&mut v, |a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
             v
         })
     });

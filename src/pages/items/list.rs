@@ -46,7 +46,7 @@ pub fn ItemsList() -> impl IntoView {
     });
     let years = Memo::new(move |_| state.db.with(|db| {
         let mut v: Vec<i32> = db.items.iter().map(|i| i.created.year()).collect();
-        v.sort_unstable_by(|a, b| b.cmp(a));
+        crate::domain::sort::sort_by(&mut v, |a, b| b.cmp(a));
         v.dedup();
         v
     }));
@@ -56,7 +56,7 @@ pub fn ItemsList() -> impl IntoView {
             .filter(|i| s.is_none_or(|s| i.status == s) && c.is_none_or(|c| i.category == c) && y.is_none_or(|y| i.created.year() == y))
             .map(|i| (i.id, i.title.clone(), i.category, i.status, i.created))
             .collect();
-        v.sort_by(|a, b| b.4.cmp(&a.4).then(b.0.cmp(&a.0)));
+        crate::domain::sort::sort_by(&mut v, |a, b| b.4.cmp(&a.4).then(b.0.cmp(&a.0)));
         v
     }));
     let total = Signal::derive(move || rows.with(|r| r.len()));

@@ -23,7 +23,7 @@ pub fn MeetingsList() -> impl IntoView {
                 .iter()
                 .map(|m| (m.id, m.date, m.kind, m.title.clone(), m.stage, m.items.len(), m.summary.as_ref().map(|s| number_label(s.year, s.number))))
                 .collect();
-            v.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+            crate::domain::sort::sort_by(&mut v, |a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
             v
         })
     });

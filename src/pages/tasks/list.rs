@@ -50,7 +50,7 @@ pub fn TasksPage() -> impl IntoView {
     let meeting_options = Signal::derive(move || {
         state.db.with(|db| {
             let mut ids: Vec<Id> = db.tasks.iter().filter_map(|t| t.source.map(|s| s.meeting)).collect();
-            ids.sort();
+            crate::domain::sort::sort(&mut ids);
             ids.dedup();
             ids.into_iter()
                 .filter_map(|id| db.meeting(id).map(|m| (id, format!("{} {}", m.date, if m.title.is_empty() { m.kind.zh().to_string() } else { m.title.clone() }))))
