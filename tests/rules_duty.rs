@@ -6,6 +6,7 @@ mod rules_support;
 use rules_support::*;
 use yishi::domain::{
     db::Db,
+    democratic_life::{AbsentStatement, DemocraticLifeCycle},
     evidence::{Evidence, EvidenceKind},
     meeting::{Meeting, MeetingKind, MeetingStage, WrittenOpinion},
     org::{Department, Role},
@@ -233,6 +234,14 @@ fn absentees_of_the_democratic_life_meeting_owe_a_written_statement() {
     m.items.push(rec);
     let st = duty(&db, 2026, "2026-02-01", DutyKind::DemocraticLife);
     assert_eq!(st.gaps, vec!["2026-01-10民主生活会缺席的成员丁未提交书面发言（第二十三条（三））".to_string()]);
+    // A statement recorded on the 民主生活会 screen counts too; an empty one or another
+    // member's, or one recorded for a different meeting, does not.
+    let statement = |member: Id, text: &str| AbsentStatement { member, text: text.into(), read_out: true, informed_on: None };
+    db.democratic_life.push(DemocraticLifeCycle { meeting: 1, statements: vec![statement(4, "  "), statement(6, "他人")], ..Default::default() });
+    db.democratic_life.push(DemocraticLifeCycle { meeting: 99, statements: vec![statement(4, "别的会")], ..Default::default() });
+    assert_eq!(duty(&db, 2026, "2026-02-01", DutyKind::DemocraticLife).gaps.len(), 1);
+    db.democratic_life[0].statements.push(statement(4, "因公出差，书面发言如下……"));
+    assert!(duty(&db, 2026, "2026-02-01", DutyKind::DemocraticLife).gaps.is_empty());
 }
 
 #[test]

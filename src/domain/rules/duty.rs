@@ -486,10 +486,13 @@ fn central_study(c: &Ctx) -> DutyStatus {
 fn democratic_life(c: &Ctx) -> [DutyStatus; 3] {
     let dls = c.meetings_in_year(|k| k == MeetingKind::DemocraticLife);
     let mut life = meeting_duty(c, DutyKind::DemocraticLife, None, c.s.duties.democratic_life_per_year, |k| k == MeetingKind::DemocraticLife, "召开民主生活会", "democratic life meetings");
-    // 第二十三条（三）: absentees submit a written statement, read out and minuted.
+    // 第二十三条（三）: absentees submit a written statement, read out and minuted. It is
+    // recorded either on the 民主生活会 screen or as a written opinion on an agenda item.
     for m in &dls {
+        let cycle = crate::domain::democratic_life::cycle_of(c.db, m.id);
         for a in m.attendance.iter().filter(|a| a.presence != Presence::Present && a.not_counted.is_none()) {
-            let wrote = m.items.iter().any(|r| r.opinions.iter().any(|o| o.member == a.member));
+            let wrote = m.items.iter().any(|r| r.opinions.iter().any(|o| o.member == a.member))
+                || cycle.is_some_and(|cy| cy.statements.iter().any(|st| st.member == a.member && !st.text.trim().is_empty()));
             if !wrote {
                 let name = c.db.org.member_name(a.member);
                 life.gap(
