@@ -56,10 +56,27 @@ appTest('keyboard: every control on every screen can take focus', async (app) =>
     });
     for (const b of bad) problems.push(`${hash}: not focusable: ${b}`);
   }
-  // Tab moves focus from the skip link into the page.
-  await app.go('#/');
+  // On a freshly loaded page the first Tab lands on the skip link.
+  await app.gotoApp('#/');
   await page.keyboard.press('Tab');
   const first = await page.evaluate(() => document.activeElement?.className || '');
   assert.match(first, /skip/, 'the first Tab lands on the skip link');
+  // Opening another screen from the keyboard puts the focus on the main region (not lost on
+  // the removed link), so the next Tab goes into the new screen's content.
+  await app.go('#/meetings');
+  const row = page.locator('[data-testid="meeting-row"]').first();
+  await row.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid="meeting-stage"]');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'focus on <main> after navigating');
+  await page.keyboard.press('Tab');
+  assert.ok(await page.evaluate(() => !!document.activeElement?.closest('#main')), 'the next Tab stays in the new screen');
+  // Another screen of the same kind (the duty table of another year) keeps the focus on the link.
+  await app.go('#/duties');
+  const year = page.locator('.duty-yearswitch a').first();
+  await year.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(200);
+  assert.ok(await page.evaluate(() => !!document.activeElement?.closest('.duty-yearswitch')), 'focus stays on the year switch');
   assert.deepEqual(problems, [], problems.join('\n'));
 });
