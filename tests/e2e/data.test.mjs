@@ -44,6 +44,59 @@ appTest('export → import into an empty browser → export again: identical con
   }
 });
 
+appTest('encrypted backup: refused without or with a wrong passphrase, imported with the right one, undone', async (app) => {
+  const page = await app.gotoApp('#/');
+  await app.loadExample();
+  await app.go('#/data');
+  await page.getByTestId('export-pass').fill('正确的口令 2026');
+  const enc = await exportBackup(app, page);
+  assert.match(enc.name, /加密\.json$/);
+  assert.ok(!enc.text.includes('交通运输局'), 'no plain text of the records in the encrypted file');
+
+  const other = await openApp();
+  try {
+    const p2 = await other.gotoApp('#/data');
+    const before = await storageSnapshot(p2);
+    const meetingRows = async () => {
+      await other.go('#/meetings', p2);
+      await p2.waitForTimeout(100);
+      return p2.getByTestId('meeting-row').count();
+    };
+    assert.equal(await meetingRows(), 0, 'an empty browser');
+    await other.go('#/data', p2);
+    await p2.getByTestId('import-file').setInputFiles(enc.file);
+    await p2.getByTestId('import-error').waitFor();
+    assert.match(await p2.getByTestId('import-error').innerText(), /口令|密码/, 'asks for the passphrase');
+    assert.equal(await p2.getByTestId('import-preview').count(), 0);
+    // A wrong passphrase: a message, nothing to apply, nothing stored.
+    await p2.getByTestId('import-pass').fill('错误的口令');
+    await p2.getByTestId('import-pass').press('Tab');
+    await p2.waitForFunction(() => /口令|密码/.test(document.querySelector('[data-testid="import-error"]')?.textContent || '') && !document.querySelector('[data-testid="import-preview"]'), null, { timeout: 20000 });
+    const wrongMsg = await p2.getByTestId('import-error').innerText();
+    assert.equal(await p2.getByTestId('import-preview').count(), 0, 'no preview with a wrong passphrase');
+    assert.equal(await storageSnapshot(p2), before, 'storage unchanged by a wrong passphrase');
+    // The right one: preview, replace, the records are there (and after a reload).
+    await p2.getByTestId('import-pass').fill('正确的口令 2026');
+    await p2.getByTestId('import-pass').press('Tab');
+    await p2.getByTestId('import-preview').waitFor({ timeout: 20000 });
+    assert.equal(await p2.getByTestId('import-error').count(), 0, `the error (${wrongMsg}) is gone`);
+    await p2.getByTestId('import-replace').click();
+    await p2.getByTestId('import-done').waitFor();
+    const stored = await storageSnapshot(p2);
+    assert.ok(stored.length > before.length, 'the import is stored');
+    // Undo (offered right after the import) puts the browser back as it was, also after a reload.
+    await p2.getByTestId('import-undo').click();
+    await p2.waitForFunction(() => !document.querySelector('[data-testid="import-undo"]'));
+    assert.equal(await meetingRows(), 0, 'undo removes the imported records');
+    await other.gotoApp('#/meetings', p2);
+    await p2.waitForTimeout(200);
+    assert.equal(await p2.getByTestId('meeting-row').count(), 0, 'still undone after a reload');
+    await other.assertClean();
+  } finally {
+    await other.close();
+  }
+});
+
 appTest('bad backup files are refused with a message and change nothing', async (app) => {
   const page = await app.gotoApp('#/');
   await app.loadExample();
