@@ -39,6 +39,9 @@ pub struct AppState {
     /// Result of `navigator.storage.persist()`, asked once after the first user action where the
     /// browser offers it (secure contexts); `None` until answered or where unavailable.
     pub persisted: RwSignal<Option<bool>>,
+    /// The store's revision right after an import or an archive removal (which took a safety
+    /// snapshot): its undo stays on offer while nothing has been saved since.
+    pub undo_rev: RwSignal<Option<u64>>,
     store: StoredValue<Store, LocalStorage>,
 }
 
@@ -129,6 +132,18 @@ impl AppState {
     /// Run a closure with the store (the data page: usage, snapshots, raw dump).
     pub fn with_store<R>(&self, f: impl FnOnce(&mut Store) -> R) -> Option<R> {
         self.store.try_update_value(f)
+    }
+
+    /// An import or archive removal was just saved: remember the revision for its undo.
+    pub fn offer_undo(&self) {
+        self.undo_rev.set(self.with_store(|s| s.revision()));
+    }
+
+    /// Is the safety snapshot's undo still safe to offer: a snapshot exists and nothing has been
+    /// saved since the change it would undo (so undoing loses no later work)?
+    pub fn undo_on_offer(&self) -> bool {
+        let Some(rev) = self.undo_rev.get_untracked() else { return false };
+        self.with_store(|s| s.revision() == rev && s.snapshot_taken_at().is_some()).unwrap_or(false)
     }
 
     /// Current year of the app's "today".
@@ -231,6 +246,7 @@ pub fn App() -> impl IntoView {
         save_state: RwSignal::new(save_state),
         load_outcome: RwSignal::new(outcome),
         persisted: RwSignal::new(None),
+        undo_rev: RwSignal::new(None),
         store: StoredValue::new_local(store),
     };
     provide_context(state);

@@ -248,7 +248,8 @@ pub fn DataPage() -> impl IntoView {
     let import_err = RwSignal::new(None::<String>);
     let pending = RwSignal::new(None::<Pending>);
     let import_done = RwSignal::new(None::<String>);
-    let can_undo = RwSignal::new(false);
+    // Still offered when the page is opened again, as long as nothing was saved since.
+    let can_undo = RwSignal::new(state.undo_on_offer());
     let analyse = move || {
         let Some((name, text)) = import_text.get_untracked() else { return };
         let p = import_pass.get_untracked();
@@ -298,6 +299,7 @@ pub fn DataPage() -> impl IntoView {
         }
         let next = backup::apply(&current, p.db, mode);
         state.replace(next);
+        state.offer_undo();
         pending.set(None);
         import_text.set(None);
         can_undo.set(true);
@@ -316,6 +318,7 @@ pub fn DataPage() -> impl IntoView {
             None => {}
         }
         can_undo.set(false);
+        state.undo_rev.set(None);
         tick.update(|n| *n += 1);
     };
 
@@ -370,6 +373,7 @@ pub fn DataPage() -> impl IntoView {
         match state.with_store(|s| s.snapshot(&current)) {
             Some(Ok(())) => {
                 state.replace(rest);
+                state.offer_undo();
                 can_undo.set(true);
                 archive_msg.set(Some(Dt::ArchiveRemoved.get(state.lang.get_untracked()).into()));
             }

@@ -82,15 +82,29 @@ appTest('encrypted backup: refused without or with a wrong passphrase, imported 
     assert.equal(await p2.getByTestId('import-error').count(), 0, `the error (${wrongMsg}) is gone`);
     await p2.getByTestId('import-replace').click();
     await p2.getByTestId('import-done').waitFor();
-    const stored = await storageSnapshot(p2);
-    assert.ok(stored.length > before.length, 'the import is stored');
-    // Undo (offered right after the import) puts the browser back as it was, also after a reload.
+    assert.ok(await meetingRows() > 0, 'meetings imported');
+    // The undo is still offered on coming back to the Data page (nothing saved since); it puts
+    // the browser back as it was, also after a reload.
+    await other.go('#/data', p2);
     await p2.getByTestId('import-undo').click();
     await p2.waitForFunction(() => !document.querySelector('[data-testid="import-undo"]'));
     assert.equal(await meetingRows(), 0, 'undo removes the imported records');
     await other.gotoApp('#/meetings', p2);
     await p2.waitForTimeout(200);
     assert.equal(await p2.getByTestId('meeting-row').count(), 0, 'still undone after a reload');
+    // Import again, then save something else (an export records the backup date): the undo is
+    // no longer offered on coming back, as it would lose that later change.
+    await other.go('#/data', p2);
+    await p2.getByTestId('import-pass').fill('正确的口令 2026');
+    await p2.getByTestId('import-file').setInputFiles(enc.file);
+    await p2.getByTestId('import-preview').waitFor({ timeout: 20000 });
+    await p2.getByTestId('import-replace').click();
+    await p2.getByTestId('import-done').waitFor();
+    await exportBackup(other, p2);
+    await other.go('#/meetings', p2);
+    await other.go('#/data', p2);
+    await p2.getByTestId('import-file').waitFor();
+    assert.equal(await p2.getByTestId('import-undo').count(), 0, 'no undo after a later save');
     await other.assertClean();
   } finally {
     await other.close();
