@@ -19,6 +19,7 @@ pub fn SearchPage(
 ) -> impl IntoView {
     let state = use_app();
     let q = RwSignal::new(query.clone());
+    let asked = !query.trim().is_empty();
     let hits = Memo::new(move |_| state.db.with(|db| search(db, &query)));
     let total = Signal::derive(move || hits.with(|h| h.len()));
     let limit = RwSignal::new(PAGE);
@@ -36,7 +37,8 @@ pub fn SearchPage(
                 </label>
                 <button type="submit" class="btn btn-primary" data-testid="search-go">{move || state.t(T::Search)}</button>
             </form>
-            {move || {
+            // Nothing asked yet: no "0 results" and no empty list.
+            {move || asked.then(|| {
                 let h = hits.get();
                 let zh = state.lang.get() == Lang::Zh;
                 view! {
@@ -54,7 +56,7 @@ pub fn SearchPage(
                         }).collect_view()}
                     </ul>
                 }
-            }}
+            })}
             <Pager total=total limit=limit/>
         </section>
     }

@@ -235,6 +235,14 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
   await p.locator(`${tid('search-hit')}[data-kind="Decision"]`).first().waitFor();
   await p.locator(`${tid('search-hit')}[data-kind="Decision"]`).first().click();
   await p.waitForFunction(() => /#\/meetings\/\d+\/minutes$/.test(location.hash));
+  // Before a search nothing is counted; a search without hits says so.
+  await p.evaluate(() => { location.hash = '#/search'; });
+  await p.locator(tid('search-input')).waitFor();
+  assert.equal(await p.locator(tid('search-count')).count(), 0, 'no count before a search');
+  await p.evaluate(() => { location.hash = '#/search?q=' + encodeURIComponent('不存在的词语甲乙丙'); });
+  await p.locator(tid('search-count')).waitFor();
+  assert.match(await p.locator(tid('search-count')).innerText(), /^0 /);
+  assert.equal(await p.locator(tid('search-hit')).count(), 0);
 
   // ---- Nothing in storage ties a member to a secret-ballot choice -------------------------
   const raw = await p.evaluate(() => Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]));
