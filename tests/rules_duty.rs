@@ -5,6 +5,7 @@ mod rules_support;
 
 use rules_support::*;
 use yishi::domain::{
+    category::Category,
     db::Db,
     democratic_life::{AbsentStatement, DemocraticLifeCycle},
     evidence::{Evidence, EvidenceKind},
@@ -242,6 +243,27 @@ fn absentees_of_the_democratic_life_meeting_owe_a_written_statement() {
     assert_eq!(duty(&db, 2026, "2026-02-01", DutyKind::DemocraticLife).gaps.len(), 1);
     db.democratic_life[0].statements.push(statement(4, "因公出差，书面发言如下……"));
     assert!(duty(&db, 2026, "2026-02-01", DutyKind::DemocraticLife).gaps.is_empty());
+}
+
+#[test]
+fn branch_reports_count_meetings_of_that_kind_and_marked_items_in_party_group_meetings() {
+    let mut db = db();
+    let mut report = agenda_item(300, "听取机关党支部上半年工作汇报", Category::BranchAffairs);
+    report.branch_report = true;
+    db.items.push(report);
+    db.items.push(agenda_item(301, "发展党员", Category::BranchAffairs));
+    add_meeting(&mut db, 1, MeetingKind::BranchReport, "2026-03-10");
+    add_meeting(&mut db, 2, MeetingKind::Regular, "2026-06-10").items.push(record(300));
+    add_meeting(&mut db, 3, MeetingKind::Regular, "2026-07-10").items.push(record(301)); // not marked
+    add_meeting(&mut db, 4, MeetingKind::CentralStudy, "2026-08-10").items.push(record(300)); // not a 党组会议
+    add_meeting(&mut db, 5, MeetingKind::Regular, "2025-12-10").items.push(record(300)); // last year
+    let st = duty(&db, 2026, "2026-12-01", DutyKind::BranchReport);
+    assert_eq!((st.required, st.done), (2, 2));
+    assert_eq!(st.evidence, vec![EvidenceRef::Meeting(1), EvidenceRef::Meeting(2)]);
+    // Without the mark on the item the regular meeting does not count.
+    db.items[0].branch_report = false;
+    let st = duty(&db, 2026, "2026-12-01", DutyKind::BranchReport);
+    assert_eq!((st.required, st.done), (2, 1));
 }
 
 #[test]

@@ -7,7 +7,7 @@ use rules_support::*;
 use yishi::domain::{
     category::Category,
     db::Db,
-    item::{AgendaItem, ItemStatus, PrepChecklist, Proposer},
+    item::{AgendaItem, ItemStatus, PrepChecklist},
     meeting::{MeetingStage, RecordedResult},
     rules::{lifecycle::status_zh, must_go_to_group, next_steps, risk_hints, transition, Blocker},
     settings::RuleSettings,
@@ -15,23 +15,7 @@ use yishi::domain::{
 };
 
 fn item(category: Category, administrative: bool) -> AgendaItem {
-    AgendaItem {
-        id: 100,
-        title: "2026年公路养护资金安排".into(),
-        category,
-        proposer: Proposer::Secretary,
-        in_charge: None,
-        administrative,
-        department: None,
-        materials: String::new(),
-        documents: vec![],
-        amount_yuan: Some(80_000),
-        checklist: PrepChecklist::default(),
-        status: ItemStatus::Proposed,
-        created: d("2026-03-01"),
-        history: vec![],
-        changes_decision: None,
-    }
+    AgendaItem { administrative, ..agenda_item(100, "2026年公路养护资金安排", category) }
 }
 
 fn step(i: &AgendaItem, to: ItemStatus) -> Result<(), Blocker> {

@@ -456,6 +456,7 @@ mod tests {
                 created: d("2026-01-01"),
                 history: vec![],
                 changes_decision: None,
+                branch_report: false,
             });
         }
         db

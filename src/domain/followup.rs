@@ -213,6 +213,7 @@ pub fn escalate(db: &mut Db, task: Id, today: NaiveDate, reason: &str) -> Result
         created: today,
         history: vec![StatusChange { to: ItemStatus::Proposed, date: today, note: format!("由督办事项#{task}提请") }],
         changes_decision: source,
+        branch_report: false,
     });
     let t = db.task_mut(task).expect("checked above");
     t.escalated_to = Some(id);

@@ -111,4 +111,9 @@ pub struct AgendaItem {
     pub history: Vec<StatusChange>,
     /// The earlier decision this item would change (escalation, 第十八条（七）).
     pub changes_decision: Option<DecisionRef>,
+    /// The group hears the branch's work report under this item (听取机关党支部工作汇报,
+    /// 第二十四条): a meeting that holds it counts for that duty whatever its kind. Written
+    /// only when set, so the records of older versions keep their exact text.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub branch_report: bool,
 }

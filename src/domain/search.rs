@@ -224,6 +224,7 @@ mod tests {
             created: d("2026-01-01"),
             history: vec![],
             changes_decision: None,
+            branch_report: false,
         });
         let mut m = crate::domain::summary::test_support::meeting(2, "2026-03-05");
         m.stage = MeetingStage::Signed;

@@ -387,6 +387,7 @@ mod tests {
             created: d("2026-01-01"),
             history: vec![],
             changes_decision: None,
+            branch_report: false,
         });
         db.next_id = 100;
         db

@@ -138,6 +138,7 @@ texts! {
     ByMember => "党组成员建议", "A member";
     InCharge => "分管审核党组成员", "Member in charge";
     Administrative => "涉及行政业务（须局长同意、审核）", "Administrative business (director consents)";
+    BranchReportItem => "本议题为听取机关党支部工作汇报（第二十四条，计入履职）", "The branch's work report is heard under this item (Art. 24, counts as that duty)";
     Department => "材料准备科室", "Preparing department";
     MaterialsText => "会议材料", "Materials";
     Documents => "参考文件", "Documents";

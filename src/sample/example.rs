@@ -137,6 +137,7 @@ pub fn example_db(today: NaiveDate) -> Db {
         created,
         history: vec![],
         changes_decision: None,
+        branch_report: false,
     };
 
     let c1 = days_before(m1_date, 12);

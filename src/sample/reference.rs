@@ -602,6 +602,7 @@ pub fn reference_db(seed: u64) -> Db {
                     created,
                     history: vec![],
                     changes_decision: None,
+                    branch_report: false,
                 };
                 let mut rec = ItemRecord {
                     item: item_id,

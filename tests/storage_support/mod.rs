@@ -155,6 +155,7 @@ pub fn ten_years(kind: TextKind, years: i32) -> Db {
                     created,
                     history: vec![],
                     changes_decision: None,
+                    branch_report: false,
                 });
                 let votes = members
                     .iter()

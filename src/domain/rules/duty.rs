@@ -455,7 +455,22 @@ fn evidence_events(es: &[&Evidence]) -> Vec<(NaiveDate, EvidenceRef)> {
 }
 
 fn meeting_duty(c: &Ctx, duty: DutyKind, months_or_year: Option<(u32, u32)>, per_year_k: u32, pred: impl Fn(MeetingKind) -> bool, what_zh: &str, what_en: &str) -> DutyStatus {
-    let ms = c.meetings_in_year(pred);
+    meeting_duty_of(c, duty, months_or_year, per_year_k, c.meetings_in_year(pred), what_zh, what_en)
+}
+
+/// Hearing the branch's work report (第二十四条): a meeting of that kind, or any Party-group
+/// meeting with an agenda item marked as the branch's report.
+fn branch_reports(c: &Ctx) -> DutyStatus {
+    let marked: Vec<Id> = c.db.items.iter().filter(|i| i.branch_report).map(|i| i.id).collect();
+    let ms: Vec<&Meeting> = c
+        .meetings_in_year(MeetingKind::is_party_group_meeting)
+        .into_iter()
+        .filter(|m| m.kind == MeetingKind::BranchReport || m.items.iter().any(|r| marked.contains(&r.item)))
+        .collect();
+    meeting_duty_of(c, DutyKind::BranchReport, None, c.s.duties.branch_reports_per_year, ms, "听取机关党支部汇报", "branch reports heard")
+}
+
+fn meeting_duty_of(c: &Ctx, duty: DutyKind, months_or_year: Option<(u32, u32)>, per_year_k: u32, ms: Vec<&Meeting>, what_zh: &str, what_en: &str) -> DutyStatus {
     let ev = meeting_events(&ms);
     let mut st = match months_or_year {
         Some((months, per)) => periodic(c, duty, months, per, &ev, what_zh, what_en),
@@ -717,7 +732,7 @@ pub fn evaluate_duties(db: &Db, year: i32, today: NaiveDate) -> Vec<DutyStatus> 
         life,
         report,
         notice,
-        meeting_duty(&c, DutyKind::BranchReport, None, d.branch_reports_per_year, |k| k == MeetingKind::BranchReport, "听取机关党支部汇报", "branch reports heard"),
+        branch_reports(&c),
         contact_points(&c),
         village_days(&c),
         evidence_duty(&c, DutyKind::AntiCorruptionStudy, EvidenceKind::AntiCorruptionStudy, 1, "开展反腐倡廉专题学习", "anti-corruption studies"),

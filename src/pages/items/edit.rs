@@ -34,6 +34,7 @@ pub fn ItemNewPage() -> impl IntoView {
                 checklist: PrepChecklist::default(), status: ItemStatus::Proposed, created: today,
                 history: vec![crate::domain::item::StatusChange { to: ItemStatus::Proposed, date: today, note: String::new() }],
                 changes_decision: None,
+                branch_report: false,
             })
         });
         navigate(&Route::Item(id));
@@ -171,6 +172,10 @@ pub fn ItemPage(
                     <label class="check">
                         <input type="checkbox" data-testid="item-administrative" prop:checked=flag(|i| i.administrative) on:change=move |ev| { let v = event_target_checked(&ev); edit(Box::new(move |i| i.administrative = v)) }/>
                         <span>{move || state.t(T::Administrative)}</span>
+                    </label>
+                    <label class="check">
+                        <input type="checkbox" data-testid="item-branch-report" prop:checked=flag(|i| i.branch_report) on:change=move |ev| { let v = event_target_checked(&ev); edit(Box::new(move |i| i.branch_report = v)) }/>
+                        <span>{move || state.t(T::BranchReportItem)}</span>
                     </label>
                 </div>
                 <label class="field">
