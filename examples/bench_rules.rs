@@ -119,6 +119,7 @@ fn build(first_year: i32, years: i32) -> Db {
                     created: date,
                     history: vec![],
                     changes_decision: None,
+                    branch_report: false,
                 });
                 let mut rec = ItemRecord {
                     item: iid,
