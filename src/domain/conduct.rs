@@ -418,7 +418,7 @@ mod tests {
     use super::*;
     use crate::domain::{
         category::Category,
-        item::{AgendaItem, Proposer},
+        item::AgendaItem,
         meeting::{Distribution, RecordedResult},
         org::{Member, Role, Term},
     };
@@ -441,22 +441,10 @@ mod tests {
         db.next_id = 20;
         for (id, status) in [(11, ItemStatus::Scheduled), (12, ItemStatus::Scheduled), (13, ItemStatus::Reviewed)] {
             db.items.push(AgendaItem {
-                id,
-                title: format!("议题{id}"),
-                category: Category::Other,
-                proposer: Proposer::Secretary,
                 in_charge: Some(2),
-                administrative: false,
-                department: None,
                 materials: "材料".into(),
-                documents: vec![],
-                amount_yuan: None,
-                checklist: Default::default(),
                 status,
-                created: d("2026-01-01"),
-                history: vec![],
-                changes_decision: None,
-                branch_report: false,
+                ..AgendaItem::proposed(id, format!("议题{id}"), Category::Other, d("2026-01-01"))
             });
         }
         db

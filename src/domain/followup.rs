@@ -198,22 +198,13 @@ pub fn escalate(db: &mut Db, task: Id, today: NaiveDate, reason: &str) -> Result
         .unwrap_or(super::category::Category::Other);
     let id = db.new_id();
     db.items.push(AgendaItem {
-        id,
-        title: format!("关于调整“{title}”决定事项的议题"),
-        category,
         proposer: member.map_or(Proposer::Secretary, Proposer::Member),
         in_charge: member,
-        administrative: false,
         department,
         materials: format!("督办事项“{title}”落实中需要调整原决定：{}", reason.trim()),
-        documents: Vec::new(),
-        amount_yuan: None,
-        checklist: Default::default(),
-        status: ItemStatus::Proposed,
-        created: today,
         history: vec![StatusChange { to: ItemStatus::Proposed, date: today, note: format!("由督办事项#{task}提请") }],
         changes_decision: source,
-        branch_report: false,
+        ..AgendaItem::proposed(id, format!("关于调整“{title}”决定事项的议题"), category, today)
     });
     let t = db.task_mut(task).expect("checked above");
     t.escalated_to = Some(id);

@@ -117,3 +117,28 @@ pub struct AgendaItem {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub branch_report: bool,
 }
+
+impl AgendaItem {
+    /// A new item as the secretary proposes it (提出): nothing in charge, no department,
+    /// materials, documents, amount or checklist yet, no history.
+    pub fn proposed(id: Id, title: impl Into<String>, category: Category, created: NaiveDate) -> Self {
+        AgendaItem {
+            id,
+            title: title.into(),
+            category,
+            proposer: Proposer::Secretary,
+            in_charge: None,
+            administrative: false,
+            department: None,
+            materials: String::new(),
+            documents: vec![],
+            amount_yuan: None,
+            checklist: PrepChecklist::default(),
+            status: ItemStatus::Proposed,
+            created,
+            history: vec![],
+            changes_decision: None,
+            branch_report: false,
+        }
+    }
+}

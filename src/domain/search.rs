@@ -197,7 +197,7 @@ mod tests {
     use super::*;
     use crate::domain::{
         category::Category,
-        item::{AgendaItem, DocRef, ItemStatus, Proposer},
+        item::{AgendaItem, DocRef, ItemStatus},
         meeting::{ItemRecord, MeetingStage, SpeechNote, Speaker, Summary},
     };
     use chrono::NaiveDate;
@@ -209,22 +209,10 @@ mod tests {
     fn db() -> Db {
         let mut db = Db::default();
         db.items.push(AgendaItem {
-            id: 1,
-            title: "关于干部任免的议题".into(),
-            category: Category::Personnel,
-            proposer: Proposer::Secretary,
-            in_charge: None,
-            administrative: false,
-            department: None,
             materials: "拟任命张三为人事科科长".into(),
             documents: vec![DocRef { number: "昌交发〔2026〕5号".into(), title: "Road Plan".into() }],
-            amount_yuan: None,
-            checklist: Default::default(),
             status: ItemStatus::Decided,
-            created: d("2026-01-01"),
-            history: vec![],
-            changes_decision: None,
-            branch_report: false,
+            ..AgendaItem::proposed(1, "关于干部任免的议题", Category::Personnel, d("2026-01-01"))
         });
         let mut m = crate::domain::summary::test_support::meeting(2, "2026-03-05");
         m.stage = MeetingStage::Signed;

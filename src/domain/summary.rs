@@ -343,7 +343,7 @@ mod tests {
     use super::*;
     use crate::domain::{
         category::Category,
-        item::{AgendaItem, ItemStatus, Proposer},
+        item::{AgendaItem, ItemStatus},
         meeting::{ItemRecord, RecordedResult},
         org::{Member, NonMember, Role, Term},
     };
@@ -372,22 +372,9 @@ mod tests {
         ];
         db.org.attendees = vec![NonMember { id: 50, name: "孙卫东".into(), position: "副局长".into() }];
         db.items.push(AgendaItem {
-            id: 10,
-            title: "关于2026年道路养护资金安排的议题".into(),
-            category: Category::Budget,
-            proposer: Proposer::Secretary,
             in_charge: Some(2),
-            administrative: false,
-            department: None,
-            materials: String::new(),
-            documents: vec![],
-            amount_yuan: None,
-            checklist: Default::default(),
             status: ItemStatus::Decided,
-            created: d("2026-01-01"),
-            history: vec![],
-            changes_decision: None,
-            branch_report: false,
+            ..AgendaItem::proposed(10, "关于2026年道路养护资金安排的议题", Category::Budget, d("2026-01-01"))
         });
         db.next_id = 100;
         db

@@ -121,24 +121,7 @@ pub fn example_db(today: NaiveDate) -> Db {
         db.items.push(AgendaItem { id, ..it });
         id
     };
-    let base = |title: &str, category: Category, created: NaiveDate| AgendaItem {
-        id: 0,
-        title: title.into(),
-        category,
-        proposer: Proposer::Secretary,
-        in_charge: None,
-        administrative: false,
-        department: None,
-        materials: String::new(),
-        documents: vec![],
-        amount_yuan: None,
-        checklist: PrepChecklist::default(),
-        status: ItemStatus::Proposed,
-        created,
-        history: vec![],
-        changes_decision: None,
-        branch_report: false,
-    };
+    let base = |title: &str, category: Category, created: NaiveDate| AgendaItem::proposed(0, title, category, created);
 
     let c1 = days_before(m1_date, 12);
     let it_directives = item(&mut db, AgendaItem {

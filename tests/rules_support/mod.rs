@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use yishi::domain::{
     category::Category,
-    item::{AgendaItem, ItemStatus, PrepChecklist, Proposer},
+    item::AgendaItem,
     meeting::{Attendance, ItemRecord, Meeting, MeetingKind, MeetingStage, Presence},
     org::{Member, Organisation, Role, Term},
     Id,
@@ -101,22 +101,5 @@ pub fn org() -> Organisation {
 
 /// An agenda item proposed by the secretary on 2026-03-01 (80,000 yuan, not administrative).
 pub fn agenda_item(id: Id, title: &str, category: Category) -> AgendaItem {
-    AgendaItem {
-        id,
-        title: title.into(),
-        category,
-        proposer: Proposer::Secretary,
-        in_charge: None,
-        administrative: false,
-        department: None,
-        materials: String::new(),
-        documents: vec![],
-        amount_yuan: Some(80_000),
-        checklist: PrepChecklist::default(),
-        status: ItemStatus::Proposed,
-        created: d("2026-03-01"),
-        history: vec![],
-        changes_decision: None,
-        branch_report: false,
-    }
+    AgendaItem { amount_yuan: Some(80_000), ..AgendaItem::proposed(id, title, category, d("2026-03-01")) }
 }

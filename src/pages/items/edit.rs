@@ -29,12 +29,8 @@ pub fn ItemNewPage() -> impl IntoView {
         state.update(|db| {
             id = db.new_id();
             db.items.push(AgendaItem {
-                id, title: t.trim().into(), category: Category::Other, proposer: Proposer::Secretary, in_charge: None,
-                administrative: false, department: None, materials: String::new(), documents: vec![], amount_yuan: None,
-                checklist: PrepChecklist::default(), status: ItemStatus::Proposed, created: today,
                 history: vec![crate::domain::item::StatusChange { to: ItemStatus::Proposed, date: today, note: String::new() }],
-                changes_decision: None,
-                branch_report: false,
+                ..AgendaItem::proposed(id, t.trim(), Category::Other, today)
             })
         });
         navigate(&Route::Item(id));
