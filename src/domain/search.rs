@@ -2,6 +2,8 @@
 //! opinions, decisions, summaries and amendments. Chinese substring search: the query is split
 //! on whitespace and every term must occur in the same record (case-insensitive for Latin).
 
+use memchr::memmem;
+
 use super::{db::Db, meeting::AmendTarget, Id};
 
 /// Where a hit points.
@@ -75,15 +77,38 @@ pub fn terms(query: &str) -> Vec<String> {
     query.split_whitespace().map(|t| t.to_lowercase()).collect()
 }
 
-fn all_in(text: &str, terms: &[String]) -> bool {
-    !terms.is_empty() && terms.iter().all(|t| contains_ci(text, t))
+/// A query term compiled once per search: every record's texts are searched for it, and
+/// building a substring searcher per text was a fifth of a search's time with ten years of
+/// records.
+struct Term {
+    /// Finds the term (lower-cased).
+    finder: memmem::Finder<'static>,
+    /// Lower-casing a text can never make it match (see [`caseless`]).
+    caseless: bool,
 }
 
-/// `term` (lower-cased) occurs in `text`, ignoring case. Found as it is, it matches; only text
-/// with capitals can match otherwise (lower-casing every record on every search was most of a
-/// search's time with ten years of records).
-fn contains_ci(text: &str, term: &str) -> bool {
-    text.contains(term) || (!caseless(term) && text.chars().any(has_capital_form) && text.to_lowercase().contains(term))
+impl Term {
+    fn new(text: &str) -> Self {
+        Term { finder: memmem::Finder::new(text.as_bytes()).into_owned(), caseless: caseless(&text) }
+    }
+
+    /// The term occurs in `text`, ignoring case. Found as it is, it matches; only text with
+    /// capitals can match otherwise (lower-casing every record on every search was most of a
+    /// search's time with ten years of records).
+    fn in_text(&self, text: &str) -> bool {
+        self.finder.find(text.as_bytes()).is_some()
+            || (!self.caseless
+                && text.chars().any(has_capital_form)
+                && self.finder.find(text.to_lowercase().as_bytes()).is_some())
+    }
+}
+
+fn compile(terms: &[String]) -> Vec<Term> {
+    terms.iter().map(|t| Term::new(t)).collect()
+}
+
+fn all_in(text: &str, terms: &[Term]) -> bool {
+    !terms.is_empty() && terms.iter().all(|t| t.in_text(text))
 }
 
 /// A term of Chinese characters, digits and ASCII punctuation only: lower-casing never
@@ -141,20 +166,21 @@ pub fn search(db: &Db, query: &str) -> Vec<Hit> {
     if terms.is_empty() {
         return vec![];
     }
+    let compiled = compile(&terms);
     let mut out = Vec::new();
     // `texts` are the record's texts (searched as one, without building it unless it is a
     // hit); `context` (the item title) may supply terms the texts lack; titles are made only
     // for hits.
     let mut push = |kind, target, title: &dyn Fn() -> String, texts: &[&str], context: &str| {
-        let in_texts = |t: &String| texts.iter().any(|x| contains_ci(x, t));
-        if terms.iter().any(in_texts) && terms.iter().all(|t| in_texts(t) || contains_ci(context, t)) {
+        let in_texts = |t: &Term| texts.iter().any(|x| t.in_text(x));
+        if compiled.iter().any(in_texts) && compiled.iter().all(|t| in_texts(t) || t.in_text(context)) {
             let joined = texts.join("\n");
             out.push(Hit { kind, target, title: title(), snippet: snippet(&joined, &terms, 30) });
         }
     };
     for it in &db.items {
         let title = || it.title.clone();
-        if all_in(&it.title, &terms) {
+        if all_in(&it.title, &compiled) {
             push(HitKind::Item, Target::Item(it.id), &title, &[it.title.as_str()], "");
         } else {
             let docs: Vec<String> = it.documents.iter().map(|d| format!("{} {}", d.number, d.title)).collect();
@@ -258,7 +284,7 @@ mod tests {
 
     #[test]
     fn case_folding_covers_capitals_anywhere_and_leaves_chinese_alone() {
-        let t = |q: &str| terms(q);
+        let t = |q: &str| compile(&terms(q));
         assert!(all_in("G30连霍高速 PPP项目", &t("ppp 连霍")));
         assert!(all_in("G30连霍高速", &t("g30")), "capital in the text");
         assert!(all_in("g30连霍高速", &t("G30")), "capital in the query");
