@@ -40,7 +40,8 @@ pub struct AppState {
     /// browser offers it (secure contexts); `None` until answered or where unavailable.
     pub persisted: RwSignal<Option<bool>>,
     /// The store's revision right after an import or an archive removal (which took a safety
-    /// snapshot): its undo stays on offer while nothing has been saved since.
+    /// snapshot): its undo stays on offer while nothing has been saved since, also after a
+    /// reload (it is kept in the `undo_rev` preference).
     pub undo_rev: RwSignal<Option<u64>>,
     store: StoredValue<Store, LocalStorage>,
 }
@@ -134,9 +135,22 @@ impl AppState {
         self.store.try_update_value(f)
     }
 
-    /// An import or archive removal was just saved: remember the revision for its undo.
+    /// An import or archive removal was just saved: remember the revision for its undo (in
+    /// memory and in a preference, so a reload keeps the offer).
     pub fn offer_undo(&self) {
-        self.undo_rev.set(self.with_store(|s| s.revision()));
+        let rev = self.with_store(|s| {
+            let rev = s.revision();
+            // Without the preference the undo is still offered until the page is reloaded.
+            let _ = s.set_pref(UNDO_PREF, &rev.to_string());
+            rev
+        });
+        self.undo_rev.set(rev);
+    }
+
+    /// The undo was used (or can no longer be): offer it nowhere.
+    pub fn withdraw_undo(&self) {
+        self.undo_rev.set(None);
+        self.with_store(|s| s.set_pref(UNDO_PREF, ""));
     }
 
     /// Is the safety snapshot's undo still safe to offer: a snapshot exists and nothing has been
@@ -225,6 +239,9 @@ fn request_persistence(out: RwSignal<Option<bool>>) {
     });
 }
 
+/// Preference holding the revision an import or archive removal left ([`AppState::undo_rev`]).
+const UNDO_PREF: &str = "undo_rev";
+
 /// The application root.
 #[component]
 pub fn App() -> impl IntoView {
@@ -246,7 +263,7 @@ pub fn App() -> impl IntoView {
         save_state: RwSignal::new(save_state),
         load_outcome: RwSignal::new(outcome),
         persisted: RwSignal::new(None),
-        undo_rev: RwSignal::new(None),
+        undo_rev: RwSignal::new(store.pref(UNDO_PREF).and_then(|v| v.parse().ok())),
         store: StoredValue::new_local(store),
     };
     provide_context(state);

@@ -314,11 +314,16 @@ pub fn DataPage() -> impl IntoView {
                 import_done.set(Some(Dt::Undone.get(state.lang.get_untracked()).to_string()));
             }
             Some(Ok(None)) => {}
-            Some(Err(e)) => import_err.set(Some(pick(e.zh(), e.en()))),
-            None => {}
+            // Not undone (storage full, another tab saved, read-only): the snapshot is still
+            // there and the offer stays, so the user can try again after fixing the cause.
+            Some(Err(e)) => {
+                import_err.set(Some(pick(e.zh(), e.en())));
+                return;
+            }
+            None => return,
         }
         can_undo.set(false);
-        state.undo_rev.set(None);
+        state.withdraw_undo();
         tick.update(|n| *n += 1);
     };
 

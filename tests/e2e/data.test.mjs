@@ -83,15 +83,20 @@ appTest('encrypted backup: refused without or with a wrong passphrase, imported 
     await p2.getByTestId('import-replace').click();
     await p2.getByTestId('import-done').waitFor();
     assert.ok(await meetingRows() > 0, 'meetings imported');
-    // The undo is still offered on coming back to the Data page (nothing saved since); it puts
-    // the browser back as it was, also after a reload.
+    // The undo is still offered on coming back to the Data page and after a reload (nothing
+    // saved since); it puts the browser back as it was, also after a reload.
     await other.go('#/data', p2);
+    await p2.getByTestId('import-undo').waitFor();
+    await other.gotoApp('#/data', p2);
     await p2.getByTestId('import-undo').click();
     await p2.waitForFunction(() => !document.querySelector('[data-testid="import-undo"]'));
     assert.equal(await meetingRows(), 0, 'undo removes the imported records');
     await other.gotoApp('#/meetings', p2);
     await p2.waitForTimeout(200);
     assert.equal(await p2.getByTestId('meeting-row').count(), 0, 'still undone after a reload');
+    await other.go('#/data', p2);
+    await p2.getByTestId('import-file').waitFor();
+    assert.equal(await p2.getByTestId('import-undo').count(), 0, 'an undo is offered once');
     // Import again, then save something else (an export records the backup date): the undo is
     // no longer offered on coming back, as it would lose that later change.
     await other.go('#/data', p2);
@@ -105,6 +110,9 @@ appTest('encrypted backup: refused without or with a wrong passphrase, imported 
     await other.go('#/data', p2);
     await p2.getByTestId('import-file').waitFor();
     assert.equal(await p2.getByTestId('import-undo').count(), 0, 'no undo after a later save');
+    await other.gotoApp('#/data', p2);
+    await p2.getByTestId('import-file').waitFor();
+    assert.equal(await p2.getByTestId('import-undo').count(), 0, 'nor after a reload');
     await other.assertClean();
   } finally {
     await other.close();
