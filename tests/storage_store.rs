@@ -336,6 +336,7 @@ fn error_messages_exist_in_both_languages() {
         StorageError::NewerSchema { found: 2, supported: 1 },
         StorageError::ReadOnly,
         StorageError::Serialize("s".into()),
+        StorageError::Incomplete,
     ];
     for e in all {
         assert!(e.zh().chars().any(|c| c as u32 >= 0x4E00), "{e:?}");

@@ -75,6 +75,8 @@ pub enum StorageError {
     ReadOnly,
     /// The records could not be serialised.
     Serialize(String),
+    /// Older months are still being read after opening: a save now would leave them out.
+    Incomplete,
 }
 
 impl StorageError {
@@ -87,6 +89,7 @@ impl StorageError {
             StorageError::NewerSchema { found, supported } => format!("数据由更新版本的议事保存（数据格式 {found}，本版本支持 {supported}）。为防止损坏，本页只读，请更新应用。"),
             StorageError::ReadOnly => "只读模式：本页不会写入任何数据。".into(),
             StorageError::Serialize(d) => format!("数据无法序列化（{d}），未保存。"),
+            StorageError::Incomplete => "未保存：较早的记录还在载入，请稍候再试。".into(),
         }
     }
     pub fn en(&self) -> String {
@@ -98,6 +101,7 @@ impl StorageError {
             StorageError::NewerSchema { found, supported } => format!("The data was saved by a newer Yishi (format {found}, this version supports {supported}). Read-only to protect it: update the app."),
             StorageError::ReadOnly => "Read-only mode: this tab writes nothing.".into(),
             StorageError::Serialize(d) => format!("The records could not be serialised ({d}); not saved."),
+            StorageError::Incomplete => "Not saved: older records are still loading. Try again in a moment.".into(),
         }
     }
 }
@@ -385,9 +389,17 @@ pub fn migrate_value(value: &mut Value, from: u32, steps: &[Migration]) -> Resul
 struct Cache {
     core: Option<(PartRef, Core)>,
     parts: BTreeMap<String, (PartRef, Part)>,
+    /// Partitions the committed manifest names that have not been read yet (the older months
+    /// of [`Store::open_recent`]). While any are pending the records in memory are not all
+    /// the committed records: saves and restores are refused until [`Store::load_pending`].
+    pending: Vec<(String, PartRef)>,
 }
 
 impl Cache {
+    fn empty() -> Cache {
+        Cache { core: None, parts: BTreeMap::new(), pending: Vec::new() }
+    }
+
     /// The committed records as one [`Db`] (copies), in their stored order; `None` without a
     /// core partition.
     fn assemble(&self) -> Option<Db> {
@@ -456,10 +468,19 @@ pub struct Store {
 impl Store {
     /// Open localStorage if it can be used, else an in-memory store with
     /// [`LoadOutcome::Unavailable`]. Never panics.
-    #[cfg(target_arch = "wasm32")]
     pub fn open_browser() -> (Store, Db, LoadOutcome) {
+        Store::open_browser_recent(None)
+    }
+
+    /// [`Store::open_browser`]; with `recent_from` (a month, `"2025-01"`) only the partitions
+    /// of that month and later are read now (see [`Store::open_recent`]).
+    #[cfg(target_arch = "wasm32")]
+    pub fn open_browser_recent(recent_from: Option<&str>) -> (Store, Db, LoadOutcome) {
         match browser::LocalStorageBackend::probe() {
-            Ok(b) => Store::open(Box::new(b)),
+            Ok(b) => match recent_from {
+                Some(from) => Store::open_recent(Box::new(b), from),
+                None => Store::open(Box::new(b)),
+            },
             Err(why) => {
                 let (store, db, _) = Store::open(Box::new(MemoryBackend::new()));
                 (store, db, LoadOutcome::Unavailable(why))
@@ -469,24 +490,37 @@ impl Store {
 
     /// Native builds have no browser: an in-memory store reported as unavailable.
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn open_browser() -> (Store, Db, LoadOutcome) {
+    pub fn open_browser_recent(_recent_from: Option<&str>) -> (Store, Db, LoadOutcome) {
         let (store, db, _) = Store::open(Box::new(MemoryBackend::new()));
         (store, db, LoadOutcome::Unavailable("no browser".into()))
     }
 
     /// Open a store on any backend and load what it holds.
     pub fn open(backend: Box<dyn Backend>) -> (Store, Db, LoadOutcome) {
+        Store::open_with(backend, None)
+    }
+
+    /// Open a store and read the core and the partitions of month `from` (`"2025-01"`) and
+    /// later; the older months are read by [`Store::load_pending`] (a ten-year store opens
+    /// with a fifth of its records, so the first screen comes sooner). Until then the Db is
+    /// the recent records only and saves are refused with [`StorageError::Incomplete`].
+    /// Everything is read at once when the data needs a migration.
+    pub fn open_recent(backend: Box<dyn Backend>, from: &str) -> (Store, Db, LoadOutcome) {
+        Store::open_with(backend, Some(from))
+    }
+
+    fn open_with(backend: Box<dyn Backend>, recent_from: Option<&str>) -> (Store, Db, LoadOutcome) {
         let mut store = Store {
             backend,
             mode: Mode::Writable,
             rev: 0,
             manifest: None,
-            cache: Cache { core: None, parts: BTreeMap::new() },
+            cache: Cache::empty(),
             sizes: None,
             saved_at: None,
             live_memo: Vec::new(),
         };
-        let (db, outcome) = store.load();
+        let (db, outcome) = store.load(recent_from);
         (store, db, outcome)
     }
 
@@ -515,7 +549,7 @@ impl Store {
         sizes
     }
 
-    fn load(&mut self) -> (Db, LoadOutcome) {
+    fn load(&mut self, recent_from: Option<&str>) -> (Db, LoadOutcome) {
         let current = match self.backend.get(MANIFEST) {
             Ok(v) => v,
             Err(e) => {
@@ -533,7 +567,7 @@ impl Store {
             let error = corrupt(MANIFEST, "missing while a previous state exists");
             return self.recover(prev, error);
         };
-        match self.load_manifest(MANIFEST, &text) {
+        match self.load_manifest(MANIFEST, &text, recent_from) {
             Ok((db, cache, m)) => {
                 self.rev = m.rev;
                 self.saved_at = Some(m.saved_at);
@@ -555,14 +589,33 @@ impl Store {
         self.mode = Mode::ReadOnly;
         self.manifest = self.backend.get(MANIFEST).ok().flatten();
         let db = prev
-            .and_then(|p| self.load_manifest(MANIFEST_PREV, &p).ok())
+            .and_then(|p| self.load_manifest(MANIFEST_PREV, &p, None).ok())
             .map(|(db, _, _)| db)
             .unwrap_or_default();
         (db, LoadOutcome::Recovery { error })
     }
 
-    /// Read a manifest and every partition it names.
-    fn load_manifest(&mut self, key: &str, text: &str) -> Result<(Db, Cache, Manifest), StorageError> {
+    /// Read, check and decode one partition; migrate it when it is from an older schema.
+    fn read_part<T: serde::de::DeserializeOwned>(&self, name: &str, r: &PartRef, schema: u32) -> Result<T, StorageError> {
+        let k = part_key(name, r.rev);
+        let stored = self.backend.get(&k)?.ok_or_else(|| corrupt(&k, "missing"))?;
+        if !codec::part_sum_matches(&stored, &r.sum) {
+            return Err(corrupt(&k, "checksum mismatch"));
+        }
+        let json = codec::decode_bytes(&stored).map_err(|d| corrupt(&k, d))?;
+        // Records are read from text by the same deserializer everywhere (wasm size).
+        let json = String::from_utf8(json).map_err(|e| corrupt(&k, format!("not UTF-8: {e}")))?;
+        if schema == SCHEMA {
+            return serde_json::from_str(&json).map_err(|e| corrupt(&k, e.to_string()));
+        }
+        let mut v: Value = serde_json::from_str(&json).map_err(|e| corrupt(&k, format!("not JSON: {e}")))?;
+        migrate_value(&mut v, schema, MIGRATIONS).map_err(|e| corrupt(&k, format!("migration failed: {e}")))?;
+        serde_json::from_str(&v.to_string()).map_err(|e| corrupt(&k, e.to_string()))
+    }
+
+    /// Read a manifest and the partitions it names: all of them, or with `recent_from` only
+    /// the core and the months from then on (the rest are left in the cache's `pending`).
+    fn load_manifest(&mut self, key: &str, text: &str, recent_from: Option<&str>) -> Result<(Db, Cache, Manifest), StorageError> {
         let m = parse_manifest(key, text)?;
         let migrate = m.schema < SCHEMA;
         if migrate {
@@ -573,36 +626,70 @@ impl Store {
             }
         }
         let schema = m.schema;
-        // Read, check and decode one partition; migrate it when it is from an older schema.
-        fn read<T: serde::de::DeserializeOwned>(store: &Store, name: &str, r: &PartRef, schema: u32) -> Result<T, StorageError> {
-            let k = part_key(name, r.rev);
-            let stored = store.backend.get(&k)?.ok_or_else(|| corrupt(&k, "missing"))?;
-            if !codec::part_sum_matches(&stored, &r.sum) {
-                return Err(corrupt(&k, "checksum mismatch"));
-            }
-            let json = codec::decode_bytes(&stored).map_err(|d| corrupt(&k, d))?;
-            // Records are read from text by the same deserializer everywhere (wasm size).
-            let json = String::from_utf8(json).map_err(|e| corrupt(&k, format!("not UTF-8: {e}")))?;
-            if schema == SCHEMA {
-                return serde_json::from_str(&json).map_err(|e| corrupt(&k, e.to_string()));
-            }
-            let mut v: Value = serde_json::from_str(&json).map_err(|e| corrupt(&k, format!("not JSON: {e}")))?;
-            migrate_value(&mut v, schema, MIGRATIONS).map_err(|e| corrupt(&k, format!("migration failed: {e}")))?;
-            serde_json::from_str(&v.to_string()).map_err(|e| corrupt(&k, e.to_string()))
-        }
         let core_ref = m.parts.get("core").ok_or_else(|| corrupt(key, "no core partition"))?;
-        let core: Core = read(self, "core", core_ref, schema)?;
-        let mut cache = Cache { core: Some((core_ref.clone(), core)), parts: BTreeMap::new() };
+        let core: Core = self.read_part("core", core_ref, schema)?;
+        let mut cache = Cache { core: Some((core_ref.clone(), core)), ..Cache::empty() };
+        // Month names ("2026-03") sort by date; a migration reads everything now.
+        let later = |name: &str| migrate || recent_from.is_none_or(|from| name >= from);
         for (name, r) in m.parts.iter().filter(|(n, _)| n.as_str() != "core") {
-            let part: Part = read(self, name, r, schema)?;
-            cache.parts.insert(name.clone(), (r.clone(), part));
+            if later(name) {
+                let part: Part = self.read_part(name, r, schema)?;
+                cache.parts.insert(name.clone(), (r.clone(), part));
+            } else {
+                cache.pending.push((name.clone(), r.clone()));
+            }
         }
         let db = cache.assemble().ok_or_else(|| corrupt(key, "no core partition"))?;
         if migrate {
             // Everything is rewritten in the new schema on the next save.
-            cache = Cache { core: None, parts: BTreeMap::new() };
+            cache = Cache::empty();
         }
         Ok((db, cache, m))
+    }
+
+    /// True while older months of [`Store::open_recent`] are still to be read.
+    pub fn has_pending(&self) -> bool {
+        !self.cache.pending.is_empty()
+    }
+
+    /// Read the months [`Store::open_recent`] left. `None` when nothing is pending; otherwise
+    /// every committed record, or — when an older partition is damaged — the recovery state of
+    /// a normal open (read-only, the last good state) with its outcome. When another tab has
+    /// saved since, that tab's data is read instead (as [`Store::reload_if_changed`] would).
+    pub fn load_pending(&mut self) -> Option<(Db, LoadOutcome)> {
+        if self.cache.pending.is_empty() {
+            return None;
+        }
+        let stored = self.backend.get(MANIFEST);
+        if !matches!(&stored, Ok(Some(t)) if Some(t) == self.manifest.as_ref()) {
+            // The manifest we opened is no longer current: its partitions may be gone. Open
+            // again from what is stored now (all of it).
+            self.cache = Cache::empty();
+            self.sizes = None;
+            return Some(self.load(None));
+        }
+        let pending = std::mem::take(&mut self.cache.pending);
+        for (name, r) in &pending {
+            match self.read_part::<Part>(name, r, SCHEMA) {
+                Ok(part) => {
+                    self.cache.parts.insert(name.clone(), (r.clone(), part));
+                }
+                Err(error) => {
+                    self.cache = Cache::empty();
+                    let prev = self.backend.get(MANIFEST_PREV).ok().flatten();
+                    return Some(self.recover(prev, error));
+                }
+            }
+        }
+        match self.cache.assemble() {
+            Some(db) => Some((db, LoadOutcome::Loaded)),
+            None => {
+                let error = corrupt(MANIFEST, "no core partition");
+                self.cache = Cache::empty();
+                let prev = self.backend.get(MANIFEST_PREV).ok().flatten();
+                Some(self.recover(prev, error))
+            }
+        }
     }
 
     /// True in recovery and newer-schema modes: saves are refused and nothing is written.
@@ -634,7 +721,7 @@ impl Store {
                 .unwrap_or(self.rev);
             self.manifest = Some(text);
         }
-        self.cache = Cache { core: None, parts: BTreeMap::new() };
+        self.cache = Cache::empty();
         self.mode = Mode::Writable;
         Ok(())
     }
@@ -689,6 +776,10 @@ impl Store {
     }
 
     fn try_save(&mut self, db: &Db) -> Result<(), StorageError> {
+        if self.has_pending() {
+            // The unread months are not in `db`: saving it would drop them.
+            return Err(StorageError::Incomplete);
+        }
         let (stored_text, stored_rev) = self.stored_rev()?;
         if stored_rev != self.rev || (stored_text.is_some() && stored_text != self.manifest && self.manifest.is_some()) {
             return Err(StorageError::Conflict { stored_rev, our_rev: self.rev });
@@ -832,7 +923,7 @@ impl Store {
     /// [`Store::restore_saved`] can put it back (not before the first save, after a migration
     /// or in read-only modes).
     pub fn can_restore(&self) -> bool {
-        !self.is_read_only() && self.manifest.is_some() && self.cache.core.is_some()
+        !self.is_read_only() && self.manifest.is_some() && self.cache.core.is_some() && !self.has_pending()
     }
 
     /// Put the committed records back into `db` when it differs from them (a change that was
@@ -916,7 +1007,7 @@ impl Store {
             return Some(Err(corrupt(MANIFEST, "removed by another tab or the browser")));
         };
         self.sizes = None;
-        match self.load_manifest(MANIFEST, &text) {
+        match self.load_manifest(MANIFEST, &text, None) {
             Ok((db, cache, m)) => {
                 self.rev = m.rev;
                 self.saved_at = Some(m.saved_at);
@@ -978,7 +1069,7 @@ impl Store {
             return Err(StorageError::ReadOnly);
         }
         let Some(text) = self.backend.get(SNAPSHOT)? else { return Ok(None) };
-        let (db, _, _) = self.load_manifest(SNAPSHOT, &text)?;
+        let (db, _, _) = self.load_manifest(SNAPSHOT, &text, None)?;
         self.save(&db)?;
         self.delete(SNAPSHOT)?;
         self.collect_garbage();
