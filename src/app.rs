@@ -43,6 +43,9 @@ pub struct AppState {
     /// snapshot): its undo stays on offer while nothing has been saved since, also after a
     /// reload (it is kept in the `undo_rev` preference).
     pub undo_rev: RwSignal<Option<u64>>,
+    /// The older months of the records are still being read (the app opens with the current
+    /// and the previous year and reads the rest right after the first screen is drawn).
+    pub loading_older: RwSignal<bool>,
     store: StoredValue<Store, LocalStorage>,
 }
 
@@ -62,8 +65,35 @@ impl AppState {
         self.lang.get().pick(zh, en)
     }
 
+    /// Read the older months if they are still pending (see [`AppState::loading_older`]), so
+    /// that every change is made to all the records. Called before every change and every use
+    /// of the store; it does nothing once they are read.
+    pub fn ensure_loaded(&self) {
+        let Some(Some((db, outcome))) = self.store.try_update_value(|s| s.load_pending()) else {
+            if self.loading_older.get_untracked() {
+                self.loading_older.set(false);
+                mark_loaded();
+            }
+            return;
+        };
+        self.db.set(db);
+        match &outcome {
+            LoadOutcome::Recovery { error } => self.save_state.set(SaveState::ReadOnly(error.clone())),
+            LoadOutcome::NewerSchema { found, supported } => {
+                self.save_state.set(SaveState::ReadOnly(StorageError::NewerSchema { found: *found, supported: *supported }))
+            }
+            _ => {}
+        }
+        if outcome != LoadOutcome::Loaded {
+            self.load_outcome.set(outcome);
+        }
+        self.loading_older.set(false);
+        mark_loaded();
+    }
+
     /// Apply a change and save it at once.
     pub fn update(&self, f: impl FnOnce(&mut Db)) {
+        self.ensure_loaded();
         if let SaveState::ReadOnly(_) = self.save_state.get_untracked() {
             return;
         }
@@ -78,6 +108,7 @@ impl AppState {
     /// records; otherwise (unsaved, memory only, read-only) it is made on a copy. A copy of ten
     /// years of records costs milliseconds on a tablet, on every click.
     pub fn try_update<T, E>(&self, f: impl FnOnce(&mut Db) -> Result<T, E>) -> Result<T, E> {
+        self.ensure_loaded();
         let in_place = matches!(self.save_state.get_untracked(), SaveState::Saved)
             && self.store.try_with_value(|s| s.can_restore()).unwrap_or(false);
         let mut change = Some(f);
@@ -110,12 +141,14 @@ impl AppState {
 
     /// Replace the whole database (import, example data) and save.
     pub fn replace(&self, db: Db) {
+        self.ensure_loaded();
         self.db.set(db);
         self.persist();
     }
 
     /// Save the current data; the indicator shows the outcome.
     pub fn persist(&self) {
+        self.ensure_loaded();
         let result = self.store.try_update_value(|s| self.db.with_untracked(|db| s.save(db)));
         match result {
             // Without browser storage the store keeps data in memory: that is not saved.
@@ -132,6 +165,7 @@ impl AppState {
 
     /// Run a closure with the store (the data page: usage, snapshots, raw dump).
     pub fn with_store<R>(&self, f: impl FnOnce(&mut Store) -> R) -> Option<R> {
+        self.ensure_loaded();
         self.store.try_update_value(f)
     }
 
@@ -164,6 +198,41 @@ impl AppState {
     pub fn this_year(&self) -> i32 {
         self.today.get().year()
     }
+}
+
+/// Every stored record is in memory: the page takes input again (see [`hold_input`]) and
+/// `window.__YISHI_LOADED__` is set (for tests and the benchmark; `__YISHI_READY__` is the
+/// first screen).
+fn mark_loaded() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(w) = web_sys::window() {
+        if let Some(body) = w.document().and_then(|d| d.body()) {
+            let _ = body.remove_attribute("inert");
+        }
+        let now = w.performance().map(|p| p.now()).unwrap_or(0.0);
+        let _ = js_sys::Reflect::set(&w, &"__YISHI_LOADED__".into(), &now.into());
+    }
+}
+
+/// While the older months are read the page is drawn but takes no input (`inert`): no click,
+/// key or form handler can act on, export or check against part of the records. It lasts from
+/// the first screen to the end of the read (a fraction of a second with ten years of data).
+fn hold_input() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+        let _ = body.set_attribute("inert", "");
+    }
+}
+
+/// The first month read at start: January of the previous year (of `?today=` or the clock).
+/// The home screen, this year's duties and the recent meetings need no more; older months are
+/// read right after the first screen is drawn.
+fn recent_from() -> String {
+    let year = query_param("today")
+        .and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+        .map(|d| d.year())
+        .unwrap_or_else(|| js_sys::Date::new_0().get_full_year() as i32);
+    format!("{:04}-01", year - 1)
 }
 
 fn query_param(name: &str) -> Option<String> {
@@ -245,7 +314,8 @@ const UNDO_PREF: &str = "undo_rev";
 /// The application root.
 #[component]
 pub fn App() -> impl IntoView {
-    let (store, db, outcome) = Store::open_browser();
+    let (store, db, outcome) = Store::open_browser_recent(Some(&recent_from()));
+    let loading_older = store.has_pending();
     let lang = Lang::from_code(&store.pref("lang").unwrap_or_default());
     let today = initial_today(&store);
     let save_state = match &outcome {
@@ -264,8 +334,18 @@ pub fn App() -> impl IntoView {
         load_outcome: RwSignal::new(outcome),
         persisted: RwSignal::new(None),
         undo_rev: RwSignal::new(store.pref(UNDO_PREF).and_then(|v| v.parse().ok())),
+        loading_older: RwSignal::new(loading_older),
         store: StoredValue::new_local(store),
     };
+    if loading_older {
+        hold_input();
+        // After the first screen is painted (a task queued from the frame that paints it); and
+        // in any case within a second (a tab opened in the background draws no frames).
+        request_animation_frame(move || set_timeout(move || state.ensure_loaded(), std::time::Duration::ZERO));
+        set_timeout(move || state.ensure_loaded(), std::time::Duration::from_secs(1));
+    } else {
+        mark_loaded();
+    }
     provide_context(state);
     set_document_lang(lang);
     // `window.__YISHI_BENCH__` for `./dev bench`, only when the URL has `?bench`.
@@ -285,6 +365,7 @@ pub fn App() -> impl IntoView {
     });
     // Another tab saved: take its newer data (or go read-only if ours is unsaved).
     let _ = window_event_listener(leptos::ev::storage, move |_| {
+        state.ensure_loaded();
         if let Some(Some(result)) = state.store.try_update_value(|s| s.reload_if_changed()) {
             match result {
                 Ok(db) => {
@@ -402,6 +483,7 @@ fn SaveIndicator() -> impl IntoView {
             role="status"
         >
             {move || match state.save_state.get() {
+                SaveState::Saved if state.loading_older.get() => state.t(Ui::LoadingOlder),
                 SaveState::Saved => state.t(Ui::Saved),
                 SaveState::Unsaved(_) => state.t(Ui::Unsaved),
                 SaveState::ReadOnly(_) => state.t(Ui::ReadOnly),

@@ -204,6 +204,8 @@ pub fn DataPage() -> impl IntoView {
     let pick = move |zh: String, en: String| state.lang.get().pick(zh, en);
     // Bumped after every action so the meter re-reads the store.
     let tick = RwSignal::new(0u32);
+    // Every action below reads all the records: `ensure_loaded` makes sure the older months
+    // are in (a no-op once they are; the page takes no input before).
     let usage = move || {
         tick.get();
         state.db.track();
@@ -214,6 +216,7 @@ pub fn DataPage() -> impl IntoView {
     let pass = RwSignal::new(String::new());
     let export_msg = RwSignal::new(None::<String>);
     let do_export = move |_| {
+        state.ensure_loaded();
         let db = state.db.get_untracked();
         let at = now();
         let mut text = backup::export_json(&db, at);
@@ -288,6 +291,7 @@ pub fn DataPage() -> impl IntoView {
     };
     let run_import = move |mode: ImportMode| {
         let Some(p) = pending.get_untracked() else { return };
+        state.ensure_loaded();
         let current = state.db.get_untracked();
         match state.with_store(|s| s.snapshot(&current)) {
             Some(Ok(())) => {}
@@ -352,6 +356,7 @@ pub fn DataPage() -> impl IntoView {
     let archive_msg = RwSignal::new(None::<String>);
     let export_archive = move |_| {
         let Some(year) = archive_year.get_untracked().or_else(|| years().first().copied()) else { return };
+        state.ensure_loaded();
         let db = state.db.get_untracked();
         let (archive, rest) = backup::archive_year(&db, year);
         let at = now();
@@ -374,6 +379,7 @@ pub fn DataPage() -> impl IntoView {
     };
     let remove_archived = move |_| {
         let Some((_, rest)) = archive_ready.get_untracked() else { return };
+        state.ensure_loaded();
         let current = state.db.get_untracked();
         match state.with_store(|s| s.snapshot(&current)) {
             Some(Ok(())) => {

@@ -23,6 +23,7 @@ use crate::domain::db::Db;
 fn import_backup(state: &AppState, text: &str) -> Result<(), String> {
     use leptos::prelude::*;
     let incoming = crate::backup::parse_backup(text, None).map_err(|e| e.en())?;
+    state.ensure_loaded();
     let current = state.db.get_untracked();
     if let Some(Err(e)) = state.with_store(|s| s.snapshot(&current)) {
         return Err(e.en());
@@ -62,7 +63,10 @@ pub fn install(state: AppState) {
             wasm_bindgen::throw_str(&e);
         }
     });
-    let export = Closure::<dyn Fn() -> String>::new(move || state.db.with_untracked(export_backup));
+    let export = Closure::<dyn Fn() -> String>::new(move || {
+        state.ensure_loaded();
+        state.db.with_untracked(export_backup)
+    });
     let edit = Closure::<dyn Fn()>::new(move || {
         state.update(|db| {
             // Toggle a trailing 。 on the newest item's materials (or the unit's superior).

@@ -44,6 +44,33 @@ appTest('export → import into an empty browser → export again: identical con
   }
 });
 
+appTest('older months are read right after the first screen: every record is there and a save keeps them', async (app) => {
+  const page = await app.gotoApp('#/');
+  await app.loadExample();
+  const before = JSON.parse((await exportBackup(app, page)).text).data;
+  assert.ok(before.meetings.length > 0 && before.items.length > 0);
+  // With "today" in 2031 the app opens with 2030 and later (none of the example records) and
+  // reads the rest after the first screen.
+  await page.goto('about:blank');
+  await page.goto(app.baseUrl.split('#')[0] + '?today=2031-06-01#/meetings');
+  await page.waitForFunction(() => typeof window.__YISHI_READY__ === 'number' && typeof window.__YISHI_LOADED__ === 'number');
+  const t = await page.evaluate(() => ({ ready: window.__YISHI_READY__, loaded: window.__YISHI_LOADED__, inert: document.body.hasAttribute('inert') }));
+  assert.ok(t.loaded > t.ready, `the older months were read after the first screen (${JSON.stringify(t)})`);
+  assert.equal(t.inert, false, 'the page takes input once everything is read');
+  assert.equal(await page.getByTestId('save-state').innerText(), '已保存');
+  assert.ok(await page.getByTestId('meeting-row').count() > 0, 'the older meetings are listed');
+  // A save straight away (an export records the backup date) keeps every older record.
+  const after = JSON.parse((await exportBackup(app, page)).text).data;
+  await app.gotoApp('#/');
+  const reopened = JSON.parse((await exportBackup(app, page)).text).data;
+  for (const kind of ['meetings', 'items', 'tasks', 'evidence']) {
+    assert.deepEqual(after[kind], before[kind], `${kind}: all read`);
+    assert.deepEqual(reopened[kind], before[kind], `${kind}: all kept by the save`);
+  }
+  assert.equal(reopened.last_backup, '2031-06-01', 'the save landed');
+  await app.assertClean();
+});
+
 appTest('encrypted backup: refused without or with a wrong passphrase, imported with the right one, undone', async (app) => {
   const page = await app.gotoApp('#/');
   await app.loadExample();

@@ -11,7 +11,7 @@ async function openAt(app, today, hash) {
   const p = app.page;
   await p.goto('about:blank');
   await p.goto(`${app.baseUrl}?today=${today}${hash}`);
-  await p.waitForFunction(() => typeof window.__YISHI_READY__ === 'number', null, { timeout: 30000 });
+  await p.waitForFunction(() => typeof window.__YISHI_READY__ === 'number' && typeof window.__YISHI_LOADED__ === 'number', null, { timeout: 30000 });
   return p;
 }
 

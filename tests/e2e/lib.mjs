@@ -16,8 +16,9 @@
 // app.root                          The directory being served (dist/ or opts.root).
 // app.baseUrl                         'http://127.0.0.1:<port>/apps/yishi/' (or the file:// URL of dist/yishi.html).
 // app.gotoApp(hash = '#/', page?)     Cold-loads the app at that hash (a real page load, even when only
-//                                     the hash differs) and waits for window.__YISHI_READY__ (a number).
-// app.reload(page?)                   Reloads and waits for __YISHI_READY__ again.
+//                                     the hash differs) and waits for window.__YISHI_READY__ (the first
+//                                     screen) and __YISHI_LOADED__ (every record read; input taken).
+// app.reload(page?)                   Reloads and waits for both again.
 // app.go(hash, page?)                 In-app navigation: sets location.hash, waits two animation frames.
 // app.newPage()                       Another tab in the same profile (same localStorage), with listeners.
 // app.loadExample(page?)              Clicks [data-testid="load-example"] if present; returns true if clicked.
@@ -125,7 +126,7 @@ export async function openApp({ mode = 'http', serviceWorkers = 'allow', viewpor
   };
 
   const waitReady = (p) =>
-    p.waitForFunction(() => typeof window.__YISHI_READY__ === 'number', null, { timeout: readyTimeout });
+    p.waitForFunction(() => typeof window.__YISHI_READY__ === 'number' && typeof window.__YISHI_LOADED__ === 'number', null, { timeout: readyTimeout });
 
   const app = {
     page,

@@ -14,7 +14,7 @@ const tid = (id) => `[data-testid="${id}"]`;
 async function open(app, hash) {
   const p = app.page;
   await p.goto(`${app.baseUrl.split('#')[0].split('?')[0]}?today=${TODAY}${hash}`);
-  await p.waitForFunction(() => typeof window.__YISHI_READY__ === 'number');
+  await p.waitForFunction(() => typeof window.__YISHI_READY__ === 'number' && typeof window.__YISHI_LOADED__ === 'number');
   return p;
 }
 

@@ -29,7 +29,7 @@ appTest('plain http (not a secure context) reports offline caching unavailable',
     route.fulfill({ response: await app.context.request.get(url) });
   });
   await page.goto(insecure + '#/');
-  await page.waitForFunction(() => typeof window.__YISHI_READY__ === 'number', null, { timeout: 30000 });
+  await page.waitForFunction(() => typeof window.__YISHI_READY__ === 'number' && typeof window.__YISHI_LOADED__ === 'number', null, { timeout: 30000 });
   assert.equal(await page.evaluate(() => window.isSecureContext), false);
   assert.deepEqual(await page.evaluate(() => ({ ...window.__YISHI_OFFLINE__, applyUpdate: undefined })),
     { status: 'unavailable', reason: 'insecure', applyUpdate: undefined });
@@ -52,7 +52,7 @@ appTest('a new version waits for the app to ask; it never reloads the page by it
 
   // The app asks for it (nothing unsaved): the new worker takes over and the page reloads once.
   assert.equal(await page.evaluate(() => window.__YISHI_OFFLINE__.applyUpdate()), true);
-  await page.waitForFunction(() => window.__unsavedMarker === undefined && typeof window.__YISHI_READY__ === 'number',
+  await page.waitForFunction(() => window.__unsavedMarker === undefined && typeof window.__YISHI_READY__ === 'number' && typeof window.__YISHI_LOADED__ === 'number',
     null, { timeout: 30000 });
   await page.waitForFunction(() => window.__YISHI_OFFLINE__.status === 'ready', null, { timeout: 30000 });
 }, { root: copyOfDist() });
