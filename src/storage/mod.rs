@@ -19,6 +19,13 @@
 //! written nothing visible has changed; a failure (quota, blocked storage) removes the new keys
 //! and leaves the previous state intact. Partitions no manifest names are collected afterwards.
 //!
+//! # Opening
+//! [`Store::open`] reads every partition. The app uses [`Store::open_recent`]: the core and the
+//! months from January of the previous year, so the first screen comes after a fifth of a
+//! ten-year store; [`Store::load_pending`] reads the older months right after. Until then a
+//! save, snapshot or restore is refused ([`StorageError::Incomplete`]): the records in memory
+//! are not all the committed ones, and a save would drop the rest.
+//!
 //! # Failure modes
 //! Unparseable or damaged data and data from a newer schema open read-only: nothing is ever
 //! written over them, and [`Store::raw_dump`] offers the raw text for download.
