@@ -89,7 +89,7 @@ struct Term {
 
 impl Term {
     fn new(text: &str) -> Self {
-        Term { finder: memmem::Finder::new(text.as_bytes()).into_owned(), caseless: caseless(&text) }
+        Term { finder: memmem::Finder::new(text.as_bytes()).into_owned(), caseless: caseless(text) }
     }
 
     /// The term occurs in `text`, ignoring case. Found as it is, it matches; only text with
