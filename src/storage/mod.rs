@@ -676,22 +676,16 @@ impl Store {
             return Some(self.load(None));
         }
         let pending = std::mem::take(&mut self.cache.pending);
-        for (name, r) in &pending {
-            match self.read_part::<Part>(name, r, SCHEMA) {
-                Ok(part) => {
-                    self.cache.parts.insert(name.clone(), (r.clone(), part));
-                }
-                Err(error) => {
-                    self.cache = Cache::empty();
-                    let prev = self.backend.get(MANIFEST_PREV).ok().flatten();
-                    return Some(self.recover(prev, error));
-                }
+        let all = (|| -> Result<Db, StorageError> {
+            for (name, r) in &pending {
+                let part: Part = self.read_part(name, r, SCHEMA)?;
+                self.cache.parts.insert(name.clone(), (r.clone(), part));
             }
-        }
-        match self.cache.assemble() {
-            Some(db) => Some((db, LoadOutcome::Loaded)),
-            None => {
-                let error = corrupt(MANIFEST, "no core partition");
+            self.cache.assemble().ok_or_else(|| corrupt(MANIFEST, "no core partition"))
+        })();
+        match all {
+            Ok(db) => Some((db, LoadOutcome::Loaded)),
+            Err(error) => {
                 self.cache = Cache::empty();
                 let prev = self.backend.get(MANIFEST_PREV).ok().flatten();
                 Some(self.recover(prev, error))
