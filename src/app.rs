@@ -91,6 +91,18 @@ impl AppState {
         mark_loaded();
     }
 
+    /// Read every record (the older months first, when still pending): what an export, an
+    /// archive or a safety snapshot must see.
+    pub fn with_all_records<R>(&self, f: impl FnOnce(&Db) -> R) -> R {
+        self.ensure_loaded();
+        self.db.with_untracked(f)
+    }
+
+    /// A copy of every record (see [`AppState::with_all_records`]).
+    pub fn all_records(&self) -> Db {
+        self.with_all_records(Db::clone)
+    }
+
     /// Apply a change and save it at once.
     pub fn update(&self, f: impl FnOnce(&mut Db)) {
         self.ensure_loaded();

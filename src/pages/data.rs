@@ -204,8 +204,6 @@ pub fn DataPage() -> impl IntoView {
     let pick = move |zh: String, en: String| state.lang.get().pick(zh, en);
     // Bumped after every action so the meter re-reads the store.
     let tick = RwSignal::new(0u32);
-    // Every action below reads all the records: `ensure_loaded` makes sure the older months
-    // are in (a no-op once they are; the page takes no input before).
     let usage = move || {
         tick.get();
         state.db.track();
@@ -216,8 +214,7 @@ pub fn DataPage() -> impl IntoView {
     let pass = RwSignal::new(String::new());
     let export_msg = RwSignal::new(None::<String>);
     let do_export = move |_| {
-        state.ensure_loaded();
-        let db = state.db.get_untracked();
+        let db = state.all_records();
         let at = now();
         let mut text = backup::export_json(&db, at);
         let mut name = backup::file_name(&db.org.unit_name, at);
@@ -291,8 +288,7 @@ pub fn DataPage() -> impl IntoView {
     };
     let run_import = move |mode: ImportMode| {
         let Some(p) = pending.get_untracked() else { return };
-        state.ensure_loaded();
-        let current = state.db.get_untracked();
+        let current = state.all_records();
         match state.with_store(|s| s.snapshot(&current)) {
             Some(Ok(())) => {}
             Some(Err(e)) => {
@@ -356,8 +352,7 @@ pub fn DataPage() -> impl IntoView {
     let archive_msg = RwSignal::new(None::<String>);
     let export_archive = move |_| {
         let Some(year) = archive_year.get_untracked().or_else(|| years().first().copied()) else { return };
-        state.ensure_loaded();
-        let db = state.db.get_untracked();
+        let db = state.all_records();
         let (archive, rest) = backup::archive_year(&db, year);
         let at = now();
         let text = backup::export_json(&archive, at);
@@ -379,8 +374,7 @@ pub fn DataPage() -> impl IntoView {
     };
     let remove_archived = move |_| {
         let Some((_, rest)) = archive_ready.get_untracked() else { return };
-        state.ensure_loaded();
-        let current = state.db.get_untracked();
+        let current = state.all_records();
         match state.with_store(|s| s.snapshot(&current)) {
             Some(Ok(())) => {
                 state.replace(rest);

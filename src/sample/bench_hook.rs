@@ -21,10 +21,8 @@ use crate::domain::db::Db;
 /// The import screen's path: parse and check the file, take the safety snapshot of the current
 /// data, replace. (The screen also shows a preview first; the bench skips only that.)
 fn import_backup(state: &AppState, text: &str) -> Result<(), String> {
-    use leptos::prelude::*;
     let incoming = crate::backup::parse_backup(text, None).map_err(|e| e.en())?;
-    state.ensure_loaded();
-    let current = state.db.get_untracked();
+    let current = state.all_records();
     if let Some(Err(e)) = state.with_store(|s| s.snapshot(&current)) {
         return Err(e.en());
     }
@@ -51,7 +49,6 @@ fn saved(state: &AppState) -> Result<(), String> {
 
 /// Install `window.__YISHI_BENCH__` when the URL asks for it.
 pub fn install(state: AppState) {
-    use leptos::prelude::*;
     let Some(w) = web_sys::window() else { return };
     let search = w.location().search().unwrap_or_default();
     if !search.trim_start_matches('?').split('&').any(|kv| kv == "bench" || kv.starts_with("bench=")) {
@@ -63,10 +60,7 @@ pub fn install(state: AppState) {
             wasm_bindgen::throw_str(&e);
         }
     });
-    let export = Closure::<dyn Fn() -> String>::new(move || {
-        state.ensure_loaded();
-        state.db.with_untracked(export_backup)
-    });
+    let export = Closure::<dyn Fn() -> String>::new(move || state.with_all_records(export_backup));
     let edit = Closure::<dyn Fn()>::new(move || {
         state.update(|db| {
             // Toggle a trailing 。 on the newest item's materials (or the unit's superior).
