@@ -15,6 +15,14 @@ async function exportBackup(app, page) {
   return { file, name: download.suggestedFilename(), text: fs.readFileSync(file, 'utf8') };
 }
 
+/** On the Data page of `page`: choose the backup file, wait for the preview, replace. */
+async function importReplace(page, file) {
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.getByTestId('import-preview').waitFor();
+  await page.getByTestId('import-replace').click();
+  await page.getByTestId('import-done').waitFor();
+}
+
 const storageSnapshot = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage).filter(([k]) => !k.includes('pref')).sort()));
 
 appTest('export → import into an empty browser → export again: identical content', async (app) => {
@@ -28,10 +36,7 @@ appTest('export → import into an empty browser → export again: identical con
   const other = await openApp();
   try {
     const p2 = await other.gotoApp('#/data');
-    await p2.getByTestId('import-file').setInputFiles(first.file);
-    await p2.getByTestId('import-preview').waitFor();
-    await p2.getByTestId('import-replace').click();
-    await p2.getByTestId('import-done').waitFor();
+    await importReplace(p2, first.file);
     await other.go('#/', p2);
     await p2.getByRole('heading', { name: /交通运输局/ }).waitFor();
     const second = await exportBackup(other, p2);
@@ -140,6 +145,52 @@ appTest('encrypted backup: refused without or with a wrong passphrase, imported 
     await other.gotoApp('#/data', p2);
     await p2.getByTestId('import-file').waitFor();
     assert.equal(await p2.getByTestId('import-undo').count(), 0, 'nor after a reload');
+    await other.assertClean();
+  } finally {
+    await other.close();
+  }
+});
+
+appTest('an undo that fails (storage full) says so and stays on offer; it works once space is freed', async (app) => {
+  const page = await app.gotoApp('#/');
+  await app.loadExample();
+  const backup = await exportBackup(app, page);
+  const other = await openApp();
+  try {
+    const p2 = await other.gotoApp('#/data');
+    await importReplace(p2, backup.file);
+    // Fill the rest of the quota with another key, so the undo's save cannot be written.
+    const filled = await p2.evaluate(() => {
+      let chunk = 'x'.repeat(1 << 20);
+      let text = '';
+      for (;;) {
+        try {
+          localStorage.setItem('other:filler', text + chunk);
+          text += chunk;
+        } catch {
+          if (chunk.length <= 64) return text.length;
+          chunk = chunk.slice(0, chunk.length >> 1);
+        }
+      }
+    });
+    assert.ok(filled > 0);
+    // The committed state (the manifest) is compared; a save refused for quota may free the
+    // previous state's copies first (the storage layer's rule), so other keys can go.
+    const manifest = () => p2.evaluate(() => localStorage.getItem('yishi:m'));
+    const before = await manifest();
+    await p2.getByTestId('import-undo').click();
+    await p2.getByTestId('import-error').waitFor();
+    assert.match(await p2.getByTestId('import-error').innerText(), /存储空间已满/);
+    assert.equal(await p2.getByTestId('import-undo').count(), 1, 'the undo is still offered');
+    assert.ok((await manifest()) === before, 'the committed records are unchanged by the failed undo');
+    // Space freed: the same button undoes the import.
+    await p2.evaluate(() => localStorage.removeItem('other:filler'));
+    await p2.getByTestId('import-undo').click();
+    await p2.waitForFunction(() => !document.querySelector('[data-testid="import-undo"]'));
+    await other.go('#/meetings', p2);
+    await p2.waitForTimeout(100);
+    assert.equal(await p2.getByTestId('meeting-row').count(), 0, 'undone: the browser is empty again');
+    other.allowConsoleError(/quota|QuotaExceeded/i);
     await other.assertClean();
   } finally {
     await other.close();
