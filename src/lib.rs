@@ -9,6 +9,7 @@ pub mod backup;
 pub mod components;
 pub mod domain;
 pub mod i18n;
+pub mod memcmp;
 pub mod pages;
 pub mod router;
 pub mod sample;
