@@ -11,6 +11,11 @@ import { appTest } from './lib.mjs';
 const TODAY = '2026-03-16';
 const tid = (id) => `[data-testid="${id}"]`;
 
+/** Waits for two frames, so innerText is the text as painted: the long screens' blocks are
+ *  `content-visibility: auto` (style/meetings.css), and innerText leaves a block out until the
+ *  first frame after it was inserted has placed it (a reader never sees that moment). */
+const painted = (p) => p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
 async function open(app, hash) {
   const p = app.page;
   await p.goto(`${app.baseUrl.split('#')[0].split('?')[0]}?today=${TODAY}${hash}`);
@@ -195,6 +200,7 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
 
   // ---- Minutes ---------------------------------------------------------------------------
   await p.locator(tid('tab-minutes')).click();
+  await painted(p);
   const minutes = await p.locator('.meeting-minutes').innerText();
   assert.match(minutes, /请假：陈静（赴乌鲁木齐参加培训）/);
   assert.match(minutes, /回避：马晓军/);
@@ -215,6 +221,7 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
   await p.locator(tid('summary-sign')).click();
   assert.match(await p.locator(tid('signed-line')).innerText(), /王振华/);
   assert.equal(await p.locator(tid('summary-text')).count(), 0, 'signed: no more direct edits');
+  await painted(p);
   assert.match(await p.locator(tid('printed-summary')).innerText(), /各科室抓好落实/);
 
   // ---- An edit after signing is an amendment ----------------------------------------------
@@ -227,6 +234,7 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
   await p.locator(tid('amend-reason')).fill('会后核对预算，金额笔误');
   await p.locator(tid('amend-add')).click();
   await p.locator(tid('amendment')).first().waitFor();
+  await painted(p);
   assert.match(await p.locator(tid('amendment')).first().innerText(), /周丽.*金额笔误/s);
   assert.match(await p.locator(tid('minutes-decision')).first().innerText(), /125万元.*已更正/s);
 
