@@ -311,12 +311,16 @@ pub fn DataPage() -> impl IntoView {
             Some(Ok(Some(db))) => {
                 state.db.set(db);
                 state.save_state.set(SaveState::Saved);
+                // An earlier failed attempt's message no longer holds.
+                import_err.set(None);
                 import_done.set(Some(Dt::Undone.get(state.lang.get_untracked()).to_string()));
             }
             Some(Ok(None)) => {}
             // Not undone (storage full, another tab saved, read-only): the snapshot is still
             // there and the offer stays, so the user can try again after fixing the cause.
             Some(Err(e)) => {
+                // The error replaces the import's status line: one message, and the button.
+                import_done.set(None);
                 import_err.set(Some(pick(e.zh(), e.en())));
                 return;
             }

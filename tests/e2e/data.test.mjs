@@ -182,11 +182,14 @@ appTest('an undo that fails (storage full) says so and stays on offer; it works 
     await p2.getByTestId('import-error').waitFor();
     assert.match(await p2.getByTestId('import-error').innerText(), /存储空间已满/);
     assert.equal(await p2.getByTestId('import-undo').count(), 1, 'the undo is still offered');
+    assert.equal(await p2.getByTestId('import-done').count(), 0, 'the error replaces the "imported" line');
     assert.ok((await manifest()) === before, 'the committed records are unchanged by the failed undo');
     // Space freed: the same button undoes the import.
     await p2.evaluate(() => localStorage.removeItem('other:filler'));
     await p2.getByTestId('import-undo').click();
     await p2.waitForFunction(() => !document.querySelector('[data-testid="import-undo"]'));
+    assert.equal(await p2.getByTestId('import-error').count(), 0, 'the failed attempt\'s message is gone');
+    assert.match(await p2.getByTestId('import-done').innerText(), /撤销/);
     await other.go('#/meetings', p2);
     await p2.waitForTimeout(100);
     assert.equal(await p2.getByTestId('meeting-row').count(), 0, 'undone: the browser is empty again');
