@@ -174,7 +174,19 @@ export async function openApp({ mode = 'http', serviceWorkers = 'allow', viewpor
       fs.mkdirSync(dir, { recursive: true });
       const file = path.join(dir, `${name.replace(/[^\w.-]+/g, '_')}.png`);
       await p.evaluate(() => document.fonts && document.fonts.ready);
-      await p.screenshot({ path: file, fullPage: true });
+      // Blocks below the first screen are `content-visibility: auto` (drawn when scrolled
+      // near); a full-page capture does not scroll, so draw them all for it (a CSSOM rule: the
+      // page's CSP allows no injected <style>), then put the page back.
+      const rule = await p.evaluate(() => {
+        const sheet = [...document.styleSheets].find((s) => { try { return s.cssRules; } catch { return false; } });
+        return sheet ? [[...document.styleSheets].indexOf(sheet), sheet.insertRule('* { content-visibility: visible !important; }', sheet.cssRules.length)] : null;
+      });
+      await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      try {
+        await p.screenshot({ path: file, fullPage: true });
+      } finally {
+        if (rule) await p.evaluate(([i, at]) => document.styleSheets[i].deleteRule(at), rule);
+      }
       return file;
     },
     async axe(p = page, opts = {}) {
