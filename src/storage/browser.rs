@@ -1,9 +1,22 @@
 //! The localStorage [`Backend`] (wasm only). It is reached through `web_sys` after a probe,
 //! never through `gloo_storage::LocalStorage::raw()`, which panics when storage is blocked.
 
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::{Backend, StorageError};
+
+#[wasm_bindgen]
+extern "C" {
+    /// The same `Storage` object, with the two calls below.
+    type RawStorage;
+    /// `setItem` with a JavaScript string (web-sys's takes `&str`, copied over on each call).
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item_js(this: &RawStorage, key: &str, value: &js_sys::JsString) -> Result<(), JsValue>;
+    /// `getItem` without copying the text into wasm memory.
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item_js(this: &RawStorage, key: &str) -> Result<JsValue, JsValue>;
+}
 
 pub struct LocalStorageBackend {
     storage: web_sys::Storage,
@@ -74,6 +87,16 @@ impl Backend for LocalStorageBackend {
     }
     fn remove(&mut self, key: &str) -> Result<(), StorageError> {
         self.storage.remove_item(key).map_err(classify)
+    }
+    /// The text goes to JavaScript once; the read-back is compared there (`===`) instead of
+    /// being copied back into wasm memory and compared in Rust (~15 ms for the ten-year data's
+    /// partitions at an import).
+    fn set_and_verify(&mut self, key: &str, value: &str) -> Result<bool, StorageError> {
+        let raw: &RawStorage = self.storage.unchecked_ref();
+        let value = js_sys::JsString::from(value);
+        raw.set_item_js(key, &value).map_err(classify)?;
+        let back = raw.get_item_js(key).map_err(classify)?;
+        Ok(back == JsValue::from(value))
     }
     fn keys(&self) -> Result<Vec<String>, StorageError> {
         let n = self.storage.length().map_err(classify)?;

@@ -156,6 +156,13 @@ pub trait Backend {
     fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError>;
     fn remove(&mut self, key: &str) -> Result<(), StorageError>;
     fn keys(&self) -> Result<Vec<String>, StorageError>;
+    /// Write `value` and read it back: `Ok(true)` when what is stored now is exactly `value`.
+    /// A backend that can compare without copying the text back out (localStorage compares in
+    /// JavaScript) overrides it.
+    fn set_and_verify(&mut self, key: &str, value: &str) -> Result<bool, StorageError> {
+        self.set(key, value)?;
+        Ok(self.get(key)?.as_deref() == Some(value))
+    }
 }
 
 /// Why a store refuses writes.
@@ -735,6 +742,15 @@ impl Store {
         Ok(())
     }
 
+    /// [`Store::write`] and read back: `Ok(false)` when the stored text differs from `value`.
+    fn write_verified(&mut self, key: &str, value: &str) -> Result<bool, StorageError> {
+        let same = self.backend.set_and_verify(key, value)?;
+        if let Some(sizes) = &mut self.sizes {
+            sizes.insert(key.to_string(), codec::utf16_len(key) + codec::utf16_len(value));
+        }
+        Ok(same)
+    }
+
     fn delete(&mut self, key: &str) -> Result<(), StorageError> {
         self.backend.remove(key)?;
         if let Some(sizes) = &mut self.sizes {
@@ -799,9 +815,10 @@ impl Store {
             let mut put = |store: &mut Store, name: &str, json: String| -> Result<PartRef, StorageError> {
                 let value = codec::encode(&json);
                 let key = part_key(name, new_rev);
-                store.write(&key, &value)?;
+                // Listed before the write: a failed save removes what it listed (a key that
+                // was never written is simply absent).
                 written.push(key.clone());
-                if store.backend.get(&key)?.as_deref() != Some(value.as_str()) {
+                if !store.write_verified(&key, &value)? {
                     return Err(StorageError::Unavailable(format!("read-back of {key} differs from what was written")));
                 }
                 Ok(PartRef { rev: new_rev, sum: codec::part_sum(&value), len: codec::utf16_len(&value) })
@@ -839,8 +856,7 @@ impl Store {
             if let Some(old) = &stored_text {
                 self.write(MANIFEST_PREV, old)?;
             }
-            self.write(MANIFEST, &text)?;
-            if self.backend.get(MANIFEST)?.as_deref() != Some(text.as_str()) {
+            if !self.write_verified(MANIFEST, &text)? {
                 // The pointer did not land as written: put the old one back.
                 match &stored_text {
                     Some(old) => self.write(MANIFEST, old)?,
