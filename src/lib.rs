@@ -3,6 +3,7 @@
 //!
 //! Layers: [`domain`] (pure rules and records), [`storage`] (the only code that touches
 //! localStorage) and the UI ([`app`], [`pages`], [`components`], [`i18n`], [`router`]).
+//! [`memcmp`] is a platform shim (wasm32 only): a faster byte comparison for the whole program.
 
 pub mod app;
 pub mod backup;
