@@ -240,11 +240,23 @@ fn hold_input() {
 /// The home screen, this year's duties and the recent meetings need no more; older months are
 /// read right after the first screen is drawn.
 fn recent_from() -> String {
-    let year = query_param("today")
-        .and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
-        .map(|d| d.year())
-        .unwrap_or_else(|| js_sys::Date::new_0().get_full_year() as i32);
+    let year = query_today().unwrap_or_else(clock_today).year();
     format!("{:04}-01", year - 1)
+}
+
+/// `?today=YYYY-MM-DD` (tests and demonstrations), when given and valid.
+fn query_today() -> Option<NaiveDate> {
+    query_param("today").and_then(|s| parse_day(&s))
+}
+
+fn parse_day(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+/// The browser clock's local date.
+fn clock_today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date()).unwrap_or(NaiveDate::MIN)
 }
 
 fn query_param(name: &str) -> Option<String> {
@@ -259,16 +271,7 @@ fn query_param(name: &str) -> Option<String> {
 
 /// Today's date in the browser's time zone, or the `?today=` / stored `today` override.
 fn initial_today(store: &Store) -> NaiveDate {
-    let parse = |s: String| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok();
-    if let Some(d) = query_param("today").and_then(parse) {
-        return d;
-    }
-    if let Some(d) = store.pref("today").and_then(parse) {
-        return d;
-    }
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
-        .unwrap_or(NaiveDate::MIN)
+    query_today().or_else(|| store.pref("today").and_then(|s| parse_day(&s))).unwrap_or_else(clock_today)
 }
 
 /// Another kind of screen is about to replace this one: focus the main region first, so that

@@ -736,19 +736,22 @@ impl Store {
 
     fn write(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
         self.backend.set(key, value)?;
-        if let Some(sizes) = &mut self.sizes {
-            sizes.insert(key.to_string(), codec::utf16_len(key) + codec::utf16_len(value));
-        }
+        self.note_size(key, value);
         Ok(())
     }
 
     /// [`Store::write`] and read back: `Ok(false)` when the stored text differs from `value`.
     fn write_verified(&mut self, key: &str, value: &str) -> Result<bool, StorageError> {
         let same = self.backend.set_and_verify(key, value)?;
+        self.note_size(key, value);
+        Ok(same)
+    }
+
+    /// Keep the usage meter's per-key sizes (when measured) in step with a write.
+    fn note_size(&mut self, key: &str, value: &str) {
         if let Some(sizes) = &mut self.sizes {
             sizes.insert(key.to_string(), codec::utf16_len(key) + codec::utf16_len(value));
         }
-        Ok(same)
     }
 
     fn delete(&mut self, key: &str) -> Result<(), StorageError> {

@@ -32,7 +32,8 @@
 // app.allowConsoleError(regex)        Exempts console errors a test provokes on purpose.
 // app.close()
 //
-// Also exported: REPO, DIST, BASE_PATH, CHROMIUM, startServer, launchBrowser(opts), readyTimeout.
+// Also exported: REPO, DIST, BASE_PATH, CHROMIUM, startServer, launchBrowser(opts), readyTimeout,
+// painted(page) (two frames: the page as painted).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -44,6 +45,9 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../../tools/static-server.mjs';
 
 export { startServer };
+/** Waits for two frames: what the page shows is painted (and `innerText` is the text as
+ *  painted: blocks with `content-visibility: auto` are left out until a frame has placed them). */
+export const painted = (p) => p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = process.env.YISHI_DIST ? path.resolve(process.env.YISHI_DIST) : path.join(REPO, 'dist');
 export const BASE_PATH = '/apps/yishi/';
@@ -155,7 +159,7 @@ export async function openApp({ mode = 'http', serviceWorkers = 'allow', viewpor
     },
     async go(hash, p = page) {
       await p.evaluate((h) => { location.hash = h; }, hash);
-      await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await painted(p);
     },
     async newPage() {
       const p = await context.newPage();
@@ -166,7 +170,7 @@ export async function openApp({ mode = 'http', serviceWorkers = 'allow', viewpor
       if ((await btn.count()) === 0 || !(await btn.first().isVisible())) return false;
       await btn.first().click();
       await btn.first().waitFor({ state: 'detached', timeout: 10000 }).catch(() => {});
-      await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await painted(p);
       return true;
     },
     async screenshot(name, p = page) {
@@ -181,7 +185,7 @@ export async function openApp({ mode = 'http', serviceWorkers = 'allow', viewpor
         const sheet = [...document.styleSheets].find((s) => { try { return s.cssRules; } catch { return false; } });
         return sheet ? [[...document.styleSheets].indexOf(sheet), sheet.insertRule('* { content-visibility: visible !important; }', sheet.cssRules.length)] : null;
       });
-      await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await painted(p);
       try {
         await p.screenshot({ path: file, fullPage: true });
       } finally {

@@ -6,15 +6,10 @@
 // holding nothing that ties a member to a secret-ballot choice.
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
-import { appTest } from './lib.mjs';
+import { appTest, painted } from './lib.mjs';
 
 const TODAY = '2026-03-16';
 const tid = (id) => `[data-testid="${id}"]`;
-
-/** Waits for two frames, so innerText is the text as painted: the long screens' blocks are
- *  `content-visibility: auto` (style/meetings.css), and innerText leaves a block out until the
- *  first frame after it was inserted has placed it (a reader never sees that moment). */
-const painted = (p) => p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 async function open(app, hash) {
   const p = app.page;
