@@ -61,6 +61,22 @@ appTest('a year with a month without a 党组会议 is flagged on the register a
   assert.ok(await row.evaluate((el) => el.classList.contains('duty-overdue')));
   // The months chart marks short months and the report lists them.
   assert.ok((await p.locator('[data-testid="chart-meetings"] [data-short="true"]').count()) > 0);
+  // Every chart is an SVG image named by its own SVG <title> and <desc> (an HTML <title> inside
+  // an <svg> is not the SVG's title), and the shapes are SVG elements that take up room.
+  const charts = await p.locator('svg.chart').evaluateAll((svgs) => svgs.map((s) => ({
+    name: s.getAttribute('aria-labelledby').split(' ').map((id) => document.getElementById(id)?.textContent).join('|'),
+    foreign: [...s.querySelectorAll('*')].filter((e) => e.namespaceURI !== 'http://www.w3.org/2000/svg').map((e) => e.tagName),
+    titled: s.firstElementChild?.tagName === 'title' && s.querySelector(':scope > desc') !== null,
+    bars: [...s.querySelectorAll('rect')].filter((r) => r.getBBox().height > 0).length,
+  })));
+  assert.equal(charts.length, 4);
+  for (const c of charts) {
+    assert.deepEqual(c.foreign, [], c.name);
+    assert.ok(c.titled && /^[^|]+\|[^|]+$/.test(c.name), c.name);
+  }
+  // 2025 of the example has meetings but no agenda items: the categories chart says so.
+  assert.deepEqual(charts.map((c) => c.bars > 0), [true, true, true, false]);
+  assert.match(charts[3].name, /本年没有上会议题$/);
   await app.go('#/report/2025');
   assert.match(await p.locator('[data-testid="report-short-months"]').innerText(), /\d+月/);
 });

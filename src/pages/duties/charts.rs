@@ -67,7 +67,11 @@ pub fn YearCharts(
             .iter()
             .map(|(c, n)| Bar { label: if zh { c.zh() } else { c.en() }.to_string(), value: *n, full: maxc, bad: false, text: n.to_string() })
             .collect();
-        let cats_desc = s.items_by_category.iter().map(|(c, n)| format!("{} {}", if zh { c.zh() } else { c.en() }, n)).collect::<Vec<_>>().join(", ");
+        let cats_desc = if s.items_by_category.is_empty() {
+            if zh { "本年没有上会议题".to_string() } else { "No items discussed this year".to_string() }
+        } else {
+            s.items_by_category.iter().map(|(c, n)| format!("{} {}", if zh { c.zh() } else { c.en() }, n)).collect::<Vec<_>>().join(", ")
+        };
         view! {
             <div class="duty-charts">
                 <figure class="card chart-card">
