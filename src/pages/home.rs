@@ -11,10 +11,11 @@ use crate::i18n::{Lang, Ui};
 #[component]
 pub fn HomePage() -> impl IntoView {
     let state = use_app();
-    let empty = move || state.db.with(|db| db.is_empty());
+    // Memos (here and below): an edit elsewhere re-renders only what it changes, not the page.
+    let empty = Memo::new(move |_| state.db.with(|db| db.is_empty()));
     view! {
         <section class="page home-page">
-            {move || if empty() { view! { <Welcome/> }.into_any() } else { view! { <Overview/> }.into_any() }}
+            {move || if empty.get() { view! { <Welcome/> }.into_any() } else { view! { <Overview/> }.into_any() }}
             <p class="notice" data-testid="data-notice">{move || state.t(Ui::DataLivesHere)}</p>
             <crate::components::offline_status::OfflineStatus/>
         </section>
@@ -45,7 +46,7 @@ fn Welcome() -> impl IntoView {
 #[component]
 fn Overview() -> impl IntoView {
     let state = use_app();
-    let unit = move || state.db.with(|db| db.org.unit_name.clone());
+    let unit = Memo::new(move |_| state.db.with(|db| db.org.unit_name.clone()));
     let last_backup = move || {
         let today = state.today.get();
         match state.db.with(|db| db.last_backup) {
@@ -53,7 +54,7 @@ fn Overview() -> impl IntoView {
             None => format!("{}：{}", state.t(Ui::LastBackup), state.t(Ui::NeverBackedUp)),
         }
     };
-    let upcoming = move || {
+    let upcoming = Memo::new(move |_| {
         let today = state.today.get();
         state.db.with(|db| {
             let mut v: Vec<_> = db
@@ -66,7 +67,7 @@ fn Overview() -> impl IntoView {
             v.truncate(5);
             v
         })
-    };
+    });
     // (open, overdue), counted once for both tiles.
     let counts = Memo::new(move |_| {
         let today = state.today.get();
@@ -95,7 +96,7 @@ fn Overview() -> impl IntoView {
         <div class="card">
             <h2>{move || state.t(Ui::UpcomingMeetings)}</h2>
             <ul class="list">
-                {move || upcoming().into_iter().map(|(id, date, kind, title)| view! {
+                {move || upcoming.get().into_iter().map(|(id, date, kind, title)| view! {
                     <li><a class="list-link" href=format!("#/meetings/{id}")>{date.to_string()}" "{kind}" "{title}</a></li>
                 }).collect_view()}
             </ul>
@@ -108,16 +109,16 @@ fn Overview() -> impl IntoView {
 #[component]
 fn RiskHints() -> impl IntoView {
     let state = use_app();
-    let hints = move || {
+    let hints = Memo::new(move |_| {
         let today = state.today.get();
         state.db.with(|db| crate::domain::rules::risk_hints(db, today))
-    };
+    });
     // The engine links duty gaps as `#/duties?year=Y`; the duties page reads the year from it.
     view! {
         <div class="card risk-hints" data-testid="risk-hints">
             <h2>{move || state.t(Ui::RiskHints)}</h2>
             {move || {
-                let v = hints();
+                let v = hints.get();
                 if v.is_empty() {
                     return view! { <p class="muted">{state.t(Ui::NoRisks)}</p> }.into_any();
                 }
