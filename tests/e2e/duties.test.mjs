@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { appTest } from './lib.mjs';
+import { appTest, painted } from './lib.mjs';
 
 /** Cold-load the app with the app's "today" set, at a hash. */
 async function openAt(app, today, hash) {
@@ -50,6 +50,26 @@ appTest('民主生活会 held 2026-01-10: report due 2026-01-25, counting down, 
   await app.go('#/duties/2026');
   const life = p.locator('[data-testid="duty-row"][data-duty="DemocraticLife"]');
   assert.equal(await life.locator('[data-testid="duty-count"]').innerText(), '1/1');
+});
+
+appTest('民主生活会 screen: a field saved on leaving it keeps what is typed elsewhere, and focus moves on', async (app) => {
+  const p = await withExample(app, '2026-03-15');
+  await app.go('#/duties/2026');
+  await p.fill('[data-testid="dl-register-date"]', '2026-03-10');
+  await p.fill('[data-testid="dl-register-theme"]', '主题待定');
+  await p.click('[data-testid="dl-register-submit"]');
+  await p.waitForFunction(() => location.hash.endsWith('/democratic-life'));
+  // An opinion being typed (not added yet), then the theme changed and left with Tab.
+  await p.fill('[data-testid="dl-opinion-from"]', '县交通运输局');
+  await p.fill('[data-testid="dl-theme"]', '学习贯彻党组工作规则');
+  await p.press('[data-testid="dl-theme"]', 'Tab');
+  await painted(p);
+  // The theme is saved, focus is on the next field, and the opinion is still being typed.
+  assert.equal(await p.evaluate(() => document.activeElement?.getAttribute('placeholder')), '州纪委监委、州党委组织部');
+  assert.equal(await p.inputValue('[data-testid="dl-opinion-from"]'), '县交通运输局');
+  await p.reload();
+  await p.waitForFunction(() => typeof window.__YISHI_LOADED__ === 'number');
+  assert.equal(await p.inputValue('[data-testid="dl-theme"]'), '学习贯彻党组工作规则');
 });
 
 appTest('a year with a month without a 党组会议 is flagged on the register and in the report', async (app) => {
@@ -145,11 +165,14 @@ appTest('a task past its deadline is red in the office view and a 第二十条�
   assert.equal(await hint.getAttribute('data-clause'), '第二十条（一）');
   await hint.locator('a').click();
   await p.waitForFunction(() => /#\/tasks\/\d+$/.test(location.hash));
-  // A progress report, then close it.
+  // A progress report, then close it. A closing result typed before the report is added is
+  // still there after it (saving the report re-renders what changed, not the whole screen).
+  await p.fill('[data-testid="close-result"]', '草稿：待核实');
   await p.fill('[data-testid="report-by"]', '王主任');
   await p.fill('[data-testid="report-text"]', '已完成80%');
   await p.click('[data-testid="report-add"]');
   await p.locator('[data-testid="task-reports"]', { hasText: '已完成80%' }).waitFor();
+  assert.equal(await p.inputValue('[data-testid="close-result"]'), '草稿：待核实');
   await p.fill('[data-testid="close-result"]', '已全部完成');
   await p.click('[data-testid="close-task"]');
   await p.locator('[data-testid="task-closed"]').waitFor();

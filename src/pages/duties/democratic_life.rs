@@ -38,13 +38,15 @@ pub fn DemocraticLifePage(
     id: Id,
 ) -> impl IntoView {
     let state = use_app();
-    let meeting = move || state.db.with(|db| db.meeting(id).map(|m| (m.kind, m.date, m.title.clone())));
+    // A memo: the sections (and what is typed in their forms) are rebuilt only when the meeting
+    // itself changes, not each time a field of the cycle is saved.
+    let meeting = Memo::new(move |_| state.db.with(|db| db.meeting(id).map(|m| (m.kind, m.date, m.title.clone()))));
     let year = state.db.with_untracked(|db| db.meeting(id).map(|m| chrono::Datelike::year(&m.date))).unwrap_or_else(|| chrono::Datelike::year(&state.today.get_untracked()));
     view! {
         <section class="page dl-page">
             <h1>{move || state.t(T::DlTitle)}" "<ArticleLink article=Article::new(23)/></h1>
             <DutyTabs current=Route::DemocraticLife(id) year=year/>
-            {move || match meeting() {
+            {move || match meeting.get() {
                 Some((MeetingKind::DemocraticLife, date, title)) => view! {
                     <p class="dl-meeting"><a href=Route::Meeting(id).href()>{date.to_string()}" "{title}</a></p>
                     <ReportBox id=id/>
@@ -116,7 +118,11 @@ fn ReportBox(id: Id) -> impl IntoView {
 #[component]
 fn Before(id: Id) -> impl IntoView {
     let state = use_app();
-    let cyc = move || state.db.with(|db| cycle_of(db, id).cloned().unwrap_or_default());
+    // Memos: a field's value is written back into its input only when the stored value changes,
+    // so a save elsewhere does not wipe what is being typed.
+    let cyc = Memo::new(move |_| state.db.with(|db| cycle_of(db, id).cloned().unwrap_or_default()));
+    let theme = Memo::new(move |_| cyc.with(|c| c.theme.clone()));
+    let theme_source = Memo::new(move |_| cyc.with(|c| c.theme_source.clone()));
     let set_theme = move |v: String| state.update(|db| cycle_mut(db, id).theme = v);
     let set_source = move |v: String| state.update(|db| cycle_mut(db, id).theme_source = v);
     let op_from = RwSignal::new(String::new());
@@ -173,13 +179,13 @@ fn Before(id: Id) -> impl IntoView {
             <legend>{move || state.t(T::DlBefore)}</legend>
             <div class="grid2">
                 <label class="field"><span class="field-label">{move || state.t(T::DlTheme)}</span>
-                    <input type="text" data-testid="dl-theme" prop:value=move || cyc().theme on:change=move |ev| set_theme(event_target_value(&ev))/></label>
+                    <input type="text" data-testid="dl-theme" prop:value=theme on:change=move |ev| set_theme(event_target_value(&ev))/></label>
                 <label class="field"><span class="field-label">{move || state.t(T::DlThemeSource)}</span>
-                    <input type="text" placeholder="州纪委监委、州党委组织部" prop:value=move || cyc().theme_source on:change=move |ev| set_source(event_target_value(&ev))/></label>
+                    <input type="text" placeholder="州纪委监委、州党委组织部" prop:value=theme_source on:change=move |ev| set_source(event_target_value(&ev))/></label>
             </div>
             <h3>{move || state.t(T::DlOpinions)}</h3>
             <ul class="list">
-                {move || cyc().opinions.into_iter().map(|o| view! {
+                {move || cyc.with(|c| c.opinions.clone()).into_iter().map(|o| view! {
                     <li>{o.date.map(|d| d.to_string()).unwrap_or_default()}" "<strong>{o.from}</strong>"："{o.summary}</li>
                 }).collect_view()}
             </ul>
@@ -193,7 +199,7 @@ fn Before(id: Id) -> impl IntoView {
             </form>
             <h3>{move || state.t(T::DlTalks)}</h3>
             <ul class="list">
-                {move || cyc().talks.into_iter().map(|t| view! { <li>{t.date.to_string()}" "{name(t.a)}" — "{name(t.b)}</li> }).collect_view()}
+                {move || cyc.with(|c| c.talks.clone()).into_iter().map(|t| view! { <li>{t.date.to_string()}" "{name(t.a)}" — "{name(t.b)}</li> }).collect_view()}
             </ul>
             {move || {
                 let m = missing();
@@ -213,20 +219,15 @@ fn Before(id: Id) -> impl IntoView {
 #[component]
 fn During(id: Id) -> impl IntoView {
     let state = use_app();
-    let roster = move || {
+    // The list's rows change only with the attendance; each row reads its own statement, so saving
+    // one statement neither rebuilds the list (focus stays) nor rewrites the other inputs.
+    let roster = Memo::new(move |_| {
         state.db.with(|db| {
             let Some(m) = db.meeting(id) else { return Vec::new() };
-            let cyc = cycle_of(db, id);
-            m.attendance
-                .iter()
-                .map(|a| {
-                    let st = cyc.and_then(|c| c.statements.iter().find(|s| s.member == a.member).cloned());
-                    (a.member, db.org.member_name(a.member), a.presence.clone(), st)
-                })
-                .collect::<Vec<_>>()
+            m.attendance.iter().map(|a| (a.member, db.org.member_name(a.member), a.presence.clone())).collect::<Vec<_>>()
         })
-    };
-    let criticism = move || state.db.with(|db| cycle_of(db, id).map(|c| c.criticism.clone()).unwrap_or_default());
+    });
+    let criticism = Memo::new(move |_| state.db.with(|db| cycle_of(db, id).map(|c| c.criticism.clone()).unwrap_or_default()));
     let set_statement = move |member: Id, f: Box<dyn FnOnce(&mut AbsentStatement)>| {
         state.update(|db| {
             let c = cycle_mut(db, id);
@@ -245,17 +246,18 @@ fn During(id: Id) -> impl IntoView {
             <legend>{move || state.t(T::DlDuring)}</legend>
             <h3>{move || state.t(T::DlAttendance)}</h3>
             <ul class="list dl-attendance">
-                {move || roster().into_iter().map(|(member, name, presence, st)| {
+                {move || roster.get().into_iter().map(|(member, name, presence)| {
                     let absent = presence != Presence::Present;
                     let p = match presence { Presence::Present => T::Present, Presence::Leave { .. } => T::OnLeave, Presence::Absent => T::Absent };
-                    let has_text = st.as_ref().is_some_and(|s| !s.text.trim().is_empty());
+                    let st = Memo::new(move |_| state.db.with(|db| cycle_of(db, id).and_then(|c| c.statements.iter().find(|s| s.member == member).cloned())));
+                    let has_text = move || st.with(|s| s.as_ref().is_some_and(|s| !s.text.trim().is_empty()));
                     view! {
                         <li class="dl-member" data-testid="dl-member">
                             <span>{name}" "</span><span class=if absent { "pill pill-warn" } else { "pill pill-ok" }>{state.t(p)}</span>
-                            {(absent && !has_text).then(|| view! { <span class="field-error">" "{state.t(T::DlStatementMissing)}</span> })}
+                            {move || (absent && !has_text()).then(|| view! { <span class="field-error">" "{state.t(T::DlStatementMissing)}</span> })}
                             {absent.then(|| {
-                                let text = st.as_ref().map(|s| s.text.clone()).unwrap_or_default();
-                                let read = st.as_ref().is_some_and(|s| s.read_out);
+                                let text = move || st.with(|s| s.as_ref().map(|s| s.text.clone()).unwrap_or_default());
+                                let read = move || st.with(|s| s.as_ref().is_some_and(|s| s.read_out));
                                 view! {
                                     <label class="field"><span class="field-label">{state.t(T::DlStatements)}</span>
                                         <textarea data-testid="dl-statement" prop:value=text on:change=move |ev| { let v = event_target_value(&ev); set_statement(member, Box::new(move |s| s.text = v)) }></textarea></label>

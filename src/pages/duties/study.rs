@@ -139,19 +139,21 @@ fn Cadence(year: i32) -> impl IntoView {
 #[component]
 fn Sessions(year: i32) -> impl IntoView {
     let state = use_app();
-    let sessions = move || {
+    // A memo: the sessions (and what is being typed in their records) are rebuilt only when
+    // their list changes, not on every save.
+    let sessions = Memo::new(move |_| {
         state.db.with(|db| {
             sessions_in_year(db, year)
                 .into_iter()
                 .map(|m| (m.id, m.date, m.kind, m.title.clone(), attendance_count(m), m.attendance.iter().filter(|a| a.presence != crate::domain::meeting::Presence::Present).map(|a| db.org.member_name(a.member)).collect::<Vec<_>>()))
                 .collect::<Vec<_>>()
         })
-    };
+    });
     view! {
         <div class="card">
             <h2>{move || state.t(T::Sessions)}</h2>
             {move || {
-                let s = sessions();
+                let s = sessions.get();
                 if s.is_empty() {
                     return view! { <p class="muted">{state.t(T::NoSessions)}</p> }.into_any();
                 }
@@ -172,14 +174,16 @@ fn Sessions(year: i32) -> impl IntoView {
 #[component]
 fn SessionRecord(id: Id) -> impl IntoView {
     let state = use_app();
-    let sess = move || state.db.with(|db| session_of(db, id).cloned().unwrap_or_default());
+    // A memo: the inputs are written only when the stored record changes, so a save elsewhere
+    // does not wipe what is being typed.
+    let sess = Memo::new(move |_| state.db.with(|db| session_of(db, id).cloned().unwrap_or_default()));
     let depts = move || state.db.with(|db| db.org.departments.iter().map(|d| (d.id, if d.head.is_empty() { d.name.clone() } else { format!("{}（{}）", d.name, d.head) })).collect::<Vec<_>>());
     view! {
         <fieldset class="study-heads">
             <legend>{move || state.t(T::DeptHeads)}</legend>
             {move || depts().into_iter().map(|(did, label)| view! {
                 <label class="check">
-                    <input type="checkbox" prop:checked=move || sess().departments.contains(&did)
+                    <input type="checkbox" prop:checked=move || sess.with(|s| s.departments.contains(&did))
                         on:change=move |ev| { let on = event_target_checked(&ev); state.update(|db| { let s = session_mut(db, id); s.departments.retain(|d| *d != did); if on { s.departments.push(did) } }) }/>
                     <span>{label}</span>
                 </label>
@@ -187,9 +191,9 @@ fn SessionRecord(id: Id) -> impl IntoView {
         </fieldset>
         <div class="grid2">
             <label class="field"><span class="field-label">{move || state.t(T::StudyRecord)}</span>
-                <textarea prop:value=move || sess().record on:change=move |ev| { let v = event_target_value(&ev); state.update(|db| session_mut(db, id).record = v) }></textarea></label>
+                <textarea prop:value=move || sess.with(|s| s.record.clone()) on:change=move |ev| { let v = event_target_value(&ev); state.update(|db| session_mut(db, id).record = v) }></textarea></label>
             <label class="field"><span class="field-label">{move || state.t(T::Bulletin)}</span>
-                <textarea prop:value=move || sess().bulletin on:change=move |ev| { let v = event_target_value(&ev); state.update(|db| session_mut(db, id).bulletin = v) }></textarea></label>
+                <textarea prop:value=move || sess.with(|s| s.bulletin.clone()) on:change=move |ev| { let v = event_target_value(&ev); state.update(|db| session_mut(db, id).bulletin = v) }></textarea></label>
         </div>
     }
 }

@@ -21,11 +21,13 @@ pub fn TaskPage(
     id: Id,
 ) -> impl IntoView {
     let state = use_app();
-    let exists = move || state.db.with(|db| db.task(id).is_some());
+    // A memo: the body (and what is typed in its forms) is rebuilt only when the task comes or
+    // goes, not on every save.
+    let exists = Memo::new(move |_| state.db.with(|db| db.task(id).is_some()));
     view! {
         <section class="page task-page">
             <a class="btn btn-quiet no-print" href="#/tasks">"‹ "{move || state.t(T::BackToTasks)}</a>
-            {move || if exists() { view! { <TaskBody id=id/> }.into_any() } else {
+            {move || if exists.get() { view! { <TaskBody id=id/> }.into_any() } else {
                 view! { <p class="field-error" role="alert">{state.t(T::TaskNotFound)}</p> }.into_any()
             }}
         </section>
