@@ -72,6 +72,40 @@ appTest('民主生活会 screen: a field saved on leaving it keeps what is typed
   assert.equal(await p.inputValue('[data-testid="dl-theme"]'), '学习贯彻党组工作规则');
 });
 
+appTest('民主生活会: an absent member’s written statement is saved, the warning goes, focus stays in the row', async (app) => {
+  const p = await withExample(app, '2026-03-15');
+  await app.go('#/duties/2026');
+  await p.fill('[data-testid="dl-register-date"]', '2026-03-20');
+  await p.fill('[data-testid="dl-register-theme"]', '专题民主生活会');
+  await p.click('[data-testid="dl-register-submit"]');
+  await p.waitForFunction(() => location.hash.endsWith('/democratic-life'));
+  const dl = await p.evaluate(() => location.hash);
+  const id = dl.match(/meetings\/(\d+)/)[1];
+  // One member marked absent on the meeting's live screen.
+  await app.go(`#/meetings/${id}/live`);
+  const row = p.locator('[data-testid="att-row"]').nth(1);
+  const member = await row.getAttribute('data-member');
+  await row.locator('[data-testid="att-absent"]').click();
+  await app.go(dl);
+  const item = p.locator('[data-testid="dl-member"]', { has: p.locator('[data-testid="dl-statement"]') });
+  assert.equal(await item.count(), 1, 'one absent member with a statement field');
+  assert.match(await item.innerText(), /缺席，尚未提交书面发言/);
+  await item.locator('[data-testid="dl-statement"]').fill('书面发言：对照检查材料已提交。');
+  await p.press('[data-testid="dl-statement"]', 'Tab');
+  await painted(p);
+  assert.doesNotMatch(await item.innerText(), /尚未提交书面发言/);
+  // Tab went to the row's 已宣读 checkbox, which is still in the page (the row was not rebuilt).
+  assert.equal(await p.evaluate(() => document.activeElement?.type), 'checkbox');
+  assert.ok(await p.evaluate(() => document.activeElement.closest('[data-testid="dl-member"]') !== null));
+  await p.keyboard.press('Space');
+  await p.reload();
+  await p.waitForFunction(() => typeof window.__YISHI_LOADED__ === 'number');
+  const again = p.locator('[data-testid="dl-member"]', { has: p.locator('[data-testid="dl-statement"]') });
+  assert.equal(await again.locator('[data-testid="dl-statement"]').inputValue(), '书面发言：对照检查材料已提交。');
+  assert.ok(await again.locator('input[type="checkbox"]').isChecked());
+  assert.ok(member);
+});
+
 appTest('a year with a month without a 党组会议 is flagged on the register and in the report', async (app) => {
   const p = await withExample(app, '2026-06-15');
   await app.go('#/duties/2025');
