@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { appTest, painted } from './lib.mjs';
+import { appTest, painted, registerDemocraticLife } from './lib.mjs';
 
 /** Cold-load the app with the app's "today" set, at a hash. */
 async function openAt(app, today, hash) {
@@ -23,12 +23,7 @@ async function withExample(app, today) {
 
 appTest('民主生活会 held 2026-01-10: report due 2026-01-25, counting down, overdue on 2026-01-26', async (app) => {
   let p = await withExample(app, '2026-01-26');
-  await app.go('#/duties/2026');
-  await p.fill('[data-testid="dl-register-date"]', '2026-01-10');
-  await p.fill('[data-testid="dl-register-theme"]', '深刻把握党组工作条例');
-  await p.click('[data-testid="dl-register-submit"]');
-  await p.waitForFunction(() => location.hash.endsWith('/democratic-life'));
-  const hash = await p.evaluate(() => location.hash);
+  const hash = await registerDemocraticLife(app, '2026-01-10', '深刻把握党组工作条例');
   const box = p.locator('[data-testid="dl-report"]');
   assert.equal(await p.locator('[data-testid="dl-report-due"]').innerText(), '2026-01-25');
   assert.equal(await box.getAttribute('data-status'), 'overdue');
@@ -54,11 +49,7 @@ appTest('民主生活会 held 2026-01-10: report due 2026-01-25, counting down, 
 
 appTest('民主生活会 screen: a field saved on leaving it keeps what is typed elsewhere, and focus moves on', async (app) => {
   const p = await withExample(app, '2026-03-15');
-  await app.go('#/duties/2026');
-  await p.fill('[data-testid="dl-register-date"]', '2026-03-10');
-  await p.fill('[data-testid="dl-register-theme"]', '主题待定');
-  await p.click('[data-testid="dl-register-submit"]');
-  await p.waitForFunction(() => location.hash.endsWith('/democratic-life'));
+  await registerDemocraticLife(app, '2026-03-10', '主题待定');
   // An opinion being typed (not added yet), then the theme changed and left with Tab.
   await p.fill('[data-testid="dl-opinion-from"]', '县交通运输局');
   await p.fill('[data-testid="dl-theme"]', '学习贯彻党组工作规则');
@@ -74,12 +65,7 @@ appTest('民主生活会 screen: a field saved on leaving it keeps what is typed
 
 appTest('民主生活会: an absent member’s written statement is saved, the warning goes, focus stays in the row', async (app) => {
   const p = await withExample(app, '2026-03-15');
-  await app.go('#/duties/2026');
-  await p.fill('[data-testid="dl-register-date"]', '2026-03-20');
-  await p.fill('[data-testid="dl-register-theme"]', '专题民主生活会');
-  await p.click('[data-testid="dl-register-submit"]');
-  await p.waitForFunction(() => location.hash.endsWith('/democratic-life'));
-  const dl = await p.evaluate(() => location.hash);
+  const dl = await registerDemocraticLife(app, '2026-03-20', '专题民主生活会');
   const id = dl.match(/meetings\/(\d+)/)[1];
   // One member marked absent on the meeting's live screen.
   await app.go(`#/meetings/${id}/live`);

@@ -4,7 +4,7 @@
 // holds what was typed. (A screen that rebuilds itself, or an input whose value is written back
 // from the data on every save, loses it.)
 import assert from 'node:assert/strict';
-import { appTest, painted } from './lib.mjs';
+import { appTest, painted, registerDemocraticLife } from './lib.mjs';
 import { SCREENS } from './screens.mjs';
 
 /** Every screen of the example data, list screens and one of each record screen. */
@@ -26,12 +26,7 @@ async function allScreens(app) {
   routes.push(await href('#/items', 'main a[href*="#/items/"]:not([href$="/new"])'));
   routes.push(await href('#/tasks', 'main a[href*="#/tasks/"]'));
   // A 民主生活会 of the year, registered from the duty register; its cycle screen.
-  await app.go('#/duties');
-  await p.fill('[data-testid="dl-register-date"]', '2026-01-10');
-  await p.fill('[data-testid="dl-register-theme"]', '深刻把握党组工作规则');
-  await p.click('[data-testid="dl-register-submit"]');
-  await p.waitForFunction(() => location.hash.endsWith('/democratic-life'));
-  routes.push(await p.evaluate(() => location.hash));
+  routes.push(await registerDemocraticLife(app, '2026-01-10', '深刻把握党组工作规则'));
   // The planned meeting started: its live screen has the notes and opinions fields.
   await app.go(`#/meetings/${ids[0]}/live`);
   await p.click('[data-testid="open-meeting"]');

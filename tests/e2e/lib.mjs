@@ -34,6 +34,7 @@
 //
 // Also exported: REPO, DIST, BASE_PATH, CHROMIUM, startServer, launchBrowser(opts), readyTimeout,
 // painted(page) (two frames: the page as painted).
+// registerDemocraticLife(app, date, theme) → the hash of the new 民主生活会's cycle screen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -227,6 +228,17 @@ export async function openApp({ mode = 'http', serviceWorkers = 'allow', viewpor
     },
   };
   return app;
+}
+
+/** Registers a 民主生活会 on `date` from the duty register of its year (the quick entry) and
+ *  returns the hash of its cycle screen, which the app opens. */
+export async function registerDemocraticLife(app, date, theme, p = app.page) {
+  await app.go(`#/duties/${date.slice(0, 4)}`, p);
+  await p.fill('[data-testid="dl-register-date"]', date);
+  await p.fill('[data-testid="dl-register-theme"]', theme);
+  await p.click('[data-testid="dl-register-submit"]');
+  await p.waitForFunction(() => location.hash.endsWith('/democratic-life'));
+  return p.evaluate(() => location.hash);
 }
 
 /** A node:test test with an app opened before and checked + closed after. */
