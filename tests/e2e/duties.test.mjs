@@ -92,6 +92,22 @@ appTest('民主生活会: an absent member’s written statement is saved, the w
   assert.ok(member);
 });
 
+appTest('中心组学习: a department head ticked with the keyboard is saved and keeps focus', async (app) => {
+  const p = await withExample(app, '2026-11-27');
+  await app.go('#/study/2026');
+  const box = p.locator('.study-heads input[type="checkbox"]').first();
+  assert.equal(await box.isChecked(), false);
+  await box.focus();
+  await p.keyboard.press('Space');
+  await painted(p);
+  assert.ok(await box.isChecked());
+  // Saving it leaves focus on the same checkbox.
+  assert.ok(await box.evaluate((el) => el === document.activeElement));
+  await p.reload();
+  await p.waitForFunction(() => typeof window.__YISHI_LOADED__ === 'number');
+  assert.ok(await p.locator('.study-heads input[type="checkbox"]').first().isChecked());
+});
+
 appTest('a year with a month without a 党组会议 is flagged on the register and in the report', async (app) => {
   const p = await withExample(app, '2026-06-15');
   await app.go('#/duties/2025');

@@ -177,11 +177,11 @@ fn SessionRecord(id: Id) -> impl IntoView {
     // A memo: the inputs are written only when the stored record changes, so a save elsewhere
     // does not wipe what is being typed.
     let sess = Memo::new(move |_| state.db.with(|db| session_of(db, id).cloned().unwrap_or_default()));
-    let depts = move || state.db.with(|db| db.org.departments.iter().map(|d| (d.id, if d.head.is_empty() { d.name.clone() } else { format!("{}（{}）", d.name, d.head) })).collect::<Vec<_>>());
+    let depts = Memo::new(move |_| state.db.with(|db| db.org.departments.iter().map(|d| (d.id, if d.head.is_empty() { d.name.clone() } else { format!("{}（{}）", d.name, d.head) })).collect::<Vec<_>>()));
     view! {
         <fieldset class="study-heads">
             <legend>{move || state.t(T::DeptHeads)}</legend>
-            {move || depts().into_iter().map(|(did, label)| view! {
+            {move || depts.get().into_iter().map(|(did, label)| view! {
                 <label class="check">
                     <input type="checkbox" prop:checked=move || sess.with(|s| s.departments.contains(&did))
                         on:change=move |ev| { let on = event_target_checked(&ev); state.update(|db| { let s = session_mut(db, id); s.departments.retain(|d| *d != did); if on { s.departments.push(did) } }) }/>
