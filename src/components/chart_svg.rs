@@ -57,10 +57,14 @@ fn bars_height(n: usize) -> f64 {
 
 /// The content of a bar chart's `<svg>`: title, description and one `<g>` per bar (label, track,
 /// filled part, value text). The filled part is `value / full` of the track, at most all of it;
-/// its class says bad (red), full (green) or in between.
+/// its class says bad (red), full (green) or in between. Without bars the description is also
+/// written in the chart, so the card does not look empty.
 pub fn bars_markup(id: &str, title: &str, desc: &str, bars: &[Bar]) -> String {
     let mut out = String::with_capacity(256 + bars.len() * 320);
     heading(&mut out, id, title, desc);
+    if bars.is_empty() {
+        let _ = write!(out, r#"<text x="8" y="20" class="chart-value">{}</text>"#, esc(desc));
+    }
     let (row, label_w, bar_w) = (BAR_ROW, BAR_LABEL_W, BAR_W);
     for (i, b) in bars.iter().enumerate() {
         let y = 4.0 + i as f64 * row;
@@ -220,6 +224,9 @@ mod tests {
         let classes: Vec<&str> = m.match_indices("class=\"chart-bar").map(|(i, _)| m[i + 7..].split('"').next().unwrap()).collect();
         assert_eq!(classes, vec!["chart-bar ok", "chart-bar", "chart-bar bad"]);
         assert_eq!(bars_height(0), 30.0);
+        assert!(!m.contains("<text x=\"8\""), "no placeholder beside bars");
+        // No bars: the description is shown in the chart.
+        assert!(bars_markup("c", "t", "本年没有上会议题", &[]).ends_with(r#"<text x="8" y="20" class="chart-value">本年没有上会议题</text>"#));
         assert_eq!(bars_height(4), 112.0);
     }
 

@@ -133,6 +133,7 @@ appTest('a year with a month without a 党组会议 is flagged on the register a
   // 2025 of the example has meetings but no agenda items: the categories chart says so.
   assert.deepEqual(charts.map((c) => c.bars > 0), [true, true, true, false]);
   assert.match(charts[3].name, /本年没有上会议题$/);
+  assert.equal(await p.locator('[data-testid="chart-categories"] > text').textContent(), '本年没有上会议题');
   await app.go('#/report/2025');
   assert.match(await p.locator('[data-testid="report-short-months"]').innerText(), /\d+月/);
 });

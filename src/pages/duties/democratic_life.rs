@@ -203,7 +203,7 @@ fn Before(id: Id) -> impl IntoView {
             </ul>
             {move || {
                 let m = missing();
-                (!m.is_empty()).then(|| view! { <p class="pill pill-warn">{state.t(T::DlTalksMissing)}"："{m.join("、")}</p> })
+                (!m.is_empty()).then(|| view! { <p class="pill pill-warn warn-line">{state.t(T::DlTalksMissing)}"："{m.join("、")}</p> })
             }}
             <form class="grid3 no-print" on:submit=add_talk>
                 <IdSelect label=Signal::derive(move || state.t(T::DlTalkA).to_string()) options=members value=a empty=Signal::derive(move || state.t(T::None_).to_string()) error=Signal::derive(move || talk_err.get())/>
