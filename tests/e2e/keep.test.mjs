@@ -1,5 +1,5 @@
 // What a user is typing is not wiped by a save made elsewhere (another field's change, another
-// tab's save arriving, the backup reminder): on every screen with text fields, type into each
+// tab's save arriving): on every screen with text fields, type into each
 // empty one without leaving it, let one unrelated edit be saved, and check every field still
 // holds what was typed. (A screen that rebuilds itself, or an input whose value is written back
 // from the data on every save, loses it.)
