@@ -709,6 +709,15 @@ mod tests {
         let signed: Vec<_> = db.meetings.iter().filter_map(|m| m.summary.as_ref()).filter(|s| s.signed.is_some()).collect();
         assert!(!signed.is_empty());
         assert!(signed.iter().all(|s| s.text.contains(&format!("〔{}〕{}号", s.year, s.number))));
+        // The printed page lists attendance from the record (summary::attendance_lines): the
+        // text does not repeat it (it did, so every printed example named everyone twice).
+        for s in db.meetings.iter().filter_map(|m| m.summary.as_ref()) {
+            let body = crate::domain::summary::body_lines(&s.text);
+            assert!(body.iter().any(|l| l.contains("会议决定")), "{body:?}");
+            for label in ["出席：", "请假：", "列席：", "记录："] {
+                assert!(!body.iter().any(|l| l.trim_start().starts_with(label)), "{label} in {body:?}");
+            }
+        }
         assert!(db.meetings.iter().any(|m| m.stage == MeetingStage::Planned && m.date > t && !m.items.is_empty()));
         assert!(db.tasks.iter().any(|x| x.status(t) == TaskStatus::Overdue));
         assert!(db.tasks.iter().any(|x| x.status(t) == TaskStatus::Done));

@@ -173,8 +173,10 @@ pub(crate) fn next_summary_number(meetings: &[Meeting], year: i32) -> u32 {
     meetings.iter().filter_map(|m| m.summary.as_ref()).filter(|s| s.year == year).map(|s| s.number).max().unwrap_or(0) + 1
 }
 
-/// A summary text in the usual layout, generated from the minutes: heading, who attended,
-/// then one numbered paragraph per item with its decision.
+/// A summary text in the layout of an older draft, generated from the minutes: heading and
+/// number lines (the printed page drops them: `domain::summary::body_lines`), an opening
+/// sentence, then one numbered paragraph per item with its decision. Attendance is not in the
+/// text: the printed page lists it from the record (`domain::summary::attendance_lines`).
 pub(crate) fn summary_text(
     unit_short: &str,
     org: &Organisation,
@@ -184,24 +186,6 @@ pub(crate) fn summary_text(
     number: u32,
 ) -> String {
     use crate::domain::article::chinese_number;
-    let names = |pred: &dyn Fn(&Attendance) -> bool| -> String {
-        m.attendance.iter().filter(|a| pred(a)).map(|a| org.member_name(a.member)).collect::<Vec<_>>().join("、")
-    };
-    let present = names(&|a| a.presence == Presence::Present);
-    let leave: Vec<String> = m
-        .attendance
-        .iter()
-        .filter_map(|a| match &a.presence {
-            Presence::Leave { reason, .. } => Some(format!("{}（{}）", org.member_name(a.member), reason)),
-            _ => None,
-        })
-        .collect();
-    let observers: Vec<String> = m
-        .observers
-        .iter()
-        .filter_map(|o| org.attendee(*o))
-        .map(|a| format!("{}（{}）", a.name, a.position))
-        .collect();
     let chair = m.chair.map(|c| org.member_name(c)).unwrap_or_default();
     let mut t = format!(
         "{unit_short}党组会议纪要\n〔{year}〕{number}号\n\n{}，{chair}同志在{}主持召开{}，研究{}项议题。现将会议议定事项纪要如下。\n",
@@ -220,13 +204,5 @@ pub(crate) fn summary_text(
             t.push_str(&format!("会议决定：{}\n", r.decision));
         }
     }
-    t.push_str(&format!("\n出席：{present}\n"));
-    if !leave.is_empty() {
-        t.push_str(&format!("请假：{}\n", leave.join("；")));
-    }
-    if !observers.is_empty() {
-        t.push_str(&format!("列席：{}\n", observers.join("、")));
-    }
-    t.push_str(&format!("记录：{}\n", m.recorder));
     t
 }
