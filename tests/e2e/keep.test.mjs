@@ -4,31 +4,16 @@
 // holds what was typed. (A screen that rebuilds itself, or an input whose value is written back
 // from the data on every save, loses it.)
 import assert from 'node:assert/strict';
-import { appTest, painted, registerDemocraticLife } from './lib.mjs';
-import { SCREENS } from './screens.mjs';
+import { appTest, painted } from './lib.mjs';
+import { SCREENS, recordScreens } from './screens.mjs';
 
-/** Every screen of the example data, list screens and one of each record screen. */
+/** Every screen of the example data: list screens and each kind of record screen. */
 async function allScreens(app) {
   const p = app.page;
-  const routes = [...SCREENS];
-  const href = async (route, sel) => {
-    await app.go(route);
-    const h = await p.locator(sel).first().getAttribute('href', { timeout: 3000 });
-    assert.ok(h, `a link ${sel} on ${route}`);
-    return h;
-  };
-  // A planned and a signed meeting, each on its four screens; one started on the live screen.
-  const ids = [];
-  for (const stage of ['Planned', 'Signed']) {
-    ids.push((await href('#/meetings', `[data-testid="meeting-row"][data-stage="${stage}"]`)).match(/meetings\/(\d+)/)[1]);
-  }
-  for (const id of ids) routes.push(`#/meetings/${id}`, `#/meetings/${id}/live`, `#/meetings/${id}/minutes`, `#/meetings/${id}/summary`);
-  routes.push(await href('#/items', 'main a[href*="#/items/"]:not([href$="/new"])'));
-  routes.push(await href('#/tasks', 'main a[href*="#/tasks/"]'));
-  // A 民主生活会 of the year, registered from the duty register; its cycle screen.
-  routes.push(await registerDemocraticLife(app, '2026-01-10', '深刻把握党组工作规则'));
+  const records = await recordScreens(app, { democraticLife: '2026-01-10' });
+  const routes = [...SCREENS, ...records.map((s) => s.hash)];
   // The planned meeting started: its live screen has the notes and opinions fields.
-  await app.go(`#/meetings/${ids[0]}/live`);
+  await app.go(records.find((s) => s.name === 'meeting-planned-live').hash);
   await p.click('[data-testid="open-meeting"]');
   await p.locator('[data-testid="vote-yes"]').first().waitFor();
   return [...new Set(routes)];
