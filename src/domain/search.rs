@@ -159,6 +159,41 @@ pub fn snippet(text: &str, terms: &[String], radius: usize) -> String {
     s
 }
 
+/// `text` cut into runs, each marked `true` where a query term occurs in it (ignoring case, as
+/// the search does): what a result list highlights. Overlapping and adjacent matches merge
+/// into one run; the runs joined give `text` back.
+pub fn marked(text: &str, terms: &[String]) -> Vec<(String, bool)> {
+    let chars: Vec<char> = text.chars().collect();
+    // One lower-case char per char (a char whose lower case is longer is compared as it is).
+    let lower: Vec<char> = chars
+        .iter()
+        .map(|&c| {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(x), None) => x,
+                _ => c,
+            }
+        })
+        .collect();
+    let terms: Vec<Vec<char>> = terms.iter().map(|t| t.chars().collect()).filter(|t: &Vec<char>| !t.is_empty()).collect();
+    let mut hit = vec![false; chars.len()];
+    for t in &terms {
+        for i in 0..=lower.len().saturating_sub(t.len()) {
+            if lower.len() >= t.len() && lower[i..i + t.len()] == t[..] {
+                hit[i..i + t.len()].iter_mut().for_each(|h| *h = true);
+            }
+        }
+    }
+    let mut runs: Vec<(String, bool)> = Vec::new();
+    for (c, h) in chars.into_iter().zip(hit) {
+        match runs.last_mut() {
+            Some((s, m)) if *m == h => s.push(c),
+            _ => runs.push((c.to_string(), h)),
+        }
+    }
+    runs
+}
+
 /// Search the whole database. Results: items first (in entry order), then meetings newest
 /// first, each meeting's hits in agenda order.
 pub fn search(db: &Db, query: &str) -> Vec<Hit> {
@@ -305,5 +340,27 @@ mod tests {
         let text = "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸";
         assert_eq!(snippet(text, &terms("甲乙"), 3), "…八九十甲乙丙丁戊己…");
         assert_eq!(snippet("甲乙", &terms("甲"), 3), "甲乙");
+    }
+
+    #[test]
+    fn marked_runs_highlight_every_term_and_give_the_text_back() {
+        let runs = |text: &str, q: &str| marked(text, &terms(q));
+        let own = |v: &[(&str, bool)]| v.iter().map(|(s, m)| (s.to_string(), *m)).collect::<Vec<_>>();
+        // Every occurrence of every term, ignoring case; the text is unchanged.
+        assert_eq!(
+            runs("…党组会议，PPP项目党组研究…", "党组 ppp"),
+            own(&[("…", false), ("党组", true), ("会议，", false), ("PPP", true), ("项目", false), ("党组", true), ("研究…", false)])
+        );
+        // Overlapping and adjacent matches are one run; a match at either end.
+        assert_eq!(runs("甲乙丙丁", "甲乙 乙丙"), own(&[("甲乙丙", true), ("丁", false)]));
+        assert_eq!(runs("甲乙丙丁", "甲 乙"), own(&[("甲乙", true), ("丙丁", false)]));
+        assert_eq!(runs("甲乙丙丁", "丁"), own(&[("甲乙丙", false), ("丁", true)]));
+        // No match, a term longer than the text, no terms: one unmarked run (none for "").
+        assert_eq!(runs("甲乙", "丙"), own(&[("甲乙", false)]));
+        assert_eq!(runs("甲", "甲乙丙"), own(&[("甲", false)]));
+        assert_eq!(runs("甲乙", ""), own(&[("甲乙", false)]));
+        assert_eq!(runs("", "甲"), own(&[]));
+        // A character whose lower case is two characters (İ) keeps the others aligned.
+        assert_eq!(runs("İstanbul abc", "abc"), own(&[("İstanbul ", false), ("abc", true)]));
     }
 }

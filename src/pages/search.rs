@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::app::{navigate, use_app};
 use crate::components::pager::{Pager, PAGE};
-use crate::domain::search::{search, Target};
+use crate::domain::search::{marked, search, terms, Target};
 use crate::i18n::meetings::MeetingsText as T;
 use crate::i18n::Lang;
 use crate::router::Route;
@@ -20,6 +20,7 @@ pub fn SearchPage(
     let state = use_app();
     let q = RwSignal::new(query.clone());
     let asked = !query.trim().is_empty();
+    let words = terms(&query);
     let hits = Memo::new(move |_| state.db.with(|db| search(db, &query)));
     let total = Signal::derive(move || hits.with(|h| h.len()));
     let limit = RwSignal::new(PAGE);
@@ -40,17 +41,26 @@ pub fn SearchPage(
             // Nothing asked yet: no "0 results" and no empty list.
             {move || asked.then(|| {
                 let h = hits.get();
+                let none = h.is_empty();
+                // The query's words highlighted in each title and snippet.
+                let mark = |text: &str| {
+                    marked(text, &words)
+                        .into_iter()
+                        .map(|(run, hit)| if hit { view! { <mark>{run}</mark> }.into_any() } else { run.into_any() })
+                        .collect_view()
+                };
                 let zh = state.lang.get() == Lang::Zh;
                 view! {
                     <p class="muted" data-testid="search-count">{format!("{} {}", h.len(), state.t(T::Results))}</p>
-                    <ul class="list card" data-testid="search-results">
+                    // No hits: the count says so; no empty box under it.
+                    <ul class="list card" data-testid="search-results" class:hidden=none>
                         {h.into_iter().take(limit.get()).map(|hit| {
                             let href = match hit.target { Target::Item(i) => Route::Item(i).href(), Target::Minutes(m) => Route::MeetingMinutes(m).href(), Target::Summary(m) => Route::MeetingSummary(m).href() };
                             view! {
                                 <li><a class="list-link search-hit" href=href data-testid="search-hit" data-kind=format!("{:?}", hit.kind)>
                                     <span class="pill">{if zh { hit.kind.zh() } else { hit.kind.en() }}</span>" "
-                                    <strong>{hit.title}</strong>
-                                    <span class="snippet">{hit.snippet}</span>
+                                    <strong>{mark(&hit.title)}</strong>
+                                    <span class="snippet">{mark(&hit.snippet)}</span>
                                 </a></li>
                             }
                         }).collect_view()}

@@ -236,6 +236,9 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
   // ---- Search finds the decision ----------------------------------------------------------
   await p.evaluate(() => { location.hash = '#/search?q=' + encodeURIComponent('优秀共产党员 张海燕'); });
   await p.locator(`${tid('search-hit')}[data-kind="Decision"]`).first().waitFor();
+  // Both words are highlighted where they occur in the hit (and nothing else is).
+  const marks = await p.locator(`${tid('search-hit')}[data-kind="Decision"]`).first().locator('mark').allInnerTexts();
+  assert.deepEqual([...new Set(marks)].sort(), ['优秀共产党员', '张海燕'].sort(), `highlighted: ${marks.join(' | ')}`);
   await p.locator(`${tid('search-hit')}[data-kind="Decision"]`).first().click();
   await p.waitForFunction(() => /#\/meetings\/\d+\/minutes$/.test(location.hash));
   // Before a search nothing is counted; a search without hits says so.
@@ -246,6 +249,7 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
   await p.locator(tid('search-count')).waitFor();
   assert.match(await p.locator(tid('search-count')).innerText(), /^0 /);
   assert.equal(await p.locator(tid('search-hit')).count(), 0);
+  assert.equal(await p.locator(tid('search-results')).isVisible(), false, 'no empty result box');
 
   // ---- Nothing in storage ties a member to a secret-ballot choice -------------------------
   const raw = await p.evaluate(() => Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]));
