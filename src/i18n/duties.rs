@@ -141,6 +141,7 @@ texts! {
     DlReadOut => "已在会上宣读", "Read out at the meeting";
     DlCriticism => "批评与自我批评记录", "Criticism and self-criticism";
     DlInformed => "会后已向缺席成员通报", "Absentee informed on";
+    DlNoAbsentees => "全体成员出席，没有需要通报的缺席成员。", "Every member attended: no absentee to inform.";
     DlRectification => "整改措施", "Rectification measures";
     DlMeasure => "整改措施", "Measure";
     DlOwner => "责任人", "Owner";

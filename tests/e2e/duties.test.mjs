@@ -67,6 +67,8 @@ appTest('民主生活会: an absent member’s written statement is saved, the w
   const p = await withExample(app, '2026-03-15');
   const dl = await registerDemocraticLife(app, '2026-03-20', '专题民主生活会');
   const id = dl.match(/meetings\/(\d+)/)[1];
+  // Everyone present: the after-meeting section says there is nobody to inform.
+  await p.locator('[data-testid="dl-no-absentees"]').waitFor();
   // One member marked absent on the meeting's live screen.
   await app.go(`#/meetings/${id}/live`);
   const row = p.locator('[data-testid="att-row"]').nth(1);
@@ -76,6 +78,7 @@ appTest('民主生活会: an absent member’s written statement is saved, the w
   const item = p.locator('[data-testid="dl-member"]', { has: p.locator('[data-testid="dl-statement"]') });
   assert.equal(await item.count(), 1, 'one absent member with a statement field');
   assert.match(await item.innerText(), /缺席，尚未提交书面发言/);
+  assert.equal(await p.locator('[data-testid="dl-no-absentees"]').count(), 0, 'an absentee to inform');
   await item.locator('[data-testid="dl-statement"]').fill('书面发言：对照检查材料已提交。');
   await p.press('[data-testid="dl-statement"]', 'Tab');
   await painted(p);

@@ -338,6 +338,7 @@ fn After(id: Id) -> impl IntoView {
         <fieldset class="card dl-stage">
             <legend>{move || state.t(T::DlAfter)}</legend>
             <h3>{move || state.t(T::DlInformed)}</h3>
+            {move || absentees().is_empty().then(|| view! { <p class="muted" data-testid="dl-no-absentees">{state.t(T::DlNoAbsentees)}</p> })}
             <ul class="list">
                 {move || absentees().into_iter().map(|(member, name, informed)| view! {
                     <li class="row gap wrap">
