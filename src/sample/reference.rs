@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use super::{attendance_at, next_summary_number, open_vote, present_members, result_of, summary_text};
+use super::{attendance_at, next_summary_number, open_vote, present_members, result_of};
 use crate::domain::{
     article::chinese_number,
     category::Category,
@@ -918,6 +918,40 @@ impl std::fmt::Display for Stats {
             self.json_bytes
         )
     }
+}
+
+
+/// A summary text in the layout of an older draft, generated from the minutes: heading and
+/// number lines (the printed page drops them: `domain::summary::body_lines`), an opening
+/// sentence, then one numbered paragraph per item with its decision. Attendance is not in the
+/// text: the printed page lists it from the record (`domain::summary::attendance_lines`).
+fn summary_text(
+    unit_short: &str,
+    org: &crate::domain::org::Organisation,
+    m: &Meeting,
+    items: &[crate::domain::item::AgendaItem],
+    year: i32,
+    number: u32,
+) -> String {
+    let chair = m.chair.map(|c| org.member_name(c)).unwrap_or_default();
+    let mut t = format!(
+        "{unit_short}党组会议纪要\n〔{year}〕{number}号\n\n{}，{chair}同志在{}主持召开{}，研究{}项议题。现将会议议定事项纪要如下。\n",
+        m.date.format("%Y年%-m月%-d日"),
+        m.place,
+        m.kind.zh(),
+        chinese_number(m.items.len() as u32),
+    );
+    for (i, r) in m.items.iter().enumerate() {
+        let title = items.iter().find(|it| it.id == r.item).map(|it| it.title.as_str()).unwrap_or("");
+        t.push_str(&format!("\n{}、{}\n", chinese_number(i as u32 + 1), title.trim_start_matches("关于").trim_end_matches("的议题")));
+        if let Some(res) = &r.result {
+            t.push_str(&format!("会议表决：{}。", res.explanation));
+        }
+        if !r.decision.is_empty() {
+            t.push_str(&format!("会议决定：{}\n", r.decision));
+        }
+    }
+    t
 }
 
 #[cfg(test)]
