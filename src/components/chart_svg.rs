@@ -45,21 +45,71 @@ fn heading(out: &mut String, id: &str, title: &str, desc: &str) {
     let _ = write!(out, r#"<title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>"#);
 }
 
-/// Geometry of [`ChartBars`]: row height, label column, bar length (viewBox units).
+/// How a chart is drawn. A chart is scaled to the width of its card, so its text shrinks with
+/// it: `Wide` (600 units across, labels beside the bars) suits a tablet or a desktop; on a phone
+/// it came out at ~7 px, so `Narrow` draws 360 units across with each label above its bar
+/// (~12 px text on a 390 px screen).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartLayout {
+    Wide,
+    Narrow,
+}
+
+impl ChartLayout {
+    /// Width of the viewBox.
+    pub fn width(self) -> f64 {
+        match self {
+            ChartLayout::Wide => 600.0,
+            ChartLayout::Narrow => 360.0,
+        }
+    }
+
+    /// The layout for a window `inner_width` CSS pixels wide: narrow below 640 px, where a wide
+    /// drawing would have text under 12 px (the chart spans the card, ~52 px less than the window).
+    pub fn for_window_width(inner_width: f64) -> Self {
+        if inner_width < 640.0 {
+            ChartLayout::Narrow
+        } else {
+            ChartLayout::Wide
+        }
+    }
+}
+
+/// The chart layout for the current window width, following rotation and resizing (a
+/// `resize` listener, removed with the calling component).
+pub fn use_chart_layout() -> Signal<ChartLayout> {
+    let width = || web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1024.0);
+    let layout = RwSignal::new(ChartLayout::for_window_width(width()));
+    let handle = window_event_listener(leptos::ev::resize, move |_| {
+        let now = ChartLayout::for_window_width(width());
+        if now != layout.get_untracked() {
+            layout.set(now);
+        }
+    });
+    on_cleanup(move || handle.remove());
+    layout.into()
+}
+
+/// Geometry of [`ChartBars`] (viewBox units). Wide: row height, label column, bar length.
+/// Narrow: row height (a label line above a bar), bar height.
 const BAR_ROW: f64 = 26.0;
 const BAR_LABEL_W: f64 = 230.0;
 const BAR_W: f64 = 300.0;
+const NARROW_BAR_ROW: f64 = 42.0;
+const NARROW_BAR_H: f64 = 14.0;
 
 /// Height of a bar chart's viewBox for `n` bars.
-fn bars_height(n: usize) -> f64 {
-    (n as f64 * BAR_ROW + 8.0).max(30.0)
+fn bars_height(n: usize, layout: ChartLayout) -> f64 {
+    let row = if layout == ChartLayout::Wide { BAR_ROW } else { NARROW_BAR_ROW };
+    (n as f64 * row + 8.0).max(30.0)
 }
 
 /// The content of a bar chart's `<svg>`: title, description and one `<g>` per bar (label, track,
 /// filled part, value text). The filled part is `value / full` of the track, at most all of it;
 /// its class says bad (red), full (green) or in between. Without bars the description is also
-/// written in the chart, so the card does not look empty.
-pub fn bars_markup(id: &str, title: &str, desc: &str, bars: &[Bar]) -> String {
+/// written in the chart, so the card does not look empty. `Narrow` puts the label at the left
+/// and the value at the right of a line above a full-width bar.
+pub fn bars_markup(id: &str, title: &str, desc: &str, bars: &[Bar], layout: ChartLayout) -> String {
     let mut out = String::with_capacity(256 + bars.len() * 320);
     heading(&mut out, id, title, desc);
     if bars.is_empty() {
@@ -67,9 +117,31 @@ pub fn bars_markup(id: &str, title: &str, desc: &str, bars: &[Bar]) -> String {
     }
     let (row, label_w, bar_w) = (BAR_ROW, BAR_LABEL_W, BAR_W);
     for (i, b) in bars.iter().enumerate() {
-        let y = 4.0 + i as f64 * row;
         let frac = if b.full == 0 { 0.0 } else { (b.value as f64 / b.full as f64).min(1.0) };
         let class = if b.bad { "chart-bar bad" } else if frac >= 1.0 { "chart-bar ok" } else { "chart-bar" };
+        if layout == ChartLayout::Narrow {
+            let y = 4.0 + i as f64 * NARROW_BAR_ROW;
+            let w = layout.width();
+            let _ = write!(
+                out,
+                concat!(
+                    r#"<g><text x="0" y="{ty}" class="chart-label">{label}</text>"#,
+                    r#"<rect x="0" y="{ry}" width="{w}" height="{h}" class="chart-track"></rect>"#,
+                    r#"<rect x="0" y="{ry}" width="{fw}" height="{h}" class="{class}"></rect>"#,
+                    r#"<text x="{w}" y="{ty}" text-anchor="end" class="chart-value">{text}</text></g>"#,
+                ),
+                ty = y + 13.0,
+                label = esc(&b.label),
+                ry = y + 19.0,
+                w = w,
+                h = NARROW_BAR_H,
+                fw = w * frac,
+                class = class,
+                text = esc(&b.text),
+            );
+            continue;
+        }
+        let y = 4.0 + i as f64 * row;
         let _ = write!(
             out,
             concat!(
@@ -94,18 +166,21 @@ pub fn bars_markup(id: &str, title: &str, desc: &str, bars: &[Bar]) -> String {
     out
 }
 
-/// Geometry of [`ChartColumns`] (viewBox units).
-const COL_W: f64 = 600.0;
+/// Geometry of [`ChartColumns`] (viewBox units; the width is the layout's).
 const COL_H: f64 = 200.0;
 const COL_TOP: f64 = 16.0;
 const COL_BOTTOM: f64 = 28.0;
-const COL_LEFT: f64 = 28.0;
+
+/// Left margin of the columns: narrow leaves only room for the first label.
+fn col_left(layout: ChartLayout) -> f64 {
+    if layout == ChartLayout::Wide { 28.0 } else { 8.0 }
+}
 
 /// The content of a column chart's `<svg>`: title, description, the axis, one `<g>` per column
 /// and a dashed line at `required` (when above zero). Of the first `past` columns, those below
 /// `required` are short: red, with a red mark on the axis, and `data-short="true"` on the `<g>`.
-pub fn columns_markup(id: &str, title: &str, desc: &str, columns: &[(String, u32)], required: u32, past: usize) -> String {
-    let (w, h, top, bottom, left) = (COL_W, COL_H, COL_TOP, COL_BOTTOM, COL_LEFT);
+pub fn columns_markup(id: &str, title: &str, desc: &str, columns: &[(String, u32)], required: u32, past: usize, layout: ChartLayout) -> String {
+    let (w, h, top, bottom, left) = (layout.width(), COL_H, COL_TOP, COL_BOTTOM, col_left(layout));
     let max = columns.iter().map(|c| c.1).max().unwrap_or(0).max(required).max(1) as f64;
     let n = columns.len().max(1) as f64;
     let slot = (w - left - 8.0) / n;
@@ -158,12 +233,14 @@ pub fn ChartBars(
     bars: Vec<Bar>,
     /// id prefix (unique on the page).
     id: &'static str,
+    /// Wide or narrow drawing ([`use_chart_layout`]).
+    layout: ChartLayout,
 ) -> impl IntoView {
-    let h = bars_height(bars.len());
+    let (w, h) = (layout.width(), bars_height(bars.len(), layout));
     view! {
-        <svg class="chart chart-bars" viewBox=format!("0 0 600 {h}") width="100%" role="img"
-            aria-labelledby=format!("{id}-title {id}-desc") data-testid=id
-            inner_html=bars_markup(id, &title, &desc, &bars)>
+        <svg class="chart chart-bars" viewBox=format!("0 0 {w} {h}") width="100%" role="img"
+            aria-labelledby=format!("{id}-title {id}-desc") data-testid=id data-layout=format!("{layout:?}")
+            inner_html=bars_markup(id, &title, &desc, &bars, layout)>
         </svg>
     }
 }
@@ -185,11 +262,14 @@ pub fn ChartColumns(
     past: usize,
     /// id prefix.
     id: &'static str,
+    /// Wide or narrow drawing ([`use_chart_layout`]).
+    layout: ChartLayout,
 ) -> impl IntoView {
+    let w = layout.width();
     view! {
-        <svg class="chart chart-columns" viewBox=format!("0 0 {COL_W} {COL_H}") width="100%" role="img"
-            aria-labelledby=format!("{id}-title {id}-desc") data-testid=id
-            inner_html=columns_markup(id, &title, &desc, &columns, required, past)>
+        <svg class="chart chart-columns" viewBox=format!("0 0 {w} {COL_H}") width="100%" role="img"
+            aria-labelledby=format!("{id}-title {id}-desc") data-testid=id data-layout=format!("{layout:?}")
+            inner_html=columns_markup(id, &title, &desc, &columns, required, past, layout)>
         </svg>
     }
 }
@@ -217,27 +297,27 @@ mod tests {
 
     #[test]
     fn bars_fill_in_proportion_capped_and_zero_when_nothing_is_required() {
-        let m = bars_markup("c", "t", "d", &[bar("a", 3, 12, false), bar("b", 12, 12, false), bar("c", 5, 4, false), bar("z", 2, 0, false)]);
+        let m = bars_markup("c", "t", "d", &[bar("a", 3, 12, false), bar("b", 12, 12, false), bar("c", 5, 4, false), bar("z", 2, 0, false)], ChartLayout::Wide);
         assert_eq!(fill_widths(&m), vec![75.0, 300.0, 300.0, 0.0]);
         // Full bars are green, others not; a bad bar is red whatever its fill.
-        let m = bars_markup("c", "t", "d", &[bar("full", 4, 4, false), bar("part", 1, 4, false), bar("late", 4, 4, true)]);
+        let m = bars_markup("c", "t", "d", &[bar("full", 4, 4, false), bar("part", 1, 4, false), bar("late", 4, 4, true)], ChartLayout::Wide);
         let classes: Vec<&str> = m.match_indices("class=\"chart-bar").map(|(i, _)| m[i + 7..].split('"').next().unwrap()).collect();
         assert_eq!(classes, vec!["chart-bar ok", "chart-bar", "chart-bar bad"]);
-        assert_eq!(bars_height(0), 30.0);
+        assert_eq!(bars_height(0, ChartLayout::Wide), 30.0);
         assert!(!m.contains("<text x=\"8\""), "no placeholder beside bars");
         // No bars: the description is shown in the chart.
-        assert!(bars_markup("c", "t", "本年没有上会议题", &[]).ends_with(r#"<text x="8" y="20" class="chart-value">本年没有上会议题</text>"#));
-        assert_eq!(bars_height(4), 112.0);
+        assert!(bars_markup("c", "t", "本年没有上会议题", &[], ChartLayout::Wide).ends_with(r#"<text x="8" y="20" class="chart-value">本年没有上会议题</text>"#));
+        assert_eq!(bars_height(4, ChartLayout::Wide), 112.0);
     }
 
     #[test]
     fn text_and_ids_are_escaped() {
-        let m = bars_markup("x\"y", "<b>&", "a'b", &[Bar { label: "1<2 & \"3\"".into(), value: 1, full: 2, bad: false, text: "</text>".into() }]);
+        let m = bars_markup("x\"y", "<b>&", "a'b", &[Bar { label: "1<2 & \"3\"".into(), value: 1, full: 2, bad: false, text: "</text>".into() }], ChartLayout::Wide);
         assert!(m.starts_with(r#"<title id="x&quot;y-title">&lt;b&gt;&amp;</title><desc id="x&quot;y-desc">a&#39;b</desc>"#), "{m}");
         assert!(m.contains(">1&lt;2 &amp; &quot;3&quot;</text>"), "{m}");
         assert!(m.contains(">&lt;/text&gt;</text>"), "{m}");
         assert_eq!(m.matches("<text").count(), 2);
-        let m = columns_markup("m", "t", "d", &[("<".into(), 1)], 1, 1);
+        let m = columns_markup("m", "t", "d", &[("<".into(), 1)], 1, 1, ChartLayout::Wide);
         assert!(m.contains(">&lt;</text>"), "{m}");
     }
 
@@ -245,7 +325,7 @@ mod tests {
     fn short_months_are_only_past_months_below_the_requirement() {
         let cols: Vec<(String, u32)> = [2, 0, 1, 0, 3].iter().enumerate().map(|(i, v)| ((i + 1).to_string(), *v)).collect();
         // Three months past, one meeting required: months 2 is short; 4 is not past yet.
-        let m = columns_markup("m", "t", "d", &cols, 1, 3);
+        let m = columns_markup("m", "t", "d", &cols, 1, 3, ChartLayout::Wide);
         let groups: Vec<&str> = m.split("<g").skip(1).collect();
         assert_eq!(groups.len(), 5);
         let short: Vec<bool> = groups.iter().map(|g| g.starts_with(r#" data-short="true">"#)).collect();
@@ -254,9 +334,50 @@ mod tests {
         assert_eq!(groups[1].matches("chart-col bad").count(), 2);
         assert!(m.ends_with(r#"<line x1="28" y1="120" x2="592" y2="120" class="chart-required"></line>"#), "{m}");
         // Nothing required: no line, nothing short.
-        let m = columns_markup("m", "t", "d", &cols, 0, 5);
+        let m = columns_markup("m", "t", "d", &cols, 0, 5, ChartLayout::Wide);
         assert!(!m.contains("chart-required") && !m.contains("data-short"));
         // Column heights scale to the largest value (3 → 156 units).
         assert!(m.contains(r#"<rect x="501.76" y="16" width="67.67999999999999" height="156" class="chart-col">"#), "{m}");
+    }
+
+    #[test]
+    fn narrow_bars_put_label_and_value_above_a_full_width_bar() {
+        let bars = [bar("党组会议", 3, 12, false), bar("民主生活会", 1, 1, false)];
+        let m = bars_markup("c", "t", "d", &bars, ChartLayout::Narrow);
+        // The same proportions, of a 360-unit bar.
+        assert_eq!(fill_widths(&m), vec![90.0, 360.0]);
+        let g: Vec<&str> = m.split("<g>").skip(1).collect();
+        // Label at the left and value at the right end of the line above each bar.
+        assert!(g[0].starts_with(r#"<text x="0" y="17" class="chart-label">党组会议</text><rect x="0" y="23" width="360""#), "{}", g[0]);
+        assert!(g[0].ends_with(r#"<text x="360" y="17" text-anchor="end" class="chart-value">3/12</text></g>"#), "{}", g[0]);
+        assert!(g[1].starts_with(r#"<text x="0" y="59" class="chart-label">"#), "{}", g[1]);
+        // The second row's label is below the first row's bar.
+        assert!(59.0 - 13.0 > 23.0 + NARROW_BAR_H);
+        assert_eq!(bars_height(2, ChartLayout::Narrow), 92.0);
+        assert_eq!(bars_height(0, ChartLayout::Narrow), 30.0);
+        // The wide drawing of the same bars is unchanged by the layout switch.
+        assert_eq!(fill_widths(&bars_markup("c", "t", "d", &bars, ChartLayout::Wide)), vec![75.0, 300.0]);
+    }
+
+    #[test]
+    fn narrow_columns_span_360_units() {
+        let cols: Vec<(String, u32)> = (1..=12).map(|m| (m.to_string(), (m % 3) as u32)).collect();
+        let m = columns_markup("m", "t", "d", &cols, 1, 12, ChartLayout::Narrow);
+        assert!(m.contains(r#"<line x1="8" y1="172" x2="352" y2="172" class="chart-axis"></line>"#), "{m}");
+        // Twelve slots of (360 - 16) / 12 units; the last label is centred in the last slot.
+        let slot = 344.0 / 12.0;
+        let last = m.rsplit("<text x=\"").next().unwrap();
+        assert!(last.ends_with(r#"" y="192" text-anchor="middle" class="chart-label">12</text></g><line x1="8" y1="94" x2="352" y2="94" class="chart-required"></line>"#), "{last}");
+        let x: f64 = last.split('"').next().unwrap().parse().unwrap();
+        assert!((x - (8.0 + 11.5 * slot)).abs() < 1e-9, "{x}");
+        assert_eq!(m.matches("data-short").count(), 4, "months 3, 6, 9, 12 had none");
+    }
+
+    #[test]
+    fn layout_follows_the_phone_width() {
+        assert_eq!(ChartLayout::for_window_width(390.0), ChartLayout::Narrow);
+        assert_eq!(ChartLayout::for_window_width(639.0), ChartLayout::Narrow);
+        assert_eq!(ChartLayout::for_window_width(640.0), ChartLayout::Wide);
+        assert_eq!(ChartLayout::for_window_width(768.0), ChartLayout::Wide);
     }
 }

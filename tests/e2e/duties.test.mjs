@@ -141,6 +141,38 @@ appTest('a year with a month without a 党组会议 is flagged on the register a
   assert.match(await p.locator('[data-testid="report-short-months"]').innerText(), /\d+月/);
 });
 
+appTest('chart text stays readable on a phone, a tablet in either orientation and a desktop', async (app) => {
+  const p = await withExample(app, '2026-11-27');
+  // The rendered size of the charts' 13-unit text, per chart, and each chart's drawing.
+  const sizes = async () => {
+    await p.locator('.duty-charts').scrollIntoViewIfNeeded();
+    await painted(p);
+    return p.locator('svg.chart').evaluateAll((svgs) => svgs.map((s) => ({
+      layout: s.dataset.layout,
+      px: s.getBoundingClientRect().width / s.viewBox.baseVal.width * 13,
+      label: s.querySelector('.chart-label')?.getBoundingClientRect().height ?? 0,
+    })));
+  };
+  await app.go('#/duties');
+  for (const [w, h, layout] of [[390, 844, 'Narrow'], [1024, 768, 'Wide'], [768, 1024, 'Wide'], [1366, 768, 'Wide'], [390, 844, 'Narrow']]) {
+    // Resized in place (a tablet turned): the charts are redrawn without a reload.
+    await p.setViewportSize({ width: w, height: h });
+    const charts = await sizes();
+    assert.equal(charts.length, 4);
+    for (const c of charts) {
+      assert.equal(c.layout, layout, `${w}px`);
+      assert.ok(c.px >= 12 && c.px <= 16, `${w}px: chart text ${c.px.toFixed(1)} px`);
+      assert.ok(c.label >= 12, `${w}px: a label ${c.label.toFixed(1)} px high`);
+    }
+  }
+  // The narrow drawing keeps every label inside the chart (none runs off the left edge).
+  const outside = await p.locator('svg.chart .chart-label').evaluateAll((ts) => ts.filter((t) => {
+    const r = t.getBoundingClientRect(), s = t.ownerSVGElement.getBoundingClientRect();
+    return r.left < s.left - 0.5 || r.right > s.right + 0.5;
+  }).map((t) => t.textContent));
+  assert.deepEqual(outside, []);
+});
+
 appTest('访惠聚 days accumulate across entries and the duty turns done at the yearly figure', async (app) => {
   const p = await withExample(app, '2026-03-15');
   await app.go('#/evidence');

@@ -5,7 +5,7 @@ use chrono::Datelike;
 use leptos::prelude::*;
 
 use crate::app::use_app;
-use crate::components::chart_svg::{Bar, ChartBars, ChartColumns};
+use crate::components::chart_svg::{use_chart_layout, Bar, ChartBars, ChartColumns};
 use crate::domain::stats::annual_stats;
 use crate::i18n::duties::DutiesText as T;
 use crate::i18n::Lang;
@@ -17,7 +17,10 @@ pub fn YearCharts(
     year: i32,
 ) -> impl IntoView {
     let state = use_app();
+    // Drawn narrow on a phone (text stays readable), redrawn when the window is turned.
+    let layout = use_chart_layout();
     move || {
+        let layout = layout.get();
         let today = state.today.get();
         let lang = state.lang.get();
         let zh = lang == Lang::Zh;
@@ -76,19 +79,19 @@ pub fn YearCharts(
             <div class="duty-charts">
                 <figure class="card chart-card">
                     <figcaption>{state.t(T::ChartFulfilment)}</figcaption>
-                    <ChartBars id="chart-fulfilment" title=state.t(T::ChartFulfilment) desc=fulfil_desc bars=fulfil/>
+                    <ChartBars id="chart-fulfilment" title=state.t(T::ChartFulfilment) desc=fulfil_desc bars=fulfil layout=layout/>
                 </figure>
                 <figure class="card chart-card">
                     <figcaption>{state.t(T::ChartMeetings)}</figcaption>
-                    <ChartColumns id="chart-meetings" title=state.t(T::ChartMeetings) desc=months_desc columns=months required=s.required_per_month past=past/>
+                    <ChartColumns id="chart-meetings" title=state.t(T::ChartMeetings) desc=months_desc columns=months required=s.required_per_month past=past layout=layout/>
                 </figure>
                 <figure class="card chart-card">
                     <figcaption>{state.t(T::ChartFollowUp)}</figcaption>
-                    <ChartBars id="chart-followup" title=state.t(T::ChartFollowUp) desc=follow_desc bars=follow/>
+                    <ChartBars id="chart-followup" title=state.t(T::ChartFollowUp) desc=follow_desc bars=follow layout=layout/>
                 </figure>
                 <figure class="card chart-card">
                     <figcaption>{state.t(T::ChartCategories)}</figcaption>
-                    <ChartBars id="chart-categories" title=state.t(T::ChartCategories) desc=cats_desc bars=cats/>
+                    <ChartBars id="chart-categories" title=state.t(T::ChartCategories) desc=cats_desc bars=cats layout=layout/>
                 </figure>
             </div>
         }
