@@ -368,7 +368,8 @@ pub fn App() -> impl IntoView {
     crate::sample::bench_hook::install(state);
 
     let route = RwSignal::new(current_route());
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+    // Show the screen of the address now in the location bar.
+    let follow = move || {
         let next = current_route();
         if std::mem::discriminant(&next) != std::mem::discriminant(&route.get_untracked()) {
             focus_main();
@@ -376,6 +377,37 @@ pub fn App() -> impl IntoView {
         route.set(next);
         if let Some(w) = web_sys::window() {
             w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    };
+    // Typed addresses, back and forward, `navigate`: the browser's hashchange.
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| follow());
+    // An in-app link clicked (or Enter on it): followed in the click itself, with pushState,
+    // instead of in the hashchange task the browser queues after it (issue 7: that task hop, and
+    // the frame drawn before it, were ~10 ms of opening a screen at 4x CPU throttling). Back and
+    // forward still arrive as hashchange. Clicks a screen handled itself are left alone, and so
+    // are clicks with a modifier key (a new tab or window).
+    let _ = window_event_listener(leptos::ev::click, move |ev| {
+        use wasm_bindgen::JsCast;
+        if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+            return;
+        }
+        let link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[href^='#/']").ok().flatten())
+            .filter(|a| !a.has_attribute("target") && !a.has_attribute("download"));
+        let (Some(link), Some(w)) = (link, web_sys::window()) else { return };
+        let href = link.get_attribute("href").unwrap_or_default();
+        ev.prevent_default();
+        if w.location().hash().ok().as_deref() == Some(href.as_str()) {
+            return;
+        }
+        match w.history().and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href))) {
+            Ok(()) => follow(),
+            // No history API (or it refused): let the hash change the old way.
+            Err(_) => {
+                let _ = w.location().set_hash(href.trim_start_matches('#'));
+            }
         }
     });
     // Another tab saved: take its newer data (or go read-only if ours is unsaved).

@@ -101,3 +101,42 @@ appTest('load example data from the first-run screen', async (app) => {
   await page.getByRole('heading', { name: /交通运输局/ }).waitFor();
   assert.equal(await page.getByTestId('welcome').count(), 0);
 });
+
+appTest('links open screens at once; back and forward retrace them; a modified click leaves the page', async (app) => {
+  const p = await app.gotoApp('#/');
+  assert.ok(await app.loadExample());
+  await app.go('#/meetings');
+  // A meeting row (an in-app link) is followed in the click itself: the address and screen change.
+  const row = p.locator('[data-testid="meeting-row"][data-stage="Signed"]').first();
+  const href = await row.getAttribute('href');
+  await row.click();
+  await p.locator('[data-testid="meeting-stage"]').waitFor();
+  assert.equal(await p.evaluate(() => location.hash), href);
+  // Every agenda item of the minutes is shown (the first is drawn at once, the rest right after).
+  await p.locator('[data-testid="minutes-item"]').nth(1).waitFor();
+  assert.equal(await p.locator('[data-testid="minutes-item"]').count(), 2);
+  await p.locator('[data-testid="tab-summary"]').click();
+  await p.waitForFunction(() => location.hash.endsWith('/summary'));
+  await p.locator('[data-testid="printed-summary"]').waitFor();
+  // Back: the minutes, then the list; forward: the minutes again.
+  await p.goBack();
+  await p.waitForFunction((h) => location.hash === h, href);
+  await p.locator('[data-testid="minutes-item"]').first().waitFor();
+  await p.goBack();
+  await p.waitForFunction(() => location.hash === '#/meetings');
+  await p.locator('[data-testid="meeting-row"]').first().waitFor();
+  assert.equal(await p.locator('[data-testid="meeting-stage"]').count(), 0, 'the list, not a meeting');
+  await p.goForward();
+  await p.waitForFunction((h) => location.hash === h, href);
+  await p.locator('[data-testid="minutes-item"]').first().waitFor();
+  // A reload of the address a link led to shows the same screen.
+  await app.reload();
+  await p.locator('[data-testid="minutes-item"]').nth(1).waitFor();
+  // Ctrl+click opens the link elsewhere (a new tab) and leaves this page where it is.
+  await app.go('#/meetings');
+  const opened = app.context.waitForEvent('page', { timeout: 5000 }).catch(() => null);
+  await p.locator('[data-testid="meeting-row"]').first().click({ modifiers: ['Control'] });
+  const tab = await opened;
+  assert.equal(await p.evaluate(() => location.hash), '#/meetings');
+  if (tab) await tab.close();
+});
