@@ -294,10 +294,30 @@ fn current_route() -> Route {
     Route::parse(&hash)
 }
 
-/// Navigate to a route (sets the location hash; the router follows).
+/// Navigate to a route: the router follows at once ([`go_to`]).
 pub fn navigate(route: &Route) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().set_hash(route.href().trim_start_matches('#'));
+    go_to(&route.href());
+}
+
+/// Go to the in-app address `href` (`#/...`): a new history entry (pushState), then a
+/// `hashchange` dispatched here, so the router follows now rather than in the task the
+/// browser queues after a hash change (issue 7: ~10 ms of opening a screen or running a
+/// search at 4x CPU throttling). The same address again does nothing, as with a hash; without
+/// a history API the location hash is set and the browser's own hashchange follows.
+fn go_to(href: &str) {
+    let Some(w) = web_sys::window() else { return };
+    if w.location().hash().ok().as_deref() == Some(href) {
+        return;
+    }
+    match w.history().and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))) {
+        Ok(()) => {
+            if let Ok(ev) = web_sys::Event::new("hashchange") {
+                let _ = w.dispatch_event(&ev);
+            }
+        }
+        Err(_) => {
+            let _ = w.location().set_hash(href.trim_start_matches('#'));
+        }
     }
 }
 
@@ -368,8 +388,8 @@ pub fn App() -> impl IntoView {
     crate::sample::bench_hook::install(state);
 
     let route = RwSignal::new(current_route());
-    // Show the screen of the address now in the location bar.
-    let follow = move || {
+    // The address changed (typed, back and forward, or `go_to`): show its screen.
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         let next = current_route();
         if std::mem::discriminant(&next) != std::mem::discriminant(&route.get_untracked()) {
             focus_main();
@@ -378,14 +398,10 @@ pub fn App() -> impl IntoView {
         if let Some(w) = web_sys::window() {
             w.scroll_to_with_x_and_y(0.0, 0.0);
         }
-    };
-    // Typed addresses, back and forward, `navigate`: the browser's hashchange.
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| follow());
-    // An in-app link clicked (or Enter on it): followed in the click itself, with pushState,
-    // instead of in the hashchange task the browser queues after it (issue 7: that task hop, and
-    // the frame drawn before it, were ~10 ms of opening a screen at 4x CPU throttling). Back and
-    // forward still arrive as hashchange. Clicks a screen handled itself are left alone, and so
-    // are clicks with a modifier key (a new tab or window).
+    });
+    // An in-app link clicked (or Enter on it) is followed in the click itself ([`go_to`]).
+    // Clicks a screen handled itself are left alone, and so are clicks with a modifier key (a
+    // new tab or window).
     let _ = window_event_listener(leptos::ev::click, move |ev| {
         use wasm_bindgen::JsCast;
         if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
@@ -396,19 +412,9 @@ pub fn App() -> impl IntoView {
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|e| e.closest("a[href^='#/']").ok().flatten())
             .filter(|a| !a.has_attribute("target") && !a.has_attribute("download"));
-        let (Some(link), Some(w)) = (link, web_sys::window()) else { return };
-        let href = link.get_attribute("href").unwrap_or_default();
+        let Some(href) = link.and_then(|a| a.get_attribute("href")) else { return };
         ev.prevent_default();
-        if w.location().hash().ok().as_deref() == Some(href.as_str()) {
-            return;
-        }
-        match w.history().and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href))) {
-            Ok(()) => follow(),
-            // No history API (or it refused): let the hash change the old way.
-            Err(_) => {
-                let _ = w.location().set_hash(href.trim_start_matches('#'));
-            }
-        }
+        go_to(&href);
     });
     // Another tab saved: take its newer data (or go read-only if ours is unsaved).
     let _ = window_event_listener(leptos::ev::storage, move |_| {

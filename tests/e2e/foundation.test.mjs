@@ -132,6 +132,15 @@ appTest('links open screens at once; back and forward retrace them; a modified c
   // A reload of the address a link led to shows the same screen.
   await app.reload();
   await p.locator('[data-testid="minutes-item"]').nth(1).waitFor();
+  // A search from its form is a new history entry too; back returns to the screen before it.
+  await app.go('#/search');
+  await p.fill('[data-testid="search-input"]', '党组');
+  await p.press('[data-testid="search-input"]', 'Enter');
+  await p.waitForFunction(() => location.hash === '#/search?q=' + encodeURIComponent('党组'));
+  await p.locator('[data-testid="search-hit"]').first().waitFor();
+  await p.goBack();
+  await p.waitForFunction(() => location.hash === '#/search');
+  assert.equal(await p.locator('[data-testid="search-hit"]').count(), 0);
   // Ctrl+click opens the link elsewhere (a new tab) and leaves this page where it is.
   await app.go('#/meetings');
   const opened = app.context.waitForEvent('page', { timeout: 5000 }).catch(() => null);
