@@ -39,6 +39,7 @@ texts! {
     Agenda => "会议议程", "Agenda";
     AddToAgenda => "列入议程", "Add to agenda";
     NoSchedulable => "没有书记确定上会、待列入议程的议题。", "No items scheduled by the secretary are waiting.";
+    NoAgenda => "本次会议议程中没有议题。", "There are no items on this meeting's agenda.";
     Up => "上移", "Up";
     Down => "下移", "Down";
     Remove => "移出", "Remove";

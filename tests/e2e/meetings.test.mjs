@@ -309,3 +309,17 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
     }
   }
 });
+
+appTest('an agenda without items says so; one with items does not', async (app) => {
+  const p = await app.gotoApp('#/');
+  assert.ok(await app.loadExample());
+  await app.go('#/meetings');
+  const study = await p.locator('[data-testid="meeting-row"]', { hasText: '中心组' }).first().getAttribute('href');
+  const planned = await p.locator('[data-testid="meeting-row"][data-stage="Planned"]').first().getAttribute('href');
+  await app.go(study.replace(/\/minutes$/, ''));
+  assert.equal(await p.locator('[data-testid="agenda-row"]').count(), 0);
+  assert.equal(await p.locator('[data-testid="agenda-empty"]').innerText(), '本次会议议程中没有议题。');
+  await app.go(planned);
+  await p.locator('[data-testid="agenda-row"]').first().waitFor();
+  assert.equal(await p.locator('[data-testid="agenda-empty"]').count(), 0);
+});

@@ -249,6 +249,8 @@ fn AgendaSection(id: Id) -> impl IntoView {
         <fieldset class="card">
             <legend>{move || state.t(T::Agenda)}" "<ArticleLink article=cite::AGENDA/></legend>
             {move || err.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            // An empty agenda says so (a central study session usually has no items).
+            {move || agenda.with(|a| a.is_empty()).then(|| view! { <p class="muted" data-testid="agenda-empty">{state.t(T::NoAgenda)}</p> })}
             <ol class="agenda-list" data-testid="agenda">
                 {move || {
                     let items = agenda.get();
