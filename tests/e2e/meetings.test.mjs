@@ -323,3 +323,20 @@ appTest('an agenda without items says so; one with items does not', async (app) 
   await p.locator('[data-testid="agenda-row"]').first().waitFor();
   assert.equal(await p.locator('[data-testid="agenda-empty"]').count(), 0);
 });
+
+appTest('the live screen marks the agenda item on screen', async (app) => {
+  const p = await app.gotoApp('#/');
+  assert.ok(await app.loadExample());
+  await app.go('#/meetings');
+  const closed = await p.locator('[data-testid="meeting-row"][data-stage="Closed"]', { hasNotText: '中心组' }).first().getAttribute('href');
+  await app.go(closed.replace(/\/minutes$/, '/live'));
+  const tabs = p.locator('[data-testid="item-tab"]');
+  assert.ok((await tabs.count()) >= 2);
+  const look = (i) => tabs.nth(i).evaluate((el) => { const c = getComputedStyle(el); return `${el.getAttribute('aria-pressed')} ${c.backgroundColor} ${c.fontWeight} ${c.boxShadow}`; });
+  await tabs.nth(1).click();
+  await p.waitForFunction(() => document.querySelectorAll('[data-testid="item-tab"]')[1].getAttribute('aria-pressed') === 'true');
+  const [first, second] = [await look(0), await look(1)];
+  assert.match(second, /^true /);
+  assert.match(first, /^false /);
+  assert.notEqual(second.slice(5), first.slice(6), `the current tab looks different: ${second} / ${first}`);
+});
