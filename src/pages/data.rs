@@ -162,12 +162,19 @@ fn now() -> NaiveDateTime {
         .unwrap_or_default()
 }
 
-/// Offer `text` as a file download (Blob + object URL; nothing leaves the page).
-fn download(name: &str, text: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+/// `text` as a JSON file's Blob, made from its UTF-8 bytes: turning the text into a JavaScript
+/// string first, which the Blob then encodes back to UTF-8, took ~25 ms of exporting ten years
+/// of records (issue 7).
+pub(crate) fn json_blob(text: &str) -> Result<web_sys::Blob, String> {
+    let bytes = js_sys::Uint8Array::from(text.as_bytes());
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type("application/json;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(|_| "Blob".to_string())?;
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&js_sys::Array::of1(&bytes), &opts).map_err(|_| "Blob".to_string())
+}
+
+/// Offer `text` as a file download (Blob + object URL; nothing leaves the page).
+fn download(name: &str, text: &str) -> Result<(), String> {
+    let blob = json_blob(text)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "URL".to_string())?;
     let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = doc.create_element("a").map_err(|_| "a")?.dyn_into().map_err(|_| "a")?;

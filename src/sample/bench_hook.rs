@@ -8,7 +8,7 @@
 //!
 //! - `importBackup(text)`: the backup import (check, safety snapshot, replace), saved to
 //!   localStorage; throws when the file is refused or the save fails.
-//! - `exportBackup()`: the backup text, as the export would download it.
+//! - `exportBackup()`: the backup file's Blob, made as the export's download makes it.
 //! - `editAndSave()`: one small edit made the way the UI makes it (`AppState::update`), which
 //!   saves synchronously; throws when the save fails.
 
@@ -60,7 +60,14 @@ pub fn install(state: AppState) {
             wasm_bindgen::throw_str(&e);
         }
     });
-    let export = Closure::<dyn Fn() -> String>::new(move || state.with_all_records(export_backup));
+    // The export up to the file the download offers (its Blob), as the Data page makes it.
+    let export = Closure::<dyn Fn() -> JsValue>::new(move || {
+        let text = state.with_all_records(export_backup);
+        match crate::pages::data::json_blob(&text) {
+            Ok(blob) => blob.into(),
+            Err(e) => wasm_bindgen::throw_str(&e),
+        }
+    });
     let edit = Closure::<dyn Fn()>::new(move || {
         state.update(|db| {
             // Toggle a trailing 。 on the newest item's materials (or the unit's superior).
