@@ -31,12 +31,12 @@ fn import_backup(state: &AppState, text: &str) -> Result<(), String> {
 }
 
 /// The export's text (what the download contains).
-fn export_backup(db: &Db) -> String {
+fn export_backup(db: &Db) -> Vec<u8> {
     let now = js_sys::Date::new_0();
     let at = chrono::NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
         .and_then(|d| d.and_hms_opt(now.get_hours(), now.get_minutes(), now.get_seconds()))
         .unwrap_or_default();
-    crate::backup::export_json(db, at)
+    crate::backup::export_bytes(db, at)
 }
 
 fn saved(state: &AppState) -> Result<(), String> {
@@ -62,8 +62,8 @@ pub fn install(state: AppState) {
     });
     // The export up to the file the download offers (its Blob), as the Data page makes it.
     let export = Closure::<dyn Fn() -> JsValue>::new(move || {
-        let text = state.with_all_records(export_backup);
-        match crate::pages::data::json_blob(&text) {
+        let bytes = state.with_all_records(export_backup);
+        match crate::pages::data::json_blob(&bytes) {
             Ok(blob) => blob.into(),
             Err(e) => wasm_bindgen::throw_str(&e),
         }
