@@ -6,6 +6,7 @@ pub mod banner;
 pub mod chart_svg;
 pub mod duty_ui;
 pub mod field;
+pub mod highlight;
 pub mod offline_status;
 pub mod pager;
 pub mod quorum_banner;

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use leptos::prelude::*;
 
 use crate::app::use_app;
+use crate::components::highlight::highlighted;
 use crate::domain::article::Article;
 use crate::domain::rules_text::{document, RuleArticle, RulesDocument};
 use crate::i18n::{Lang, Ui};
@@ -15,24 +16,10 @@ fn doc() -> &'static RulesDocument {
     DOC.get_or_init(document)
 }
 
-/// Split `text` into (segment, is_match) parts for highlighting `query`.
-fn highlight(text: &str, query: &str) -> Vec<(String, bool)> {
-    if query.is_empty() {
-        return vec![(text.to_string(), false)];
-    }
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(pos) = rest.find(query) {
-        if pos > 0 {
-            out.push((rest[..pos].to_string(), false));
-        }
-        out.push((query.to_string(), true));
-        rest = &rest[pos + query.len()..];
-    }
-    if !rest.is_empty() {
-        out.push((rest.to_string(), false));
-    }
-    out
+/// The rules screen's query as one term to mark (it is found as typed, spaces included; the
+/// rules text has no letters with case); none when empty.
+fn query_term(query: &str) -> Vec<String> {
+    if query.is_empty() { Vec::new() } else { vec![query.to_lowercase()] }
 }
 
 /// One article with optional highlighting.
@@ -59,12 +46,7 @@ fn ArticleView(
                     let p = p.clone();
                     view! {
                         <p class="rule-para">
-                            {move || {
-                                highlight(&p, &query.get())
-                                    .into_iter()
-                                    .map(|(s, hit)| if hit { view! { <mark>{s}</mark> }.into_any() } else { s.into_any() })
-                                    .collect_view()
-                            }}
+                            {move || highlighted(&p, &query_term(&query.get()))}
                         </p>
                     }
                 })
@@ -161,14 +143,18 @@ pub fn RulesPage(
 
 #[cfg(test)]
 mod tests {
-    use super::highlight;
+    use super::query_term;
+    use crate::domain::search::marked;
 
     #[test]
     fn highlights_every_occurrence() {
         assert_eq!(
-            highlight("党组会议由党组书记召集，党组会议", "党组会议"),
+            marked("党组会议由党组书记召集，党组会议", &query_term("党组会议")),
             vec![("党组会议".into(), true), ("由党组书记召集，".into(), false), ("党组会议".into(), true)]
         );
-        assert_eq!(highlight("abc", ""), vec![("abc".into(), false)]);
+        assert_eq!(marked("abc", &query_term("")), vec![("abc".into(), false)]);
+        // The query is one term, spaces included (as the article filter finds it).
+        assert_eq!(marked("党组 会议", &query_term("党组 会议")), vec![("党组 会议".into(), true)]);
+        assert_eq!(marked("党组会议", &query_term("党组 会议")), vec![("党组会议".into(), false)]);
     }
 }

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use crate::app::{navigate, use_app};
 use crate::components::pager::{Pager, PAGE};
-use crate::domain::search::{marked, search, terms, Target};
+use crate::components::highlight::highlighted;
+use crate::domain::search::{search, terms, Target};
 use crate::i18n::meetings::MeetingsText as T;
 use crate::i18n::Lang;
 use crate::router::Route;
@@ -20,6 +21,7 @@ pub fn SearchPage(
     let state = use_app();
     let q = RwSignal::new(query.clone());
     let asked = !query.trim().is_empty();
+    // The query's words, highlighted in each title and snippet.
     let words = terms(&query);
     let hits = Memo::new(move |_| state.db.with(|db| search(db, &query)));
     let total = Signal::derive(move || hits.with(|h| h.len()));
@@ -42,13 +44,6 @@ pub fn SearchPage(
             {move || asked.then(|| {
                 let h = hits.get();
                 let none = h.is_empty();
-                // The query's words highlighted in each title and snippet.
-                let mark = |text: &str| {
-                    marked(text, &words)
-                        .into_iter()
-                        .map(|(run, hit)| if hit { view! { <mark>{run}</mark> }.into_any() } else { run.into_any() })
-                        .collect_view()
-                };
                 let zh = state.lang.get() == Lang::Zh;
                 view! {
                     <p class="muted" data-testid="search-count">{format!("{} {}", h.len(), state.t(T::Results))}</p>
@@ -59,8 +54,8 @@ pub fn SearchPage(
                             view! {
                                 <li><a class="list-link search-hit" href=href data-testid="search-hit" data-kind=format!("{:?}", hit.kind)>
                                     <span class="pill">{if zh { hit.kind.zh() } else { hit.kind.en() }}</span>" "
-                                    <strong>{mark(&hit.title)}</strong>
-                                    <span class="snippet">{mark(&hit.snippet)}</span>
+                                    <strong>{highlighted(&hit.title, &words)}</strong>
+                                    <span class="snippet">{highlighted(&hit.snippet, &words)}</span>
                                 </a></li>
                             }
                         }).collect_view()}
