@@ -155,7 +155,7 @@ impl Text for Dt {
 }
 
 /// The browser's local time now.
-fn now() -> NaiveDateTime {
+pub(crate) fn now() -> NaiveDateTime {
     let d = js_sys::Date::new_0();
     NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
         .and_then(|day| day.and_hms_opt(d.get_hours(), d.get_minutes(), d.get_seconds()))
@@ -165,8 +165,8 @@ fn now() -> NaiveDateTime {
 /// A JSON file's Blob, made from its UTF-8 bytes: turning the text into a JavaScript
 /// string first, which the Blob then encodes back to UTF-8, took ~25 ms of exporting ten years
 /// of records (issue 7).
-pub(crate) fn json_blob(text: &[u8]) -> Result<web_sys::Blob, String> {
-    let bytes = js_sys::Uint8Array::from(text);
+pub(crate) fn json_blob(bytes: &[u8]) -> Result<web_sys::Blob, String> {
+    let bytes = js_sys::Uint8Array::from(bytes);
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type("application/json;charset=utf-8");
     web_sys::Blob::new_with_u8_array_sequence_and_options(&js_sys::Array::of1(&bytes), &opts).map_err(|_| "Blob".to_string())

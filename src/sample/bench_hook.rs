@@ -30,13 +30,9 @@ fn import_backup(state: &AppState, text: &str) -> Result<(), String> {
     saved(state)
 }
 
-/// The export's text (what the download contains).
+/// The export's file (what the download contains), stamped now as the Data page does.
 fn export_backup(db: &Db) -> Vec<u8> {
-    let now = js_sys::Date::new_0();
-    let at = chrono::NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
-        .and_then(|d| d.and_hms_opt(now.get_hours(), now.get_minutes(), now.get_seconds()))
-        .unwrap_or_default();
-    crate::backup::export_bytes(db, at)
+    crate::backup::export_bytes(db, crate::pages::data::now())
 }
 
 fn saved(state: &AppState) -> Result<(), String> {
