@@ -691,7 +691,9 @@ pub fn reference_db(seed: u64) -> Db {
             }
             if !planned {
                 let number = next_summary_number(&meetings, year);
-                let mut text = summary_text(unit_short, &db.org, &m, &db.items, year, number);
+                // An older draft's layout: heading and number lines (the printed page drops
+                // them: summary::body_lines) above the text the app drafts from the minutes.
+                let mut text = format!("{unit_short}党组会议纪要\n〔{year}〕{number}号\n\n{}", crate::domain::summary::draft_text(&db, &m));
                 while text.chars().count() < 1400 {
                     text.push_str(&format!("会议强调，{}。", w.sentence()));
                 }
@@ -918,40 +920,6 @@ impl std::fmt::Display for Stats {
             self.json_bytes
         )
     }
-}
-
-
-/// A summary text in the layout of an older draft, generated from the minutes: heading and
-/// number lines (the printed page drops them: `domain::summary::body_lines`), an opening
-/// sentence, then one numbered paragraph per item with its decision. Attendance is not in the
-/// text: the printed page lists it from the record (`domain::summary::attendance_lines`).
-fn summary_text(
-    unit_short: &str,
-    org: &crate::domain::org::Organisation,
-    m: &Meeting,
-    items: &[crate::domain::item::AgendaItem],
-    year: i32,
-    number: u32,
-) -> String {
-    let chair = m.chair.map(|c| org.member_name(c)).unwrap_or_default();
-    let mut t = format!(
-        "{unit_short}党组会议纪要\n〔{year}〕{number}号\n\n{}，{chair}同志在{}主持召开{}，研究{}项议题。现将会议议定事项纪要如下。\n",
-        m.date.format("%Y年%-m月%-d日"),
-        m.place,
-        m.kind.zh(),
-        chinese_number(m.items.len() as u32),
-    );
-    for (i, r) in m.items.iter().enumerate() {
-        let title = items.iter().find(|it| it.id == r.item).map(|it| it.title.as_str()).unwrap_or("");
-        t.push_str(&format!("\n{}、{}\n", chinese_number(i as u32 + 1), title.trim_start_matches("关于").trim_end_matches("的议题")));
-        if let Some(res) = &r.result {
-            t.push_str(&format!("会议表决：{}。", res.explanation));
-        }
-        if !r.decision.is_empty() {
-            t.push_str(&format!("会议决定：{}\n", r.decision));
-        }
-    }
-    t
 }
 
 #[cfg(test)]
