@@ -709,7 +709,14 @@ mod tests {
         assert!(past.iter().any(|m| m.attendance.iter().any(|a| matches!(a.presence, Presence::Leave { .. }))));
         let signed: Vec<_> = db.meetings.iter().filter_map(|m| m.summary.as_ref()).filter(|s| s.signed.is_some()).collect();
         assert!(!signed.is_empty());
-        assert!(signed.iter().all(|s| s.number >= 1));
+        // Each year's 纪要 are numbered 1, 2, 3, … in meeting order.
+        let mut by_year: std::collections::BTreeMap<i32, Vec<u32>> = Default::default();
+        for s in db.meetings.iter().filter_map(|m| m.summary.as_ref()) {
+            by_year.entry(s.year).or_default().push(s.number);
+        }
+        for (year, numbers) in by_year {
+            assert_eq!(numbers, (1..=numbers.len() as u32).collect::<Vec<_>>(), "{year}");
+        }
         // Each example 纪要 is the text the app itself drafts from that meeting's minutes.
         for m in db.meetings.iter().filter(|m| m.summary.is_some()) {
             assert_eq!(m.summary.as_ref().unwrap().text, crate::domain::summary::draft_text(&db, m));
