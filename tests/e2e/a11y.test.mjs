@@ -63,3 +63,39 @@ appTest('keyboard: every control on every screen can take focus', async (app) =>
   assert.ok(await page.evaluate(() => !!document.activeElement?.closest('.duty-yearswitch')), 'focus stays on the year switch');
   assert.deepEqual(problems, [], problems.join('\n'));
 });
+
+// What the screenshots once showed (the English annual report scrolled sideways on a phone: a
+// header without a break point squeezed the gaps column): no screen is wider than a phone or a
+// portrait tablet, in either language. Scrollers inside a screen (tabs, wide tables in their
+// own box) are allowed; the page itself must not scroll sideways.
+appTest('layout: no screen scrolls sideways at 390 or 768 px, in Chinese and in English', async (app) => {
+  const page = await app.gotoApp('#/');
+  assert.ok(await app.loadExample(), 'example data loaded');
+  const screens = [...SCREENS, ...(await recordScreens(app, { democraticLife: '2026-01-10' })).map((s) => s.hash)];
+  const problems = [];
+  for (const lang of ['zh-CN', 'en']) {
+    if ((await page.evaluate(() => document.documentElement.lang)) !== lang) {
+      await page.getByTestId('lang-toggle').click();
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+    }
+    for (const width of [390, 768]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const hash of screens) {
+        await app.go(hash);
+        const wide = await page.evaluate(() => {
+          const over = document.documentElement.scrollWidth - innerWidth;
+          if (over <= 0) return null;
+          // Name the outermost element that sticks out, to make the failure useful.
+          const inScroller = (e) => {
+            for (let a = e.parentElement; a; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true;
+            return false;
+          };
+          const el = [...document.querySelectorAll('#main *')].find((e) => e.getBoundingClientRect().right > innerWidth + 0.5 && !inScroller(e));
+          return `${over}px too wide${el ? ` (${el.tagName.toLowerCase()}.${el.className})` : ''}`;
+        });
+        if (wide) problems.push(`${lang} ${width}px ${hash}: ${wide}`);
+      }
+    }
+  }
+  assert.deepEqual(problems, [], problems.join('\n'));
+});

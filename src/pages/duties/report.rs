@@ -73,7 +73,7 @@ pub fn ReportPage(
                 <h2>"四、"{state.t(T::DutyFulfilment)}</h2>
                 <p>{state.t(T::Fulfilled)}" "<strong>{format!("{}/{}", s.duties_fulfilled(), s.duties_applicable())}</strong></p>
                 <table class="report-table report-duties">
-                    <thead><tr><th scope="col">{state.t(T::Duty)}</th><th scope="col">{state.t(T::Done)}"/"{state.t(T::Required)}</th><th scope="col">{state.t(T::GapsListed)}</th></tr></thead>
+                    <thead><tr><th scope="col">{state.t(T::Duty)}</th><th scope="col">{state.t(T::Done)}"/"<wbr/>{state.t(T::Required)}</th><th scope="col">{state.t(T::GapsListed)}</th></tr></thead>
                     <tbody>
                         {s.duties.iter().filter(|d| d.required > 0 || !d.gaps.is_empty()).map(|d| {
                             let gaps = if zh { d.gaps.join("；") } else { d.gaps_en.join("; ") };
