@@ -68,7 +68,7 @@ appTest('keyboard: every control on every screen can take focus', async (app) =>
 // header without a break point squeezed the gaps column): no screen is wider than a phone or a
 // portrait tablet, in either language. Scrollers inside a screen (tabs, wide tables in their
 // own box) are allowed; the page itself must not scroll sideways.
-appTest('layout: no screen scrolls sideways at 390 or 768 px, in Chinese and in English', async (app) => {
+appTest('layout: no screen scrolls sideways at 390 or 768 px, in Chinese and in English; titles are not cut off on a tablet', async (app) => {
   const page = await app.gotoApp('#/');
   assert.ok(await app.loadExample(), 'example data loaded');
   const screens = [...SCREENS, ...(await recordScreens(app, { democraticLife: '2026-01-10' })).map((s) => s.hash)];
@@ -94,6 +94,13 @@ appTest('layout: no screen scrolls sideways at 390 or 768 px, in Chinese and in 
           return `${over}px too wide${el ? ` (${el.tagName.toLowerCase()}.${el.className})` : ''}`;
         });
         if (wide) problems.push(`${lang} ${width}px ${hash}: ${wide}`);
+        // On a tablet a record's title field shows the whole title (a meeting's title was one
+        // narrow cell of a three-column grid, its text cut off).
+        if (width === 768) {
+          const cut = await page.evaluate(() => [...document.querySelectorAll('input[data-testid$="-title"]')]
+            .filter((i) => i.value && i.scrollWidth > i.clientWidth + 1).map((i) => `${i.dataset.testid} shows ${i.clientWidth} of ${i.scrollWidth}px`));
+          for (const c of cut) problems.push(`${lang} ${width}px ${hash}: ${c}`);
+        }
       }
     }
   }

@@ -134,7 +134,7 @@ pub fn ItemPage(
             <fieldset class="card" disabled=move || frozen.get()>
                 <legend>{move || state.t(T::Items)}</legend>
                 <div class="grid2">
-                    <label class="field">
+                    <label class="field field-wide">
                         <span class="field-label">{move || state.t(T::ItemTitle)}</span>
                         <input type="text" data-testid="item-title" prop:value=get(|i| i.title.clone()) on:change=move |ev| { let v = event_target_value(&ev); if !v.trim().is_empty() { edit(Box::new(move |i| i.title = v.trim().into())) } }/>
                     </label>

@@ -197,7 +197,7 @@ fn Details(id: Id) -> impl IntoView {
                     <input type="text" data-testid="meeting-recorder" disabled=move || locked.get() prop:value=text(|m| m.recorder.clone())
                         on:change=move |ev| { let v = event_target_value(&ev); edit(id, |m| m.recorder = v) }/>
                 </label>
-                <label class="field">
+                <label class="field field-wide">
                     <span class="field-label">{move || state.t(T::MeetingTitle)}</span>
                     <input type="text" data-testid="meeting-title" disabled=move || locked.get() prop:value=text(|m| m.title.clone())
                         on:change=move |ev| { let v = event_target_value(&ev); edit(id, |m| m.title = v) }/>
