@@ -44,6 +44,14 @@ impl Lang {
             Lang::En => en,
         }
     }
+    /// A date on screen: 2026年11月3日 in Chinese, 2026-11-03 in English. (The printed
+    /// minutes and 纪要 are Chinese documents and keep the Chinese form.)
+    pub fn date(self, d: chrono::NaiveDate) -> String {
+        match self {
+            Lang::Zh => crate::domain::summary::date_zh(d),
+            Lang::En => d.format("%Y-%m-%d").to_string(),
+        }
+    }
 }
 
 /// A table of UI texts: one exhaustive match per language.
@@ -55,5 +63,18 @@ pub trait Text: Copy {
             Lang::Zh => self.zh(),
             Lang::En => self.en(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn dates_on_screen_follow_the_language() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 9).unwrap();
+        assert_eq!(Lang::Zh.date(d), "2026年3月9日");
+        assert_eq!(Lang::En.date(d), "2026-03-09");
     }
 }

@@ -80,6 +80,19 @@ appTest('switch to English and back; the choice is remembered', async (app) => {
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
 });
 
+appTest('in English, the meeting list and a meeting\'s header show dates as 2026-11-03', async (app) => {
+  const page = await app.gotoApp('#/');
+  assert.ok(await app.loadExample(), 'example data loaded');
+  await app.go('#/meetings');
+  const date = page.locator('.meeting-row-date').first();
+  assert.match(await date.innerText(), /^\d{4}年\d{1,2}月\d{1,2}日$/);
+  await page.getByTestId('lang-toggle').click();
+  await page.getByRole('link', { name: 'Rules' }).waitFor();
+  assert.match(await date.innerText(), /^\d{4}-\d{2}-\d{2}$/);
+  await page.getByTestId('meeting-row').first().click();
+  assert.match(await page.locator('.meeting-header .meeting-date').innerText(), /^\d{4}-\d{2}-\d{2}$/);
+});
+
 appTest('rules screen: deep link to an article, and search highlights matches', async (app) => {
   const page = await app.gotoApp('#/rules/23');
   const focus = page.getByTestId('rule-focus');

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::{stage_class, stage_text};
 use crate::app::use_app;
 use crate::components::pager::{Pager, PAGE};
-use crate::domain::summary::{date_zh, number_label};
+use crate::domain::summary::number_label;
 use crate::i18n::meetings::MeetingsText as T;
 use crate::i18n::Lang;
 use crate::router::Route;
@@ -52,7 +52,7 @@ pub fn MeetingsList() -> impl IntoView {
                             view! {
                                 <li>
                                     <a class="list-link meeting-row" href=href data-testid="meeting-row" data-stage=format!("{stage:?}")>
-                                        <span class="meeting-row-date">{date_zh(date)}</span>
+                                        <span class="meeting-row-date">{state.lang.get().date(date)}</span>
                                         <span class="meeting-row-name">{name}</span>
                                         <span class="muted">{format!("{n} {}", if zh { "项议题" } else { "items" })}</span>
                                         {number.map(|s| view! { <span class="pill">{s}</span> })}

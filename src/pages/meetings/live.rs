@@ -571,7 +571,7 @@ fn DecisionSection(id: Id, item: Id) -> impl IntoView {
                 <strong>{move || state.t(T::Tasks)}</strong>" "<ArticleLink article=cite::FOLLOW_UP/>
                 <ul data-testid="task-list">
                     {move || tasks.get().into_iter().map(|(tid, title, who, dl)| view! {
-                        <li><a href=Route::Task(tid).href()>{title}</a>{format!(" — {who}，{}", crate::domain::summary::date_zh(dl))}</li>
+                        <li><a href=Route::Task(tid).href()>{title}</a>{format!(" — {who}{}{}", if state.lang.get() == Lang::Zh { "，" } else { ", " }, state.lang.get().date(dl))}</li>
                     }).collect_view()}
                 </ul>
                 {move || (passed.get() && editable.get()).then(|| view! {

@@ -82,7 +82,7 @@ pub fn MeetingHeader(
                 view! {
                     <h1>
                         <span>{name}</span>" "
-                        <span class="muted meeting-date">{crate::domain::summary::date_zh(date)}</span>" "
+                        <span class="muted meeting-date">{state.lang.get().date(date)}</span>" "
                         <span class=stage_class(stage) data-testid="meeting-stage">{state.t(stage_text(stage))}</span>
                     </h1>
                 }
