@@ -280,3 +280,39 @@ fn evidence_duties_and_a_future_year() {
     let pgm = future.iter().find(|s| s.duty == DutyKind::PartyGroupMeeting).unwrap();
     assert_eq!(pgm.next_due, Some(d("2030-01-31")));
 }
+
+/// The numbers (two digits or more, or a single digit other than the literal "1" of "至少1次")
+/// in a text, in order.
+fn numbers(text: &str) -> Vec<u32> {
+    text.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).filter_map(|s| s.parse().ok()).filter(|n| *n >= 3).collect()
+}
+
+#[test]
+fn every_duty_has_an_english_frequency_with_the_units_own_numbers() {
+    let mut s = RuleSettings::default();
+    // Each setting a different number (3..), so a text showing the wrong setting fails.
+    let d = &mut s.duties;
+    d.meeting_every_months = 3;
+    d.study_per_year = 4;
+    d.seminar_every_months = 5;
+    d.reports_per_year = 6;
+    d.democratic_life_per_year = 7;
+    d.democratic_life_report_days = 8;
+    d.branch_reports_per_year = 9;
+    d.village_days_per_year = 10;
+    d.integrity_meetings_per_half_year = 11;
+    d.ideology_meetings_per_year = 12;
+    d.ideology_briefings_per_year = 13;
+    for kind in DutyKind::ALL {
+        let (zh, en) = (kind.frequency_zh(&s), kind.frequency_en(&s));
+        assert!(!en.is_empty() && en.is_ascii(), "{kind:?}: {en}");
+        assert_eq!(numbers(&en), numbers(&zh), "{kind:?}: {zh} / {en}");
+    }
+    // With the rules' own settings.
+    let s = RuleSettings::default();
+    assert_eq!(DutyKind::PartyGroupMeeting.frequency_en(&s), "At least once a month");
+    assert_eq!(DutyKind::CentralStudy.frequency_en(&s), "12 times a year");
+    assert_eq!(DutyKind::StudySeminar.frequency_en(&s), "Once every 2 months");
+    assert_eq!(DutyKind::IdeologyMeeting.frequency_en(&s), "At least twice a year");
+    assert_eq!(DutyKind::DemocraticLifeReport.frequency_en(&s), "Within 15 days after the meeting");
+}

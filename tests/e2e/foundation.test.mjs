@@ -80,7 +80,7 @@ appTest('switch to English and back; the choice is remembered', async (app) => {
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
 });
 
-appTest('in English, the meeting list and a meeting\'s header show dates as 2026-11-03', async (app) => {
+appTest('in English, dates read 2026-11-03 (meeting list, header) and duty frequencies are English', async (app) => {
   const page = await app.gotoApp('#/');
   assert.ok(await app.loadExample(), 'example data loaded');
   await app.go('#/meetings');
@@ -91,6 +91,12 @@ appTest('in English, the meeting list and a meeting\'s header show dates as 2026
   assert.match(await date.innerText(), /^\d{4}-\d{2}-\d{2}$/);
   await page.getByTestId('meeting-row').first().click();
   assert.match(await page.locator('.meeting-header .meeting-date').innerText(), /^\d{4}-\d{2}-\d{2}$/);
+  // The duty register says how often each duty is due in English too (it was 每月至少1次).
+  await app.go('#/duties');
+  const freqs = await page.locator('.duty-freq').allInnerTexts();
+  assert.ok(freqs.length >= 10, `${freqs.length} duties`);
+  assert.deepEqual(freqs.filter((f) => /[\u4e00-\u9fff]/.test(f)), []);
+  assert.ok(freqs.includes('At least once a month'), freqs.join(' | '));
 });
 
 appTest('rules screen: deep link to an article, and search highlights matches', async (app) => {

@@ -202,6 +202,39 @@ impl DutyKind {
         }
     }
 
+    /// How often, in English, with the unit's settings ([`DutyKind::frequency_zh`]'s counterpart).
+    pub fn frequency_en(self, s: &RuleSettings) -> String {
+        fn times(n: u32) -> String {
+            match n {
+                1 => "once".into(),
+                2 => "twice".into(),
+                n => format!("{n} times"),
+            }
+        }
+        fn every_months(n: u32) -> String {
+            if n == 1 { "a month".into() } else { format!("every {n} months") }
+        }
+        let d = &s.duties;
+        match self {
+            DutyKind::PartyGroupMeeting => format!("At least once {}", every_months(d.meeting_every_months)),
+            DutyKind::ComprehensiveReport => format!("At least {} a year", times(d.reports_per_year)),
+            DutyKind::PerformanceReport | DutyKind::PerformanceAssessment | DutyKind::StudyPlan => "Every year".into(),
+            DutyKind::CentralStudy => format!("{} a year", times(d.study_per_year)),
+            DutyKind::StudySeminar => format!("Once {}", every_months(d.seminar_every_months)),
+            DutyKind::DemocraticLife => format!("{} a year", times(d.democratic_life_per_year)),
+            DutyKind::DemocraticLifeReport => format!("Within {} days after the meeting", d.democratic_life_report_days),
+            DutyKind::DemocraticLifeNotice => "After the meeting".into(),
+            DutyKind::BranchReport => format!("At least {} a year", times(d.branch_reports_per_year)),
+            DutyKind::ContactPoint => "One per member (standing)".into(),
+            DutyKind::VillageDays => format!("At least {} days per member a year", d.village_days_per_year),
+            DutyKind::AntiCorruptionStudy | DutyKind::IntegrityLecture => "Every year".into(),
+            DutyKind::IntegrityMeeting => format!("At least {} every half year", times(d.integrity_meetings_per_half_year)),
+            DutyKind::IntegrityTalks => "Everyone, every year".into(),
+            DutyKind::IdeologyMeeting => format!("At least {} a year", times(d.ideology_meetings_per_year)),
+            DutyKind::IdeologyBriefing => format!("At least {} a year", times(d.ideology_briefings_per_year)),
+        }
+    }
+
     /// The clause of 第二十条 a missed duty falls under: 党风廉政 duties → (五), others → (四).
     pub fn risk_clause(self) -> Article {
         match self {

@@ -85,7 +85,7 @@ pub fn DashboardPage(
                             ("pill pill-warn", "pending", T::Pending)
                         };
                         let name = if lang == Lang::Zh { d.duty.zh() } else { d.duty.en() };
-                        let freq = d.duty.frequency_zh(&s);
+                        let freq = if lang == Lang::Zh { d.duty.frequency_zh(&s) } else { d.duty.frequency_en(&s) };
                         let gaps = if lang == Lang::Zh { d.gaps.clone() } else { d.gaps_en.clone() };
                         let evidence: Vec<_> = d.evidence.iter().map(|r| (evidence_href(r), evidence_label(r, lang))).collect();
                         view! {
