@@ -60,6 +60,11 @@ impl AppState {
         key.get(self.lang.get())
     }
 
+    /// The colon after a label in the current language (reactive inside a view closure).
+    pub fn colon(&self) -> &'static str {
+        self.lang.get().colon()
+    }
+
     /// Pick between computed Chinese and English strings by the current language.
     pub fn pick(&self, zh: String, en: String) -> String {
         self.lang.get().pick(zh, en)

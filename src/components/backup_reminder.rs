@@ -18,7 +18,7 @@ pub fn BackupReminder() -> impl IntoView {
                 let n = (today - d).num_days().max(0);
                 if zh { format!("上次备份：{n} 天前") } else { format!("Last backup: {n} days ago") }
             }
-            None => format!("{}：{}", state.t(Ui::LastBackup), state.t(Ui::NeverBackedUp)),
+            None => format!("{}{}{}", state.t(Ui::LastBackup), state.colon(), state.t(Ui::NeverBackedUp)),
         }
     };
     let stale = move || {

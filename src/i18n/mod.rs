@@ -44,6 +44,13 @@ impl Lang {
             Lang::En => en,
         }
     }
+    /// The colon after a label: full width in Chinese, ": " in English.
+    pub fn colon(self) -> &'static str {
+        match self {
+            Lang::Zh => "：",
+            Lang::En => ": ",
+        }
+    }
     /// A date on screen: 2026年11月3日 in Chinese, 2026-11-03 in English. (The printed
     /// minutes and 纪要 are Chinese documents and keep the Chinese form.)
     pub fn date(self, d: chrono::NaiveDate) -> String {
@@ -76,5 +83,7 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2026, 3, 9).unwrap();
         assert_eq!(Lang::Zh.date(d), "2026年3月9日");
         assert_eq!(Lang::En.date(d), "2026-03-09");
+        assert_eq!(format!("标签{}值", Lang::Zh.colon()), "标签：值");
+        assert_eq!(format!("Label{}value", Lang::En.colon()), "Label: value");
     }
 }

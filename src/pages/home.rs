@@ -50,8 +50,8 @@ fn Overview() -> impl IntoView {
     let last_backup = move || {
         let today = state.today.get();
         match state.db.with(|db| db.last_backup) {
-            Some(d) => format!("{}：{} {}", state.t(Ui::LastBackup), (today - d).num_days().max(0), state.t(Ui::DaysAgo)),
-            None => format!("{}：{}", state.t(Ui::LastBackup), state.t(Ui::NeverBackedUp)),
+            Some(d) => format!("{}{}{} {}", state.t(Ui::LastBackup), state.colon(), (today - d).num_days().max(0), state.t(Ui::DaysAgo)),
+            None => format!("{}{}{}", state.t(Ui::LastBackup), state.colon(), state.t(Ui::NeverBackedUp)),
         }
     };
     let upcoming = Memo::new(move |_| {

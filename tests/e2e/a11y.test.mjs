@@ -4,11 +4,17 @@ import assert from 'node:assert/strict';
 import { appTest } from './lib.mjs';
 import { SCREENS, recordScreens } from './screens.mjs';
 
-appTest('axe: no serious or critical violations on any screen (example data)', async (app) => {
+// The example data loaded; every list screen, then each kind of record screen (meetings at three
+// stages, the 民主生活会) as hashes.
+async function exampleScreens(app) {
   const page = await app.gotoApp('#/');
   assert.ok(await app.loadExample(), 'example data loaded');
-  // Every list screen, then each kind of record screen (meetings at three stages, the 民主生活会).
   const screens = [...SCREENS, ...(await recordScreens(app, { democraticLife: '2026-01-10' })).map((s) => s.hash)];
+  return { page, screens };
+}
+
+appTest('axe: no serious or critical violations on any screen (example data)', async (app) => {
+  const { page, screens } = await exampleScreens(app);
   const problems = [];
   for (const hash of screens) {
     await app.go(hash);
@@ -22,9 +28,7 @@ appTest('axe: no serious or critical violations on any screen (example data)', a
 });
 
 appTest('keyboard: every control on every screen can take focus', async (app) => {
-  const page = await app.gotoApp('#/');
-  await app.loadExample();
-  const screens = [...SCREENS, ...(await recordScreens(app, { democraticLife: '2026-01-10' })).map((s) => s.hash)];
+  const { page, screens } = await exampleScreens(app);
   const problems = [];
   for (const hash of screens) {
     await app.go(hash);
@@ -69,9 +73,7 @@ appTest('keyboard: every control on every screen can take focus', async (app) =>
 // portrait tablet, in either language. Scrollers inside a screen (tabs, wide tables in their
 // own box) are allowed; the page itself must not scroll sideways.
 appTest('layout: no screen scrolls sideways at 390 or 768 px, in Chinese and in English; titles are not cut off on a tablet', async (app) => {
-  const page = await app.gotoApp('#/');
-  assert.ok(await app.loadExample(), 'example data loaded');
-  const screens = [...SCREENS, ...(await recordScreens(app, { democraticLife: '2026-01-10' })).map((s) => s.hash)];
+  const { page, screens } = await exampleScreens(app);
   const problems = [];
   for (const lang of ['zh-CN', 'en']) {
     if ((await page.evaluate(() => document.documentElement.lang)) !== lang) {
@@ -105,4 +107,31 @@ appTest('layout: no screen scrolls sideways at 390 or 768 px, in Chinese and in 
     }
   }
   assert.deepEqual(problems, [], problems.join('\n'));
+});
+
+// The English UI once showed "Last backup：never", "Deadline：2026-12-08", "Leave：…" and Chinese
+// role and status words: English text is not followed by Chinese punctuation on any screen.
+// (Records keep their own text, and the printed 纪要 and minutes are Chinese documents.)
+appTest('English screens: no Chinese colon or bracket right after English text', async (app) => {
+  const { page, screens } = await exampleScreens(app);
+  await page.getByTestId('lang-toggle').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  const problems = [];
+  for (const hash of screens) {
+    await app.go(hash);
+    const bad = await page.evaluate(() => {
+      // Every text on the page outside the documents, in order: a label and its colon are
+      // often neighbouring text nodes, so they are joined before looking.
+      const parts = [];
+      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = w.nextNode(); n; n = w.nextNode()) {
+        if (n.parentElement.closest('.official, option, textarea, script, style, noscript')) continue;
+        parts.push(n.textContent);
+      }
+      const text = parts.join('');
+      return [...text.matchAll(/[A-Za-z][A-Za-z )]*[：（]/g)].map((m) => text.slice(Math.max(0, m.index - 10), m.index + m[0].length + 12));
+    });
+    for (const b of bad) problems.push(`${hash}: ${b}`);
+  }
+  assert.deepEqual([...new Set(problems)], [], problems.join('\n'));
 });

@@ -92,7 +92,7 @@ fn ReportBox(id: Id) -> impl IntoView {
             view! {
                 <div class=class data-testid="dl-report" data-status=status>
                     <h2>{state.t(T::DlReport)}" "<ArticleLink article=Article::clause(23, 4)/></h2>
-                    <p class="dl-due">{state.t(T::DlReportDue)}"："<strong data-testid="dl-report-due">{due.to_string()}</strong></p>
+                    <p class="dl-due">{state.t(T::DlReportDue)}{move || state.colon()}<strong data-testid="dl-report-due">{due.to_string()}</strong></p>
                     {match report {
                         Some((_, d)) => view! { <p class="ok" data-testid="dl-report-status">{state.t(T::DlReportFiled)}" "{d.to_string()}</p> }.into_any(),
                         None if left < 0 => view! {
@@ -102,7 +102,7 @@ fn ReportBox(id: Id) -> impl IntoView {
                         }.into_any(),
                         None => view! {
                             <p class="dl-countdown" data-testid="dl-report-status">
-                                {state.t(T::DlDaysLeft)}"："<strong data-testid="dl-days-left">{left}</strong>{if zh { "天" } else { " days" }}
+                                {state.t(T::DlDaysLeft)}{move || state.colon()}<strong data-testid="dl-days-left">{left}</strong>{if zh { "天" } else { " days" }}
                             </p>
                         }.into_any(),
                     }}
@@ -186,7 +186,7 @@ fn Before(id: Id) -> impl IntoView {
             <h3>{move || state.t(T::DlOpinions)}</h3>
             <ul class="list">
                 {move || cyc.with(|c| c.opinions.clone()).into_iter().map(|o| view! {
-                    <li>{o.date.map(|d| d.to_string()).unwrap_or_default()}" "<strong>{o.from}</strong>"："{o.summary}</li>
+                    <li>{o.date.map(|d| d.to_string()).unwrap_or_default()}" "<strong>{o.from}</strong>{move || state.colon()}{o.summary}</li>
                 }).collect_view()}
             </ul>
             <form class="grid3 no-print" on:submit=add_opinion>
@@ -203,7 +203,7 @@ fn Before(id: Id) -> impl IntoView {
             </ul>
             {move || {
                 let m = missing();
-                (!m.is_empty()).then(|| view! { <p class="pill pill-warn warn-line">{state.t(T::DlTalksMissing)}"："{m.join("、")}</p> })
+                (!m.is_empty()).then(|| view! { <p class="pill pill-warn warn-line">{state.t(T::DlTalksMissing)}{move || state.colon()}{m.join("、")}</p> })
             }}
             <form class="grid3 no-print" on:submit=add_talk>
                 <IdSelect label=Signal::derive(move || state.t(T::DlTalkA).to_string()) options=members value=a empty=Signal::derive(move || state.t(T::None_).to_string()) error=Signal::derive(move || talk_err.get())/>

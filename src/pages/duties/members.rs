@@ -72,7 +72,7 @@ pub fn MembersPage(
                     view! {
                         <article class="card duty-member" data-testid="member-duties" data-member=id.to_string()>
                             <h2>{name}" "<span class="muted">{role_text}</span></h2>
-                            <p><strong>{move || state.t(T::InCharge)}"："</strong>{if depts.is_empty() { "—".to_string() } else { depts.join("、") }}</p>
+                            <p><strong>{move || state.t(T::InCharge)}{move || state.colon()}</strong>{if depts.is_empty() { "—".to_string() } else { depts.join("、") }}</p>
                             <h3>{move || state.t(T::OpenTasksOf)}</h3>
                             <ul class="list">
                                 {tasks.into_iter().map(|(tid, title, deadline, overdue)| view! {

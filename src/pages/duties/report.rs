@@ -36,7 +36,7 @@ pub fn ReportPage(
                 <p class="muted">{state.t(T::ReportFor)}" · "{state.t(T::AsOf)}" "{today.to_string()}</p>
             </header>
             <section class="report-section">
-                <h2>"一、"{state.t(T::MeetingsByKind)}</h2>
+                <h2>{if zh { "一、" } else { "1. " }}{state.t(T::MeetingsByKind)}</h2>
                 <table class="report-table">
                     <thead><tr><th scope="col">{state.t(T::Meeting)}</th><th scope="col">{state.t(T::Count)}</th></tr></thead>
                     <tbody>
@@ -45,12 +45,12 @@ pub fn ReportPage(
                     </tbody>
                 </table>
                 <p class:bad=!short.is_empty() data-testid="report-short-months">
-                    {state.t(T::MissingMonths)}"："
+                    {state.t(T::MissingMonths)}{move || state.colon()}
                     {if short.is_empty() { "—".to_string() } else { short.iter().map(|m| if zh { format!("{m}月") } else { m.to_string() }).collect::<Vec<_>>().join(if zh { "、" } else { ", " }) }}
                 </p>
             </section>
             <section class="report-section">
-                <h2>"二、"{state.t(T::ItemsByCategory)}</h2>
+                <h2>{if zh { "二、" } else { "2. " }}{state.t(T::ItemsByCategory)}</h2>
                 <p>{state.t(T::ItemsDiscussed)}" "<strong>{s.items_discussed}</strong>" · "{state.t(T::Decisions)}" "<strong>{s.decisions}</strong></p>
                 <table class="report-table">
                     <tbody>
@@ -59,7 +59,7 @@ pub fn ReportPage(
                 </table>
             </section>
             <section class="report-section">
-                <h2>"三、"{state.t(T::FollowUp)}</h2>
+                <h2>{if zh { "三、" } else { "3. " }}{state.t(T::FollowUp)}</h2>
                 <p>
                     {format!("{} {} · {} {} · {} {} · {} {}",
                         state.t(T::CountOpen), s.tasks.total - s.tasks.done,
@@ -70,7 +70,7 @@ pub fn ReportPage(
                 </p>
             </section>
             <section class="report-section">
-                <h2>"四、"{state.t(T::DutyFulfilment)}</h2>
+                <h2>{if zh { "四、" } else { "4. " }}{state.t(T::DutyFulfilment)}</h2>
                 <p>{state.t(T::Fulfilled)}" "<strong>{format!("{}/{}", s.duties_fulfilled(), s.duties_applicable())}</strong></p>
                 <table class="report-table report-duties">
                     <thead><tr><th scope="col">{state.t(T::Duty)}</th><th scope="col">{state.t(T::Done)}"/"<wbr/>{state.t(T::Required)}</th><th scope="col">{state.t(T::GapsListed)}</th></tr></thead>
@@ -100,7 +100,7 @@ pub fn ReportPage(
             <article class="report-sheet">
                 {body}
                 <section class="report-section report-charts">
-                    <h2>"五、"{move || state.t(T::ChartFulfilment)}</h2>
+                    <h2>{move || if state.lang.get() == Lang::Zh { "五、" } else { "5. " }}{move || state.t(T::ChartFulfilment)}</h2>
                     <YearCharts year=year/>
                 </section>
             </article>

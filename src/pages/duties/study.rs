@@ -129,7 +129,7 @@ fn Cadence(year: i32) -> impl IntoView {
             <p class="muted">{move || state.t(T::SeminarEvery)}</p>
             <ul class="list">
                 {move || rows().into_iter().map(|(name, done, req, bad, gaps)| view! {
-                    <li class:bad=bad><strong>{name}</strong>" "{format!("{done}/{req}")}{(!gaps.is_empty()).then(|| format!(" — {}", gaps.join("；")))}</li>
+                    <li class:bad=bad><strong>{name}</strong>" "{format!("{done}/{req}")}{(!gaps.is_empty()).then(|| format!(" — {}", gaps.join(if state.lang.get() == Lang::Zh { "；" } else { "; " })))}</li>
                 }).collect_view()}
             </ul>
         </div>
@@ -161,7 +161,7 @@ fn Sessions(year: i32) -> impl IntoView {
                     <article class="study-session" data-testid="study-session">
                         <h3><a href=Route::Meeting(id).href()>{date.to_string()}" "{if title.is_empty() { kind.zh().to_string() } else { title }}</a>
                             {(kind == MeetingKind::StudySeminar).then(|| view! { " "<span class="pill">{state.t(T::Seminar)}</span> })}</h3>
-                        <p>{state.t(T::Attendance)}"："<strong>{format!("{present}/{roster}")}</strong>
+                        <p>{state.t(T::Attendance)}{move || state.colon()}<strong>{format!("{present}/{roster}")}</strong>
                             {(!absent.is_empty()).then(|| format!("（{}）", absent.join("、")))}</p>
                         <SessionRecord id=id/>
                     </article>

@@ -148,7 +148,7 @@ pub fn ItemPage(
                         <span class="field-label">{move || state.t(T::Proposer)}</span>
                         <select data-testid="item-proposer" on:change=move |ev| { let v = event_target_value(&ev); let p = v.parse::<Id>().map(Proposer::Member).unwrap_or(Proposer::Secretary); edit(Box::new(move |i| i.proposer = p)) }>
                             <option value="s" selected=move || proposer.get() == Some(Proposer::Secretary)>{move || state.t(T::BySecretary)}</option>
-                            {move || members.get().into_iter().map(|(m, n)| view! { <option value=m.to_string() selected=move || proposer.get() == Some(Proposer::Member(m))>{format!("{}：{n}", state.t(T::ByMember))}</option> }).collect_view()}
+                            {move || members.get().into_iter().map(|(m, n)| view! { <option value=m.to_string() selected=move || proposer.get() == Some(Proposer::Member(m))>{format!("{}{}{n}", state.t(T::ByMember), state.colon())}</option> }).collect_view()}
                         </select>
                     </label>
                     <label class="field">

@@ -118,10 +118,16 @@ fn AttendancePanel(id: Id) -> impl IntoView {
                         disabled=move || !editable.get()
                         on:click=move |_| set(p())>{move || state.t(label)}</button>
                 };
-                let role_zh = match role { crate::domain::org::Role::Secretary => "书记", crate::domain::org::Role::DeputySecretary => "副书记", _ => "" };
+                let role_label = move || match (role, state.lang.get()) {
+                    (crate::domain::org::Role::Secretary, Lang::Zh) => "书记",
+                    (crate::domain::org::Role::Secretary, Lang::En) => "Secretary",
+                    (crate::domain::org::Role::DeputySecretary, Lang::Zh) => "副书记",
+                    (crate::domain::org::Role::DeputySecretary, Lang::En) => "Deputy secretary",
+                    _ => "",
+                };
                 view! {
                     <div class="att-row" data-testid="att-row" data-member=mid.to_string()>
-                        <div class="att-name"><strong>{name.clone()}</strong>" "<span class="muted">{role_zh}</span></div>
+                        <div class="att-name"><strong>{name.clone()}</strong>" "<span class="muted">{role_label}</span></div>
                         <div class="att-toggles" role="group" aria-label=name.clone()>
                             {toggle(T::Present, 0, || Presence::Present, "att-present")}
                             {toggle(T::Leave, 1, || Presence::Leave { reason: String::new(), asked_on: None }, "att-leave")}
@@ -167,7 +173,7 @@ fn AttendancePanel(id: Id) -> impl IntoView {
                     </div>
                 }
             }).collect_view()}
-            <p class="observers"><strong>{move || state.t(T::Observers)}"："</strong>{move || observers.get().join("、")}</p>
+            <p class="observers"><strong>{move || state.t(T::Observers)}{move || state.colon()}</strong>{move || observers.get().join("、")}</p>
         </section>
     }
 }
@@ -297,7 +303,7 @@ fn NotesSection(id: Id, item: Id, live: Memo<bool>) -> impl IntoView {
         <fieldset class="subset">
             <legend>{move || state.t(T::Notes)}</legend>
             <ol class="notes-list" data-testid="notes">
-                {move || notes.get().into_iter().map(|(w, t)| view! { <li><strong>{w}"："</strong>{t}</li> }).collect_view()}
+                {move || notes.get().into_iter().map(|(w, t)| view! { <li><strong>{w}{move || state.colon()}</strong>{t}</li> }).collect_view()}
             </ol>
             {move || live.get().then(|| view! {
                 <div class="note-form">
@@ -343,9 +349,9 @@ fn VoteSection(id: Id, item: Id, live: Memo<bool>, category: crate::domain::cate
     let voters = Memo::new(move |_| state.db.with(|db| db.meeting(id).map(|m| {
         let rec = m.record(item);
         m.attendance.iter().map(|a| {
-            let why: Option<&'static str> = if rec.is_some_and(|r| r.recused.contains(&a.member)) { Some("回避") }
-                else if a.not_counted.is_some() { Some("不计入") }
-                else { match a.presence { Presence::Present => None, Presence::Leave { .. } => Some("请假"), Presence::Absent => Some("缺席") } };
+            let why: Option<T> = if rec.is_some_and(|r| r.recused.contains(&a.member)) { Some(T::Recusal) }
+                else if a.not_counted.is_some() { Some(T::NotCounted) }
+                else { match a.presence { Presence::Present => None, Presence::Leave { .. } => Some(T::Leave), Presence::Absent => Some(T::Absent) } };
             (a.member, db.org.member_name(a.member), why)
         }).collect::<Vec<_>>()
     }).unwrap_or_default()));
@@ -382,7 +388,7 @@ fn VoteSection(id: Id, item: Id, live: Memo<bool>, category: crate::domain::cate
                 let (cls, label) = if !r.quorum_met { ("result result-invalid", T::InvalidVote) } else if r.passed { ("result result-pass", T::Passed) } else { ("result result-fail", T::NotPassed) };
                 view! {
                     <div class=cls data-testid="vote-result" data-passed=r.passed.to_string() data-valid=r.quorum_met.to_string()>
-                        <strong>{state.t(T::Result)}"："{state.t(label)}</strong>
+                        <strong>{state.t(T::Result)}{move || state.colon()}{state.t(label)}</strong>
                         <p data-testid="vote-arithmetic">{r.explanation.clone()}</p>
                     </div>
                 }
@@ -390,7 +396,7 @@ fn VoteSection(id: Id, item: Id, live: Memo<bool>, category: crate::domain::cate
             {move || (live.get() && closed.get().is_none()).then(|| view! {
                 <div class="vote-live">
                     {move || outcome.get().map(|(ez, ee, met, impossible, _)| view! {
-                        {(met && impossible).then(|| view! { <p class="pill pill-warn warn-line" role="alert" data-testid="pass-impossible">{state.t(T::PassImpossible)}" （"<ArticleLink article=cite::VOTE/>"）"</p> })}
+                        {(met && impossible).then(|| view! { <p class="pill pill-warn warn-line" role="alert" data-testid="pass-impossible">{state.t(T::PassImpossible)}{move || state.pick(" （".into(), " (".into())}<ArticleLink article=cite::VOTE/>{move || state.pick("）".into(), ")".into())}</p> })}
                         <p class="vote-explain" data-testid="vote-live-arithmetic">{if state.lang.get() == Lang::Zh { ez } else { ee }}</p>
                     })}
                     <label class="field method-field">
@@ -450,7 +456,7 @@ fn VoteSection(id: Id, item: Id, live: Memo<bool>, category: crate::domain::cate
                                             <div class="vote-name">
                                                 <strong>{name}</strong>
                                                 {is_chair.then(|| view! { <span class="pill" class:pill-warn=move || others_pending.get()>{move || if others_pending.get() { format!("🔒 {}", state.t(T::ChairLast)) } else { state.t(T::ChairLast).to_string() }}</span> })}
-                                                {why.map(|w| view! { <span class="pill">{w}</span> })}
+                                                {why.map(|w| view! { <span class="pill">{move || state.t(w)}</span> })}
                                             </div>
                                             {why.is_none().then(|| view! {
                                                 <div class="vote-btns" role="group">
@@ -467,7 +473,7 @@ fn VoteSection(id: Id, item: Id, live: Memo<bool>, category: crate::domain::cate
                                                 let existing = cast.get().and_then(|x| x.1);
                                                 view! {
                                                     <div class="reservation">
-                                                        {existing.map(|r| view! { <span class="pill pill-warn" data-testid="reservation-shown">{format!("{}：{r}", state.t(T::Reservation))}</span> })}
+                                                        {existing.map(|r| view! { <span class="pill pill-warn" data-testid="reservation-shown">{format!("{}{}{r}", state.t(T::Reservation), state.colon())}</span> })}
                                                         <label class="field">
                                                             <span class="field-label">{state.t(T::Reservation)}" "<ArticleLink article=cite::COLLECTIVE/></span>
                                                             <input type="text" data-testid="reservation-text" placeholder=state.t(T::ReservationHint) prop:value=move || reservation.get() on:input=move |ev| reservation.set(event_target_value(&ev))/>

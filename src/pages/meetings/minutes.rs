@@ -19,6 +19,10 @@ fn choice_zh(c: Choice) -> &'static str {
     match c { Choice::Yes => "同意", Choice::No => "反对", Choice::Abstain => "弃权" }
 }
 
+fn choice_en(c: Choice) -> &'static str {
+    match c { Choice::Yes => "yes", Choice::No => "no", Choice::Abstain => "abstain" }
+}
+
 /// The minutes screen.
 #[component]
 pub fn MinutesPage(
@@ -63,9 +67,9 @@ fn MinutesBody(id: Id) -> impl IntoView {
         let chair = crate::domain::rules::chair_of(m).map(|c| org.member_name(c)).unwrap_or_default();
         let head = view! {
             <div class="card minutes-head" data-testid="minutes-head">
-                <p><strong>{state.t(T::Time)}"："</strong>{format!("{} {}", summary::date_zh(m.date), m.time)}" "<strong>{state.t(T::Place)}"："</strong>{m.place.clone()}</p>
-                <p><strong>{state.t(T::Chair)}"："</strong>{chair}</p>
-                {lines.into_iter().map(|(l, v)| view! { <p><strong>{l}"："</strong>{v}</p> }).collect_view()}
+                <p><strong>{state.t(T::Time)}{move || state.colon()}</strong>{format!("{} {}", state.lang.get().date(m.date), m.time)}" "<strong>{state.t(T::Place)}{move || state.colon()}</strong>{m.place.clone()}</p>
+                <p><strong>{state.t(T::Chair)}{move || state.colon()}</strong>{chair}</p>
+                {lines.into_iter().map(|(l, v)| view! { <p><strong>{l}{move || state.colon()}</strong>{v}</p> }).collect_view()}
                 {m.attendance.iter().filter_map(|a| a.not_counted.as_ref().map(|r| view! {
                     <p class="muted">{format!("{}：不计入应到会人数（{}）", org.member_name(a.member), r)}</p>
                 })).collect_view()}
@@ -81,22 +85,30 @@ fn MinutesBody(id: Id) -> impl IntoView {
             let votes = match &r.ballot {
                 Some(Ballot::Open { method, votes }) => {
                     let method = state.t(super::method_text(*method));
+                    let zh = state.lang.get() == Lang::Zh;
                     let rows: Vec<String> = votes.iter().map(|v| {
-                        let mut s = format!("{}：{}", org.member_name(v.member), choice_zh(v.choice));
-                        if let Some(res) = v.reservation.as_ref().filter(|x| !x.is_empty()) { s += &format!("（声明保留：{res}）"); }
+                        let name = org.member_name(v.member);
+                        let mut s = if zh { format!("{name}：{}", choice_zh(v.choice)) } else { format!("{name}: {}", choice_en(v.choice)) };
+                        if let Some(res) = v.reservation.as_ref().filter(|x| !x.is_empty()) {
+                            s += &if zh { format!("（声明保留：{res}）") } else { format!(" (reservation: {res})") };
+                        }
                         s
                     }).collect();
-                    Some(format!("{method}（按表态顺序）：{}", rows.join("；")))
+                    Some(if zh { format!("{method}（按表态顺序）：{}", rows.join("；")) } else { format!("{method} (in order of statement): {}", rows.join("; ")) })
                 }
-                Some(Ballot::Secret(t)) => Some(format!("{}：同意{}票，反对{}票，弃权{}票，无效{}票", state.t(T::MethodSecret), t.yes, t.no, t.abstain, t.invalid)),
+                Some(Ballot::Secret(t)) => Some(if state.lang.get() == Lang::Zh {
+                    format!("{}：同意{}票，反对{}票，弃权{}票，无效{}票", state.t(T::MethodSecret), t.yes, t.no, t.abstain, t.invalid)
+                } else {
+                    format!("{}: {} yes, {} no, {} abstain, {} invalid", state.t(T::MethodSecret), t.yes, t.no, t.abstain, t.invalid)
+                }),
                 None => None,
             };
             let note_amends: Vec<String> = m.amendments.iter().filter(|a| a.target.as_ref() == Some(&notes_t)).map(|a| a.text.clone()).collect();
             view! {
                 <article class="card minutes-item" data-testid="minutes-item">
                     <h2>{format!("{}、{title}", crate::domain::article::chinese_number(i as u32 + 1))}</h2>
-                    {(!recused.is_empty()).then(|| view! { <p><strong>{state.t(T::Recusal)}"："</strong>{recused.join("、")}</p> })}
-                    <div><strong>{state.t(T::Notes)}"："</strong>
+                    {(!recused.is_empty()).then(|| view! { <p><strong>{state.t(T::Recusal)}{move || state.colon()}</strong>{recused.join("、")}</p> })}
+                    <div><strong>{state.t(T::Notes)}{move || state.colon()}</strong>
                         <ol>{r.notes.iter().map(|n| {
                             let who = match &n.speaker { Speaker::Member(x) => org.member_name(*x), Speaker::Observer(x) => org.attendee(*x).map(|a| a.name.clone()).unwrap_or_default(), Speaker::Other(s) => s.clone() };
                             view! { <li>{format!("{who}：{}", n.text)}</li> }
@@ -104,23 +116,23 @@ fn MinutesBody(id: Id) -> impl IntoView {
                         {note_amends.into_iter().map(|t| view! { <li class="amended">{format!("〔更正〕{t}")}</li> }).collect_view()}</ol>
                     </div>
                     {(!r.opinions.is_empty()).then(|| view! {
-                        <div><strong>{state.t(T::WrittenOpinions)}"："</strong><span class="muted">{state.t(T::OpinionHint)}</span>
+                        <div><strong>{state.t(T::WrittenOpinions)}{move || state.colon()}</strong><span class="muted">{state.t(T::OpinionHint)}</span>
                             <ul>{r.opinions.iter().map(|o| view! { <li>{format!("{}：{}", org.member_name(o.member), o.text)}</li> }).collect_view()}</ul>
                         </div>
                     })}
                     {votes.map(|v| view! { <p data-testid="minutes-votes">{v}</p> })}
-                    <p data-testid="minutes-result"><strong>{state.t(T::Result)}"："</strong>{match &r.result {
+                    <p data-testid="minutes-result"><strong>{state.t(T::Result)}{move || state.colon()}</strong>{match &r.result {
                         Some(res) => res.explanation.clone(),
                         None => state.t(T::NotVoted).to_string(),
                     }}</p>
-                    <p data-testid="minutes-decision"><strong>{state.t(T::Decision)}"："</strong>{decision}
+                    <p data-testid="minutes-decision"><strong>{state.t(T::Decision)}{move || state.colon()}</strong>{decision}
                         {decision_amended.then(|| view! { " "<span class="pill pill-warn">{state.pick("已更正".into(), "amended".into())}</span> })}
                     </p>
                     {r.supersedes.map(|s| view! {
-                        <p data-testid="supersedes-link">{state.t(T::Supersedes)}"："<a href=Route::MeetingMinutes(s.meeting).href()>{decision_label(db, s)}</a>" "<ArticleLink article=cite::FOLLOW_UP/></p>
+                        <p data-testid="supersedes-link">{state.t(T::Supersedes)}{move || state.colon()}<a href=Route::MeetingMinutes(s.meeting).href()>{decision_label(db, s)}</a>" "<ArticleLink article=cite::FOLLOW_UP/></p>
                     })}
                     {r.superseded_by.map(|s| view! {
-                        <p class="pill pill-bad" data-testid="superseded-by">{state.t(T::SupersededBy)}"："<a href=Route::MeetingMinutes(s.meeting).href()>{decision_label(db, s)}</a></p>
+                        <p class="pill pill-bad" data-testid="superseded-by">{state.t(T::SupersededBy)}{move || state.colon()}<a href=Route::MeetingMinutes(s.meeting).href()>{decision_label(db, s)}</a></p>
                     })}
                 </article>
             }

@@ -329,7 +329,7 @@ fn Distributions(id: Id) -> impl IntoView {
             {row(T::Materials, |m| &m.materials, |m, d| m.materials = d, "materials")}
             {move || late.get().unwrap_or(false).then(|| view! {
                 <p class="pill pill-warn warn-line" role="alert" data-testid="materials-late">
-                    {state.t(T::MaterialsLate)}"（"<ArticleLink article=cite::MATERIALS/>"）"
+                    {state.t(T::MaterialsLate)}{move || state.pick("（".into(), " (".into())}<ArticleLink article=cite::MATERIALS/>{move || state.pick("）".into(), ")".into())}
                 </p>
             })}
         </fieldset>
@@ -367,7 +367,7 @@ fn LeaveSection(id: Id) -> impl IntoView {
                     let r = reason.get_untracked();
                     match state.try_update(|db| conduct::request_leave(db.meeting_mut(id).ok_or(ConductError::UnknownMeeting)?, mid, &r, today)) {
                         Ok(()) => err.set(None),
-                        Err(e) => err.set(Some(format!("{}：{}", state.db.with_untracked(|db| db.org.member_name(mid)), if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() }))),
+                        Err(e) => err.set(Some(format!("{}{}{}", state.db.with_untracked(|db| db.org.member_name(mid)), state.lang.get_untracked().colon(), if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() }))),
                     }
                 };
                 let cancel = move |_| edit(id, |m| if let Some(a) = m.attendance.iter_mut().find(|a| a.member == mid) { a.presence = Presence::Present });
@@ -377,7 +377,7 @@ fn LeaveSection(id: Id) -> impl IntoView {
                         <strong class="leave-name">{name.clone()}</strong>
                         {move || match on_leave.get().flatten() {
                             Some(r) => view! {
-                                <span class="pill pill-warn">{format!("{}：{r}", state.t(T::Leave))}</span>
+                                <span class="pill pill-warn">{format!("{}{}{r}", state.t(T::Leave), state.colon())}</span>
                                 <button type="button" class="btn btn-small btn-quiet" on:click=cancel>{state.pick("取消请假".into(), "Cancel leave".into())}</button>
                                 <div class="opinions">
                                     {items.get().into_iter().map(|(item, title)| {

@@ -49,7 +49,10 @@ pub fn SummaryPage(
                                     let by = signer.get_untracked().unwrap_or(0);
                                     let at = now();
                                     show(state.try_update(|db| summary::sign(db, id, by, at)))
-                                }>{move || format!("{}（{}）", state.t(T::Sign), state.db.with(|db| signer.get().map(|s| db.org.member_name(s)).unwrap_or_default()))}</button>
+                                }>{move || {
+                                    let who = state.db.with(|db| signer.get().map(|s| db.org.member_name(s)).unwrap_or_default());
+                                    if state.lang.get() == Lang::Zh { format!("{}（{who}）", state.t(T::Sign)) } else { format!("{} ({who})", state.t(T::Sign)) }
+                                }}</button>
                             })}
                             {move || has_summary.get().then(|| view! {
                                 <button type="button" class="btn" data-testid="summary-print" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{state.t(T::Print)}</button>
@@ -57,10 +60,10 @@ pub fn SummaryPage(
                             <ArticleLink article=cite::MINUTES/>
                         </div>
                         {move || matches!(stage.get(), Some(MeetingStage::Planned | MeetingStage::InProgress)).then(|| view! {
-                            <p class="muted">{SummaryError::NotClosed.zh()}</p>
+                            <p class="muted">{move || if state.lang.get() == Lang::Zh { SummaryError::NotClosed.zh() } else { SummaryError::NotClosed.en() }}</p>
                         })}
                         {move || signed.get().map(|(who, at)| view! {
-                            <p class="pill pill-ok" data-testid="signed-line">{format!("{}：{who}　{}：{at}", state.t(T::SignedBy), state.t(T::SignedAt))}</p>
+                            <p class="pill pill-ok" data-testid="signed-line">{format!("{}{c}{who}{}{}{c}{at}", state.t(T::SignedBy), state.pick("　".into(), " · ".into()), state.t(T::SignedAt), c = state.colon())}</p>
                             <p class="muted">{state.t(T::Locked)}</p>
                         })}
                         {move || (stage.get() == Some(MeetingStage::Closed) && has_summary.get()).then(|| view! {

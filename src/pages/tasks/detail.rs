@@ -81,7 +81,7 @@ fn TaskBody(id: Id) -> impl IntoView {
                         })}
                     </dl>
                     {move || task().and_then(|t| t.closed).map(|c| view! {
-                        <p class="ok" data-testid="task-closed">{state.t(T::ClosedWith)}" "{c.date.to_string()}"："{c.result}</p>
+                        <p class="ok" data-testid="task-closed">{state.t(T::ClosedWith)}" "{c.date.to_string()}{move || state.colon()}{c.result}</p>
                     })}
                 </div>
             }
@@ -95,7 +95,7 @@ fn TaskBody(id: Id) -> impl IntoView {
                         return view! { <li class="muted">{state.t(T::NoReports)}</li> }.into_any();
                     }
                     reports.into_iter().map(|r| view! {
-                        <li class="task-report"><span class="task-report-date">{r.date.to_string()}</span>" "<strong>{r.by}</strong>"："<span>{r.text}</span></li>
+                        <li class="task-report"><span class="task-report-date">{r.date.to_string()}</span>" "<strong>{r.by}</strong>{move || state.colon()}<span>{r.text}</span></li>
                     }).collect_view().into_any()
                 }}
             </ul>

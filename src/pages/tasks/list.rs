@@ -123,7 +123,7 @@ pub fn TasksPage() -> impl IntoView {
                                     <span class="task-title">{title}</span>
                                     <span class="task-meta">
                                         <span class="task-who">{who}</span>
-                                        <span class="task-deadline">{move || state.t(T::Deadline)}"："{deadline.to_string()}</span>
+                                        <span class="task-deadline">{move || state.t(T::Deadline)}{move || state.colon()}{deadline.to_string()}</span>
                                         {overdue.then(|| view! { <span class="task-late">{move || if state.lang.get() == Lang::Zh { format!("逾期{late}天") } else { format!("{late} days overdue") }}</span> })}
                                     </span>
                                 </a>
