@@ -80,7 +80,7 @@ appTest('switch to English and back; the choice is remembered', async (app) => {
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
 });
 
-appTest('in English, dates read 2026-11-03 (meeting list, header) and duty frequencies are English', async (app) => {
+appTest('in English: dates read 2026-11-03, duty frequencies and the minutes\' labels are English', async (app) => {
   const page = await app.gotoApp('#/');
   assert.ok(await app.loadExample(), 'example data loaded');
   await app.go('#/meetings');
@@ -97,6 +97,14 @@ appTest('in English, dates read 2026-11-03 (meeting list, header) and duty frequ
   assert.ok(freqs.length >= 10, `${freqs.length} duties`);
   assert.deepEqual(freqs.filter((f) => /[\u4e00-\u9fff]/.test(f)), []);
   assert.ok(freqs.includes('At least once a month'), freqs.join(' | '));
+  // A closed meeting's minutes: attendance labels and item numbers in English.
+  await app.go('#/meetings');
+  await page.locator('[data-testid="meeting-row"][data-stage="Closed"]').first().click();
+  await page.getByTestId('minutes-head').waitFor();
+  const head = await page.getByTestId('minutes-head').innerText();
+  assert.match(head, /Present: /);
+  assert.doesNotMatch(head, /出席|列席|记录/);
+  assert.match(await page.locator('[data-testid="minutes-item"] h2').first().innerText(), /^1\. /);
 });
 
 appTest('rules screen: deep link to an article, and search highlights matches', async (app) => {

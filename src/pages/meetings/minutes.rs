@@ -12,11 +12,27 @@ use crate::domain::meeting::{AmendTarget, Ballot, Choice, Speaker};
 use crate::domain::summary::{self, attendance_lines, current_text, decision_label};
 use crate::domain::Id;
 use crate::i18n::meetings::MeetingsText as T;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::router::Route;
 
 fn choice_zh(c: Choice) -> &'static str {
     match c { Choice::Yes => "同意", Choice::No => "反对", Choice::Abstain => "弃权" }
+}
+
+/// An attendance line's label ([`attendance_lines`] gives the Chinese one of the 纪要) on screen.
+fn attendance_label(zh: &'static str, lang: Lang) -> &'static str {
+    if lang == Lang::Zh {
+        return zh;
+    }
+    let key = match zh {
+        "出席" => T::Present,
+        "请假" => T::Leave,
+        "缺席" => T::Absent,
+        "列席" => T::Observers,
+        "记录" => T::Recorder,
+        _ => return zh,
+    };
+    key.en()
 }
 
 fn choice_en(c: Choice) -> &'static str {
@@ -69,7 +85,7 @@ fn MinutesBody(id: Id) -> impl IntoView {
             <div class="card minutes-head" data-testid="minutes-head">
                 <p><strong>{state.t(T::Time)}{move || state.colon()}</strong>{format!("{} {}", state.lang.get().date(m.date), m.time)}" "<strong>{state.t(T::Place)}{move || state.colon()}</strong>{m.place.clone()}</p>
                 <p><strong>{state.t(T::Chair)}{move || state.colon()}</strong>{chair}</p>
-                {lines.into_iter().map(|(l, v)| view! { <p><strong>{l}{move || state.colon()}</strong>{v}</p> }).collect_view()}
+                {lines.into_iter().map(|(l, v)| view! { <p><strong>{move || attendance_label(l, state.lang.get())}{move || state.colon()}</strong>{v}</p> }).collect_view()}
                 {m.attendance.iter().filter_map(|a| a.not_counted.as_ref().map(|r| view! {
                     <p class="muted">{format!("{}：不计入应到会人数（{}）", org.member_name(a.member), r)}</p>
                 })).collect_view()}
@@ -106,7 +122,7 @@ fn MinutesBody(id: Id) -> impl IntoView {
             let note_amends: Vec<String> = m.amendments.iter().filter(|a| a.target.as_ref() == Some(&notes_t)).map(|a| a.text.clone()).collect();
             view! {
                 <article class="card minutes-item" data-testid="minutes-item">
-                    <h2>{format!("{}、{title}", crate::domain::article::chinese_number(i as u32 + 1))}</h2>
+                    <h2>{if state.lang.get() == Lang::Zh { format!("{}、{title}", crate::domain::article::chinese_number(i as u32 + 1)) } else { format!("{}. {title}", i + 1) }}</h2>
                     {(!recused.is_empty()).then(|| view! { <p><strong>{state.t(T::Recusal)}{move || state.colon()}</strong>{recused.join("、")}</p> })}
                     <div><strong>{state.t(T::Notes)}{move || state.colon()}</strong>
                         <ol>{r.notes.iter().map(|n| {
@@ -229,5 +245,19 @@ fn AmendmentsSection(id: Id) -> impl IntoView {
                 })}
             </section>
         })}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_attendance_line_label_has_an_english_form() {
+        for l in ["出席", "请假", "缺席", "列席", "记录"] {
+            assert_eq!(attendance_label(l, Lang::Zh), l);
+            let en = attendance_label(l, Lang::En);
+            assert!(en.is_ascii() && !en.is_empty(), "{l} → {en}");
+        }
     }
 }
