@@ -19,7 +19,7 @@ texts! {
     Title => "履职台账", "Duty register";
     // follow-up
     TasksTitle => "督办", "Follow-up";
-    TasksIntro => "党组决定事项的落实情况（第十八条（七））", "Carrying out the group's decisions (Art. 18(7))";
+    TasksIntro => "党组决定事项的落实情况", "Carrying out the group's decisions";
     CountOpen => "未办结", "Open";
     CountNotStarted => "未开始", "Not started";
     CountInProgress => "进行中", "In progress";
@@ -53,7 +53,7 @@ texts! {
     Result => "办理结果", "Result";
     ClosedWith => "已办结", "Closed";
     Escalate => "提请党组会议研究", "Escalate to a meeting";
-    EscalateHint => "落实中需要变更原决定的，须提交党组会议重新研究决定（第十八条（七））", "A change of the decision needs a new meeting decision (Art. 18(7))";
+    EscalateHint => "落实中需要变更原决定的，须提交党组会议重新研究决定", "A change of the decision needs a new meeting decision";
     EscalateReason => "需调整的原因", "Why the decision must change";
     EscalatedTo => "已提请议题", "Escalated to item";
     BackToTasks => "返回督办列表", "Back to follow-up";
