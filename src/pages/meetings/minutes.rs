@@ -87,7 +87,11 @@ fn MinutesBody(id: Id) -> impl IntoView {
                 <p><strong>{state.t(T::Chair)}{move || state.colon()}</strong>{chair}</p>
                 {lines.into_iter().map(|(l, v)| view! { <p><strong>{move || attendance_label(l, state.lang.get())}{move || state.colon()}</strong>{v}</p> }).collect_view()}
                 {m.attendance.iter().filter_map(|a| a.not_counted.as_ref().map(|r| view! {
-                    <p class="muted">{format!("{}：不计入应到会人数（{}）", org.member_name(a.member), r)}</p>
+                    <p class="muted">{if state.lang.get() == Lang::Zh {
+                        format!("{}：不计入应到会人数（{}）", org.member_name(a.member), r)
+                    } else {
+                        format!("{}: not counted among those due to attend ({})", org.member_name(a.member), r)
+                    }}</p>
                 })).collect_view()}
             </div>
         };
