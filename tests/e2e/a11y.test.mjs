@@ -13,6 +13,17 @@ async function exampleScreens(app) {
   return { page, screens };
 }
 
+// Open each screen in turn and run `probe` (a function evaluated in the page, returning a list of
+// problem strings); every problem comes back prefixed with its screen.
+async function problemsOnScreens(app, screens, probe) {
+  const problems = [];
+  for (const hash of screens) {
+    await app.go(hash);
+    for (const p of await app.page.evaluate(probe)) problems.push(`${hash}: ${p}`);
+  }
+  return problems;
+}
+
 appTest('axe: no serious or critical violations on any screen (example data)', async (app) => {
   const { page, screens } = await exampleScreens(app);
   const problems = [];
@@ -29,20 +40,15 @@ appTest('axe: no serious or critical violations on any screen (example data)', a
 
 appTest('keyboard: every control on every screen can take focus', async (app) => {
   const { page, screens } = await exampleScreens(app);
-  const problems = [];
-  for (const hash of screens) {
-    await app.go(hash);
-    const bad = await page.evaluate(() => {
-      const out = [];
-      // Anything clickable must be a native control or carry a tabindex.
-      for (const el of document.querySelectorAll('a[href], button, input, select, textarea, [role="button"], [role="tab"], [onclick]')) {
-        if (el.disabled || el.closest('[hidden], .hidden')) continue;
-        if (el.tabIndex < 0) out.push(el.outerHTML.slice(0, 80));
-      }
-      return out;
-    });
-    for (const b of bad) problems.push(`${hash}: not focusable: ${b}`);
-  }
+  const problems = await problemsOnScreens(app, screens, () => {
+    const out = [];
+    // Anything clickable must be a native control or carry a tabindex.
+    for (const el of document.querySelectorAll('a[href], button, input, select, textarea, [role="button"], [role="tab"], [onclick]')) {
+      if (el.disabled || el.closest('[hidden], .hidden')) continue;
+      if (el.tabIndex < 0) out.push(`not focusable: ${el.outerHTML.slice(0, 80)}`);
+    }
+    return out;
+  });
   // On a freshly loaded page the first Tab lands on the skip link.
   await app.gotoApp('#/');
   await page.keyboard.press('Tab');
@@ -116,22 +122,44 @@ appTest('English screens: no Chinese colon or bracket right after English text',
   const { page, screens } = await exampleScreens(app);
   await page.getByTestId('lang-toggle').click();
   await page.waitForFunction(() => document.documentElement.lang === 'en');
-  const problems = [];
-  for (const hash of screens) {
-    await app.go(hash);
-    const bad = await page.evaluate(() => {
-      // Every text on the page outside the documents, in order: a label and its colon are
-      // often neighbouring text nodes, so they are joined before looking.
-      const parts = [];
-      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = w.nextNode(); n; n = w.nextNode()) {
-        if (n.parentElement.closest('.official, option, textarea, script, style, noscript')) continue;
-        parts.push(n.textContent);
-      }
-      const text = parts.join('');
-      return [...text.matchAll(/[A-Za-z][A-Za-z )]*[：（]/g)].map((m) => text.slice(Math.max(0, m.index - 10), m.index + m[0].length + 12));
-    });
-    for (const b of bad) problems.push(`${hash}: ${b}`);
-  }
+  const problems = await problemsOnScreens(app, screens, () => {
+    // Every text on the page outside the documents, in order: a label and its colon are often
+    // neighbouring text nodes, so they are joined before looking.
+    const parts = [];
+    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      if (n.parentElement.closest('.official, option, textarea, script, style, noscript')) continue;
+      parts.push(n.textContent);
+    }
+    const text = parts.join('');
+    return [...text.matchAll(/[A-Za-z][A-Za-z )]*[：（]/g)].map((m) => text.slice(Math.max(0, m.index - 10), m.index + m[0].length + 12));
+  });
   assert.deepEqual([...new Set(problems)], [], problems.join('\n'));
+});
+
+// On a touch screen (the meeting-room tablet: `pointer: coarse`) every control is at least 44 px
+// tall: buttons, fields, disclosures and links that stand alone (links inside a sentence, a
+// table cell or a heading, and the article citations, are text). A checkbox may be smaller when
+// its label is the 44 px target. The compact buttons and the duty register's evidence links were
+// 37 and 32 px.
+appTest('touch: every control is at least 44 px tall on a tablet with a touch screen', async (app) => {
+  const { page, screens } = await exampleScreens(app);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+  await page.setViewportSize({ width: 768, height: 1024 });
+  assert.ok(await page.evaluate(() => matchMedia('(pointer: coarse)').matches), 'a coarse pointer is emulated');
+  const problems = await problemsOnScreens(app, screens, () => {
+    const out = [];
+    for (const el of document.querySelectorAll('#main button, #main select, #main input:not([type=hidden]), #main summary, #main a[href], header a[href], header button')) {
+      const cs = getComputedStyle(el);
+      if (cs.display === 'none' || cs.visibility === 'hidden') continue;
+      const box = el.getBoundingClientRect();
+      if (!box.width) continue;
+      if (el.matches('input[type=checkbox], input[type=radio]') && (el.closest('label')?.getBoundingClientRect().height ?? 0) >= 44) continue;
+      if (el.matches('a') && (el.matches('.article-link') || el.closest('p, li:not(.risk-hint), td, dd, h1, h2, h3, legend, .field-label, .muted, .snippet, .rule-article'))) continue;
+      if (box.height < 44) out.push(`${el.tagName.toLowerCase()}.${String(el.className).trim().split(/\s+/).join('.')} ${Math.round(box.height)}px "${(el.textContent || '').trim().slice(0, 20)}"`);
+    }
+    return out;
+  });
+  assert.deepEqual(problems, [], problems.join('\n'));
 });
