@@ -258,7 +258,12 @@ mod tests {
 
     #[test]
     fn every_attendance_line_label_has_an_english_form() {
-        for l in ["出席", "请假", "缺席", "列席", "记录"] {
+        // The labels the 纪要's attendance lines use, and every one the example meetings produce
+        // (a label added to `attendance_lines` without an English form fails here).
+        let db = crate::sample::example::example_db(chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap());
+        let mut labels: Vec<&'static str> = vec!["出席", "请假", "缺席", "列席", "记录"];
+        labels.extend(db.meetings.iter().flat_map(|m| attendance_lines(&db.org, m)).map(|(l, _)| l));
+        for l in labels {
             assert_eq!(attendance_label(l, Lang::Zh), l);
             let en = attendance_label(l, Lang::En);
             assert!(en.is_ascii() && !en.is_empty(), "{l} → {en}");
