@@ -33,7 +33,8 @@ texts! {
     StageClosed => "已结束", "Closed";
     StageSigned => "已签发", "Signed";
     TabPrepare => "会前筹备", "Preparation";
-    TabLive => "会议进行", "Live meeting";
+    TabLive => "会议进行", "Live";
+    GoLive => "会议进行", "Live meeting";
     TabMinutes => "会议记录", "Minutes";
     TabSummary => "会议纪要", "Summary";
     Agenda => "会议议程", "Agenda";

@@ -78,7 +78,7 @@ appTest('keyboard: every control on every screen can take focus', async (app) =>
 // header without a break point squeezed the gaps column): no screen is wider than a phone or a
 // portrait tablet, in either language. Scrollers inside a screen (tabs, wide tables in their
 // own box) are allowed; the page itself must not scroll sideways.
-appTest('layout: no screen scrolls sideways at 390 or 768 px, in Chinese and in English; titles are not cut off on a tablet', async (app) => {
+appTest('layout: no screen scrolls sideways at 390 or 768 px, in Chinese and in English; meeting tabs on one line; titles are not cut off on a tablet', async (app) => {
   const { page, screens } = await exampleScreens(app);
   const problems = [];
   for (const lang of ['zh-CN', 'en']) {
@@ -102,6 +102,14 @@ appTest('layout: no screen scrolls sideways at 390 or 768 px, in Chinese and in 
           return `${over}px too wide${el ? ` (${el.tagName.toLowerCase()}.${el.className})` : ''}`;
         });
         if (wide) problems.push(`${lang} ${width}px ${hash}: ${wide}`);
+        // A meeting's four tabs sit on one line, each label on one line ("Live meeting" wrapped
+        // onto two at 390 px in English).
+        const wrapped = await page.evaluate(() => [...document.querySelectorAll('.meeting-tabs a')].filter((a) => {
+          const r = document.createRange();
+          r.selectNodeContents(a);
+          return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size > 1;
+        }).map((a) => a.textContent.trim()));
+        if (wrapped.length) problems.push(`${lang} ${width}px ${hash}: meeting tab on two lines: ${wrapped.join(', ')}`);
         // On a tablet a record's title field shows the whole title (a meeting's title was one
         // narrow cell of a three-column grid, its text cut off).
         if (width === 768) {

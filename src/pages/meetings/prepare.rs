@@ -103,7 +103,7 @@ pub fn PreparePage(
                 <Distributions id=id/>
                 <LeaveSection id=id/>
                 <div class="savebar">
-                    <a class="btn btn-primary" href=Route::MeetingLive(id).href() data-testid="go-live">{move || state.t(T::TabLive)}" →"</a>
+                    <a class="btn btn-primary" href=Route::MeetingLive(id).href() data-testid="go-live">{move || state.t(T::GoLive)}" →"</a>
                 </div>
             </section>
         </MeetingScreen>
