@@ -1,6 +1,26 @@
 //! Texts of the shell, home, settings and rules screens.
 
 use super::Text;
+use crate::domain::org::Role;
+
+/// A member's role in full: 党组书记 / 党组副书记 / 党组成员.
+pub fn role_label(role: Role) -> Ui {
+    match role {
+        Role::Secretary => Ui::RoleSecretary,
+        Role::DeputySecretary => Ui::RoleDeputy,
+        Role::Member => Ui::RoleMember,
+    }
+}
+
+/// A role beside a name where space is short (the live screen's attendance): 书记 / 副书记, and
+/// nothing for a member.
+pub fn role_short_label(role: Role) -> Option<Ui> {
+    match role {
+        Role::Secretary => Some(Ui::RoleSecretaryShort),
+        Role::DeputySecretary => Some(Ui::RoleDeputyShort),
+        Role::Member => None,
+    }
+}
 
 /// Shell, home, settings and rules texts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,6 +75,8 @@ pub enum Ui {
     RoleSecretary,
     RoleDeputy,
     RoleMember,
+    RoleSecretaryShort,
+    RoleDeputyShort,
     TermStart,
     TermEnd,
     TermEndHint,
@@ -163,6 +185,8 @@ impl Text for Ui {
             RoleSecretary => "党组书记",
             RoleDeputy => "党组副书记",
             RoleMember => "党组成员",
+            RoleSecretaryShort => "书记",
+            RoleDeputyShort => "副书记",
             TermStart => "任职开始",
             TermEnd => "任职结束",
             TermEndHint => "在任则留空",
@@ -270,6 +294,8 @@ impl Text for Ui {
             RoleSecretary => "Secretary",
             RoleDeputy => "Deputy secretary",
             RoleMember => "Member",
+            RoleSecretaryShort => "Secretary",
+            RoleDeputyShort => "Deputy secretary",
             TermStart => "Term start",
             TermEnd => "Term end",
             TermEndHint => "Empty while serving",
@@ -325,5 +351,21 @@ impl Text for Ui {
             AllArticles => "All articles",
             Matches => "matching",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn role_labels_full_and_short() {
+        assert_eq!(role_label(Role::Secretary).get(Lang::Zh), "党组书记");
+        assert_eq!(role_label(Role::Member).get(Lang::En), "Member");
+        assert_eq!(role_short_label(Role::Secretary).map(|k| k.get(Lang::Zh)), Some("书记"));
+        assert_eq!(role_short_label(Role::DeputySecretary).map(|k| k.get(Lang::Zh)), Some("副书记"));
+        assert_eq!(role_short_label(Role::DeputySecretary).map(|k| k.get(Lang::En)), Some("Deputy secretary"));
+        assert_eq!(role_short_label(Role::Member), None);
     }
 }

@@ -6,7 +6,7 @@ pub mod common;
 pub mod duties;
 pub mod meetings;
 
-pub use common::Ui;
+pub use common::{role_label, role_short_label, Ui};
 
 /// UI language. 界面语言
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

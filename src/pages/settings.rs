@@ -15,7 +15,7 @@ use crate::domain::org::{Department, Member, NonMember, Organisation, Role, Term
 use crate::domain::settings::{Reading, RuleSettings};
 use crate::domain::validate::{validate_org, validate_settings, Field, Issue};
 use crate::domain::Id;
-use crate::i18n::{Lang, Ui};
+use crate::i18n::{role_label, Lang, Ui};
 
 /// Whether a member is referenced by any record (then it cannot be deleted, only its term ended).
 fn member_in_use(db: &Db, id: Id) -> bool {
@@ -169,14 +169,6 @@ fn UnitSection(
                 </label>
             </div>
         </fieldset>
-    }
-}
-
-fn role_label(role: Role) -> Ui {
-    match role {
-        Role::Secretary => Ui::RoleSecretary,
-        Role::DeputySecretary => Ui::RoleDeputy,
-        Role::Member => Ui::RoleMember,
     }
 }
 

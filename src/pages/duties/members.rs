@@ -10,7 +10,7 @@ use crate::components::duty_ui::{DutyTabs, YearSwitch};
 use crate::domain::rules::evaluate_duties;
 use crate::domain::task::TaskStatus;
 use crate::i18n::duties::DutiesText as T;
-use crate::i18n::Lang;
+use crate::i18n::{role_label, Lang, Text};
 use crate::router::Route;
 
 /// The per-member view.
@@ -60,14 +60,7 @@ pub fn MembersPage(
             <YearSwitch year=year to=|y| Route::DutyMembers(Some(y))/>
             <div class="duty-member-grid">
                 {move || cards().into_iter().map(|(id, name, role, depts, tasks, figures)| {
-                    let role_text = role.map(|r| match (r, state.lang.get_untracked() == Lang::Zh) {
-                        (crate::domain::org::Role::Secretary, true) => "党组书记",
-                        (crate::domain::org::Role::DeputySecretary, true) => "党组副书记",
-                        (crate::domain::org::Role::Member, true) => "党组成员",
-                        (crate::domain::org::Role::Secretary, false) => "Secretary",
-                        (crate::domain::org::Role::DeputySecretary, false) => "Deputy secretary",
-                        (crate::domain::org::Role::Member, false) => "Member",
-                    });
+                    let role_text = role.map(|r| role_label(r).get(state.lang.get_untracked()));
                     let outstanding = tasks.len() + figures.iter().filter(|f| f.1 < f.2).count();
                     view! {
                         <article class="card duty-member" data-testid="member-duties" data-member=id.to_string()>

@@ -19,7 +19,7 @@ use crate::domain::meeting::{Ballot, Choice, Meeting, MeetingStage, Presence, Se
 use crate::domain::rules::{self, VoteError};
 use crate::domain::Id;
 use crate::i18n::meetings::MeetingsText as T;
-use crate::i18n::Lang;
+use crate::i18n::{role_short_label, Lang, Text};
 use crate::router::Route;
 
 fn msg_vote(e: &VoteError, db: &Db, zh: bool) -> String {
@@ -118,13 +118,7 @@ fn AttendancePanel(id: Id) -> impl IntoView {
                         disabled=move || !editable.get()
                         on:click=move |_| set(p())>{move || state.t(label)}</button>
                 };
-                let role_label = move || match (role, state.lang.get()) {
-                    (crate::domain::org::Role::Secretary, Lang::Zh) => "书记",
-                    (crate::domain::org::Role::Secretary, Lang::En) => "Secretary",
-                    (crate::domain::org::Role::DeputySecretary, Lang::Zh) => "副书记",
-                    (crate::domain::org::Role::DeputySecretary, Lang::En) => "Deputy secretary",
-                    _ => "",
-                };
+                let role_label = move || role_short_label(role).map(|k| k.get(state.lang.get()));
                 view! {
                     <div class="att-row" data-testid="att-row" data-member=mid.to_string()>
                         <div class="att-name"><strong>{name.clone()}</strong>" "<span class="muted">{role_label}</span></div>
