@@ -48,9 +48,32 @@ pub fn date_zh(d: NaiveDate) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }
 
-/// The attendance lines of the printed summary: (label, names) for 出席, 请假, 列席, 记录;
+/// A group of an attendance line. 出席 / 请假 / 缺席 / 列席 / 记录
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AttendanceGroup {
+    Present,
+    Leave,
+    Absent,
+    Observers,
+    Recorder,
+}
+
+impl AttendanceGroup {
+    /// The label the 纪要 and the minutes print.
+    pub fn zh(self) -> &'static str {
+        match self {
+            AttendanceGroup::Present => "出席",
+            AttendanceGroup::Leave => "请假",
+            AttendanceGroup::Absent => "缺席",
+            AttendanceGroup::Observers => "列席",
+            AttendanceGroup::Recorder => "记录",
+        }
+    }
+}
+
+/// The attendance lines of the printed summary: (group, names) for 出席, 请假, 缺席, 列席, 记录;
 /// empty groups are left out except 出席.
-pub fn attendance_lines(org: &Organisation, m: &Meeting) -> Vec<(&'static str, String)> {
+pub fn attendance_lines(org: &Organisation, m: &Meeting) -> Vec<(AttendanceGroup, String)> {
     let present: Vec<String> =
         m.attendance.iter().filter(|a| a.presence == Presence::Present).map(|a| org.member_name(a.member)).collect();
     let leave: Vec<String> = m
@@ -70,18 +93,18 @@ pub fn attendance_lines(org: &Organisation, m: &Meeting) -> Vec<(&'static str, S
         .filter_map(|o| org.attendee(*o))
         .map(|a| if a.position.trim().is_empty() { a.name.clone() } else { format!("{}（{}）", a.name, a.position.trim()) })
         .collect();
-    let mut v = vec![("出席", present.join("、"))];
+    let mut v = vec![(AttendanceGroup::Present, present.join("、"))];
     if !leave.is_empty() {
-        v.push(("请假", leave.join("、")));
+        v.push((AttendanceGroup::Leave, leave.join("、")));
     }
     if !absent.is_empty() {
-        v.push(("缺席", absent.join("、")));
+        v.push((AttendanceGroup::Absent, absent.join("、")));
     }
     if !observers.is_empty() {
-        v.push(("列席", observers.join("、")));
+        v.push((AttendanceGroup::Observers, observers.join("、")));
     }
     if !m.recorder.trim().is_empty() {
-        v.push(("记录", m.recorder.trim().to_string()));
+        v.push((AttendanceGroup::Recorder, m.recorder.trim().to_string()));
     }
     v
 }
@@ -401,11 +424,11 @@ mod tests {
         let db = db();
         let m = meeting(5, "2026-03-05", None);
         let lines = attendance_lines(&db.org, &m);
-        assert_eq!(lines[0], ("出席", "王书记".to_string()));
-        assert_eq!(lines[1], ("请假", "李成员（出差）".to_string()));
-        assert_eq!(lines[2], ("缺席", "张成员".to_string()));
-        assert_eq!(lines[3], ("列席", "孙卫东（副局长）".to_string()));
-        assert_eq!(lines[4], ("记录", "周丽".to_string()));
+        let printed: Vec<(&str, &str)> = lines.iter().map(|(g, v)| (g.zh(), v.as_str())).collect();
+        assert_eq!(
+            printed,
+            vec![("出席", "王书记"), ("请假", "李成员（出差）"), ("缺席", "张成员"), ("列席", "孙卫东（副局长）"), ("记录", "周丽")]
+        );
     }
 
     #[test]

@@ -106,7 +106,7 @@ fn PrintedSummary(id: Id) -> impl IntoView {
                     {body_lines(&text).into_iter().map(|l| if l.trim().is_empty() { view! { <p class="blank"></p> }.into_any() } else { view! { <p>{l.to_string()}</p> }.into_any() }).collect_view()}
                 </div>
                 <div class="official-attendance">
-                    {attendance_lines(&db.org, m).into_iter().map(|(l, v)| view! { <p><span class="att-label">{format!("{l}：")}</span>{v}</p> }).collect_view()}
+                    {attendance_lines(&db.org, m).into_iter().map(|(g, v)| view! { <p><span class="att-label">{format!("{}：", g.zh())}</span>{v}</p> }).collect_view()}
                 </div>
                 {signer.map(|who| view! { <p class="official-sign">{format!("签发：{who}")}</p> })}
                 {(!m.amendments.is_empty()).then(|| view! {
