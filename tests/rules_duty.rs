@@ -281,8 +281,8 @@ fn evidence_duties_and_a_future_year() {
     assert_eq!(pgm.next_due, Some(d("2030-01-31")));
 }
 
-/// The numbers (two digits or more, or a single digit other than the literal "1" of "至少1次")
-/// in a text, in order.
+/// The numbers of 3 or more in a text, in order: the settings' values in the test below (the
+/// texts' own "1" of "至少1次" and "once"/"twice" are left out).
 fn numbers(text: &str) -> Vec<u32> {
     text.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).filter_map(|s| s.parse().ok()).filter(|n| *n >= 3).collect()
 }
