@@ -125,6 +125,7 @@ texts! {
     AmendBy => "更正人", "By";
     TargetSummary => "纪要正文", "Summary text";
     TargetAttendance => "出席情况", "Attendance";
+    AmendWhy => "理由", "reason";
     Original => "原记录", "Original";
     Corrected => "更正为", "Corrected to";
     Items => "议题", "Agenda items";

@@ -51,6 +51,19 @@ impl Lang {
             Lang::En => ": ",
         }
     }
+    /// The opening and closing brackets around an aside: full width in Chinese, " (" and ")" in
+    /// English. For text; where the aside is a component, put the two halves around it.
+    pub fn brackets(self) -> (&'static str, &'static str) {
+        match self {
+            Lang::Zh => ("（", "）"),
+            Lang::En => (" (", ")"),
+        }
+    }
+    /// `text` in this language's brackets: "（…）" or " (…)".
+    pub fn bracketed(self, text: &str) -> String {
+        let (open, close) = self.brackets();
+        format!("{open}{text}{close}")
+    }
     /// A date on screen: 2026年11月3日 in Chinese, 2026-11-03 in English. (The printed
     /// minutes and 纪要 are Chinese documents and keep the Chinese form.)
     pub fn date(self, d: chrono::NaiveDate) -> String {
@@ -85,5 +98,13 @@ mod tests {
         assert_eq!(Lang::En.date(d), "2026-03-09");
         assert_eq!(format!("标签{}值", Lang::Zh.colon()), "标签：值");
         assert_eq!(format!("Label{}value", Lang::En.colon()), "Label: value");
+    }
+
+    #[test]
+    fn asides_are_bracketed_in_the_language_of_the_text() {
+        assert_eq!(format!("会议{}", Lang::Zh.bracketed("3")), "会议（3）");
+        assert_eq!(format!("Meetings{}", Lang::En.bracketed("3")), "Meetings (3)");
+        let (open, close) = Lang::En.brackets();
+        assert_eq!(format!("cannot pass{open}Art. 20{close}"), "cannot pass (Art. 20)");
     }
 }

@@ -377,7 +377,10 @@ pub fn DataPage() -> impl IntoView {
                 let name = backup::file_name(&format!("{}-{year}年度归档", db.org.unit_name), at);
                 match download(&name, &text) {
                     Ok(()) => {
-                        archive_msg.set(Some(format!("{}{name}（{}）", Dt::Exported.get(state.lang.get_untracked()), backup::Counts::of(&archive).zh())));
+                        let lang = state.lang.get_untracked();
+                        let counts = backup::Counts::of(&archive);
+                        let counts = if lang == Lang::Zh { counts.zh() } else { counts.en() };
+                        archive_msg.set(Some(format!("{}{name}{}", Dt::Exported.get(lang), lang.bracketed(&counts))));
                         archive_ready.set(Some((year, rest)));
                     }
                     Err(e) => archive_msg.set(Some(e)),

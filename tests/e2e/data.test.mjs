@@ -242,3 +242,48 @@ appTest('localStorage unavailable: the app opens, works in memory and says so', 
   await page.getByRole('heading', { name: /交通运输局/ }).waitFor();
   await page.getByTestId('save-state').filter({ hasText: '未保存' }).waitFor();
 });
+
+// The year archive (Data page): a past year's records go to a checked file first; only then can
+// they be removed from the browser, with a safety snapshot that the undo puts back. The message
+// names the file and what it holds, in the UI's language (it once gave Chinese counts in English).
+appTest('year archive: export a past year, remove it from the browser, undo brings it back', async (app) => {
+  const page = await app.gotoApp('#/');
+  await app.loadExample();
+  // A meeting recorded for last year (the example data's records are all this year).
+  const lastYear = new Date().getFullYear() - 1;
+  await app.go('#/meetings/new');
+  await page.getByTestId('meeting-date').fill(`${lastYear}-12-15`);
+  await page.getByTestId('create-meeting').click();
+  await page.getByTestId('meeting-place').waitFor();
+  await page.getByTestId('meeting-place').fill('去年的会议室');
+  await page.getByTestId('meeting-place').blur();
+
+  await app.go('#/data');
+  await page.getByTestId('lang-toggle').click();
+  await page.getByRole('link', { name: 'Rules' }).waitFor();
+  const years = await page.locator('[data-testid="archive-year"] option').allInnerTexts();
+  assert.deepEqual(years, [String(lastYear)], 'only closed years with records are offered');
+  assert.equal(await page.getByTestId('archive-remove').count(), 0, 'nothing to remove before the file is made');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('archive-export').click()]);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-archive-')), download.suggestedFilename());
+  await download.saveAs(file);
+  assert.match(download.suggestedFilename(), new RegExp(`${lastYear}年度归档.*\\.json$`));
+  const archived = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.ok(JSON.stringify(archived).includes('去年的会议室'), 'the archive holds last year\'s meeting');
+  const msg = await page.getByTestId('archive-msg').innerText();
+  assert.match(msg, /^Exported: .*\.json \(.*1 meetings?.*\)$/, msg);
+  assert.doesNotMatch(msg, /[（），]|会议/, msg);
+
+  await page.getByTestId('archive-remove').click();
+  await page.getByTestId('import-undo').waitFor();
+  await app.go('#/meetings');
+  await page.getByTestId('meeting-row').first().waitFor();
+  assert.doesNotMatch(await page.locator('main').innerText(), new RegExp(`${lastYear}-12-15`), 'last year\'s meeting is gone');
+  // After a reload too (it was saved), and the undo is still offered.
+  await app.reload();
+  await app.go('#/data');
+  await page.getByTestId('import-undo').click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="import-undo"]'));
+  await app.go('#/meetings');
+  await page.locator('.meeting-row-date', { hasText: `${lastYear}-12-15` }).waitFor();
+});

@@ -230,8 +230,18 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
   await p.locator(tid('amend-add')).click();
   await p.locator(tid('amendment')).first().waitFor();
   await painted(p);
-  assert.match(await p.locator(tid('amendment')).first().innerText(), /周丽.*金额笔误/s);
+  assert.match(await p.locator(tid('amendment')).first().innerText(), /周丽 · 决定事项：关于城区道路养护资金安排的议题 · 理由：会后核对预算，金额笔误/);
   assert.match(await p.locator(tid('minutes-decision')).first().innerText(), /125万元.*已更正/s);
+  // In English the amendment's labels are English (they were 决定事项 and 理由); the record
+  // itself (title, reason, text) stays as written.
+  await p.getByTestId('lang-toggle').click();
+  await p.getByRole('link', { name: 'Rules' }).waitFor();
+  assert.match(await p.locator(tid('amendment')).first().innerText(), /周丽 · Decision: 关于城区道路养护资金安排的议题 · reason: 会后核对预算，金额笔误/);
+  const targets = await p.locator(`${tid('amend-target')} option`).allInnerTexts();
+  assert.deepEqual(targets.slice(0, 2), ['Summary text', 'Attendance']);
+  assert.ok(targets.includes('Discussion: 关于城区道路养护资金安排的议题'), targets.join(' | '));
+  await p.getByTestId('lang-toggle').click();
+  await p.getByRole('link', { name: '规则' }).waitFor();
 
   // ---- Search finds the decision ----------------------------------------------------------
   await p.evaluate(() => { location.hash = '#/search?q=' + encodeURIComponent('优秀共产党员 张海燕'); });

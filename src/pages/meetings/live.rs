@@ -390,7 +390,7 @@ fn VoteSection(id: Id, item: Id, live: Memo<bool>, category: crate::domain::cate
             {move || (live.get() && closed.get().is_none()).then(|| view! {
                 <div class="vote-live">
                     {move || outcome.get().map(|(ez, ee, met, impossible, _)| view! {
-                        {(met && impossible).then(|| view! { <p class="pill pill-warn warn-line" role="alert" data-testid="pass-impossible">{state.t(T::PassImpossible)}{move || state.pick(" （".into(), " (".into())}<ArticleLink article=cite::VOTE/>{move || state.pick("）".into(), ")".into())}</p> })}
+                        {(met && impossible).then(|| view! { <p class="pill pill-warn warn-line" role="alert" data-testid="pass-impossible">{state.t(T::PassImpossible)}{move || state.lang.get().brackets().0}<ArticleLink article=cite::VOTE/>{move || state.lang.get().brackets().1}</p> })}
                         <p class="vote-explain" data-testid="vote-live-arithmetic">{if state.lang.get() == Lang::Zh { ez } else { ee }}</p>
                     })}
                     <label class="field method-field">

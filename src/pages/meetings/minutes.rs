@@ -161,23 +161,26 @@ fn MinutesBody(id: Id) -> impl IntoView {
 fn AmendmentsSection(id: Id) -> impl IntoView {
     let state = use_app();
     let locked = Memo::new(move |_| state.db.with(|db| db.meeting(id).is_some_and(|m| m.is_locked())));
+    // What an amendment corrects, in the UI's language ("决定事项：<item title>").
+    let target_label = move |db: &crate::domain::db::Db, target: &AmendTarget| {
+        let item = |i: &Id| db.item(*i).map(|x| x.title.clone()).unwrap_or_default();
+        match target {
+            AmendTarget::Summary => state.t(T::TargetSummary).to_string(),
+            AmendTarget::Attendance => state.t(T::TargetAttendance).to_string(),
+            AmendTarget::Decision(i) => format!("{}{}{}", state.t(T::Decision), state.colon(), item(i)),
+            AmendTarget::Notes(i) => format!("{}{}{}", state.t(T::Notes), state.colon(), item(i)),
+        }
+    };
     let list = Memo::new(move |_| state.db.with(|db| db.meeting(id).map(|m| m.amendments.iter().map(|a| {
-        let target = match &a.target {
-            Some(AmendTarget::Summary) => "纪要正文".to_string(),
-            Some(AmendTarget::Attendance) => "出席情况".to_string(),
-            Some(AmendTarget::Decision(i)) => format!("决定事项：{}", db.item(*i).map(|x| x.title.clone()).unwrap_or_default()),
-            Some(AmendTarget::Notes(i)) => format!("发言记录：{}", db.item(*i).map(|x| x.title.clone()).unwrap_or_default()),
-            None => String::new(),
-        };
+        let target = a.target.as_ref().map(|t| target_label(db, t)).unwrap_or_default();
         (a.at.format("%Y-%m-%d %H:%M").to_string(), a.by.clone(), target, a.reason.clone(), a.text.clone())
     }).collect::<Vec<_>>()).unwrap_or_default()));
     let targets = Memo::new(move |_| state.db.with(|db| {
-        let mut v = vec![("summary".to_string(), "纪要正文".to_string()), ("attendance".into(), "出席情况".into())];
+        let mut v = vec![("summary".to_string(), target_label(db, &AmendTarget::Summary)), ("attendance".into(), target_label(db, &AmendTarget::Attendance))];
         if let Some(m) = db.meeting(id) {
             for r in &m.items {
-                let t = db.item(r.item).map(|x| x.title.clone()).unwrap_or_default();
-                v.push((format!("d{}", r.item), format!("决定事项：{t}")));
-                v.push((format!("n{}", r.item), format!("发言记录：{t}")));
+                v.push((format!("d{}", r.item), target_label(db, &AmendTarget::Decision(r.item))));
+                v.push((format!("n{}", r.item), target_label(db, &AmendTarget::Notes(r.item))));
             }
         }
         v
@@ -213,7 +216,7 @@ fn AmendmentsSection(id: Id) -> impl IntoView {
                 <p class="muted">{state.t(T::Locked)}</p>
                 <ol>
                     {list.get().into_iter().map(|(at, who, target, why, text)| view! {
-                        <li data-testid="amendment"><strong>{format!("{at} {who}")}</strong>{format!(" · {target} · 理由：{why}")}<br/>{text}</li>
+                        <li data-testid="amendment"><strong>{format!("{at} {who}")}</strong>{format!(" · {target} · {}{}{why}", state.t(T::AmendWhy), state.colon())}<br/>{text}</li>
                     }).collect_view()}
                 </ol>
                 {locked.get().then(|| view! {

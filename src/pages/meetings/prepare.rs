@@ -329,7 +329,7 @@ fn Distributions(id: Id) -> impl IntoView {
             {row(T::Materials, |m| &m.materials, |m, d| m.materials = d, "materials")}
             {move || late.get().unwrap_or(false).then(|| view! {
                 <p class="pill pill-warn warn-line" role="alert" data-testid="materials-late">
-                    {state.t(T::MaterialsLate)}{move || state.pick("（".into(), " (".into())}<ArticleLink article=cite::MATERIALS/>{move || state.pick("）".into(), ")".into())}
+                    {state.t(T::MaterialsLate)}{move || state.lang.get().brackets().0}<ArticleLink article=cite::MATERIALS/>{move || state.lang.get().brackets().1}
                 </p>
             })}
         </fieldset>
