@@ -145,7 +145,11 @@ fn risk_hints_cite_article_twenty() {
     let find = |c: u8| hints.iter().filter(|h| h.clause.clause == Some(c)).collect::<Vec<_>>();
     assert_eq!(find(1).len(), 1);
     assert_eq!(find(1)[0].link, "#/tasks/12");
-    assert!(find(1)[0].zh.contains("第二十条（一）"));
+    assert!(find(1)[0].zh.contains("落实养护资金") && find(1)[0].zh.contains("决策落实不及时"), "{}", find(1)[0].zh);
+    // The clause is the hint's `clause` (shown beside it), not repeated inside its texts.
+    for h in &hints {
+        assert!(!h.zh.contains(&h.clause.zh()) && !h.en.contains(&h.clause.en()), "{h:?}");
+    }
     let two = find(2);
     assert!(two.iter().any(|h| h.zh.contains("未达到法定人数") && h.link == "#/meetings/3"), "{two:?}");
     assert!(two.iter().any(|h| h.zh.contains("第十七条")), "major decision without preparation: {two:?}");

@@ -26,7 +26,7 @@ use crate::domain::{
 
 use super::{duty::evaluate_duties, quorum::needed_for_quorum};
 
-/// One hint. 风险提示
+/// One hint. 风险提示. The texts do not repeat the clause: the screen shows it beside them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RiskHint {
     /// e.g. 第二十条（一）
@@ -44,8 +44,8 @@ pub fn risk_hints(db: &Db, today: NaiveDate) -> Vec<RiskHint> {
     for t in db.tasks.iter().filter(|t| t.status(today) == TaskStatus::Overdue) {
         out.push(RiskHint {
             clause: c1,
-            zh: format!("督办事项“{}”已逾期（期限{}），决策落实不及时（{}）", t.title, t.deadline, c1.zh()),
-            en: format!("Follow-up “{}” is overdue (deadline {}): a decision is not carried out on time ({})", t.title, t.deadline, c1.en()),
+            zh: format!("督办事项“{}”已逾期（期限{}），决策落实不及时", t.title, t.deadline),
+            en: format!("Follow-up “{}” is overdue (deadline {}): a decision is not carried out on time", t.title, t.deadline),
             link: format!("#/tasks/{}", t.id),
         });
     }
@@ -64,23 +64,23 @@ pub fn risk_hints(db: &Db, today: NaiveDate) -> Vec<RiskHint> {
                 if personnel && (!r.quorum_met || r.present < two_thirds) {
                     out.push(RiskHint {
                         clause: c3,
-                        zh: format!("{}会议干部任免议题“{title}”表决时到会{}人，未达到三分之二以上（至少{two_thirds}人）（{}）", m.date, r.present, c3.zh(), title = title()),
-                        en: format!("{}: appointment item “{title}” was voted with {} present, short of two thirds ({two_thirds}) ({})", m.date, r.present, c3.en(), title = title()),
+                        zh: format!("{}会议干部任免议题“{title}”表决时到会{}人，未达到三分之二以上（至少{two_thirds}人）", m.date, r.present, title = title()),
+                        en: format!("{}: appointment item “{title}” was voted with {} present, short of two thirds ({two_thirds})", m.date, r.present, title = title()),
                         link: link(),
                     });
                 } else if !r.quorum_met {
                     out.push(RiskHint {
                         clause: c2,
-                        zh: format!("{}会议议题“{title}”表决时未达到法定人数，表决无效（{}）", m.date, c2.zh(), title = title()),
-                        en: format!("{}: item “{title}” was voted without quorum; the vote is invalid ({})", m.date, c2.en(), title = title()),
+                        zh: format!("{}会议议题“{title}”表决时未达到法定人数，表决无效", m.date, title = title()),
+                        en: format!("{}: item “{title}” was voted without quorum; the vote is invalid", m.date, title = title()),
                         link: link(),
                     });
                 }
                 if !r.passed && !rec.decision.trim().is_empty() {
                     out.push(RiskHint {
                         clause: c2,
-                        zh: format!("{}会议议题“{title}”未获通过，却记录了决定事项（{}）", m.date, c2.zh(), title = title()),
-                        en: format!("{}: item “{title}” did not pass but a decision is recorded ({})", m.date, c2.en(), title = title()),
+                        zh: format!("{}会议议题“{title}”未获通过，却记录了决定事项", m.date, title = title()),
+                        en: format!("{}: item “{title}” did not pass but a decision is recorded", m.date, title = title()),
                         link: link(),
                     });
                 }
@@ -91,8 +91,8 @@ pub fn risk_hints(db: &Db, today: NaiveDate) -> Vec<RiskHint> {
                 if decided && rec.result.is_some() && i.category.is_major_decision() && !i.checklist.complete() {
                     out.push(RiskHint {
                         clause: c2,
-                        zh: format!("重大决策“{title}”未完成调查研究、征求意见、风险评估、合法合规性审查等程序（第十七条，{}）", c2.zh(), title = title()),
-                        en: format!("Major decision “{title}” was taken without the full Art. 17 preparation ({})", c2.en(), title = title()),
+                        zh: format!("重大决策“{title}”未完成调查研究、征求意见、风险评估、合法合规性审查等程序（第十七条）", title = title()),
+                        en: format!("Major decision “{title}” was taken without the full Art. 17 preparation", title = title()),
                         link: format!("#/items/{}", i.id),
                     });
                 }
@@ -108,8 +108,8 @@ pub fn risk_hints(db: &Db, today: NaiveDate) -> Vec<RiskHint> {
             let what = if clause.clause == Some(5) { "党风廉政建设主体责任" } else { "从严治党责任" };
             out.push(RiskHint {
                 clause,
-                zh: format!("{}年{}未按要求完成：{}（{}，{}）", year, st.duty.zh(), abridge(&st.gaps, "；", true), what, clause.zh()),
-                en: format!("{}: {} not fulfilled: {} ({})", year, st.duty.en(), abridge(&st.gaps_en, "; ", false), clause.en()),
+                zh: format!("{}年{}未按要求完成：{}（{}）", year, st.duty.zh(), abridge(&st.gaps, "；", true), what),
+                en: format!("{}: {} not fulfilled: {}", year, st.duty.en(), abridge(&st.gaps_en, "; ", false)),
                 link: format!("#/duties/{year}"),
             });
         }
