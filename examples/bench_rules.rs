@@ -5,6 +5,7 @@
 //!
 //! Run: `cargo run --release --example bench_rules`
 
+use yishi::domain::db::Records;
 use std::collections::HashMap;
 use std::hint::black_box;
 use std::time::Instant;
@@ -103,7 +104,7 @@ fn build(first_year: i32, years: i32) -> Db {
             for _ in 0..n_items {
                 let iid = db.new_id();
                 let category = Category::ALL[rng.below(Category::ALL.len() as u32) as usize];
-                db.items.push(AgendaItem {
+                db.items.add(AgendaItem {
                     id: iid,
                     title: format!("议题{iid}"),
                     category,
@@ -156,7 +157,7 @@ fn build(first_year: i32, years: i32) -> Db {
                 }
                 items.push(rec);
             }
-            db.meetings.push(Meeting {
+            db.meetings.add(Meeting {
                 id: mid,
                 kind,
                 title: String::new(),
@@ -180,7 +181,7 @@ fn build(first_year: i32, years: i32) -> Db {
         let ids: Vec<Id> = db.org.roster_at(ymd(y, 6, 30)).iter().map(|r| r.member).collect();
         let ev = |db: &mut Db, kind: EvidenceKind, date: NaiveDate, member: Option<Id>, counterpart: Option<Id>, days: Option<u32>| {
             let id = db.new_id();
-            db.evidence.push(Evidence { id, kind, date, member, counterpart, department: None, days, note: String::new() });
+            db.evidence.add(Evidence { id, kind, date, member, counterpart, department: None, days, note: String::new() });
         };
         for kind in [
             EvidenceKind::ComprehensiveReport,
@@ -205,7 +206,7 @@ fn build(first_year: i32, years: i32) -> Db {
         }
         for k in 0..years as u32 * 2 {
             let tid = db.new_id();
-            db.tasks.push(FollowUpTask {
+            db.tasks.add(FollowUpTask {
                 id: tid,
                 title: format!("督办{tid}"),
                 source: None,

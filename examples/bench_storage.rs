@@ -5,6 +5,7 @@
 //! (median of 21), a save after an edit in an old month, backup export and import (parse +
 //! replace + save). Figures, not assertions: compare before/after on the same machine.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use yishi::backup::{apply, export_json, parse_backup, ImportMode};
@@ -66,12 +67,12 @@ fn main() {
     println!("save, nothing changed     {}  (median of {runs})", ms(no_change));
     let edit_new = time(runs, || {
         // The edit the bench hook makes: the newest item's materials.
-        toggle(&mut work.items.last_mut().expect("items").materials);
+        toggle(&mut Arc::make_mut(work.items.last_mut().expect("items")).materials);
         store.save(&work).expect("save")
     });
     println!("save after a small edit   {}  (median of {runs}, newest item)", ms(edit_new));
     let edit_old = time(runs, || {
-        toggle(&mut work.items[0].materials);
+        toggle(&mut Arc::make_mut(&mut work.items[0]).materials);
         store.save(&work).expect("save")
     });
     println!("save, edit in an old month{}  (median of {runs}, oldest item)", ms(edit_old));

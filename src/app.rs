@@ -122,8 +122,8 @@ impl AppState {
     ///
     /// When the data in memory is the saved data (the usual case) the change is made in place
     /// and a refusal puts back whatever it altered from the store's copy of the committed
-    /// records; otherwise (unsaved, memory only, read-only) it is made on a copy. A copy of ten
-    /// years of records costs milliseconds on a tablet, on every click.
+    /// records; otherwise (unsaved, memory only, read-only) it is made on a copy (the records
+    /// are shared behind `Arc`s: a copy costs a pointer per record).
     pub fn try_update<T, E>(&self, f: impl FnOnce(&mut Db) -> Result<T, E>) -> Result<T, E> {
         self.ensure_loaded();
         let in_place = matches!(self.save_state.get_untracked(), SaveState::Saved)

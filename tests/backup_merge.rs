@@ -2,6 +2,7 @@
 
 mod storage_support;
 
+use std::sync::Arc;
 use chrono::{Datelike, NaiveDate};
 use storage_support::{ten_years, TextKind};
 use yishi::backup::{
@@ -40,14 +41,14 @@ fn merge_counts_and_resolves_new_changed_and_conflicting_records() {
     let mut here = base.clone();
     let mut there = base.clone();
     // Changed: same meeting, edited elsewhere.
-    there.meetings[0].place = "五楼".into();
+    Arc::make_mut(&mut there.meetings[0]).place = "五楼".into();
     // New: a record created elsewhere with a free id.
     there.org.attendees.push(NonMember { id: 5000, name: "新列席".into(), position: "科长".into() });
     // Conflict: both sides created a different attendee with id 6000, and the incoming one is
     // referenced by an incoming meeting.
     here.org.attendees.push(NonMember { id: 6000, name: "本地人".into(), position: "主任".into() });
     there.org.attendees.push(NonMember { id: 6000, name: "外来人".into(), position: "副主任".into() });
-    there.meetings[1].observers.push(6000);
+    Arc::make_mut(&mut there.meetings[1]).observers.push(6000);
     here.next_id = 6001;
     there.next_id = 6001;
     // Only here: a local record the file lacks.
@@ -139,7 +140,7 @@ fn a_year_archive_splits_cleanly_and_imports_back() {
 fn a_group_touching_a_later_year_stays_in_the_browser() {
     let mut db = ten_years(TextKind::Phrases, 2);
     // A 2016 decision still being followed up in 2017: its task is open.
-    let t = db.tasks.iter_mut().find(|t| t.created.year() == 2016).unwrap();
+    let t = db.tasks.iter_mut().map(Arc::make_mut).find(|t| t.created.year() == 2016).unwrap();
     t.closed = None;
     let source = t.source.unwrap();
     let (archive, rest) = archive_year(&db, 2016);

@@ -3,6 +3,8 @@
 
 mod rules_support;
 
+use std::sync::Arc;
+use yishi::domain::db::Records;
 use rules_support::*;
 use yishi::domain::{
     category::Category,
@@ -27,12 +29,12 @@ fn add_meeting<'a>(db: &'a mut Db, id: Id, kind: MeetingKind, date: &str) -> &'a
     m.date = d(date);
     m.stage = MeetingStage::Closed;
     m.items.clear();
-    db.meetings.push(m);
-    db.meetings.last_mut().unwrap()
+    db.meetings.add(m);
+    Arc::make_mut(db.meetings.last_mut().unwrap())
 }
 
 fn add_evidence<'a>(db: &'a mut Db, id: Id, kind: EvidenceKind, date: &str, member: Option<Id>) -> &'a mut Evidence {
-    db.evidence.push(Evidence {
+    db.evidence.add(Evidence {
         id,
         kind,
         date: d(date),
@@ -42,7 +44,7 @@ fn add_evidence<'a>(db: &'a mut Db, id: Id, kind: EvidenceKind, date: &str, memb
         days: None,
         note: String::new(),
     });
-    db.evidence.last_mut().unwrap()
+    Arc::make_mut(db.evidence.last_mut().unwrap())
 }
 
 fn duty(db: &Db, year: i32, today: &str, kind: DutyKind) -> DutyStatus {
@@ -82,7 +84,7 @@ fn democratic_life_report_is_overdue_from_the_sixteenth_day() {
     let done = duty(&db, 2026, "2026-03-01", DutyKind::DemocraticLifeReport);
     assert_eq!((done.done, done.overdue, done.evidence.clone()), (1, false, vec![EvidenceRef::Evidence(7)]));
     assert!(done.gaps.is_empty());
-    db.evidence[0].date = d("2026-01-27");
+    Arc::make_mut(&mut db.evidence[0]).date = d("2026-01-27");
     let filed_late = duty(&db, 2026, "2026-03-01", DutyKind::DemocraticLifeReport);
     assert_eq!((filed_late.done, filed_late.overdue), (1, false));
     assert_eq!(filed_late.gaps.len(), 1, "a late report is done but noted");
@@ -250,8 +252,8 @@ fn branch_reports_count_meetings_of_that_kind_and_marked_items_in_party_group_me
     let mut db = db();
     let mut report = agenda_item(300, "听取机关党支部上半年工作汇报", Category::BranchAffairs);
     report.branch_report = true;
-    db.items.push(report);
-    db.items.push(agenda_item(301, "发展党员", Category::BranchAffairs));
+    db.items.add(report);
+    db.items.add(agenda_item(301, "发展党员", Category::BranchAffairs));
     add_meeting(&mut db, 1, MeetingKind::BranchReport, "2026-03-10");
     add_meeting(&mut db, 2, MeetingKind::Regular, "2026-06-10").items.push(record(300));
     add_meeting(&mut db, 3, MeetingKind::Regular, "2026-07-10").items.push(record(301)); // not marked
@@ -261,7 +263,7 @@ fn branch_reports_count_meetings_of_that_kind_and_marked_items_in_party_group_me
     assert_eq!((st.required, st.done), (2, 2));
     assert_eq!(st.evidence, vec![EvidenceRef::Meeting(1), EvidenceRef::Meeting(2)]);
     // Without the mark on the item the regular meeting does not count.
-    db.items[0].branch_report = false;
+    Arc::make_mut(&mut db.items[0]).branch_report = false;
     let st = duty(&db, 2026, "2026-12-01", DutyKind::BranchReport);
     assert_eq!((st.required, st.done), (2, 1));
 }

@@ -3,6 +3,7 @@
 
 mod rules_support;
 
+use yishi::domain::db::Records;
 use rules_support::*;
 use yishi::domain::{
     category::Category,
@@ -113,7 +114,7 @@ fn recorded(due: u32, present: u32, quorum_met: bool, passed: bool) -> RecordedR
 #[test]
 fn risk_hints_cite_article_twenty() {
     let mut db = Db { org: org(), settings: RuleSettings::default(), next_id: 1000, ..Default::default() };
-    db.tasks.push(FollowUpTask {
+    db.tasks.add(FollowUpTask {
         id: 12,
         title: "落实养护资金".into(),
         source: None,
@@ -130,7 +131,7 @@ fn risk_hints_cite_article_twenty() {
     personnel.title = "任免科长".into();
     let mut budget = item(Category::Budget, false);
     budget.status = ItemStatus::Decided;
-    db.items = vec![budget, personnel];
+    db.items = vec![budget.into(), personnel.into()];
     let mut m = meeting(9);
     m.id = 3;
     m.stage = MeetingStage::Closed;
@@ -139,7 +140,7 @@ fn risk_hints_cite_article_twenty() {
     r.result = Some(recorded(9, 6, true, true)); // personnel: 6 of 9 is not more than ⅔ (needs 7)
     r.decision = "同意任命".into();
     m.items.push(r);
-    db.meetings.push(m);
+    db.meetings.add(m);
     // The only meeting (3) is in March 2026, so other months are gaps.
     let hints = risk_hints(&db, d("2026-05-15"));
     let find = |c: u8| hints.iter().filter(|h| h.clause.clause == Some(c)).collect::<Vec<_>>();

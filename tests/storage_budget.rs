@@ -5,6 +5,7 @@
 
 mod storage_support;
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use storage_support::{ten_years, text_chars, TextKind};
@@ -25,7 +26,7 @@ fn measure(kind: TextKind, label: &str) -> u64 {
     let mut edited = db.clone();
     let mut times = Vec::new();
     for i in 0..21 {
-        let last = edited.meetings.last_mut().unwrap();
+        let last = Arc::make_mut(edited.meetings.last_mut().unwrap());
         last.items[3].notes[0].text.push_str(&format!("补充发言{i}：同意。"));
         let t = Instant::now();
         s.save(&edited).unwrap();

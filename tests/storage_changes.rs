@@ -4,11 +4,12 @@
 
 mod storage_support;
 
+use std::sync::Arc;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use storage_support::{ten_years, TextKind};
-use yishi::domain::db::Db;
+use yishi::domain::db::{Db, Records};
 use yishi::storage::{LoadOutcome, MemoryBackend, Store};
 
 fn open(b: &MemoryBackend) -> (Store, Db, LoadOutcome) {
@@ -37,13 +38,13 @@ fn every_kind_of_change_is_saved_and_reloads_equal() {
     s.save(&db).unwrap();
 
     // One character replaced by another of the same length, in the oldest month.
-    let first = &mut db.items[0];
+    let first = Arc::make_mut(&mut db.items[0]);
     let c = first.title.pop().expect("a title");
     first.title.push(if c == '甲' { '乙' } else { '甲' });
     save_and_check(&mut s, &b, &db, "same-length edit in an old month");
 
     // The newest record.
-    db.items.last_mut().unwrap().materials.push('。');
+    Arc::make_mut(db.items.last_mut().unwrap()).materials.push('。');
     save_and_check(&mut s, &b, &db, "edit of the newest item");
 
     // The core: organisation, settings, counters, last backup.
@@ -60,15 +61,15 @@ fn every_kind_of_change_is_saved_and_reloads_equal() {
     assert!(!open(&b).1.tasks.iter().any(|t| t.id == gone.id));
 
     // A record moved to another month (its partition changes; both months are rewritten).
-    let m = db.meetings.iter_mut().find(|m| m.date.to_string().starts_with("2018-")).expect("a 2018 meeting");
+    let m = db.meetings.iter_mut().map(Arc::make_mut).find(|m| m.date.to_string().starts_with("2018-")).expect("a 2018 meeting");
     m.date = NaiveDate::from_ymd_opt(2019, 7, 15).unwrap();
     save_and_check(&mut s, &b, &db, "meeting moved to another month");
 
     // A record in a month no partition holds yet, then removed again (the month disappears).
-    let mut extra = db.evidence[0].clone();
+    let mut extra = (*db.evidence[0]).clone();
     extra.id = db.new_id();
     extra.date = NaiveDate::from_ymd_opt(2031, 2, 3).unwrap();
-    db.evidence.push(extra);
+    db.evidence.add(extra);
     save_and_check(&mut s, &b, &db, "record in a new month");
     assert!(part_keys(&b).iter().any(|k| k.starts_with("yishi:p:2031-02:")));
     db.evidence.pop();
@@ -81,8 +82,8 @@ fn every_kind_of_change_is_saved_and_reloads_equal() {
     assert!(!part_keys(&b).iter().any(|k| k.starts_with("yishi:p:2031-02:")), "an emptied month is collected");
 
     // Several edits at once in different partitions.
-    db.items[10].materials.clear();
-    db.meetings[20].place = "五楼".into();
+    Arc::make_mut(&mut db.items[10]).materials.clear();
+    Arc::make_mut(&mut db.meetings[20]).place = "五楼".into();
     db.org.unit_name.push('局');
     save_and_check(&mut s, &b, &db, "edits in several partitions");
 
@@ -109,7 +110,7 @@ fn partitions_pinned_by_a_snapshot_survive_later_saves_and_undo_restores_them() 
     let at_snapshot = db.clone();
     s.snapshot(&db).unwrap();
     for i in 0..5 {
-        db.items[i].materials.push_str("改");
+        Arc::make_mut(&mut db.items[i]).materials.push_str("改");
         db.org.superior.push('改');
         s.save(&db).unwrap();
     }
@@ -119,7 +120,7 @@ fn partitions_pinned_by_a_snapshot_survive_later_saves_and_undo_restores_them() 
     assert_eq!(open(&b).1, at_snapshot);
     // And saving goes on from there.
     let mut db = restored;
-    db.items[0].title.push('新');
+    Arc::make_mut(&mut db.items[0]).title.push('新');
     save_and_check(&mut s, &b, &db, "after undo");
 }
 
@@ -130,7 +131,7 @@ fn a_second_tab_following_saves_sees_every_change() {
     let mut db = ten_years(TextKind::Phrases, 1);
     a.save(&db).unwrap();
     let (mut other, _, _) = open(&b);
-    db.items[3].title.push('改');
+    Arc::make_mut(&mut db.items[3]).title.push('改');
     a.save(&db).unwrap();
     let followed = other.reload_if_changed().expect("changed").unwrap();
     assert_eq!(followed, db);

@@ -5,6 +5,7 @@
 
 mod storage_support;
 
+use std::sync::Arc;
 use std::collections::BTreeMap;
 
 use storage_support::{ten_years, TextKind};
@@ -64,7 +65,7 @@ fn recent_months_first_then_the_rest_gives_the_same_records_as_a_full_open() {
     }
     let (mut s, _, _) = recent(&b, "2019-01");
     let (mut all, _) = s.load_pending().unwrap();
-    all.meetings.iter_mut().find(|m| m.date.format("%Y").to_string() == "2016").unwrap().place = "一楼会议室".into();
+    all.meetings.iter_mut().map(Arc::make_mut).find(|m| m.date.format("%Y").to_string() == "2016").unwrap().place = "一楼会议室".into();
     s.save(&all).unwrap();
     let (_, again, _) = Store::open(Box::new(b.clone()));
     assert_eq!(again, all);

@@ -3,6 +3,7 @@
 
 mod storage_support;
 
+use std::sync::Arc;
 use std::collections::BTreeMap;
 
 use storage_support::{ten_years, TextKind};
@@ -55,7 +56,7 @@ fn a_small_edit_rewrites_only_its_month() {
     let mut db = ten_years(TextKind::Phrases, 3);
     s.save(&db).unwrap();
     let before = snapshot_of(&b);
-    let m = db.meetings.iter_mut().find(|m| m.date.to_string().starts_with("2017-05")).unwrap();
+    let m = db.meetings.iter_mut().map(Arc::make_mut).find(|m| m.date.to_string().starts_with("2017-05")).unwrap();
     m.place = "五楼会议室".into();
     s.save(&db).unwrap();
     let after = snapshot_of(&b);
@@ -86,7 +87,7 @@ fn quota_exceeded_leaves_the_previous_state_intact() {
     let used = b.used();
     b.set_quota(Some(used + 2_000));
     let mut bigger = db.clone();
-    for m in bigger.meetings.iter_mut() {
+    for m in bigger.meetings.iter_mut().map(Arc::make_mut) {
         m.place = "会".repeat(5_000);
     }
     assert_eq!(s.save(&bigger), Err(StorageError::QuotaExceeded));
@@ -108,7 +109,7 @@ fn a_write_failing_at_any_point_of_a_save_never_tears_the_state() {
     s.save(&db).unwrap();
     let mut edited = db.clone();
     edited.org.unit_name = "新名称".into();
-    for m in edited.meetings.iter_mut() {
+    for m in edited.meetings.iter_mut().map(Arc::make_mut) {
         m.place = "新会议室".into();
     }
     let mut failures = 0;
@@ -299,7 +300,7 @@ fn old_partitions_are_collected_and_the_meter_counts_every_key() {
     let mut db = small();
     for i in 0..6 {
         db.org.superior = format!("第{i}次");
-        db.meetings[0].place = format!("会议室{i}");
+        Arc::make_mut(&mut db.meetings[0]).place = format!("会议室{i}");
         s.save(&db).unwrap();
     }
     let parts: Vec<String> = b.raw_keys().into_iter().filter(|k| k.starts_with("yishi:p:")).collect();
@@ -366,7 +367,7 @@ fn a_half_made_change_is_put_back_from_the_committed_copy() {
 
     // Changes in an old month, in core and a removed record: all put back, order included.
     let mut half = saved.clone();
-    half.meetings[0].place = "改了一半".into();
+    Arc::make_mut(&mut half.meetings[0]).place = "改了一半".into();
     half.org.unit_name.push('X');
     half.items.remove(3);
     half.next_id += 5;
@@ -376,7 +377,7 @@ fn a_half_made_change_is_put_back_from_the_committed_copy() {
     // After a failed save the committed copy is still the older state, and it is that state
     // that comes back (the caller only restores while memory equals the saved data).
     let mut newer = saved.clone();
-    newer.meetings[1].place = "新会议室".repeat(2_000);
+    Arc::make_mut(&mut newer.meetings[1]).place = "新会议室".repeat(2_000);
     b.set_quota(Some(b.used() + 100));
     assert_eq!(s.save(&newer), Err(StorageError::QuotaExceeded));
     b.set_quota(None);

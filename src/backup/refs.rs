@@ -3,6 +3,7 @@
 //! year archive (which records belong together). The destructuring is exhaustive on purpose:
 //! a field added to a record must be considered here.
 
+use std::sync::Arc;
 use crate::domain::{
     db::Db,
     item::{DecisionRef, Proposer},
@@ -62,6 +63,10 @@ fn decision(site: Site, d: &mut DecisionRef, f: &mut dyn FnMut(Site, Kind, &mut 
 }
 
 /// Visit every record's own id.
+///
+/// The visitors reach records through `Arc::make_mut`: a record shared with the store's
+/// committed copy is copied first. They are for a database being checked or rewritten (an
+/// imported file, an archive's split), not the live one on every change.
 pub fn visit_ids(db: &mut Db, f: &mut dyn FnMut(Kind, &mut Id)) {
     for m in &mut db.org.members {
         f(Kind::Member, &mut m.id);
@@ -72,16 +77,16 @@ pub fn visit_ids(db: &mut Db, f: &mut dyn FnMut(Kind, &mut Id)) {
     for a in &mut db.org.attendees {
         f(Kind::Attendee, &mut a.id);
     }
-    for i in &mut db.items {
+    for i in db.items.iter_mut().map(Arc::make_mut) {
         f(Kind::Item, &mut i.id);
     }
-    for m in &mut db.meetings {
+    for m in db.meetings.iter_mut().map(Arc::make_mut) {
         f(Kind::Meeting, &mut m.id);
     }
-    for t in &mut db.tasks {
+    for t in db.tasks.iter_mut().map(Arc::make_mut) {
         f(Kind::Task, &mut t.id);
     }
-    for e in &mut db.evidence {
+    for e in db.evidence.iter_mut().map(Arc::make_mut) {
         f(Kind::Evidence, &mut e.id);
     }
 }
@@ -94,7 +99,7 @@ pub fn visit_refs(db: &mut Db, f: &mut dyn FnMut(Site, Kind, &mut Id)) {
             f(site, Kind::Member, m);
         }
     }
-    for i in &mut db.items {
+    for i in db.items.iter_mut().map(Arc::make_mut) {
         let s = |field| Site { kind: Kind::Item, id: i.id, field };
         let (sp, sc, sd, sx) = (s("proposer"), s("in_charge"), s("department"), s("changes_decision"));
         if let Proposer::Member(m) = &mut i.proposer {
@@ -110,7 +115,7 @@ pub fn visit_refs(db: &mut Db, f: &mut dyn FnMut(Site, Kind, &mut Id)) {
             decision(sx, d, f);
         }
     }
-    for m in &mut db.meetings {
+    for m in db.meetings.iter_mut().map(Arc::make_mut) {
         let id = m.id;
         let s = |field| Site { kind: Kind::Meeting, id, field };
         if let Some(c) = &mut m.chair {
@@ -153,7 +158,7 @@ pub fn visit_refs(db: &mut Db, f: &mut dyn FnMut(Site, Kind, &mut Id)) {
             f(s("summary.signed.by"), Kind::Member, &mut sign.by);
         }
     }
-    for t in &mut db.tasks {
+    for t in db.tasks.iter_mut().map(Arc::make_mut) {
         let id = t.id;
         let s = |field| Site { kind: Kind::Task, id, field };
         if let Some(d) = &mut t.source {
@@ -169,7 +174,7 @@ pub fn visit_refs(db: &mut Db, f: &mut dyn FnMut(Site, Kind, &mut Id)) {
             f(s("escalated_to"), Kind::Item, i);
         }
     }
-    for e in &mut db.evidence {
+    for e in db.evidence.iter_mut().map(Arc::make_mut) {
         let id = e.id;
         let s = |field| Site { kind: Kind::Evidence, id, field };
         if let Some(m) = &mut e.member {

@@ -4,6 +4,7 @@
 //!
 //! The vote itself is the rules engine's ([`super::rules::vote`]).
 
+use crate::domain::db::Records;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{
@@ -122,7 +123,7 @@ pub fn create_meeting(db: &mut Db, kind: MeetingKind, date: NaiveDate) -> Id {
         summary: None,
         amendments: vec![],
     };
-    db.meetings.push(m);
+    db.meetings.add(m);
     id
 }
 
@@ -392,7 +393,7 @@ pub fn add_task(
     }
     let date = m.date.max(today);
     let id = db.new_id();
-    db.tasks.push(FollowUpTask {
+    db.tasks.add(FollowUpTask {
         id,
         title: title.trim().into(),
         source: Some(source),
@@ -415,6 +416,7 @@ pub fn add_task(
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
     use super::*;
     use crate::domain::{
         category::Category,
@@ -440,7 +442,7 @@ mod tests {
         db.org.members.push(Member { id: 9, name: "离任".into(), note: String::new(), terms: vec![Term { role: Role::Member, start: d("2020-01-01"), end: Some(d("2026-02-28")), director: false, main_leader: false }] });
         db.next_id = 20;
         for (id, status) in [(11, ItemStatus::Scheduled), (12, ItemStatus::Scheduled), (13, ItemStatus::Reviewed)] {
-            db.items.push(AgendaItem {
+            db.items.add(AgendaItem {
                 in_charge: Some(2),
                 materials: "材料".into(),
                 status,
@@ -541,7 +543,7 @@ mod tests {
         let a = create_meeting(&mut db, MeetingKind::Regular, d("2026-01-05"));
         add_to_agenda(&mut db, a, 11).unwrap();
         let b = create_meeting(&mut db, MeetingKind::Regular, d("2026-03-05"));
-        db.items.iter_mut().find(|i| i.id == 12).unwrap().changes_decision = Some(DecisionRef { meeting: a, item: 11 });
+        db.items.iter_mut().map(Arc::make_mut).find(|i| i.id == 12).unwrap().changes_decision = Some(DecisionRef { meeting: a, item: 11 });
         add_to_agenda(&mut db, b, 12).unwrap();
         assert_eq!(db.meeting(b).unwrap().record(12).unwrap().supersedes, Some(DecisionRef { meeting: a, item: 11 }), "from the item");
         let later = DecisionRef { meeting: b, item: 12 };
@@ -560,7 +562,7 @@ mod tests {
         assert!(supersedable_decisions(&db, d("2026-03-05")).is_empty());
         // a second later decision cannot supersede it again
         let c = create_meeting(&mut db, MeetingKind::Regular, d("2026-04-05"));
-        db.items.iter_mut().find(|i| i.id == 13).unwrap().status = ItemStatus::Scheduled;
+        db.items.iter_mut().map(Arc::make_mut).find(|i| i.id == 13).unwrap().status = ItemStatus::Scheduled;
         add_to_agenda(&mut db, c, 13).unwrap();
         assert_eq!(supersede(&mut db, DecisionRef { meeting: c, item: 13 }, earlier, "x", now()), Err(ConductError::AlreadySuperseded));
         // a decision cannot supersede one of its own meeting or a later one

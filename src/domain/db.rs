@@ -1,5 +1,7 @@
 //! The whole database of one Party group: what the storage layer saves and backups carry.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -8,19 +10,33 @@ use super::{
     settings::RuleSettings, task::FollowUpTask, Id,
 };
 
+/// Adding a record to one of the record lists. The lists hold each record behind an `Arc`, so
+/// that the store's copy of what is saved shares the unchanged records with the app's: saving
+/// compares them by pointer, and editing one (`Arc::make_mut`, as `Db::item_mut` does) copies
+/// only that record.
+pub trait Records<T> {
+    fn add(&mut self, record: T);
+}
+
+impl<T> Records<T> for Vec<Arc<T>> {
+    fn add(&mut self, record: T) {
+        self.push(Arc::new(record));
+    }
+}
+
 /// All records. 全部数据
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Db {
     pub org: Organisation,
     pub settings: RuleSettings,
     #[serde(default)]
-    pub items: Vec<AgendaItem>,
+    pub items: Vec<Arc<AgendaItem>>,
     #[serde(default)]
-    pub meetings: Vec<Meeting>,
+    pub meetings: Vec<Arc<Meeting>>,
     #[serde(default)]
-    pub tasks: Vec<FollowUpTask>,
+    pub tasks: Vec<Arc<FollowUpTask>>,
     #[serde(default)]
-    pub evidence: Vec<Evidence>,
+    pub evidence: Vec<Arc<Evidence>>,
     /// 民主生活会 cycle records (第二十三条), one per meeting.
     #[serde(default)]
     pub democratic_life: Vec<super::democratic_life::DemocraticLifeCycle>,
@@ -51,21 +67,21 @@ impl Db {
     }
 
     pub fn item(&self, id: Id) -> Option<&AgendaItem> {
-        self.items.iter().find(|i| i.id == id)
+        self.items.iter().find(|i| i.id == id).map(Arc::as_ref)
     }
     pub fn item_mut(&mut self, id: Id) -> Option<&mut AgendaItem> {
-        self.items.iter_mut().find(|i| i.id == id)
+        self.items.iter_mut().find(|i| i.id == id).map(Arc::make_mut)
     }
     pub fn meeting(&self, id: Id) -> Option<&Meeting> {
-        self.meetings.iter().find(|m| m.id == id)
+        self.meetings.iter().find(|m| m.id == id).map(Arc::as_ref)
     }
     pub fn meeting_mut(&mut self, id: Id) -> Option<&mut Meeting> {
-        self.meetings.iter_mut().find(|m| m.id == id)
+        self.meetings.iter_mut().find(|m| m.id == id).map(Arc::make_mut)
     }
     pub fn task(&self, id: Id) -> Option<&FollowUpTask> {
-        self.tasks.iter().find(|t| t.id == id)
+        self.tasks.iter().find(|t| t.id == id).map(Arc::as_ref)
     }
     pub fn task_mut(&mut self, id: Id) -> Option<&mut FollowUpTask> {
-        self.tasks.iter_mut().find(|t| t.id == id)
+        self.tasks.iter_mut().find(|t| t.id == id).map(Arc::make_mut)
     }
 }

@@ -4,6 +4,7 @@
 //! supervises them with the others; the report deadline comes from the rules engine
 //! ([`democratic_life_report_due`](super::rules::democratic_life_report_due)).
 
+use crate::domain::db::Records;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -87,7 +88,7 @@ pub fn register_meeting(db: &mut Db, date: NaiveDate, today: NaiveDate, theme: &
     let id = db.new_id();
     let attendance = super::rules::roster_for_meeting(&db.org, date);
     let chair = db.org.secretary_at(date);
-    db.meetings.push(Meeting {
+    db.meetings.add(Meeting {
         id,
         kind: MeetingKind::DemocraticLife,
         title: "民主生活会".into(),

@@ -1,6 +1,8 @@
 //! Supervision of follow-up tasks (督办, 第十八条（七）): filtering for the office's view,
 //! counts, progress reports, closing, and escalation to a new agenda item.
 
+use std::sync::Arc;
+use crate::domain::db::Records;
 use chrono::NaiveDate;
 
 use super::{
@@ -35,7 +37,7 @@ impl TaskFilter {
 
 /// Tasks matching the filter, overdue first, then by deadline.
 pub fn filter_tasks<'a>(db: &'a Db, f: &TaskFilter, today: NaiveDate) -> Vec<&'a FollowUpTask> {
-    let mut v: Vec<&FollowUpTask> = db.tasks.iter().filter(|t| f.matches(t, today)).collect();
+    let mut v: Vec<&FollowUpTask> = db.tasks.iter().map(Arc::as_ref).filter(|t| f.matches(t, today)).collect();
     crate::domain::sort::sort_by_key(&mut v, |t| (t.status(today) != TaskStatus::Overdue, t.closed.is_some(), t.deadline, t.id));
     v
 }
@@ -137,7 +139,7 @@ pub fn create_task(
         return Err(FollowUpError::DeadlineBeforeCreated);
     }
     let id = db.new_id();
-    db.tasks.push(FollowUpTask {
+    db.tasks.add(FollowUpTask {
         id,
         title: title.trim().to_string(),
         source,
@@ -197,7 +199,7 @@ pub fn escalate(db: &mut Db, task: Id, today: NaiveDate, reason: &str) -> Result
         .map(|i| i.category)
         .unwrap_or(super::category::Category::Other);
     let id = db.new_id();
-    db.items.push(AgendaItem {
+    db.items.add(AgendaItem {
         proposer: member.map_or(Proposer::Secretary, Proposer::Member),
         in_charge: member,
         department,
@@ -255,7 +257,7 @@ mod tests {
         assert_eq!(filter_tasks(&db, &TaskFilter::default(), today).len(), 1);
         let all = TaskFilter { include_closed: true, ..Default::default() };
         assert_eq!(filter_tasks(&db, &all, today).len(), 3);
-        let c = count_tasks(&db.tasks, today);
+        let c = count_tasks(db.tasks.iter().map(Arc::as_ref), today);
         assert_eq!((c.total, c.done, c.done_on_time, c.overdue), (3, 2, 1, 1));
         assert_eq!(close_task(&mut db, a, today, "again"), Err(FollowUpError::Closed));
     }

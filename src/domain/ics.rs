@@ -205,6 +205,7 @@ pub fn to_ics(entries: &[CalendarEntry], unit: &str, stamp: NaiveDateTime) -> St
 
 #[cfg(test)]
 mod tests {
+    use crate::domain::db::Records;
     use super::*;
     use crate::domain::task::FollowUpTask;
 
@@ -264,9 +265,9 @@ mod tests {
             closed: closed.then(|| crate::domain::task::Closure { date: d(2026, 1, 2), result: "ok".into() }),
             escalated_to: None,
         };
-        db.tasks.push(t(1, d(2026, 1, 20), false));
-        db.tasks.push(t(2, d(2026, 1, 21), true));
-        db.tasks.push(t(3, d(2026, 2, 5), false));
+        db.tasks.add(t(1, d(2026, 1, 20), false));
+        db.tasks.add(t(2, d(2026, 1, 21), true));
+        db.tasks.add(t(3, d(2026, 2, 5), false));
         let v = calendar_entries(&db, d(2026, 1, 26), d(2026, 1, 1), d(2026, 1, 31));
         let tasks: Vec<_> = v.iter().filter(|e| e.kind == EntryKind::TaskDeadline).collect();
         assert_eq!(tasks.len(), 1);

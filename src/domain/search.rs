@@ -255,6 +255,7 @@ pub fn search(db: &Db, query: &str) -> Vec<Hit> {
 
 #[cfg(test)]
 mod tests {
+    use crate::domain::db::Records;
     use super::*;
     use crate::domain::{
         category::Category,
@@ -269,7 +270,7 @@ mod tests {
 
     fn db() -> Db {
         let mut db = Db::default();
-        db.items.push(AgendaItem {
+        db.items.add(AgendaItem {
             materials: "拟任命张三为人事科科长".into(),
             documents: vec![DocRef { number: "昌交发〔2026〕5号".into(), title: "Road Plan".into() }],
             status: ItemStatus::Decided,
@@ -289,7 +290,7 @@ mod tests {
             superseded_by: None,
         });
         m.summary = Some(Summary { year: 2026, number: 3, text: "会议研究了道路养护资金".into(), signed: None });
-        db.meetings.push(m);
+        db.meetings.add(m);
         db
     }
 

@@ -2,6 +2,7 @@
 //! performance report: meetings held by kind and month, items by category, decisions,
 //! follow-up completion, and duty fulfilment with gaps (from the rules engine).
 
+use std::sync::Arc;
 use chrono::{Datelike, NaiveDate};
 
 use super::{
@@ -93,7 +94,7 @@ pub fn annual_stats(db: &Db, year: i32, today: NaiveDate) -> AnnualStats {
         }
     }
     crate::domain::sort::sort_by(&mut by_cat, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let tasks = count_tasks(db.tasks.iter().filter(|t| t.created.year() == year), today);
+    let tasks = count_tasks(db.tasks.iter().map(Arc::as_ref).filter(|t| t.created.year() == year), today);
     AnnualStats {
         year,
         meetings_by_kind,
@@ -109,6 +110,7 @@ pub fn annual_stats(db: &Db, year: i32, today: NaiveDate) -> AnnualStats {
 
 #[cfg(test)]
 mod tests {
+    use crate::domain::db::Records;
     use super::*;
     use crate::domain::meeting::{Meeting, MeetingStage, RecordedResult, ItemRecord};
     use crate::domain::org::{Member, Role, Term};
@@ -138,15 +140,15 @@ mod tests {
         let mut m1 = meeting(10, MeetingKind::Regular, d(2026, 1, 8), MeetingStage::Signed);
         m1.items.push(ItemRecord { item: 50, recused: vec![], notes: vec![], opinions: vec![], ballot: None, result: Some(result(true)), decision: "x".into(), supersedes: None, superseded_by: None });
         m1.items.push(ItemRecord { item: 51, recused: vec![], notes: vec![], opinions: vec![], ballot: None, result: Some(result(false)), decision: String::new(), supersedes: None, superseded_by: None });
-        db.meetings.push(m1);
-        db.meetings.push(meeting(11, MeetingKind::CentralStudy, d(2026, 1, 20), MeetingStage::Closed));
-        db.meetings.push(meeting(12, MeetingKind::Regular, d(2026, 3, 5), MeetingStage::Closed));
+        db.meetings.add(m1);
+        db.meetings.add(meeting(11, MeetingKind::CentralStudy, d(2026, 1, 20), MeetingStage::Closed));
+        db.meetings.add(meeting(12, MeetingKind::Regular, d(2026, 3, 5), MeetingStage::Closed));
         // Planned (not held) and other-year meetings do not count.
-        db.meetings.push(meeting(13, MeetingKind::Regular, d(2026, 2, 5), MeetingStage::Planned));
-        db.meetings.push(meeting(14, MeetingKind::Regular, d(2025, 12, 5), MeetingStage::Signed));
-        db.tasks.push(FollowUpTask { id: 20, title: "t".into(), source: None, member: None, department: None,
+        db.meetings.add(meeting(13, MeetingKind::Regular, d(2026, 2, 5), MeetingStage::Planned));
+        db.meetings.add(meeting(14, MeetingKind::Regular, d(2025, 12, 5), MeetingStage::Signed));
+        db.tasks.add(FollowUpTask { id: 20, title: "t".into(), source: None, member: None, department: None,
             deadline: d(2026, 2, 1), created: d(2026, 1, 8), reports: vec![], closed: Some(Closure { date: d(2026, 1, 30), result: "ok".into() }), escalated_to: None });
-        db.tasks.push(FollowUpTask { id: 21, title: "u".into(), source: None, member: None, department: None,
+        db.tasks.add(FollowUpTask { id: 21, title: "u".into(), source: None, member: None, department: None,
             deadline: d(2026, 2, 1), created: d(2026, 1, 8), reports: vec![], closed: None, escalated_to: None });
         let s = annual_stats(&db, 2026, d(2026, 4, 10));
         assert_eq!(s.meetings_held(), 3);

@@ -3,6 +3,8 @@
 //! with the members' attendance): department heads who joined, the record (学习档案) and
 //! the bulletin (学习通报).
 
+use std::sync::Arc;
+use crate::domain::db::Records;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -115,7 +117,7 @@ pub fn approve_plan(db: &mut Db, year: i32, date: NaiveDate) -> Result<Id, PlanE
     let existing = plan_of(db, year).and_then(|p| p.evidence).filter(|id| db.evidence.iter().any(|e| e.id == *id));
     let ev = match existing {
         Some(id) => {
-            let e = db.evidence.iter_mut().find(|e| e.id == id).expect("checked");
+            let e = db.evidence.iter_mut().find(|e| e.id == id).map(Arc::make_mut).expect("checked");
             e.date = date;
             e.member = Some(secretary);
             e.note = note;
@@ -123,7 +125,7 @@ pub fn approve_plan(db: &mut Db, year: i32, date: NaiveDate) -> Result<Id, PlanE
         }
         None => {
             let id = db.new_id();
-            db.evidence.push(Evidence { id, kind: EvidenceKind::StudyPlan, date, member: Some(secretary), counterpart: None, department: None, days: None, note });
+            db.evidence.add(Evidence { id, kind: EvidenceKind::StudyPlan, date, member: Some(secretary), counterpart: None, department: None, days: None, note });
             id
         }
     };
@@ -139,6 +141,7 @@ pub fn sessions_in_year(db: &Db, year: i32) -> Vec<&Meeting> {
     let mut v: Vec<&Meeting> = db
         .meetings
         .iter()
+        .map(Arc::as_ref)
         .filter(|m| matches!(m.kind, MeetingKind::CentralStudy | MeetingKind::StudySeminar) && m.date.year() == year)
         .collect();
     crate::domain::sort::sort_by_key(&mut v, |m| m.date);

@@ -19,9 +19,9 @@ pub fn number_label(year: i32, number: u32) -> String {
 
 /// The next summary number of `year`: one more than the highest number used that year (numbers
 /// are never reused, even when an earlier meeting has no summary).
-pub fn next_number(meetings: &[Meeting], year: i32) -> u32 {
+pub fn next_number<'a>(meetings: impl IntoIterator<Item = &'a Meeting>, year: i32) -> u32 {
     meetings
-        .iter()
+        .into_iter()
         .filter_map(|m| m.summary.as_ref())
         .filter(|s| s.year == year)
         .map(|s| s.number)
@@ -251,7 +251,7 @@ pub fn generate(db: &mut Db, meeting: Id) -> Result<(), SummaryError> {
     let year = snapshot.date.year();
     let number = match &snapshot.summary {
         Some(s) => s.number,
-        None => next_number(&db.meetings, year),
+        None => next_number(db.meetings.iter().map(|m| m.as_ref()), year),
     };
     let text = draft_text(db, &snapshot);
     let m = db.meeting_mut(meeting).expect("exists");
@@ -363,6 +363,7 @@ pub(crate) mod test_support {
 
 #[cfg(test)]
 mod tests {
+    use crate::domain::db::Records;
     use super::*;
     use crate::domain::{
         category::Category,
@@ -394,7 +395,7 @@ mod tests {
             Member { id: 3, name: "张成员".into(), note: String::new(), terms: vec![term(Role::Member)] },
         ];
         db.org.attendees = vec![NonMember { id: 50, name: "孙卫东".into(), position: "副局长".into() }];
-        db.items.push(AgendaItem {
+        db.items.add(AgendaItem {
             in_charge: Some(2),
             status: ItemStatus::Decided,
             ..AgendaItem::proposed(10, "关于2026年道路养护资金安排的议题", Category::Budget, d("2026-01-01"))
@@ -447,7 +448,7 @@ mod tests {
             superseded_by: None,
         });
         m.items.push(ItemRecord { item: 10, recused: vec![], notes: vec![], opinions: vec![], ballot: None, result: Some(RecordedResult { due: 3, present: 1, yes: 1, no: 0, abstain: 0, quorum_met: false, passed: false, explanation: "未达到法定人数".into() }), decision: String::new(), supersedes: None, superseded_by: None });
-        db.meetings.push(m.clone());
+        db.meetings.add(m.clone());
         let t = draft_text(&db, &m);
         assert!(t.starts_with("2026年3月5日，王书记同志在三楼会议室主持召开党组例会，研究二项议题。"), "{t}");
         assert!(t.contains("一、关于2026年道路养护资金安排\n"), "{t}");
@@ -461,10 +462,10 @@ mod tests {
     #[test]
     fn generate_numbers_once_and_sign_locks() {
         let mut db = db();
-        db.meetings.push(meeting(1, "2026-01-10", Some((2026, 2))));
+        db.meetings.add(meeting(1, "2026-01-10", Some((2026, 2))));
         let mut m = meeting(5, "2026-03-05", None);
         m.stage = MeetingStage::InProgress;
-        db.meetings.push(m);
+        db.meetings.add(m);
         assert_eq!(generate(&mut db, 5), Err(SummaryError::NotClosed));
         db.meeting_mut(5).unwrap().stage = MeetingStage::Closed;
         generate(&mut db, 5).unwrap();

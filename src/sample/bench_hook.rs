@@ -12,6 +12,7 @@
 //! - `editAndSave()`: one small edit made the way the UI makes it (`AppState::update`), which
 //!   saves synchronously; throws when the save fails.
 
+use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -67,7 +68,7 @@ pub fn install(state: AppState) {
     let edit = Closure::<dyn Fn()>::new(move || {
         state.update(|db| {
             // Toggle a trailing 。 on the newest item's materials (or the unit's superior).
-            let text = match db.items.last_mut() {
+            let text = match db.items.last_mut().map(Arc::make_mut) {
                 Some(item) => &mut item.materials,
                 None => &mut db.org.superior,
             };

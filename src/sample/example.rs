@@ -4,6 +4,8 @@
 //! minutes, a planned meeting, follow-up tasks and duty evidence. All dates are relative to
 //! `today`, so the example always looks current.
 
+use std::sync::Arc;
+use crate::domain::db::Records;
 use chrono::{Datelike, NaiveDate};
 
 use super::{attendance_at, days_after, days_before, next_summary_number, open_vote, result_of};
@@ -118,7 +120,7 @@ pub fn example_db(today: NaiveDate) -> Db {
     let full = PrepChecklist { research: true, consultation: true, risk_assessment: true, legality_review: true };
     let item = |db: &mut Db, it: AgendaItem| -> Id {
         let id = db.new_id();
-        db.items.push(AgendaItem { id, ..it });
+        db.items.add(AgendaItem { id, ..it });
         id
     };
     let base = |title: &str, category: Category, created: NaiveDate| AgendaItem::proposed(0, title, category, created);
@@ -460,12 +462,12 @@ pub fn example_db(today: NaiveDate) -> Db {
     let m1_id = meetings[0].id;
     let m2_id = meetings[1].id;
     let m3_id = meetings[2].id;
-    db.meetings = meetings;
+    db.meetings = meetings.into_iter().map(Arc::new).collect();
 
     // ---- Follow-up tasks (督办) ------------------------------------------------------------
     let task = |db: &mut Db, t: FollowUpTask| {
         let id = db.new_id();
-        db.tasks.push(FollowUpTask { id, ..t });
+        db.tasks.add(FollowUpTask { id, ..t });
     };
     task(&mut db, FollowUpTask {
         id: 0,
@@ -548,7 +550,7 @@ pub fn example_db(today: NaiveDate) -> Db {
         let id = db.new_id();
         let mut e = Evidence { id, kind, date, member, counterpart: None, department: None, days: None, note: String::new() };
         f(&mut e);
-        db.evidence.push(e);
+        db.evidence.add(e);
     };
     evidence(&mut db, EvidenceKind::StudyPlan, days_before(today, 80), Some(secretary), &|e| {
         e.note = "印发党组理论学习中心组年度学习计划，确定12个学习专题。".into();

@@ -12,6 +12,8 @@
 //! places, numbers and dates, so that it compresses like real minutes rather than like a
 //! tiny repeated vocabulary.
 
+use std::sync::Arc;
+use crate::domain::db::Records;
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -686,7 +688,7 @@ pub fn reference_db(seed: u64) -> Db {
                 }
                 item.status = history.last().map(|h| h.to).unwrap_or(ItemStatus::Proposed);
                 item.history = history;
-                db.items.push(item);
+                db.items.add(item);
                 m.items.push(rec);
             }
             if !planned {
@@ -740,7 +742,7 @@ pub fn reference_db(seed: u64) -> Db {
                         })
                         .collect();
                     let subject = title.trim_start_matches("关于").trim_end_matches("的议题").trim_end_matches("的报告");
-                    db.tasks.push(FollowUpTask {
+                    db.tasks.add(FollowUpTask {
                         id: tid,
                         title: format!("落实{subject}"),
                         source: Some(DecisionRef { meeting: m.id, item: item_id }),
@@ -772,7 +774,7 @@ pub fn reference_db(seed: u64) -> Db {
             s.signed = None;
         }
     }
-    db.meetings = meetings;
+    db.meetings = meetings.into_iter().map(Arc::new).collect();
     add_evidence(&mut db, &mut rng, &mut w, end);
     db
 }
@@ -838,7 +840,7 @@ fn add_evidence(db: &mut Db, rng: &mut Rng, w: &mut Writer, end: NaiveDate) {
             }
         }
     }
-    db.evidence = out;
+    db.evidence = out.into_iter().map(Arc::new).collect();
 }
 
 /// Character counts of the reference data, for the generator's report and the tests.

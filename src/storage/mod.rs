@@ -36,6 +36,7 @@ mod memory;
 mod browser;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -239,26 +240,29 @@ struct Core {
 
 #[derive(Serialize, Default)]
 struct PartView<'a> {
-    items: Vec<&'a AgendaItem>,
-    meetings: Vec<&'a Meeting>,
-    tasks: Vec<&'a FollowUpTask>,
-    evidence: Vec<&'a Evidence>,
+    items: Vec<&'a Arc<AgendaItem>>,
+    meetings: Vec<&'a Arc<Meeting>>,
+    tasks: Vec<&'a Arc<FollowUpTask>>,
+    evidence: Vec<&'a Arc<Evidence>>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 struct Part {
     #[serde(default)]
-    items: Vec<AgendaItem>,
+    items: Vec<Arc<AgendaItem>>,
     #[serde(default)]
-    meetings: Vec<Meeting>,
+    meetings: Vec<Arc<Meeting>>,
     #[serde(default)]
-    tasks: Vec<FollowUpTask>,
+    tasks: Vec<Arc<FollowUpTask>>,
     #[serde(default)]
-    evidence: Vec<Evidence>,
+    evidence: Vec<Arc<Evidence>>,
 }
 
-fn same<T: PartialEq>(a: &[&T], b: &[T]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| *x == y)
+/// The records in memory are the committed ones. A record the app has not edited since it was
+/// loaded or saved is the same allocation as the committed copy (see `domain::db::Records`), so
+/// most comparisons are a pointer check; an edited one is compared field by field.
+fn same<T: PartialEq>(a: &[&Arc<T>], b: &[Arc<T>]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Arc::ptr_eq(x, y) || **x == *y)
 }
 
 impl PartView<'_> {
@@ -414,8 +418,8 @@ impl Cache {
         Cache { core: None, parts: BTreeMap::new(), pending: Vec::new() }
     }
 
-    /// The committed records as one [`Db`] (copies), in their stored order; `None` without a
-    /// core partition.
+    /// The committed records as one [`Db`] in their stored order, sharing each record with the
+    /// cache (see [`same`]); `None` without a core partition.
     fn assemble(&self) -> Option<Db> {
         let (_, core) = self.core.as_ref()?;
         let (mut items, mut meetings, mut tasks, mut evidence) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
@@ -1109,6 +1113,45 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every record of `db` is the very allocation the store holds as committed.
+    fn shares_all(store: &Store, db: &Db) -> bool {
+        let held: Vec<&Part> = store.cache.parts.values().map(|(_, p)| p).collect();
+        let find = |p: &dyn Fn(&Part) -> bool| held.iter().any(|x| p(x));
+        db.items.iter().all(|r| find(&|p| p.items.iter().any(|c| Arc::ptr_eq(c, r))))
+            && db.meetings.iter().all(|r| find(&|p| p.meetings.iter().any(|c| Arc::ptr_eq(c, r))))
+            && db.tasks.iter().all(|r| find(&|p| p.tasks.iter().any(|c| Arc::ptr_eq(c, r))))
+            && db.evidence.iter().all(|r| find(&|p| p.evidence.iter().any(|c| Arc::ptr_eq(c, r))))
+    }
+
+    // What makes a save cheap with ten years of records: the app's records and the store's
+    // committed copy are the same allocations after a load and after a save, and an edit
+    // copies only the record it changes.
+    #[test]
+    fn loaded_and_saved_records_are_shared_with_the_committed_copy() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 3).unwrap();
+        let backend = MemoryBackend::new();
+        let (mut store, _, _) = Store::open(Box::new(backend.clone()));
+        let mut db = crate::sample::example::example_db(today);
+        assert!(!db.items.is_empty() && !db.meetings.is_empty() && !db.tasks.is_empty() && !db.evidence.is_empty());
+        store.save(&db).unwrap();
+        assert!(shares_all(&store, &db), "after the first save");
+
+        let (store2, loaded, _) = Store::open(Box::new(backend.clone()));
+        assert_eq!(loaded, db);
+        assert!(shares_all(&store2, &loaded), "after a load");
+
+        let before = db.items[1].clone();
+        let id = db.items[1].id;
+        db.item_mut(id).unwrap().materials.push('。');
+        assert!(!Arc::ptr_eq(&before, &db.items[1]), "the edited record is a copy");
+        assert!(Arc::ptr_eq(&before, &store.cache.parts.values().flat_map(|(_, p)| p.items.iter()).find(|r| r.id == id).unwrap().clone()), "the committed one is untouched");
+        assert!(!shares_all(&store, &db));
+        store.save(&db).unwrap();
+        assert!(shares_all(&store, &db), "after saving the edit");
+        let (_, again, _) = Store::open(Box::new(backend));
+        assert_eq!(again, db);
+    }
 
     #[test]
     fn reorder_restores_order_and_keeps_duplicates_and_strays() {

@@ -3,6 +3,7 @@
 //! ~400 chars of notes, a 1,500-char 纪要 per meeting, 800 tasks × 3 reports, 13,500 named votes.
 #![allow(dead_code)]
 
+use yishi::domain::db::Records;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use yishi::domain::{
     category::Category,
@@ -139,7 +140,7 @@ pub fn ten_years(kind: TextKind, years: i32) -> Db {
             for _ in 0..10 {
                 let iid = db.new_id();
                 let created = date - chrono::Days::new(10);
-                db.items.push(AgendaItem {
+                db.items.add(AgendaItem {
                     id: iid,
                     title: tg.text(&mut rng, 18),
                     category: [Category::Budget, Category::Personnel, Category::MajorProjects, Category::Integrity][rng.below(4)],
@@ -179,7 +180,7 @@ pub fn ten_years(kind: TextKind, years: i32) -> Db {
                 .map(|m| Attendance { member: *m, role: if *m == 1 { Role::Secretary } else { Role::Member }, presence: Presence::Present, not_counted: None })
                 .collect();
             let at = NaiveDateTime::new(date, chrono::NaiveTime::from_hms_opt(17, 0, 0).unwrap());
-            db.meetings.push(Meeting {
+            db.meetings.add(Meeting {
                 id: mid,
                 kind: MeetingKind::Regular,
                 title: format!("{y}年第{}次党组会议", k + 1),
@@ -209,7 +210,7 @@ pub fn ten_years(kind: TextKind, years: i32) -> Db {
         for t in 0..80 {
             let (mid, items, date) = &year_meetings[t % year_meetings.len()];
             let tid = db.new_id();
-            db.tasks.push(FollowUpTask {
+            db.tasks.add(FollowUpTask {
                 id: tid,
                 title: tg.text(&mut rng, 20),
                 source: Some(DecisionRef { meeting: *mid, item: items[t % items.len()] }),
@@ -224,7 +225,7 @@ pub fn ten_years(kind: TextKind, years: i32) -> Db {
         }
         for e in 0..30 {
             let id = db.new_id();
-            db.evidence.push(Evidence {
+            db.evidence.add(Evidence {
                 id,
                 kind: [EvidenceKind::IntegrityTalk, EvidenceKind::VillageDays, EvidenceKind::StudyPlan][e % 3],
                 date: d(y, 1 + (e % 12) as u32, 15),

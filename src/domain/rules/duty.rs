@@ -33,6 +33,7 @@
 //!   `gaps`, English in `gaps_en`; `per_member` gives each member's figures where they apply
 //!   (attendance for meeting duties, days, contact points, talks).
 
+use std::sync::Arc;
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::domain::{
@@ -384,7 +385,7 @@ impl<'a> Ctx<'a> {
         self.held.iter().copied().filter(|m| pred(m.kind) && self.in_year(m.date)).collect()
     }
     fn evidence_in_year(&self, kind: EvidenceKind) -> Vec<&'a Evidence> {
-        self.db.evidence.iter().filter(|e| e.kind == kind && self.in_year(e.date) && e.date <= self.today).collect()
+        self.db.evidence.iter().map(Arc::as_ref).filter(|e| e.kind == kind && self.in_year(e.date) && e.date <= self.today).collect()
     }
     fn group_serves_in_year(&self) -> bool {
         group_serves_between(&self.db.org, self.y0, self.y1)
@@ -749,7 +750,7 @@ fn integrity_talks(c: &Ctx) -> DutyStatus {
 /// Every duty of REQUIREMENTS §5 for `year`, as of `today` (in [`DutyKind::ALL`] order).
 pub fn evaluate_duties(db: &Db, year: i32, today: NaiveDate) -> Vec<DutyStatus> {
     let s = &db.settings;
-    let mut held: Vec<&Meeting> = db.meetings.iter().filter(|m| is_held(m, today)).collect();
+    let mut held: Vec<&Meeting> = db.meetings.iter().map(Arc::as_ref).filter(|m| is_held(m, today)).collect();
     crate::domain::sort::sort_by_key(&mut held, |m| m.date);
     let c = Ctx { db, s, year, today, y0: ymd(year, 1, 1), y1: ymd(year, 12, 31), held };
     let d = &s.duties;

@@ -50,7 +50,7 @@ pub fn risk_hints(db: &Db, today: NaiveDate) -> Vec<RiskHint> {
         });
     }
     let (c2, c3) = (Article::clause(20, 2), Article::clause(20, 3));
-    let items: HashMap<Id, &AgendaItem> = db.items.iter().map(|i| (i.id, i)).collect();
+    let items: HashMap<Id, &AgendaItem> = db.items.iter().map(|i| (i.id, i.as_ref())).collect();
     for m in &db.meetings {
         for rec in &m.items {
             let item = items.get(&rec.item).copied();

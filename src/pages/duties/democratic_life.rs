@@ -3,6 +3,7 @@
 //! (informing absentees, rectification measures as follow-up tasks, the report due within 15
 //! days counting down, the notice to the masses).
 
+use crate::domain::db::Records;
 use leptos::prelude::*;
 
 use crate::app::use_app;
@@ -78,7 +79,7 @@ fn ReportBox(id: Id) -> impl IntoView {
         state.update(|db| {
             let note = db.meeting(id).map(|m| format!("{}民主生活会情况报告", m.date)).unwrap_or_default();
             let nid = db.new_id();
-            db.evidence.push(Evidence { id: nid, kind: EvidenceKind::DemocraticLifeReport, date: today, member: None, counterpart: None, department: None, days: None, note });
+            db.evidence.add(Evidence { id: nid, kind: EvidenceKind::DemocraticLifeReport, date: today, member: None, counterpart: None, department: None, days: None, note });
         });
     };
     view! {
@@ -331,7 +332,7 @@ fn After(id: Id) -> impl IntoView {
         state.update(|db| {
             let note = db.meeting(id).map(|m| format!("{}民主生活会及整改情况通报", m.date)).unwrap_or_default();
             let nid = db.new_id();
-            db.evidence.push(Evidence { id: nid, kind: EvidenceKind::DemocraticLifeNotice, date: today, member: None, counterpart: None, department: None, days: None, note });
+            db.evidence.add(Evidence { id: nid, kind: EvidenceKind::DemocraticLifeNotice, date: today, member: None, counterpart: None, department: None, days: None, note });
         })
     };
     view! {

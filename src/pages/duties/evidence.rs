@@ -2,6 +2,7 @@
 //! talks (who with whom), ideology briefings, the study plan, contact points and 访惠聚 village
 //! days (accumulating towards the yearly figure per main leader).
 
+use crate::domain::db::Records;
 use chrono::Datelike;
 use leptos::prelude::*;
 
@@ -161,7 +162,7 @@ fn EvidenceForm() -> impl IntoView {
         }
         state.update(|db| {
             e.id = db.new_id();
-            db.evidence.push(e);
+            db.evidence.add(e);
         });
         error.set(None);
         note.set(String::new());

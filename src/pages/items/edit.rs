@@ -1,6 +1,7 @@
 //! The item form: title, category, proposer, member in charge, administrative flag, department,
 //! materials and documents, the 第十七条 checklist, the 5万元 check, and the lifecycle buttons.
 
+use crate::domain::db::Records;
 use leptos::prelude::*;
 
 use super::list::status_class;
@@ -28,7 +29,7 @@ pub fn ItemNewPage() -> impl IntoView {
         let mut id = 0;
         state.update(|db| {
             id = db.new_id();
-            db.items.push(AgendaItem {
+            db.items.add(AgendaItem {
                 history: vec![crate::domain::item::StatusChange { to: ItemStatus::Proposed, date: today, note: String::new() }],
                 ..AgendaItem::proposed(id, t.trim(), Category::Other, today)
             })

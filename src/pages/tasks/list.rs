@@ -1,6 +1,7 @@
 //! The supervision view (督办一览): counts, filters (member, department, meeting, overdue),
 //! overdue tasks first and in red, and a form for a new task.
 
+use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::use_app;
@@ -45,7 +46,7 @@ pub fn TasksPage() -> impl IntoView {
     };
     let counts = move || {
         let today = state.today.get();
-        state.db.with(|db| count_tasks(&db.tasks, today))
+        state.db.with(|db| count_tasks(db.tasks.iter().map(Arc::as_ref), today))
     };
     let meeting_options = Signal::derive(move || {
         state.db.with(|db| {
