@@ -155,3 +155,22 @@ fn import_error_messages_name_record_and_field() {
     let zh = e.zh();
     assert!(zh.contains("会议") && zh.contains("chair") && zh.contains("#999"), "{zh}");
 }
+
+// The record counts a message gives (import preview, Data page, year archive): "1 meeting",
+// "12 agenda items" in English, "会议 1，议题 12" in Chinese; kinds without records are left out.
+#[test]
+fn record_counts_read_as_words_in_both_languages() {
+    let mut db = sample();
+    db.org.departments.clear();
+    db.org.attendees.clear();
+    db.tasks.clear();
+    db.evidence.clear();
+    db.meetings.truncate(1);
+    db.items.truncate(2);
+    let members = db.org.members.len();
+    assert!(members > 1);
+    let c = yishi::backup::Counts::of(&db);
+    assert_eq!(c.en(), format!("{members} members, 2 agenda items, 1 meeting"));
+    assert_eq!(c.zh(), format!("党组成员 {members}，议题 2，会议 1"));
+    assert_eq!(yishi::backup::Counts::of(&Db::default()).en(), "none");
+}

@@ -103,7 +103,12 @@ impl Counts {
         if parts.is_empty() { "无".into() } else { parts.join("，") }
     }
     pub fn en(&self) -> String {
-        let parts: Vec<String> = ALL_KINDS.iter().filter(|k| self.get(**k) > 0).map(|k| format!("{} {}", self.get(*k), k.en())).collect();
+        // Every kind's English name takes a plain "s" in the plural.
+        let parts: Vec<String> = ALL_KINDS
+            .iter()
+            .filter(|k| self.get(**k) > 0)
+            .map(|k| format!("{} {}{}", self.get(*k), k.en(), if self.get(*k) == 1 { "" } else { "s" }))
+            .collect();
         if parts.is_empty() { "none".into() } else { parts.join(", ") }
     }
 }

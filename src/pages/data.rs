@@ -50,6 +50,7 @@ pub enum Dt {
     DownloadRaw,
     ContinueWithShown,
     ArchiveTitle,
+    ArchiveYear,
     ArchiveHint,
     ArchiveExport,
     ArchiveRemove,
@@ -97,6 +98,7 @@ impl Text for Dt {
             Dt::DownloadRaw => "下载原始数据",
             Dt::ContinueWithShown => "我已下载，继续使用当前显示的数据",
             Dt::ArchiveTitle => "年度归档",
+            Dt::ArchiveYear => "归档年度",
             Dt::ArchiveHint => "把已结束年度的记录导出为备份文件；文件校验无误后，可从本浏览器移除以释放空间。归档文件可随时合并导入恢复。",
             Dt::ArchiveExport => "导出该年度归档",
             Dt::ArchiveRemove => "已核对归档文件，从浏览器移除该年度",
@@ -143,6 +145,7 @@ impl Text for Dt {
             Dt::DownloadRaw => "Download raw data",
             Dt::ContinueWithShown => "I downloaded it: continue with the data shown",
             Dt::ArchiveTitle => "Year archive",
+            Dt::ArchiveYear => "Year to archive",
             Dt::ArchiveHint => "Export the records of a closed year to a backup file; once the file checks out they can be removed from this browser to free space. Merge-import the file to bring them back.",
             Dt::ArchiveExport => "Export the year's archive",
             Dt::ArchiveRemove => "Archive checked: remove the year from this browser",
@@ -508,11 +511,15 @@ pub fn DataPage() -> impl IntoView {
                 {move || {
                     let ys = years();
                     (!ys.is_empty()).then(|| view! {
-                        <select on:change=move |ev| { archive_year.set(event_target_value(&ev).parse().ok()); archive_ready.set(None); } data-testid="archive-year">
-                            {ys.into_iter().map(|y| view! { <option value=y.to_string()>{y}</option> }).collect_view()}
-                        </select>
-                        " "
-                        <button type="button" class="btn" on:click=export_archive data-testid="archive-export">{move || t(Dt::ArchiveExport)}</button>
+                        <div class="grid3">
+                            <label class="field">
+                                <span class="field-label">{move || t(Dt::ArchiveYear)}</span>
+                                <select on:change=move |ev| { archive_year.set(event_target_value(&ev).parse().ok()); archive_ready.set(None); } data-testid="archive-year">
+                                    {ys.into_iter().map(|y| view! { <option value=y.to_string()>{y}</option> }).collect_view()}
+                                </select>
+                            </label>
+                            <button type="button" class="btn archive-export" on:click=export_archive data-testid="archive-export">{move || t(Dt::ArchiveExport)}</button>
+                        </div>
                     })
                 }}
                 {move || archive_msg.get().map(|m| view! { <p role="status" data-testid="archive-msg">{m}</p> })}

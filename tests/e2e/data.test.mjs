@@ -261,6 +261,8 @@ appTest('year archive: export a past year, remove it from the browser, undo brin
   await app.go('#/data');
   await page.getByTestId('lang-toggle').click();
   await page.getByRole('link', { name: 'Rules' }).waitFor();
+  // The year's choice is a labelled field (it was a bare, unlabelled select).
+  assert.equal(await page.getByLabel('Year to archive').getAttribute('data-testid'), 'archive-year');
   const years = await page.locator('[data-testid="archive-year"] option').allInnerTexts();
   assert.deepEqual(years, [String(lastYear)], 'only closed years with records are offered');
   assert.equal(await page.getByTestId('archive-remove').count(), 0, 'nothing to remove before the file is made');
@@ -271,7 +273,7 @@ appTest('year archive: export a past year, remove it from the browser, undo brin
   const archived = JSON.parse(fs.readFileSync(file, 'utf8'));
   assert.ok(JSON.stringify(archived).includes('去年的会议室'), 'the archive holds last year\'s meeting');
   const msg = await page.getByTestId('archive-msg').innerText();
-  assert.match(msg, /^Exported: .*\.json \(.*1 meetings?.*\)$/, msg);
+  assert.match(msg, /^Exported: .*\.json \(\d+ members, .*, 1 meeting\)$/, msg);
   assert.doesNotMatch(msg, /[（），]|会议/, msg);
 
   await page.getByTestId('archive-remove').click();
