@@ -5,7 +5,6 @@
 //!
 //! Run: `cargo run --release --example bench_rules`
 
-use yishi::domain::db::Records;
 use std::collections::HashMap;
 use std::hint::black_box;
 use std::time::Instant;
@@ -13,7 +12,7 @@ use std::time::Instant;
 use chrono::{Datelike, NaiveDate};
 use yishi::domain::{
     category::Category,
-    db::Db,
+    db::{Db, Records},
     evidence::{Evidence, EvidenceKind},
     item::{AgendaItem, ItemStatus, PrepChecklist, Proposer},
     meeting::{Attendance, Ballot, CastVote, Choice, ItemRecord, Meeting, MeetingKind, MeetingStage, Presence, SecretTally, VoteMethod},

@@ -3,6 +3,7 @@
 mod storage_support;
 
 use std::sync::Arc;
+
 use chrono::{Datelike, NaiveDate};
 use storage_support::{ten_years, TextKind};
 use yishi::backup::{

@@ -4,11 +4,11 @@
 mod rules_support;
 
 use std::sync::Arc;
-use yishi::domain::db::Records;
+
 use rules_support::*;
 use yishi::domain::{
     category::Category,
-    db::Db,
+    db::{Db, Records},
     democratic_life::{AbsentStatement, DemocraticLifeCycle},
     evidence::{Evidence, EvidenceKind},
     meeting::{Meeting, MeetingKind, MeetingStage, WrittenOpinion},

@@ -3,11 +3,10 @@
 
 mod rules_support;
 
-use yishi::domain::db::Records;
 use rules_support::*;
 use yishi::domain::{
     category::Category,
-    db::Db,
+    db::{Db, Records},
     item::{AgendaItem, ItemStatus, PrepChecklist},
     meeting::{MeetingStage, RecordedResult},
     rules::{lifecycle::status_zh, must_go_to_group, next_steps, risk_hints, transition, Blocker},

@@ -4,8 +4,8 @@
 
 mod storage_support;
 
-use std::sync::Arc;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use storage_support::{ten_years, TextKind};

@@ -3,8 +3,8 @@
 
 mod storage_support;
 
-use std::sync::Arc;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use storage_support::{ten_years, TextKind};
 use yishi::domain::db::Db;

@@ -4,6 +4,7 @@
 //! a field added to a record must be considered here.
 
 use std::sync::Arc;
+
 use crate::domain::{
     db::Db,
     item::{DecisionRef, Proposer},

@@ -4,12 +4,11 @@
 //!
 //! The vote itself is the rules engine's ([`super::rules::vote`]).
 
-use crate::domain::db::Records;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{
     article::{cite, Article},
-    db::Db,
+    db::{Db, Records},
     item::{DecisionRef, ItemStatus},
     meeting::{Amendment, AmendTarget, ItemRecord, Meeting, MeetingKind, MeetingStage, Presence},
     rules::{self, roster_for_meeting},

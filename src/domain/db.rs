@@ -1,5 +1,6 @@
 //! The whole database of one Party group: what the storage layer saves and backups carry.
 
+
 use std::sync::Arc;
 
 use chrono::NaiveDate;

@@ -4,11 +4,10 @@
 //! supervises them with the others; the report deadline comes from the rules engine
 //! ([`democratic_life_report_due`](super::rules::democratic_life_report_due)).
 
-use crate::domain::db::Records;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{db::Db, Id};
+use super::{db::{Db, Records}, Id};
 
 /// Opinions solicited before the meeting (征求意见): from whom, summary.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,11 +2,11 @@
 //! counts, progress reports, closing, and escalation to a new agenda item.
 
 use std::sync::Arc;
-use crate::domain::db::Records;
+
 use chrono::NaiveDate;
 
 use super::{
-    db::Db,
+    db::{Db, Records},
     item::{AgendaItem, ItemStatus, Proposer, StatusChange},
     task::{Closure, FollowUpTask, ProgressReport, TaskStatus},
     Id,

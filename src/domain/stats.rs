@@ -3,6 +3,7 @@
 //! follow-up completion, and duty fulfilment with gaps (from the rules engine).
 
 use std::sync::Arc;
+
 use chrono::{Datelike, NaiveDate};
 
 use super::{

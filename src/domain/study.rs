@@ -4,12 +4,12 @@
 //! the bulletin (学习通报).
 
 use std::sync::Arc;
-use crate::domain::db::Records;
+
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    db::Db,
+    db::{Db, Records},
     meeting::{Meeting, MeetingKind, Presence},
     Id,
 };

@@ -382,7 +382,7 @@ pub fn DataPage() -> impl IntoView {
                     Ok(()) => {
                         let lang = state.lang.get_untracked();
                         let counts = backup::Counts::of(&archive);
-                        let counts = if lang == Lang::Zh { counts.zh() } else { counts.en() };
+                        let counts = lang.pick(counts.zh(), counts.en());
                         archive_msg.set(Some(format!("{}{name}{}", Dt::Exported.get(lang), lang.bracketed(&counts))));
                         archive_ready.set(Some((year, rest)));
                     }

@@ -13,6 +13,7 @@
 //!   saves synchronously; throws when the save fails.
 
 use std::sync::Arc;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 

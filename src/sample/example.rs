@@ -5,13 +5,13 @@
 //! `today`, so the example always looks current.
 
 use std::sync::Arc;
-use crate::domain::db::Records;
+
 use chrono::{Datelike, NaiveDate};
 
 use super::{attendance_at, days_after, days_before, next_summary_number, open_vote, result_of};
 use crate::domain::{
     category::Category,
-    db::Db,
+    db::{Db, Records},
     evidence::{Evidence, EvidenceKind},
     item::{AgendaItem, DecisionRef, DocRef, ItemStatus, PrepChecklist, Proposer, StatusChange},
     meeting::{

@@ -12,9 +12,8 @@
 //! places, numbers and dates, so that it compresses like real minutes rather than like a
 //! tiny repeated vocabulary.
 
-use std::sync::Arc;
-use crate::domain::db::Records;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -22,7 +21,7 @@ use super::{attendance_at, next_summary_number, open_vote, present_members, resu
 use crate::domain::{
     article::chinese_number,
     category::Category,
-    db::Db,
+    db::{Db, Records},
     evidence::{Evidence, EvidenceKind},
     item::{AgendaItem, DecisionRef, DocRef, ItemStatus, PrepChecklist, Proposer, StatusChange},
     meeting::{

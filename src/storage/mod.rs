@@ -1145,7 +1145,8 @@ mod tests {
         let id = db.items[1].id;
         db.item_mut(id).unwrap().materials.push('。');
         assert!(!Arc::ptr_eq(&before, &db.items[1]), "the edited record is a copy");
-        assert!(Arc::ptr_eq(&before, &store.cache.parts.values().flat_map(|(_, p)| p.items.iter()).find(|r| r.id == id).unwrap().clone()), "the committed one is untouched");
+        let committed = store.cache.parts.values().flat_map(|(_, p)| p.items.iter()).find(|r| r.id == id).unwrap();
+        assert!(Arc::ptr_eq(&before, committed), "the committed one is untouched");
         assert!(!shares_all(&store, &db));
         store.save(&db).unwrap();
         assert!(shares_all(&store, &db), "after saving the edit");

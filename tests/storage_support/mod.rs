@@ -3,11 +3,10 @@
 //! ~400 chars of notes, a 1,500-char 纪要 per meeting, 800 tasks × 3 reports, 13,500 named votes.
 #![allow(dead_code)]
 
-use yishi::domain::db::Records;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use yishi::domain::{
     category::Category,
-    db::Db,
+    db::{Db, Records},
     evidence::{Evidence, EvidenceKind},
     item::{AgendaItem, DecisionRef, ItemStatus, PrepChecklist, Proposer},
     meeting::*,

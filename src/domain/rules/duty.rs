@@ -34,6 +34,7 @@
 //!   (attendance for meeting duties, days, contact points, talks).
 
 use std::sync::Arc;
+
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::domain::{

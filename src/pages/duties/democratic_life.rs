@@ -3,7 +3,6 @@
 //! (informing absentees, rectification measures as follow-up tasks, the report due within 15
 //! days counting down, the notice to the masses).
 
-use crate::domain::db::Records;
 use leptos::prelude::*;
 
 use crate::app::use_app;
@@ -11,6 +10,7 @@ use crate::components::article_link::ArticleLink;
 use crate::components::duty_ui::{member_options, parse_date, DutyTabs, IdSelect};
 use crate::components::task_status::TaskStatusPill;
 use crate::domain::article::Article;
+use crate::domain::db::Records;
 use crate::domain::democratic_life::{cycle_mut, cycle_of, days_left, missing_talk_pairs, AbsentStatement, HeartTalk, OpinionSolicited};
 use crate::domain::evidence::{Evidence, EvidenceKind};
 use crate::domain::followup::create_task;

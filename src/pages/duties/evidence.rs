@@ -2,7 +2,6 @@
 //! talks (who with whom), ideology briefings, the study plan, contact points and 访惠聚 village
 //! days (accumulating towards the yearly figure per main leader).
 
-use crate::domain::db::Records;
 use chrono::Datelike;
 use leptos::prelude::*;
 
@@ -10,6 +9,7 @@ use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
 use crate::components::pager::{limit_showing, Pager};
 use crate::components::duty_ui::{department_options, id_from_hash, member_options, parse_date, DutyTabs, IdSelect};
+use crate::domain::db::Records;
 use crate::domain::evidence::{Evidence, EvidenceKind};
 use crate::domain::evidence_text::check_evidence;
 use crate::domain::rules::{evaluate_duties, DutyKind};

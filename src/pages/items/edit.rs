@@ -1,7 +1,6 @@
 //! The item form: title, category, proposer, member in charge, administrative flag, department,
 //! materials and documents, the 第十七条 checklist, the 5万元 check, and the lifecycle buttons.
 
-use crate::domain::db::Records;
 use leptos::prelude::*;
 
 use super::list::status_class;
@@ -9,6 +8,7 @@ use crate::app::{navigate, use_app};
 use crate::components::article_link::ArticleLink;
 use crate::domain::article::cite;
 use crate::domain::category::Category;
+use crate::domain::db::Records;
 use crate::domain::item::{AgendaItem, DocRef, ItemStatus, PrepChecklist, Proposer};
 use crate::domain::rules::{self, expenditure, lifecycle::{status_en, status_zh}};
 use crate::domain::Id;

@@ -2,6 +2,7 @@
 //! overdue tasks first and in red, and a form for a new task.
 
 use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::app::use_app;
