@@ -261,7 +261,12 @@ function build() {
 }
 
 function ensureData() {
-  const sources = ['src/sample/reference.rs', 'src/sample/mod.rs', 'examples/gen_reference.rs'].map((f) => path.join(ROOT, f));
+  // The data comes from the generator and from the rules engine and records it calls (a closed
+  // vote's recorded result, the stored form): any of them newer than the file regenerates it.
+  const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.rs') ? [path.join(dir, e.name)] : []));
+  const sources = [...walk(path.join(ROOT, 'src/sample')), ...walk(path.join(ROOT, 'src/domain')),
+    path.join(ROOT, 'examples/gen_reference.rs')];
   const newest = Math.max(...sources.filter((f) => fs.existsSync(f)).map((f) => fs.statSync(f).mtimeMs));
   if (fs.existsSync(DATA) && fs.statSync(DATA).mtimeMs > newest && !flag('--regen')) return;
   log('==> cargo run --release --example gen_reference');

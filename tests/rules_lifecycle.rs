@@ -107,7 +107,7 @@ fn expenditure_threshold() {
 }
 
 fn recorded(due: u32, present: u32, quorum_met: bool, passed: bool) -> RecordedResult {
-    RecordedResult { due, present, yes: present, no: 0, abstain: 0, quorum_met, passed, explanation: String::new() }
+    RecordedResult { due, present, yes: present, no: 0, abstain: 0, quorum_met, passed, explanation: String::new(), explanation_en: String::new() }
 }
 
 #[test]

@@ -533,7 +533,7 @@ mod tests {
 
     fn passed(db: &mut Db, meeting: Id, item: Id) {
         let r = db.meeting_mut(meeting).unwrap().items.iter_mut().find(|r| r.item == item).unwrap();
-        r.result = Some(RecordedResult { due: 5, present: 5, yes: 5, no: 0, abstain: 0, quorum_met: true, passed: true, explanation: String::new() });
+        r.result = Some(RecordedResult { due: 5, present: 5, yes: 5, no: 0, abstain: 0, quorum_met: true, passed: true, explanation: String::new(), explanation_en: String::new() });
     }
 
     #[test]
@@ -594,7 +594,7 @@ mod tests {
         add_to_agenda(&mut db, a, 11).unwrap();
         start(&mut db, a).unwrap();
         let r = db.meeting_mut(a).unwrap().items.iter_mut().find(|r| r.item == 11).unwrap();
-        r.result = Some(RecordedResult { due: 5, present: 2, yes: 2, no: 0, abstain: 0, quorum_met: false, passed: false, explanation: String::new() });
+        r.result = Some(RecordedResult { due: 5, present: 2, yes: 2, no: 0, abstain: 0, quorum_met: false, passed: false, explanation: String::new(), explanation_en: String::new() });
         after_close(&mut db, a, 11);
         assert_eq!(db.item(11).unwrap().status, ItemStatus::Deferred);
     }

@@ -186,6 +186,21 @@ pub struct RecordedResult {
     pub passed: bool,
     /// The arithmetic sentence, e.g. 应到会7人，赞成4票，超过半数3.5，通过（第十八条（五））.
     pub explanation: String,
+    /// The same sentence in English, fixed at the same moment (empty in records closed before
+    /// it was kept: those show the Chinese sentence in the English UI too).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub explanation_en: String,
+}
+
+impl RecordedResult {
+    /// The arithmetic sentence to show: the English one in the English UI when it was recorded.
+    pub fn explanation_for(&self, english: bool) -> &str {
+        if english && !self.explanation_en.is_empty() {
+            &self.explanation_en
+        } else {
+            &self.explanation
+        }
+    }
 }
 
 /// What happened to one agenda item at a meeting.

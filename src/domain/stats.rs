@@ -130,7 +130,7 @@ mod tests {
     }
 
     fn result(passed: bool) -> RecordedResult {
-        RecordedResult { due: 5, present: 5, yes: 3, no: 2, abstain: 0, quorum_met: true, passed, explanation: String::new() }
+        RecordedResult { due: 5, present: 5, yes: 3, no: 2, abstain: 0, quorum_met: true, passed, explanation: String::new(), explanation_en: String::new() }
     }
 
     #[test]

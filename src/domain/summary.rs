@@ -442,12 +442,12 @@ mod tests {
             notes: vec![],
             opinions: vec![],
             ballot: None,
-            result: Some(RecordedResult { due: 2, present: 1, yes: 1, no: 0, abstain: 0, quorum_met: true, passed: true, explanation: "应到会2人，赞成1票".into() }),
+            result: Some(RecordedResult { due: 2, present: 1, yes: 1, no: 0, abstain: 0, quorum_met: true, passed: true, explanation: "应到会2人，赞成1票".into(), explanation_en: String::new() }),
             decision: "同意安排养护资金120万元。".into(),
             supersedes: None,
             superseded_by: None,
         });
-        m.items.push(ItemRecord { item: 10, recused: vec![], notes: vec![], opinions: vec![], ballot: None, result: Some(RecordedResult { due: 3, present: 1, yes: 1, no: 0, abstain: 0, quorum_met: false, passed: false, explanation: "未达到法定人数".into() }), decision: String::new(), supersedes: None, superseded_by: None });
+        m.items.push(ItemRecord { item: 10, recused: vec![], notes: vec![], opinions: vec![], ballot: None, result: Some(RecordedResult { due: 3, present: 1, yes: 1, no: 0, abstain: 0, quorum_met: false, passed: false, explanation: "未达到法定人数".into(), explanation_en: String::new() }), decision: String::new(), supersedes: None, superseded_by: None });
         db.meetings.add(m.clone());
         let t = draft_text(&db, &m);
         assert!(t.starts_with("2026年3月5日，王书记同志在三楼会议室主持召开党组例会，研究二项议题。"), "{t}");

@@ -105,6 +105,11 @@ appTest('in English: dates read 2026-11-03, duty frequencies and the minutes\' l
   assert.match(head, /Present: /);
   assert.doesNotMatch(head, /出席|列席|记录/);
   assert.match(await page.locator('[data-testid="minutes-item"] h2').first().innerText(), /^1\. /);
+  // The votes' arithmetic, fixed when each vote was closed, in English too.
+  await page.getByTestId('minutes-result').first().waitFor();
+  const results = await page.getByTestId('minutes-result').allInnerTexts();
+  assert.deepEqual(results.filter((r) => /[\u4e00-\u9fff]/.test(r)), []);
+  assert.ok(results.some((r) => /\d+ due to attend, .*\((Art\. 18\(\d\))\)/.test(r)), results.join(' | '));
 });
 
 appTest('rules screen: deep link to an article, and search highlights matches', async (app) => {

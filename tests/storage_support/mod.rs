@@ -168,7 +168,7 @@ pub fn ten_years(kind: TextKind, years: i32) -> Db {
                     notes: (0..4).map(|i| SpeechNote { speaker: Speaker::Member(1 + i * 2), text: tg.text(&mut rng, 100) }).collect(),
                     opinions: vec![],
                     ballot: Some(Ballot::Open { method: VoteMethod::Named, votes }),
-                    result: Some(RecordedResult { due: 9, present: 9, yes: 8, no: 1, abstain: 0, quorum_met: true, passed: true, explanation: "应到会9人，赞成8票，超过半数4.5，通过（第十八条（五））".into() }),
+                    result: Some(RecordedResult { due: 9, present: 9, yes: 8, no: 1, abstain: 0, quorum_met: true, passed: true, explanation: "应到会9人，赞成8票，超过半数4.5，通过（第十八条（五））".into(), explanation_en: String::new() }),
                     decision: tg.text(&mut rng, 40),
                     supersedes: None,
                     superseded_by: None,

@@ -163,6 +163,7 @@ impl VoteOutcome {
             quorum_met: self.quorum.met,
             passed: self.passed,
             explanation: self.explain_zh(),
+            explanation_en: self.explain_en(),
         }
     }
 }
