@@ -115,7 +115,7 @@ fn MinutesBody(id: Id) -> impl IntoView {
                 Some(Ballot::Secret(t)) => Some(if state.lang.get() == Lang::Zh {
                     format!("{}：同意{}票，反对{}票，弃权{}票，无效{}票", state.t(T::MethodSecret), t.yes, t.no, t.abstain, t.invalid)
                 } else {
-                    format!("{}: {} yes, {} no, {} abstain, {} invalid", state.t(T::MethodSecret), t.yes, t.no, t.abstain, t.invalid)
+                    format!("{}: {} yes, {} no, {} abstaining, {} invalid", state.t(T::MethodSecret), t.yes, t.no, t.abstain, t.invalid)
                 }),
                 None => None,
             };
