@@ -166,8 +166,8 @@ fn the_pass_arithmetic_sentence() {
     assert_eq!(r.explanation, "应到会7人，赞成4票，超过半数3.5，通过（第十八条（五））");
     // The English sentence is fixed at the same moment, for the English UI.
     assert_eq!(r.explanation_en, "7 due to attend, 4 yes: more than half (3.5), passed (Art. 18(5))");
-    assert_eq!(r.explanation_for(true), r.explanation_en);
-    assert_eq!(r.explanation_for(false), r.explanation);
+    assert_eq!(r.explanation_for(false), r.explanation_en);
+    assert_eq!(r.explanation_for(true), r.explanation);
     assert!(r.passed && r.quorum_met);
     assert_eq!((r.due, r.present, r.yes), (7, 4, 4));
 
@@ -261,12 +261,12 @@ fn a_result_recorded_without_its_english_sentence_still_reads() {
     let old = r#"{"due":7,"present":7,"yes":4,"no":3,"abstain":0,"quorum_met":true,"passed":true,"explanation":"应到会7人，赞成4票"}"#;
     let r: yishi::domain::meeting::RecordedResult = serde_json::from_str(old).unwrap();
     assert_eq!(r.explanation_en, "");
-    assert_eq!(r.explanation_for(true), "应到会7人，赞成4票");
+    assert_eq!(r.explanation_for(false), "应到会7人，赞成4票");
     // Written back, it stays as it was (no empty field added to old records).
     assert_eq!(serde_json::to_string(&r).unwrap(), old);
     let mut r2 = r.clone();
     r2.explanation_en = "7 due, 4 yes".into();
     let back: yishi::domain::meeting::RecordedResult = serde_json::from_str(&serde_json::to_string(&r2).unwrap()).unwrap();
     assert_eq!(back, r2);
-    assert_eq!(back.explanation_for(true), "7 due, 4 yes");
+    assert_eq!(back.explanation_for(false), "7 due, 4 yes");
 }

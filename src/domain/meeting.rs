@@ -193,12 +193,13 @@ pub struct RecordedResult {
 }
 
 impl RecordedResult {
-    /// The arithmetic sentence to show: the English one in the English UI when it was recorded.
-    pub fn explanation_for(&self, english: bool) -> &str {
-        if english && !self.explanation_en.is_empty() {
-            &self.explanation_en
-        } else {
+    /// The arithmetic sentence to show: the Chinese one (`zh`), or the English one when it was
+    /// recorded.
+    pub fn explanation_for(&self, zh: bool) -> &str {
+        if zh || self.explanation_en.is_empty() {
             &self.explanation
+        } else {
+            &self.explanation_en
         }
     }
 }

@@ -383,7 +383,7 @@ fn VoteSection(id: Id, item: Id, live: Memo<bool>, category: crate::domain::cate
                 view! {
                     <div class=cls data-testid="vote-result" data-passed=r.passed.to_string() data-valid=r.quorum_met.to_string()>
                         <strong>{state.t(T::Result)}{move || state.colon()}{state.t(label)}</strong>
-                        <p data-testid="vote-arithmetic">{r.explanation_for(state.lang.get() == Lang::En).to_string()}</p>
+                        <p data-testid="vote-arithmetic">{r.explanation_for(state.lang.get() == Lang::Zh).to_string()}</p>
                     </div>
                 }
             })}

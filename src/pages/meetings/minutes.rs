@@ -138,7 +138,7 @@ fn MinutesBody(id: Id) -> impl IntoView {
                     })}
                     {votes.map(|v| view! { <p data-testid="minutes-votes">{v}</p> })}
                     <p data-testid="minutes-result"><strong>{state.t(T::Result)}{move || state.colon()}</strong>{match &r.result {
-                        Some(res) => res.explanation_for(state.lang.get() == Lang::En).to_string(),
+                        Some(res) => res.explanation_for(state.lang.get() == Lang::Zh).to_string(),
                         None => state.t(T::NotVoted).to_string(),
                     }}</p>
                     <p data-testid="minutes-decision"><strong>{state.t(T::Decision)}{move || state.colon()}</strong>{decision}
