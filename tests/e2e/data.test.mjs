@@ -49,6 +49,22 @@ appTest('export → import into an empty browser → export again: identical con
   }
 });
 
+appTest('after loading, the save rehearsal runs in idle time and writes nothing to storage', async (app) => {
+  const page = await app.gotoApp('#/');
+  await app.loadExample();
+  const stored = await storageSnapshot(page);
+  // A plain load and one that reads the older months after the first screen.
+  for (const query of ['', '?today=2031-06-01']) {
+    await page.goto('about:blank');
+    await page.goto(app.baseUrl.split('#')[0] + query + '#/');
+    await page.waitForFunction(() => typeof window.__YISHI_REHEARSAL_MS__ === 'number', null, { timeout: 30000 });
+    const ms = await page.evaluate(() => window.__YISHI_REHEARSAL_MS__);
+    assert.ok(ms > 0 && ms < 10000, `rehearsal took ${ms} ms`);
+    assert.equal(await storageSnapshot(page), stored, `storage unchanged (${query || 'plain load'})`);
+  }
+  await app.assertClean();
+});
+
 appTest('older months are read right after the first screen: every record is there and a save keeps them', async (app) => {
   const page = await app.gotoApp('#/');
   await app.loadExample();
