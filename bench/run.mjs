@@ -451,13 +451,18 @@ async function main() {
           }));
         } else add('save_1x', 'n/a (no window.__YISHI_BENCH__.editAndSave)');
         if (await hasHook(page, 'exportBackup')) {
-          add('export_10y', await page.evaluate(async () => {
-            const t0 = performance.now();
-            // The backup text, or the file's Blob as the app's download makes it.
-            const s = await window.__YISHI_BENCH__.exportBackup();
-            const t = performance.now() - t0;
-            return (typeof s === 'string' && s.length > 0) || (s instanceof Blob && s.size > 0) ? t : null;
-          }));
+          // The page's first export (what the target is judged on), then a second one: the
+          // first includes compiling the export's code, which a second export in the same page
+          // does not pay again.
+          for (const key of ['export_10y', 'export_again_10y']) {
+            add(key, await page.evaluate(async () => {
+              const t0 = performance.now();
+              // The backup text, or the file's Blob as the app's download makes it.
+              const s = await window.__YISHI_BENCH__.exportBackup();
+              const t = performance.now() - t0;
+              return (typeof s === 'string' && s.length > 0) || (s instanceof Blob && s.size > 0) ? t : null;
+            }));
+          }
         } else add('export_10y', 'n/a (no window.__YISHI_BENCH__.exportBackup)');
       }
       await ctx.close();
@@ -529,6 +534,8 @@ async function main() {
   const exp = num(val('export_10y'));
   row('baseline: JSON.stringify', ms(val('baseline_stringify')), '', '', '');
   row('export of the 10-year backup', ms(val('export_10y')) + (exp != null && strf ? ` (${(exp / strf).toFixed(1)}×)` : ''), '', '≤ 3× baseline', exp == null || !strf ? '' : pass(exp <= 3 * strf));
+  const again = num(val('export_again_10y'));
+  if (again != null) row('… a second export in the same page', ms(again) + (strf ? ` (${(again / strf).toFixed(1)}×)` : ''), '', '', '');
 
   const w = [0, 0, 0, 0, 0];
   const cells = rows.map((r) => [r.label, r.v1, r.v4, r.target, r.ok].map((c) => String(c ?? '')));
