@@ -77,8 +77,7 @@ impl AppState {
         let Some(Some((db, outcome))) = self.store.try_update_value(|s| s.load_pending()) else {
             if self.loading_older.get_untracked() {
                 self.loading_older.set(false);
-                mark_loaded();
-                self.rehearse_save_when_idle();
+                self.mark_loaded();
             }
             return;
         };
@@ -94,38 +93,40 @@ impl AppState {
             self.load_outcome.set(outcome);
         }
         self.loading_older.set(false);
-        mark_loaded();
+        self.mark_loaded();
+    }
+
+    /// Every stored record is in memory: the page takes input again (see [`hold_input`]),
+    /// `window.__YISHI_LOADED__` is set (for tests and the benchmark; `__YISHI_READY__` is the
+    /// first screen), and the save path is rehearsed once the browser is idle.
+    fn mark_loaded(&self) {
+        #[cfg(target_arch = "wasm32")]
+        {
+            if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+                let _ = body.remove_attribute("inert");
+            }
+            set_marker("__YISHI_LOADED__", page_ms());
+        }
         self.rehearse_save_when_idle();
     }
 
     /// Once the browser is idle, run the save path over a few records in memory (see
     /// [`crate::storage::rehearse_save`]) so the user's first save does not pay for compiling it.
+    /// `window.__YISHI_REHEARSAL_MS__` says how long it took (the benchmark reports it).
     fn rehearse_save_when_idle(&self) {
-        let db = self.db;
         #[cfg(target_arch = "wasm32")]
         {
-            // `window.__YISHI_REHEARSAL_MS__`: how long it took (the benchmark reports it).
+            let db = self.db;
             let run = move || {
-                let now = || web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0);
-                let t0 = now();
-                db.with_untracked(|db| crate::storage::rehearse_save(db));
-                if let Some(w) = web_sys::window() {
-                    let _ = js_sys::Reflect::set(&w, &"__YISHI_REHEARSAL_MS__".into(), &(now() - t0).into());
-                }
+                let t0 = page_ms();
+                db.with_untracked(crate::storage::rehearse_save);
+                set_marker("__YISHI_REHEARSAL_MS__", page_ms() - t0);
             };
-            use wasm_bindgen::closure::Closure;
-            use wasm_bindgen::JsCast;
-            let callback = Closure::once_into_js(run);
             // Safari has no requestIdleCallback: a timeout then.
-            let idle = web_sys::window().map(|w| w.request_idle_callback(callback.unchecked_ref()).is_ok());
-            if idle != Some(true) {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 200);
-                }
+            if request_idle_callback_with_handle(run).is_err() {
+                set_timeout(run, std::time::Duration::from_millis(200));
             }
         }
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = db;
     }
 
     /// Read every record (the older months first, when still pending): what an export, an
@@ -249,17 +250,17 @@ impl AppState {
     }
 }
 
-/// Every stored record is in memory: the page takes input again (see [`hold_input`]) and
-/// `window.__YISHI_LOADED__` is set (for tests and the benchmark; `__YISHI_READY__` is the
-/// first screen).
-fn mark_loaded() {
-    #[cfg(target_arch = "wasm32")]
+/// `performance.now()` of the page (0 where there is none).
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn page_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// Set `window[name]` to a number: the markers the tests and the benchmark read.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn set_marker(name: &str, value: f64) {
     if let Some(w) = web_sys::window() {
-        if let Some(body) = w.document().and_then(|d| d.body()) {
-            let _ = body.remove_attribute("inert");
-        }
-        let now = w.performance().map(|p| p.now()).unwrap_or(0.0);
-        let _ = js_sys::Reflect::set(&w, &"__YISHI_LOADED__".into(), &now.into());
+        let _ = js_sys::Reflect::set(&w, &name.into(), &value.into());
     }
 }
 
@@ -416,8 +417,7 @@ pub fn App() -> impl IntoView {
         request_animation_frame(move || set_timeout(move || state.ensure_loaded(), std::time::Duration::ZERO));
         set_timeout(move || state.ensure_loaded(), std::time::Duration::from_secs(1));
     } else {
-        mark_loaded();
-        state.rehearse_save_when_idle();
+        state.mark_loaded();
     }
     provide_context(state);
     set_document_lang(lang);

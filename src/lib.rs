@@ -23,10 +23,7 @@ pub use app::App;
 pub fn start() {
     install_panic_boundary();
     leptos::mount::mount_to_body(App);
-    if let Some(w) = web_sys::window() {
-        let now = w.performance().map(|p| p.now()).unwrap_or(0.0);
-        let _ = js_sys::Reflect::set(&w, &"__YISHI_READY__".into(), &now.into());
-    }
+    app::set_marker("__YISHI_READY__", app::page_ms());
 }
 
 /// The top-level boundary: an unexpected failure (a bug) replaces nothing and loses nothing that
