@@ -98,7 +98,7 @@ impl AppState {
 
     /// Every stored record is in memory: the page takes input again (see [`hold_input`]),
     /// `window.__YISHI_LOADED__` is set (for tests and the benchmark; `__YISHI_READY__` is the
-    /// first screen), and the save path is rehearsed once the browser is idle.
+    /// first screen), and the save path and the 纪要's fonts are warmed up once the browser is idle.
     fn mark_loaded(&self) {
         #[cfg(target_arch = "wasm32")]
         {
@@ -107,13 +107,14 @@ impl AppState {
             }
             set_marker("__YISHI_LOADED__", page_ms());
         }
-        self.rehearse_save_when_idle();
+        self.warm_up_when_idle();
     }
 
     /// Once the browser is idle, run the save path over a few records in memory (see
-    /// [`crate::storage::rehearse_save`]) so the user's first save does not pay for compiling it.
-    /// `window.__YISHI_REHEARSAL_MS__` says how long it took (the benchmark reports it).
-    fn rehearse_save_when_idle(&self) {
+    /// [`crate::storage::rehearse_save`]) so the user's first save does not pay for compiling it,
+    /// and open the 纪要's fonts (see [`pages::meetings::summary::warm_up_fonts`]).
+    /// `window.__YISHI_REHEARSAL_MS__` says how long the rehearsal took (the benchmark reports it).
+    fn warm_up_when_idle(&self) {
         #[cfg(target_arch = "wasm32")]
         {
             let db = self.db;
@@ -121,6 +122,7 @@ impl AppState {
                 let t0 = page_ms();
                 db.with_untracked(crate::storage::rehearse_save);
                 set_marker("__YISHI_REHEARSAL_MS__", page_ms() - t0);
+                pages::meetings::summary::warm_up_fonts();
             };
             // Safari has no requestIdleCallback: a timeout then.
             if request_idle_callback_with_handle(run).is_err() {

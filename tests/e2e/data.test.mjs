@@ -65,6 +65,51 @@ appTest('after loading, the save rehearsal runs in idle time and writes nothing 
   await app.assertClean();
 });
 
+appTest('after loading, the 纪要 fonts are laid out once, hidden, in idle time, and the element goes again', async (app) => {
+  const page = await app.gotoApp('#/');
+  await app.loadExample();
+  // Record every warm-up element the app adds: its fonts and visibility as laid out, and when it goes.
+  await page.addInitScript(() => {
+    window.__warmups = [];
+    new MutationObserver((records) => {
+      for (const r of records) {
+        for (const n of r.addedNodes) {
+          if (!(n instanceof Element) || !n.classList.contains('font-warmup')) continue;
+          const title = n.querySelector('.official-title');
+          const body = n.querySelector('p:not(.official-title)');
+          window.__warmups.push({
+            at: performance.now(),
+            loaded: window.__YISHI_LOADED__,
+            hidden: getComputedStyle(n).visibility,
+            ariaHidden: n.getAttribute('aria-hidden'),
+            titleFont: title && getComputedStyle(title).fontFamily,
+            titleWeight: title && getComputedStyle(title).fontWeight,
+            bodyFont: body && getComputedStyle(body).fontFamily,
+            offscreen: n.getBoundingClientRect().right <= 0,
+          });
+        }
+        for (const n of r.removedNodes) if (n instanceof Element && n.classList.contains('font-warmup')) window.__warmupGone = true;
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto('about:blank');
+  await page.goto(app.baseUrl.split('#')[0] + '#/');
+  await page.waitForFunction(() => window.__warmupGone === true, null, { timeout: 30000 });
+  const seen = await page.evaluate(() => window.__warmups);
+  assert.equal(seen.length, 1, `one warm-up per load: ${JSON.stringify(seen)}`);
+  const [w] = seen;
+  assert.ok(typeof w.loaded === 'number' && w.at > w.loaded, 'after every record is read');
+  assert.equal(w.hidden, 'hidden');
+  assert.equal(w.ariaHidden, 'true');
+  assert.ok(w.offscreen, 'outside the screen');
+  // The fonts of the 纪要 as the stylesheet sets them (FangSong for the text, 小标宋 bold for the title).
+  assert.match(w.bodyFont, /^"?FangSong"?,.*Noto Serif CJK SC/);
+  assert.match(w.titleFont, /^"?FZXiaoBiaoSong-B05S"?,.*Noto Serif CJK SC/);
+  assert.equal(w.titleWeight, '700');
+  assert.equal(await page.locator('.font-warmup').count(), 0, 'nothing left in the page');
+  await app.assertClean();
+});
+
 appTest('older months are read right after the first screen: every record is there and a save keeps them', async (app) => {
   const page = await app.gotoApp('#/');
   await app.loadExample();

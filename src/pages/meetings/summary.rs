@@ -14,6 +14,24 @@ use crate::domain::Id;
 use crate::i18n::meetings::MeetingsText as T;
 use crate::i18n::Lang;
 
+/// Lays out a few hidden characters in the 纪要's fonts (FangSong and 小标宋, or their
+/// fallbacks), then removes them after the next frame. Called once the browser is idle after
+/// loading, so that the first opening of the 纪要 does not also open those fonts: a CJK serif
+/// font is a file of tens of MB, and the browser opens it on first use, inside the layout of the
+/// screen that needs it (issue 7: click → paint of the 纪要 print view).
+#[cfg(target_arch = "wasm32")]
+pub fn warm_up_fonts() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let (Ok(el), Some(body)) = (doc.create_element("div"), doc.body()) else { return };
+    el.set_class_name("official font-warmup");
+    let _ = el.set_attribute("aria-hidden", "true");
+    el.set_inner_html(r#"<p class="official-title">会议纪要</p><p>议定事项</p>"#);
+    if body.append_child(&el).is_ok() {
+        // The frame lays it out (opening the fonts); the task after the frame removes it.
+        request_animation_frame(move || set_timeout(move || el.remove(), std::time::Duration::ZERO));
+    }
+}
+
 /// The summary screen.
 #[component]
 pub fn SummaryPage(
