@@ -20,8 +20,14 @@ use serde_json::Error;
 /// Canonical compact JSON bytes of `value` (see the module doc).
 pub fn to_vec<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, Error> {
     let mut out = Vec::with_capacity(4096);
-    value.serialize(Canon { out: &mut out })?;
+    write(&mut out, value)?;
     Ok(out)
+}
+
+/// Appends the canonical compact JSON of `value` to `out` (see the module doc): a file can
+/// write its head and its data into one buffer.
+pub fn write<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), Error> {
+    value.serialize(Canon { out })
 }
 
 /// Canonical compact JSON text of `value`.
@@ -262,6 +268,11 @@ impl<'a> Obj<'a> {
             }
             self.members = kept;
         }
+        // One allocation for the whole object (the outermost one holds every record: growing
+        // by doubling would copy megabytes more than once), with a few bytes to spare for what
+        // a file puts after it (the backup's closing bracket).
+        let keys: usize = self.members.iter().map(|(k, _, _)| k.len() + 4).sum();
+        self.out.reserve(self.scratch.len() + keys + 16);
         self.out.push(b'{');
         for (i, (k, s, e)) in self.members.iter().enumerate() {
             if i > 0 {

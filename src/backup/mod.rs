@@ -199,21 +199,28 @@ pub fn export_json(db: &Db, now: NaiveDateTime) -> String {
 }
 
 /// [`export_json`]'s file as UTF-8 bytes, written into one buffer: what the download is made
-/// from (issue 7: a text of ten years of records is 7.5 MB; this skips re-checking it as UTF-8
-/// and copying it into a formatted string).
+/// from (issue 7: a text of ten years of records is 7.5 MB; this skips re-checking it as UTF-8,
+/// and copying the data after its head).
 pub fn export_bytes(db: &Db, now: NaiveDateTime) -> Vec<u8> {
-    // Canonical (keys in byte order): the same text as re-serialising a parsed file, written
-    // without building a `serde_json::Value` of everything.
-    let data = canonical::to_vec(db).unwrap_or_default();
-    let sum = sha256_hex(&data);
+    // The head names the checksum of the data written after it: 64 zeros hold its place and
+    // are overwritten once the data is there.
     let counts = serde_json::to_string(&Counts::of(db)).unwrap_or_default();
     let head = format!(
-        "{{\n  \"format\": \"{FORMAT}\",\n  \"schema\": {SCHEMA},\n  \"app_version\": \"{APP_VERSION}\",\n  \"exported_at\": \"{}\",\n  \"counts\": {counts},\n  \"sha256\": \"{sum}\",\n  \"data\": ",
+        "{{\n  \"format\": \"{FORMAT}\",\n  \"schema\": {SCHEMA},\n  \"app_version\": \"{APP_VERSION}\",\n  \"exported_at\": \"{}\",\n  \"counts\": {counts},\n  \"sha256\": \"",
         now.format("%Y-%m-%dT%H:%M:%S"),
     );
-    let mut out = Vec::with_capacity(head.len() + data.len() + 3);
-    out.extend_from_slice(head.as_bytes());
-    out.extend_from_slice(&data);
+    let mut out = head.into_bytes();
+    let sum_at = out.len();
+    out.extend_from_slice(&[b'0'; 64]);
+    out.extend_from_slice(b"\",\n  \"data\": ");
+    // Canonical (keys in byte order): the same text as re-serialising a parsed file, written
+    // without building a `serde_json::Value` of everything.
+    let data_at = out.len();
+    if canonical::write(&mut out, db).is_err() {
+        out.truncate(data_at);
+    }
+    let sum = sha256_hex(&out[data_at..]);
+    out[sum_at..sum_at + sum.len()].copy_from_slice(sum.as_bytes());
     out.extend_from_slice(b"\n}\n");
     out
 }
