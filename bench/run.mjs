@@ -452,7 +452,8 @@ async function main() {
         } else add('save_1x', 'n/a (no window.__YISHI_BENCH__.editAndSave)');
         if (await hasHook(page, 'exportBackup')) {
           // The page's first export (what the target is judged on), then a second one in the
-          // same page, which has been markedly faster (why is not pinned down: see README.md).
+          // same page, which has been markedly faster (page faults of fresh memory are part of
+          // why: see README.md).
           for (const key of ['export_10y', 'export_again_10y']) {
             add(key, await page.evaluate(async () => {
               const t0 = performance.now();

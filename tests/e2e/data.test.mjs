@@ -92,8 +92,7 @@ appTest('after loading, the 纪要 fonts are laid out once, hidden, in idle time
       }
     }).observe(document, { childList: true, subtree: true });
   });
-  await page.goto('about:blank');
-  await page.goto(app.baseUrl.split('#')[0] + '#/');
+  await app.gotoApp('#/');
   await page.waitForFunction(() => window.__warmupGone === true, null, { timeout: 30000 });
   const seen = await page.evaluate(() => window.__warmups);
   assert.equal(seen.length, 1, `one warm-up per load: ${JSON.stringify(seen)}`);
