@@ -98,7 +98,8 @@ impl AppState {
 
     /// Every stored record is in memory: the page takes input again (see [`hold_input`]),
     /// `window.__YISHI_LOADED__` is set (for tests and the benchmark; `__YISHI_READY__` is the
-    /// first screen), and the save path and the 纪要's fonts are warmed up once the browser is idle.
+    /// first screen), and the save path, the 纪要's fonts and the screens a user is likely to
+    /// open first are warmed up once the browser is idle.
     fn mark_loaded(&self) {
         #[cfg(target_arch = "wasm32")]
         {
@@ -112,17 +113,20 @@ impl AppState {
 
     /// Once the browser is idle, run the save path over a few records in memory (see
     /// [`crate::storage::rehearse_save`]) so the user's first save does not pay for compiling it,
-    /// and open the 纪要's fonts (see [`pages::meetings::summary::warm_up_fonts`]).
+    /// open the 纪要's fonts (see [`pages::meetings::summary::warm_up_fonts`]), and then, one
+    /// per idle callback, the screens a user is likely to open first ([`pages::rehearse`]).
     /// `window.__YISHI_REHEARSAL_MS__` says how long the rehearsal took (the benchmark reports it).
     fn warm_up_when_idle(&self) {
         #[cfg(target_arch = "wasm32")]
         {
-            let db = self.db;
+            let state = *self;
             let run = move || {
                 let t0 = page_ms();
-                db.with_untracked(crate::storage::rehearse_save);
+                state.db.with_untracked(crate::storage::rehearse_save);
                 set_marker("__YISHI_REHEARSAL_MS__", page_ms() - t0);
                 pages::meetings::summary::warm_up_fonts();
+                let routes = state.db.with_untracked(pages::rehearsal_routes);
+                rehearse_screens_when_idle(state, routes, 0.0);
             };
             // Safari has no requestIdleCallback: a timeout then.
             if request_idle_callback_with_handle(run).is_err() {
@@ -287,6 +291,30 @@ fn recent_from() -> String {
 /// `?today=YYYY-MM-DD` (tests and demonstrations), when given and valid.
 fn query_today() -> Option<NaiveDate> {
     query_param("today").and_then(|s| parse_day(&s))
+}
+
+/// Rehearse the screens of `routes` ([`pages::rehearse`]), one per idle callback, so that no
+/// idle task opens more than one; the screen shown at the time is skipped (its code has just
+/// run). `window.__YISHI_SCREEN_REHEARSAL_MS__` is set to their total time once the last is
+/// done (the benchmark reports it).
+#[cfg(target_arch = "wasm32")]
+fn rehearse_screens_when_idle(state: AppState, routes: Vec<Route>, spent: f64) {
+    let Some((first, rest)) = routes.split_first() else {
+        set_marker("__YISHI_SCREEN_REHEARSAL_MS__", spent);
+        return;
+    };
+    let (first, rest) = (first.clone(), rest.to_vec());
+    let next = move || {
+        let t0 = page_ms();
+        if current_route() != first {
+            pages::rehearse(state, first.clone());
+        }
+        rehearse_screens_when_idle(state, rest.clone(), spent + page_ms() - t0);
+    };
+    // Safari has no requestIdleCallback: a timeout then.
+    if request_idle_callback_with_handle(next.clone()).is_err() {
+        set_timeout(next, std::time::Duration::from_millis(200));
+    }
 }
 
 fn parse_day(s: &str) -> Option<NaiveDate> {

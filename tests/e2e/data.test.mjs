@@ -109,6 +109,69 @@ appTest('after loading, the 纪要 fonts are laid out once, hidden, in idle time
   await app.assertClean();
 });
 
+appTest('after loading, the minutes of the newest meeting and a search are opened once where nobody sees them, in idle time, and leave nothing', async (app) => {
+  const page = await app.gotoApp('#/');
+  await app.loadExample();
+  // Every rehearsal is laid out with `offsetHeight` on its hidden block: record what the block
+  // holds then, and where it is. The stored data as the page starts, to compare afterwards.
+  await page.addInitScript(() => {
+    if (location.protocol === 'about:') return; // the harness's blank page before each load
+    window.__stored = JSON.stringify(Object.entries(localStorage).sort());
+    window.__rehearsals = [];
+    const get = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight').get;
+    Object.defineProperty(HTMLElement.prototype, 'offsetHeight', {
+      configurable: true,
+      get() {
+        const h = get.call(this);
+        if (this.classList.contains('screen-rehearsal')) {
+          window.__rehearsals.push({
+            loaded: window.__YISHI_LOADED__,
+            inMain: this.isConnected && this.parentElement.id === 'main',
+            visibility: getComputedStyle(this).visibility,
+            ariaHidden: this.getAttribute('aria-hidden'),
+            inert: this.hasAttribute('inert'),
+            height: h,
+            testids: [...new Set([...this.querySelectorAll('[data-testid]')].map((e) => e.dataset.testid))],
+            hits: this.querySelectorAll('[data-testid="search-hit"]').length,
+            stage: this.querySelector('[data-testid="meeting-stage"]')?.textContent,
+          });
+        }
+        return h;
+      },
+    });
+    window.__history = history.length;
+  });
+  await app.gotoApp('#/');
+  await page.waitForFunction(() => typeof window.__YISHI_SCREEN_REHEARSAL_MS__ === 'number', null, { timeout: 30000 });
+  const seen = await page.evaluate(() => window.__rehearsals);
+  assert.equal(seen.length, 2, `two screens: ${JSON.stringify(seen)}`);
+  const [minutes, search] = seen;
+  for (const r of seen) {
+    assert.ok(typeof r.loaded === 'number', 'after every record is read');
+    assert.ok(r.inMain, 'laid out in the page, inside <main>');
+    assert.equal(r.visibility, 'hidden');
+    assert.equal(r.ariaHidden, 'true');
+    assert.equal(r.inert, true);
+    assert.ok(r.height > 200, `the screen was laid out (${r.height} px)`);
+  }
+  // The example's newest meeting with minutes (closed, not yet signed; newer ones are still to
+  // be held): its minutes, with their items.
+  assert.ok(minutes.testids.includes('minutes-item') && minutes.testids.includes('minutes-head'), JSON.stringify(minutes.testids));
+  assert.equal(minutes.stage, '已结束');
+  // The search for the newest item's title finds it.
+  assert.ok(search.testids.includes('search-results') && search.hits > 0, JSON.stringify(search));
+  // Nothing of it is left, shown, focused, navigated or stored.
+  const after = await page.evaluate(() => ({
+    left: document.querySelectorAll('.screen-rehearsal, [data-testid="minutes-item"], [data-testid="search-results"]').length,
+    hash: location.hash,
+    history: history.length === window.__history,
+    focus: document.activeElement === document.body,
+    stored: JSON.stringify(Object.entries(localStorage).sort()) === window.__stored,
+  }));
+  assert.deepEqual(after, { left: 0, hash: '#/', history: true, focus: true, stored: true });
+  await app.assertClean();
+});
+
 appTest('older months are read right after the first screen: every record is there and a save keeps them', async (app) => {
   const page = await app.gotoApp('#/');
   await app.loadExample();
