@@ -128,10 +128,7 @@ impl AppState {
                 let routes = state.db.with_untracked(pages::rehearsal_routes);
                 rehearse_screens_when_idle(state, routes, 0.0);
             };
-            // Safari has no requestIdleCallback: a timeout then.
-            if request_idle_callback_with_handle(run).is_err() {
-                set_timeout(run, std::time::Duration::from_millis(200));
-            }
+            when_idle(run);
         }
     }
 
@@ -311,9 +308,15 @@ fn rehearse_screens_when_idle(state: AppState, routes: Vec<Route>, spent: f64) {
         }
         rehearse_screens_when_idle(state, rest.clone(), spent + page_ms() - t0);
     };
-    // Safari has no requestIdleCallback: a timeout then.
-    if request_idle_callback_with_handle(next.clone()).is_err() {
-        set_timeout(next, std::time::Duration::from_millis(200));
+    when_idle(next);
+}
+
+/// Run `f` once the browser is idle (`requestIdleCallback`); where there is no such thing
+/// (Safari), after 200 ms.
+#[cfg(target_arch = "wasm32")]
+fn when_idle(f: impl Fn() + Clone + 'static) {
+    if request_idle_callback_with_handle(f.clone()).is_err() {
+        set_timeout(f, std::time::Duration::from_millis(200));
     }
 }
 

@@ -50,7 +50,7 @@ impl std::fmt::Display for Num {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let hundredths = (self.0 * 100.0).round();
         // Outside ±2^53 hundredths (never in a chart) or not a number: the exact form.
-        if !(hundredths.abs() < 9_007_199_254_740_992.0) {
+        if hundredths.is_nan() || hundredths.abs() >= 9_007_199_254_740_992.0 {
             return write!(f, "{}", self.0);
         }
         let h = hundredths as i64;

@@ -172,6 +172,31 @@ appTest('after loading, the minutes of the newest meeting and a search are opene
   await app.assertClean();
 });
 
+appTest('a screen already on show is not rehearsed again after loading', async (app) => {
+  const page = await app.gotoApp('#/');
+  await app.loadExample();
+  // The newest meeting with minutes: the list is newest first and links it to its minutes.
+  await app.gotoApp('#/meetings');
+  const href = await page.locator('[data-testid="meeting-row"][data-stage="Closed"], [data-testid="meeting-row"][data-stage="Signed"]').first().getAttribute('href');
+  assert.match(href, /^#\/meetings\/\d+\/minutes$/);
+  await page.addInitScript(() => {
+    window.__rehearsed = [];
+    const get = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight').get;
+    Object.defineProperty(HTMLElement.prototype, 'offsetHeight', {
+      configurable: true,
+      get() {
+        if (this.classList.contains('screen-rehearsal')) window.__rehearsed.push(this.querySelector('[data-testid="search-results"]') ? 'search' : 'other');
+        return get.call(this);
+      },
+    });
+  });
+  await app.gotoApp(href);
+  await page.waitForFunction(() => typeof window.__YISHI_SCREEN_REHEARSAL_MS__ === 'number', null, { timeout: 30000 });
+  // Only the search: the minutes are the screen shown.
+  assert.deepEqual(await page.evaluate(() => window.__rehearsed), ['search']);
+  await app.assertClean();
+});
+
 appTest('older months are read right after the first screen: every record is there and a save keeps them', async (app) => {
   const page = await app.gotoApp('#/');
   await app.loadExample();
