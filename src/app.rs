@@ -459,6 +459,9 @@ pub fn App() -> impl IntoView {
     crate::sample::bench_hook::install(state);
 
     let route = RwSignal::new(current_route());
+    // A new page only when the screen changes: a route of the same screen is followed by the
+    // page in place ([`Route::screen`]).
+    let screen = Memo::new(move |_| route.get().screen());
     // The address changed (typed, back and forward, or `go_to`): show its screen.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         let next = current_route();
@@ -532,7 +535,7 @@ pub fn App() -> impl IntoView {
         <Header route=route/>
         <StorageBanner/>
         <main id="main" class="main" tabindex="-1">
-            {move || pages::render(route.get())}
+            {move || pages::render_screen(screen.get(), route.into())}
         </main>
     }
 }

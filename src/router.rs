@@ -205,6 +205,18 @@ impl Route {
             Route::Search(_) => Section::Search,
         }
     }
+
+    /// The screen this route is drawn on. Routes with the same screen differ only in what that
+    /// screen shows, and the screen follows the change in place instead of being built again:
+    /// the duty dashboard of another year keeps its frame and the rows whose figures did not
+    /// change (issue 7: a year click re-laid out ~660 of the page's ~710 boxes). Every other
+    /// route is its own screen.
+    pub fn screen(&self) -> Route {
+        match self {
+            Route::Duties(_) => Route::Duties(None),
+            other => other.clone(),
+        }
+    }
 }
 
 /// Top-level navigation sections.
@@ -224,6 +236,18 @@ pub enum Section {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_dashboard_years_share_a_screen() {
+        assert_eq!(Route::Duties(Some(2024)).screen(), Route::Duties(Some(2025)).screen());
+        assert_eq!(Route::Duties(None).screen(), Route::Duties(Some(2025)).screen());
+        // The other year-bearing duty screens, and screens of one record, are built anew.
+        assert_ne!(Route::DutyMembers(Some(2024)).screen(), Route::DutyMembers(Some(2025)).screen());
+        assert_ne!(Route::Report(Some(2024)).screen(), Route::Report(Some(2025)).screen());
+        assert_ne!(Route::Meeting(1).screen(), Route::Meeting(2).screen());
+        assert_ne!(Route::Duties(Some(2025)).screen(), Route::DutyMembers(Some(2025)).screen());
+        assert_eq!(Route::Search("公路".into()).screen(), Route::Search("公路".into()));
+    }
 
     #[test]
     fn every_route_round_trips_through_its_hash() {

@@ -81,30 +81,34 @@ pub fn department_options() -> Vec<(Id, String)> {
     state.db.with(|db| db.org.departments.iter().map(|d| (d.id, d.name.clone())).collect())
 }
 
+/// A tab of [`DutyTabs`]: its route for a year, its label and its test id.
+type TabLink = (fn(i32) -> Route, T, &'static str);
+
 /// The sub-navigation of the duty register.
 #[component]
 pub fn DutyTabs(
-    /// The current route.
+    /// The current route (only its kind counts: which tab is active).
     current: Route,
-    /// The year shown.
-    year: i32,
+    /// The year shown (the tabs' links keep it).
+    #[prop(into)]
+    year: Signal<i32>,
 ) -> impl IntoView {
     let state = use_app();
-    let tabs = vec![
-        (Route::Duties(Some(year)), T::TabDashboard, "tab-dashboard"),
-        (Route::DutyMembers(Some(year)), T::TabMembers, "tab-members"),
-        (Route::Evidence, T::TabEvidence, "tab-evidence"),
-        (Route::Calendar(None), T::TabCalendar, "tab-calendar"),
-        (Route::Study(Some(year)), T::TabStudy, "tab-study"),
-        (Route::Report(Some(year)), T::TabReport, "tab-report"),
+    let tabs: [TabLink; 6] = [
+        (|y| Route::Duties(Some(y)), T::TabDashboard, "tab-dashboard"),
+        (|y| Route::DutyMembers(Some(y)), T::TabMembers, "tab-members"),
+        (|_| Route::Evidence, T::TabEvidence, "tab-evidence"),
+        (|_| Route::Calendar(None), T::TabCalendar, "tab-calendar"),
+        (|y| Route::Study(Some(y)), T::TabStudy, "tab-study"),
+        (|y| Route::Report(Some(y)), T::TabReport, "tab-report"),
     ];
     let same = move |r: &Route| std::mem::discriminant(r) == std::mem::discriminant(&current);
     view! {
         <nav class="duty-tabs no-print" aria-label=move || state.t(T::Title)>
-            {tabs.into_iter().map(|(r, label, id)| {
-                let active = same(&r);
+            {tabs.into_iter().map(|(to, label, id)| {
+                let active = same(&to(0));
                 view! {
-                    <a class="duty-tab" class:active=active aria-current=active.then_some("page") href=r.href() data-testid=id>
+                    <a class="duty-tab" class:active=active aria-current=active.then_some("page") href=move || to(year.get()).href() data-testid=id>
                         {move || state.t(label)}
                     </a>
                 }
@@ -117,16 +121,17 @@ pub fn DutyTabs(
 #[component]
 pub fn YearSwitch(
     /// The year shown.
-    year: i32,
+    #[prop(into)]
+    year: Signal<i32>,
     /// The route for a year.
     to: fn(i32) -> Route,
 ) -> impl IntoView {
     let state = use_app();
     view! {
         <div class="duty-yearswitch no-print">
-            <a class="btn btn-quiet" href=to(year - 1).href() title=move || state.t(T::PrevYear)>"‹ "{year - 1}</a>
+            <a class="btn btn-quiet" href=move || to(year.get() - 1).href() title=move || state.t(T::PrevYear)>"‹ "{move || year.get() - 1}</a>
             <strong data-testid="year-shown">{year}</strong>
-            <a class="btn btn-quiet" href=to(year + 1).href() title=move || state.t(T::NextYear)>{year + 1}" ›"</a>
+            <a class="btn btn-quiet" href=move || to(year.get() + 1).href() title=move || state.t(T::NextYear)>{move || year.get() + 1}" ›"</a>
         </div>
     }
 }

@@ -18,9 +18,15 @@ pub mod search;
 pub mod settings;
 pub mod tasks;
 
-/// The page for a route.
+/// The page for a route that stays as it is (the screen rehearsal's).
 pub fn render(route: Route) -> AnyView {
-    match route {
+    render_screen(route.screen(), Signal::stored(route))
+}
+
+/// The page of `screen` ([`Route::screen`]), following `route` where the screen changes in
+/// place (the duty dashboard's year); otherwise `screen` is the route itself.
+pub fn render_screen(screen: Route, route: Signal<Route>) -> AnyView {
+    match screen {
         Route::Home => view! { <home::HomePage/> }.into_any(),
         Route::Rules(n) => view! { <rules::RulesPage article=n/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
@@ -31,16 +37,16 @@ pub fn render(route: Route) -> AnyView {
         | Route::Meeting(_)
         | Route::MeetingLive(_)
         | Route::MeetingMinutes(_)
-        | Route::MeetingSummary(_) => meetings::render(route),
-        Route::Items | Route::ItemNew | Route::Item(_) => items::render(route),
-        Route::Tasks | Route::Task(_) => tasks::render(route),
-        Route::Duties(_)
-        | Route::DutyMembers(_)
+        | Route::MeetingSummary(_) => meetings::render(screen),
+        Route::Items | Route::ItemNew | Route::Item(_) => items::render(screen),
+        Route::Tasks | Route::Task(_) => tasks::render(screen),
+        Route::Duties(_) => duties::render_dashboard(route),
+        Route::DutyMembers(_)
         | Route::Evidence
         | Route::Calendar(_)
         | Route::DemocraticLife(_)
         | Route::Study(_)
-        | Route::Report(_) => duties::render(route),
+        | Route::Report(_) => duties::render(screen),
         Route::NotFound(path) => view! { <not_found::NotFoundPage path=path/> }.into_any(),
     }
 }

@@ -14,13 +14,15 @@ use crate::i18n::Lang;
 #[component]
 pub fn YearCharts(
     /// The year.
-    year: i32,
+    #[prop(into)]
+    year: Signal<i32>,
 ) -> impl IntoView {
     let state = use_app();
     // Drawn narrow on a phone (text stays readable), redrawn when the window is turned.
     let layout = use_chart_layout();
     move || {
         let layout = layout.get();
+        let year = year.get();
         let today = state.today.get();
         let lang = state.lang.get();
         let zh = lang == Lang::Zh;

@@ -7,7 +7,7 @@ use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
 use crate::components::duty_ui::{evidence_href, DutyTabs, YearSwitch};
 use crate::domain::meeting::MeetingKind;
-use crate::domain::rules::{evaluate_duties, EvidenceRef};
+use crate::domain::rules::{evaluate_duties, DutyKind, DutyStatus, EvidenceRef};
 use crate::i18n::duties::DutiesText as T;
 use crate::i18n::Lang;
 use crate::router::Route;
@@ -34,18 +34,22 @@ pub fn evidence_label(r: &EvidenceRef, lang: Lang) -> String {
     })
 }
 
-/// The year dashboard.
+/// The year dashboard. It follows `year` in place: the frame stays, and a row is patched
+/// only where its figures changed (issue 7: before, a year click built the page again).
 #[component]
 pub fn DashboardPage(
     /// The year shown.
-    year: i32,
+    #[prop(into)]
+    year: Signal<i32>,
 ) -> impl IntoView {
     let state = use_app();
-    let duties = move || {
+    let statuses = Memo::new(move |_| {
         let today = state.today.get();
+        let year = year.get();
         state.db.with(|db| evaluate_duties(db, year, today))
-    };
+    });
     let dl_meetings = move || {
+        let year = year.get();
         state.db.with(|db| {
             let mut v: Vec<_> = db
                 .meetings
@@ -60,7 +64,7 @@ pub fn DashboardPage(
     view! {
         <section class="page duties-page">
             <h1>{move || state.t(T::Title)}</h1>
-            <DutyTabs current=Route::Duties(Some(year)) year=year/>
+            <DutyTabs current=Route::Duties(None) year=year/>
             <YearSwitch year=year to=|y| Route::Duties(Some(y))/>
             <p class="muted">{move || state.t(T::AutoCounted)}</p>
             <div class="duty-table" role="table" data-testid="duty-table">
@@ -71,44 +75,14 @@ pub fn DashboardPage(
                     <span role="columnheader">{move || state.t(T::Status)}</span>
                     <span role="columnheader">{move || state.t(T::Evidence)}</span>
                 </div>
-                {move || {
-                    let lang = state.lang.get();
-                    let s = state.db.with(|db| db.settings.clone());
-                    duties().into_iter().map(|d| {
-                        let (class, key, text) = if d.overdue {
-                            ("pill pill-bad", "overdue", T::IsOverdue)
-                        } else if d.required == 0 {
-                            ("pill", "na", T::NotApplicable)
-                        } else if d.done >= d.required && d.gaps.is_empty() {
-                            ("pill pill-ok", "done", T::Fulfilled)
-                        } else {
-                            ("pill pill-warn", "pending", T::Pending)
-                        };
-                        let name = if lang == Lang::Zh { d.duty.zh() } else { d.duty.en() };
-                        let freq = if lang == Lang::Zh { d.duty.frequency_zh(&s) } else { d.duty.frequency_en(&s) };
-                        let gaps = if lang == Lang::Zh { d.gaps.clone() } else { d.gaps_en.clone() };
-                        let evidence: Vec<_> = d.evidence.iter().map(|r| (evidence_href(r), evidence_label(r, lang))).collect();
-                        view! {
-                            <div class="duty-row" class:duty-overdue=d.overdue role="row" data-testid="duty-row" data-duty=format!("{:?}", d.duty) data-status=key>
-                                <span role="cell" class="duty-name">
-                                    <strong>{name}</strong>" "<ArticleLink article=d.duty.article()/>
-                                    <span class="duty-freq muted">{freq}</span>
-                                </span>
-                                <span role="cell" class="duty-count" data-testid="duty-count">{format!("{}/{}", d.done, d.required)}</span>
-                                <span role="cell" class="duty-due">{d.next_due.map(|x| x.to_string()).unwrap_or_else(|| "—".into())}</span>
-                                <span role="cell"><span class=class>{state.t(text)}</span></span>
-                                <span role="cell" class="duty-evidence">
-                                    {evidence.into_iter().map(|(href, label)| view! { <a class="duty-ev" href=href>{label}</a> }).collect_view()}
-                                    {(!gaps.is_empty()).then(|| view! {
-                                        <ul class="duty-gaps" data-testid="duty-gaps">
-                                            {gaps.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}
-                                        </ul>
-                                    })}
-                                </span>
-                            </div>
-                        }
-                    }).collect_view()
-                }}
+                {DutyKind::ALL
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &duty)| {
+                        let status = Memo::new(move |_| statuses.with(|v| v.get(i).filter(|d| d.duty == duty).cloned()));
+                        view! { <DutyRow duty=duty status=status/> }
+                    })
+                    .collect_view()}
             </div>
             <div class="card">
                 <h2>{move || state.t(T::DlList)}" "<ArticleLink article=crate::domain::article::Article::new(23)/></h2>
@@ -121,6 +95,79 @@ pub fn DashboardPage(
             </div>
             <YearCharts year=year/>
         </section>
+    }
+}
+
+/// How a duty's status pill reads: its class, its `data-status` key and its text.
+fn pill(d: &DutyStatus) -> (&'static str, &'static str, T) {
+    if d.overdue {
+        ("pill pill-bad", "overdue", T::IsOverdue)
+    } else if d.required == 0 {
+        ("pill", "na", T::NotApplicable)
+    } else if d.done >= d.required && d.gaps.is_empty() {
+        ("pill pill-ok", "done", T::Fulfilled)
+    } else {
+        ("pill pill-warn", "pending", T::Pending)
+    }
+}
+
+/// One duty's row of the year table. Its name, article and frequency stay; the figures,
+/// status and evidence follow `status`.
+#[component]
+fn DutyRow(
+    /// The duty.
+    duty: DutyKind,
+    /// Its status in the year shown (`None` only if the engine left it out).
+    status: Memo<Option<DutyStatus>>,
+) -> impl IntoView {
+    let state = use_app();
+    let zh = move || state.lang.get() == Lang::Zh;
+    let field = move |f: fn(&DutyStatus) -> String| move || status.with(|d| d.as_ref().map(f).unwrap_or_default());
+    view! {
+        <div
+            class="duty-row"
+            class:duty-overdue=move || status.with(|d| d.as_ref().is_some_and(|d| d.overdue))
+            role="row"
+            data-testid="duty-row"
+            data-duty=format!("{duty:?}")
+            data-status=move || status.with(|d| d.as_ref().map(|d| pill(d).1))
+        >
+            <span role="cell" class="duty-name">
+                <strong>{move || if zh() { duty.zh() } else { duty.en() }}</strong>" "<ArticleLink article=duty.article()/>
+                <span class="duty-freq muted">
+                    {move || {
+                        let zh = zh();
+                        state.db.with(|db| if zh { duty.frequency_zh(&db.settings) } else { duty.frequency_en(&db.settings) })
+                    }}
+                </span>
+            </span>
+            <span role="cell" class="duty-count" data-testid="duty-count">{field(|d| format!("{}/{}", d.done, d.required))}</span>
+            <span role="cell" class="duty-due">{field(|d| d.next_due.map(|x| x.to_string()).unwrap_or_else(|| "—".into()))}</span>
+            <span role="cell">
+                {move || status.with(|d| d.as_ref().map(|d| {
+                    let (class, _, text) = pill(d);
+                    view! { <span class=class>{state.t(text)}</span> }
+                }))}
+            </span>
+            <span role="cell" class="duty-evidence">
+                {move || {
+                    let lang = state.lang.get();
+                    status.with(|d| {
+                        let d = d.as_ref()?;
+                        let evidence: Vec<_> = d.evidence.iter().map(|r| (evidence_href(r), evidence_label(r, lang))).collect();
+                        let gaps = if lang == Lang::Zh { d.gaps.clone() } else { d.gaps_en.clone() };
+                        Some(view! {
+                            {evidence.into_iter().map(|(href, label)| view! { <a class="duty-ev" href=href>{label}</a> }).collect_view()}
+                            {(!gaps.is_empty()).then(|| view! {
+                                <ul class="duty-gaps" data-testid="duty-gaps">
+                                    {gaps.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}
+                                </ul>
+                            })}
+                        })
+                    })
+                }}
+            </span>
+        </div>
     }
 }
 

@@ -24,10 +24,21 @@ pub fn year_or_today(y: Option<i32>) -> i32 {
     y.or_else(year_from_hash).unwrap_or_else(|| state.today.get_untracked().year())
 }
 
-/// The page for a route of this area.
+/// The year dashboard, following the year of `route` in place while it stays on a dashboard
+/// route ([`Route::screen`]); on a route of another screen (just before this page is replaced)
+/// the year stays.
+pub fn render_dashboard(route: Signal<Route>) -> AnyView {
+    let state = use_app();
+    let year = Memo::new(move |prev: Option<&i32>| match route.get() {
+        Route::Duties(y) => y.or_else(year_from_hash).unwrap_or_else(|| state.today.get_untracked().year()),
+        _ => prev.copied().unwrap_or_else(|| state.today.get_untracked().year()),
+    });
+    view! { <dashboard::DashboardPage year=year/> }.into_any()
+}
+
+/// The page for a route of this area (the dashboard: [`render_dashboard`]).
 pub fn render(route: Route) -> AnyView {
     match route {
-        Route::Duties(y) => view! { <dashboard::DashboardPage year=year_or_today(y)/> }.into_any(),
         Route::DutyMembers(y) => view! { <members::MembersPage year=year_or_today(y)/> }.into_any(),
         Route::Evidence => view! { <evidence::EvidencePage/> }.into_any(),
         Route::Calendar(ym) => {
