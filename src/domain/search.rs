@@ -197,20 +197,41 @@ pub fn marked(text: &str, terms: &[String]) -> Vec<(String, bool)> {
 /// Search the whole database. Results: items first (in entry order), then meetings newest
 /// first, each meeting's hits in agenda order.
 pub fn search(db: &Db, query: &str) -> Vec<Hit> {
+    search_first(db, query, usize::MAX).hits
+}
+
+/// What a search found: how many hits in all, and the first of them in full.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Found {
+    /// Every hit's count.
+    pub total: usize,
+    /// The first hits (in [`search`]'s order), with title and snippet.
+    pub hits: Vec<Hit>,
+}
+
+/// [`search`], with a title and snippet made only for the first `first` hits; the others are
+/// counted. A list shows a page of hits (components::pager), and making every hit's snippet was
+/// most of a search for a common word (ten years of records, 党组: 4,605 hits, 34 ms natively,
+/// 2.5 ms without the snippets).
+pub fn search_first(db: &Db, query: &str, first: usize) -> Found {
     let terms = terms(query);
     if terms.is_empty() {
-        return vec![];
+        return Found::default();
     }
     let compiled = compile(&terms);
     let mut out = Vec::new();
+    let mut total = 0;
     // `texts` are the record's texts (searched as one, without building it unless it is a
     // hit); `context` (the item title) may supply terms the texts lack; titles are made only
     // for hits.
     let mut push = |kind, target, title: &dyn Fn() -> String, texts: &[&str], context: &str| {
         let in_texts = |t: &Term| texts.iter().any(|x| t.in_text(x));
         if compiled.iter().any(in_texts) && compiled.iter().all(|t| in_texts(t) || t.in_text(context)) {
-            let joined = texts.join("\n");
-            out.push(Hit { kind, target, title: title(), snippet: snippet(&joined, &terms, 30) });
+            total += 1;
+            if out.len() < first {
+                let joined = texts.join("\n");
+                out.push(Hit { kind, target, title: title(), snippet: snippet(&joined, &terms, 30) });
+            }
         }
     };
     for it in &db.items {
@@ -250,7 +271,7 @@ pub fn search(db: &Db, query: &str) -> Vec<Hit> {
             push(HitKind::Amendment, target, &mtitle, &[a.text.as_str(), a.reason.as_str()], "");
         }
     }
-    out
+    Found { total, hits: out }
 }
 
 #[cfg(test)]
@@ -292,6 +313,24 @@ mod tests {
         m.summary = Some(Summary { year: 2026, number: 3, text: "会议研究了道路养护资金".into(), signed: None });
         db.meetings.add(m);
         db
+    }
+
+    #[test]
+    fn only_the_first_hits_are_made_in_full_and_every_hit_is_counted() {
+        let db = crate::sample::reference::reference_db(crate::sample::reference::DEFAULT_SEED);
+        let all = search(&db, "党组");
+        assert!(all.len() > 1000, "a common word: {} hits", all.len());
+        for first in [0, 1, 50, 51, all.len() - 1, all.len(), all.len() + 7, usize::MAX] {
+            let found = search_first(&db, "党组", first);
+            assert_eq!(found.total, all.len(), "first {first}");
+            assert_eq!(found.hits[..], all[..first.min(all.len())], "first {first}");
+        }
+        // Two terms, and a term found nowhere.
+        let both = search(&db, "党组 会议");
+        assert!(!both.is_empty() && both.len() < all.len());
+        assert_eq!(search_first(&db, "党组 会议", 3), Found { total: both.len(), hits: both[..3].to_vec() });
+        assert_eq!(search_first(&db, "党组 不存在的词语", 50), Found::default());
+        assert_eq!(search_first(&db, "   ", 50), Found::default());
     }
 
     #[test]

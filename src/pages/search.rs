@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::app::{navigate, use_app};
 use crate::components::pager::{Pager, PAGE};
 use crate::components::highlight::highlighted;
-use crate::domain::search::{search, terms, Target};
+use crate::domain::search::{search_first, terms, Target};
 use crate::i18n::meetings::MeetingsText as T;
 use crate::i18n::Lang;
 use crate::router::Route;
@@ -23,9 +23,13 @@ pub fn SearchPage(
     let asked = !query.trim().is_empty();
     // The query's words, highlighted in each title and snippet.
     let words = terms(&query);
-    let hits = Memo::new(move |_| state.db.with(|db| search(db, &query)));
-    let total = Signal::derive(move || hits.with(|h| h.len()));
     let limit = RwSignal::new(PAGE);
+    // Every hit counted, the ones shown in full ("显示更多" searches again for more).
+    let found = Memo::new(move |_| {
+        let first = limit.get();
+        state.db.with(|db| search_first(db, &query, first))
+    });
+    let total = Signal::derive(move || found.with(|f| f.total));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         navigate(&Route::Search(q.get_untracked().trim().to_string()));
@@ -42,14 +46,14 @@ pub fn SearchPage(
             </form>
             // Nothing asked yet: no "0 results" and no empty list.
             {move || asked.then(|| {
-                let h = hits.get();
-                let none = h.is_empty();
+                let found = found.get();
+                let none = found.total == 0;
                 let zh = state.lang.get() == Lang::Zh;
                 view! {
-                    <p class="muted" data-testid="search-count">{format!("{} {}", h.len(), state.t(T::Results))}</p>
+                    <p class="muted" data-testid="search-count">{format!("{} {}", found.total, state.t(T::Results))}</p>
                     // No hits: the count says so; no empty box under it.
                     <ul class="list card" data-testid="search-results" class:hidden=none>
-                        {h.into_iter().take(limit.get()).map(|hit| {
+                        {found.hits.into_iter().take(limit.get()).map(|hit| {
                             let href = match hit.target { Target::Item(i) => Route::Item(i).href(), Target::Minutes(m) => Route::MeetingMinutes(m).href(), Target::Summary(m) => Route::MeetingSummary(m).href() };
                             view! {
                                 <li><a class="list-link search-hit" href=href data-testid="search-hit" data-kind=format!("{:?}", hit.kind)>
