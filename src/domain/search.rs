@@ -81,26 +81,80 @@ pub fn terms(query: &str) -> Vec<String> {
 /// building a substring searcher per text was a fifth of a search's time with ten years of
 /// records.
 struct Term {
+    /// The term (lower-cased).
+    text: String,
     /// Finds the term (lower-cased).
     finder: memmem::Finder<'static>,
-    /// Lower-casing a text can never make it match (see [`caseless`]).
-    caseless: bool,
+    /// How a text's capitals can make it match.
+    fold: Fold,
+}
+
+/// How case is ignored for a term.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fold {
+    /// Lower-casing a text can never make it match (see [`caseless`]): found as it is, or not.
+    None,
+    /// Its only letters with case are ASCII (road numbers such as S101, X205线): compared with
+    /// ASCII letters in either case, without lower-casing the text. Lower-casing the texts of a
+    /// search for S101 (229 hits) was 11.6 ms of 12 natively with ten years of records.
+    Ascii,
+    /// Any other: the text lower-cased, where it has capitals.
+    Full,
 }
 
 impl Term {
     fn new(text: &str) -> Self {
-        Term { finder: memmem::Finder::new(text.as_bytes()).into_owned(), caseless: caseless(text) }
+        let fold = if caseless(text) {
+            Fold::None
+        } else if text.chars().all(|c| c.is_ascii() || ('\u{3000}'..='\u{9FFF}').contains(&c)) {
+            Fold::Ascii
+        } else {
+            Fold::Full
+        };
+        Term { text: text.to_string(), finder: memmem::Finder::new(text.as_bytes()).into_owned(), fold }
     }
 
     /// The term occurs in `text`, ignoring case. Found as it is, it matches; only text with
     /// capitals can match otherwise (lower-casing every record on every search was most of a
     /// search's time with ten years of records).
     fn in_text(&self, text: &str) -> bool {
-        self.finder.find(text.as_bytes()).is_some()
-            || (!self.caseless
-                && text.chars().any(has_capital_form)
-                && self.finder.find(text.to_lowercase().as_bytes()).is_some())
+        if self.finder.find(text.as_bytes()).is_some() {
+            return true;
+        }
+        match self.fold {
+            Fold::None => false,
+            Fold::Ascii if !self.lower_case_adds_ascii(text) => contains_ascii_fold(text.as_bytes(), self.text.as_bytes()),
+            _ => text.chars().any(has_capital_form) && self.finder.find(text.to_lowercase().as_bytes()).is_some(),
+        }
     }
+}
+
+impl Term {
+    /// `text` has one of the two characters whose lower case has an ASCII letter (the Kelvin
+    /// sign: k; the dotted capital I: i), and the term has that letter: such a text is left to
+    /// the full comparison.
+    fn lower_case_adds_ascii(&self, text: &str) -> bool {
+        (self.text.contains('k') && text.contains('\u{212A}')) || (self.text.contains('i') && text.contains('\u{130}'))
+    }
+}
+
+/// `needle` (lower-case) occurs in `hay` with ASCII letters in either case and every other byte
+/// as it is. A match starts at a character boundary: the needle's first byte is ASCII or a
+/// UTF-8 lead byte.
+fn contains_ascii_fold(hay: &[u8], needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else { return true };
+    let Some(last) = hay.len().checked_sub(needle.len()) else { return false };
+    let (lo, up) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let mut from = 0;
+    while from <= last {
+        let Some(i) = memchr::memchr2(lo, up, &hay[from..=last]) else { return false };
+        let at = from + i;
+        if hay[at..at + needle.len()].eq_ignore_ascii_case(needle) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 fn compile(terms: &[String]) -> Vec<Term> {
@@ -313,6 +367,34 @@ mod tests {
         m.summary = Some(Summary { year: 2026, number: 3, text: "会议研究了道路养护资金".into(), signed: None });
         db.meetings.add(m);
         db
+    }
+
+    #[test]
+    fn ascii_folding_finds_exactly_what_lower_casing_finds() {
+        // Texts of characters with and without case, including the two whose lower case has an
+        // ASCII letter (the Kelvin sign, the dotted capital I), long s, fullwidth and German
+        // letters, Chinese, digits and punctuation; terms as terms() makes them.
+        let alphabet = ['a', 'A', 'k', 'K', '\u{212A}', 'i', 'I', '\u{130}', 's', 'S', 'ſ', 'x', 'X', '1', '0', '线', '路', 'Ä', 'ä', 'ß', 'Ａ', 'ａ', ' ', '-', '…'];
+        let queries = ["s101", "X205线", "k", "Ki", "i", "is", "a-1", "路a", "ss", "SX", "x1", "a"];
+        for q in queries {
+            assert_eq!(Term::new(&q.to_lowercase()).fold, Fold::Ascii, "{q}");
+        }
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..30_000 {
+            let len = next(10);
+            let text: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+            for q in queries {
+                let t = q.to_lowercase();
+                let expected = text.contains(&t) || text.to_lowercase().contains(&t);
+                assert_eq!(Term::new(&t).in_text(&text), expected, "{t:?} in {text:?}");
+            }
+        }
     }
 
     #[test]
