@@ -48,6 +48,55 @@ appTest('first run: set up a unit with 7 members and 3 departments; everything i
   assert.equal(await page.getByTestId('welcome').count(), 0);
 });
 
+// Typing in the settings draft changes only what it touches (issue 7: every key built every
+// member's term rows and every department's member options again: 150-250 ms a key at 4x with
+// ten years of members). The options still follow names, additions and removals.
+appTest('settings: a name typed shows in every in-charge list at once, and the other rows stay as they are', async (app) => {
+  const page = await app.gotoApp('#/');
+  await setUpUnit(page);
+  const optionTexts = () => page.getByTestId('department-in-charge').evaluateAll((els) => els.map((e) => [...e.options].map((o) => o.textContent)));
+  const selected = () => page.getByTestId('department-in-charge').evaluateAll((els) => els.map((e) => e.selectedOptions[0].textContent));
+  const before = await optionTexts();
+  assert.deepEqual(before, DEPARTMENTS.map(() => ['（未指定）', ...MEMBERS]));
+  // Every change to the page while the name is typed, outside the name's own input.
+  await page.evaluate(() => {
+    const renamed = [...document.querySelector('[data-testid="department-in-charge"]').options].find((o) => o.textContent === '张伟').value;
+    window.__touched = [];
+    window.__mo = new MutationObserver((ms) => { for (const m of ms) {
+      const el = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+      if (el.closest('.term-row')) window.__touched.push(`term row: ${m.type} ${m.attributeName || ''}`);
+      else if (el.closest('option') && el.closest('option').value !== renamed) window.__touched.push(`option ${el.closest('option').textContent}: ${m.type} ${m.attributeName || ''}`);
+    } });
+    window.__mo.observe(document.querySelector('main'), { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  // Rename 张伟 (in charge of 规划建设科), key by key.
+  await page.getByTestId('member-name').nth(2).fill('');
+  await page.getByTestId('member-name').nth(2).pressSequentially('张卫东');
+  const renamed = MEMBERS.map((m, i) => (i === 2 ? '张卫东' : m));
+  assert.deepEqual(await optionTexts(), DEPARTMENTS.map(() => ['（未指定）', ...renamed]));
+  assert.deepEqual(await selected(), DEPARTMENTS.map((d) => renamed[d[1]]));
+  const touched = await page.evaluate(() => { window.__mo.disconnect(); return window.__touched; });
+  assert.deepEqual([...new Set(touched)], [], 'no term row and no other member\'s option was touched');
+  // A term added to 李明: one more row, in his card only; removed again. A member added: in
+  // every list; removed: gone from every list.
+  const terms = await page.getByTestId('term-role').count();
+  await page.getByTestId('member-card').nth(1).getByRole('button', { name: '添加任职期间' }).click();
+  assert.equal(await page.getByTestId('term-role').count(), terms + 1);
+  assert.equal(await page.getByTestId('member-card').nth(1).getByTestId('term-role').count(), 2);
+  // (Two open terms from the same day would be refused on saving: the new one goes again.)
+  await page.getByTestId('member-card').nth(1).locator('.term-row').last().getByRole('button').click();
+  assert.equal(await page.getByTestId('term-role').count(), terms);
+  await page.getByTestId('add-member').click();
+  await page.getByTestId('member-name').last().fill('新成员');
+  assert.deepEqual((await optionTexts())[0], ['（未指定）', ...renamed, '新成员']);
+  await page.getByTestId('member-card').last().getByRole('button', { name: '删除' }).first().click();
+  assert.deepEqual(await optionTexts(), DEPARTMENTS.map(() => ['（未指定）', ...renamed]));
+  await page.getByTestId('settings-save').click();
+  await page.getByTestId('settings-status').filter({ hasText: '已保存' }).waitFor();
+  await app.reload();
+  assert.deepEqual(await selected(), DEPARTMENTS.map((d) => renamed[d[1]]));
+});
+
 appTest('bad settings show inline errors and change nothing', async (app) => {
   const page = await app.gotoApp('#/');
   await setUpUnit(page);
