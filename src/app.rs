@@ -459,9 +459,9 @@ pub fn App() -> impl IntoView {
     crate::sample::bench_hook::install(state);
 
     let route = RwSignal::new(current_route());
-    // A new page only when the screen changes: a route of the same screen is followed by the
-    // page in place ([`Route::screen`]).
-    let screen = Memo::new(move |_| route.get().screen());
+    // A new page for every address, as before, except while the screen stays the same
+    // ([`Route::same_screen`]): then the page follows the route in place.
+    let screen = Memo::new_with_compare(move |_| route.get().screen(), |old, new| !matches!((old, new), (Some(a), Some(b)) if a.same_screen(b)));
     // The address changed (typed, back and forward, or `go_to`): show its screen.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         let next = current_route();

@@ -217,6 +217,14 @@ impl Route {
             other => other.clone(),
         }
     }
+
+    /// Going from this route to `next` keeps the page on show, which follows `next` in place
+    /// (see [`Route::screen`]). Any other change of address builds the page anew, also an
+    /// address that names the same route again (a page reads a `?id=` or `?year=` of the
+    /// address when it is built).
+    pub fn same_screen(&self, next: &Route) -> bool {
+        matches!((self, next), (Route::Duties(_), Route::Duties(_)))
+    }
 }
 
 /// Top-level navigation sections.
@@ -247,6 +255,15 @@ mod tests {
         assert_ne!(Route::Meeting(1).screen(), Route::Meeting(2).screen());
         assert_ne!(Route::Duties(Some(2025)).screen(), Route::DutyMembers(Some(2025)).screen());
         assert_eq!(Route::Search("公路".into()).screen(), Route::Search("公路".into()));
+        // Only the dashboard stays on show from one address to the next; an address that names
+        // the same route again (the evidence list with another ?id=) builds the page anew.
+        assert!(Route::Duties(Some(2024)).same_screen(&Route::Duties(None)));
+        assert!(!Route::Evidence.same_screen(&Route::Evidence));
+        assert!(!Route::Meeting(1).same_screen(&Route::Meeting(1)));
+        assert!(!Route::Duties(None).same_screen(&Route::DutyMembers(None)));
+        for r in [Route::Duties(None), Route::Evidence, Route::Meeting(1), Route::Search("公路".into())] {
+            assert_eq!(r.same_screen(&r), r.screen() == Route::Duties(None));
+        }
     }
 
     #[test]

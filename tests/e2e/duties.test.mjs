@@ -339,3 +339,23 @@ appTest('duty dashboard: another year is shown in place, the same as a fresh loa
   assert.deepEqual(en, await fresh('#/duties/2026'), 'in English: as a fresh load of 2026');
   assert.ok(en.rows.every((r) => !/[\u4e00-\u9fff]/.test(r[3].split('\n')[0])), 'duty names in English');
 });
+
+// Only the dashboard follows a new address in place: another address of the same route builds
+// the page anew, so what a page reads from the address when it is built (the evidence list's
+// ?id=, which marks a record) follows it.
+appTest('evidence list: a link to another record (?id=) marks that record', async (app) => {
+  const p = await withExample(app, '2026-11-27');
+  await app.go('#/evidence');
+  await p.getByTestId('evidence-row').nth(1).waitFor();
+  const ids = await p.getByTestId('evidence-row').evaluateAll((rows) => rows.slice(0, 2).map((r) => r.id.replace('evidence-', '')));
+  const focused = () => p.evaluate(() => [...document.querySelectorAll('[data-testid="evidence-row"].focused')].map((r) => r.id));
+  await p.evaluate((id) => { location.hash = `#/evidence?id=${id}`; }, ids[0]);
+  await p.waitForFunction((id) => document.querySelector(`#evidence-${id}.focused`), ids[0]);
+  assert.deepEqual(await focused(), [`evidence-${ids[0]}`]);
+  await p.evaluate((id) => { location.hash = `#/evidence?id=${id}`; }, ids[1]);
+  await p.waitForFunction((id) => document.querySelector(`#evidence-${id}.focused`), ids[1], { timeout: 5000 });
+  assert.deepEqual(await focused(), [`evidence-${ids[1]}`]);
+  await p.goBack();
+  await p.waitForFunction((id) => document.querySelector(`#evidence-${id}.focused`), ids[0], { timeout: 5000 });
+  assert.deepEqual(await focused(), [`evidence-${ids[0]}`]);
+});
