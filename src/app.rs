@@ -459,9 +459,9 @@ pub fn App() -> impl IntoView {
     crate::sample::bench_hook::install(state);
 
     let route = RwSignal::new(current_route());
-    // A new page for every address, as before, except while the screen stays the same
-    // ([`Route::same_screen`]): then the page follows the route in place.
-    let screen = Memo::new_with_compare(move |_| route.get().screen(), |old, new| !matches!((old, new), (Some(a), Some(b)) if a.same_screen(b)));
+    // The route of the page on show: a new page for every new address, except where the page
+    // follows the route in place ([`Route::same_screen`]).
+    let page_route = Memo::new_with_compare(move |_| route.get(), |old, new| !matches!((old, new), (Some(a), Some(b)) if a.same_screen(b)));
     // The address changed (typed, back and forward, or `go_to`): show its screen.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         let next = current_route();
@@ -535,7 +535,7 @@ pub fn App() -> impl IntoView {
         <Header route=route/>
         <StorageBanner/>
         <main id="main" class="main" tabindex="-1">
-            {move || pages::render_screen(screen.get(), route.into())}
+            {move || pages::render_page(page_route.get(), route.into())}
         </main>
     }
 }

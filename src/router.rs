@@ -206,22 +206,11 @@ impl Route {
         }
     }
 
-    /// The screen this route is drawn on. Routes with the same screen differ only in what that
-    /// screen shows, and the screen follows the change in place instead of being built again:
+    /// Going from this route to `next` keeps the page on show, which follows `next` in place:
     /// the duty dashboard of another year keeps its frame and the rows whose figures did not
-    /// change (issue 7: a year click re-laid out ~660 of the page's ~710 boxes). Every other
-    /// route is its own screen.
-    pub fn screen(&self) -> Route {
-        match self {
-            Route::Duties(_) => Route::Duties(None),
-            other => other.clone(),
-        }
-    }
-
-    /// Going from this route to `next` keeps the page on show, which follows `next` in place
-    /// (see [`Route::screen`]). Any other change of address builds the page anew, also an
-    /// address that names the same route again (a page reads a `?id=` or `?year=` of the
-    /// address when it is built).
+    /// change (issue 7: a year click re-laid out ~660 of the page's ~710 boxes). Any other
+    /// change of address builds the page anew, also an address that names the same route again
+    /// (a page reads a `?id=` or `?year=` of the address when it is built).
     pub fn same_screen(&self, next: &Route) -> bool {
         matches!((self, next), (Route::Duties(_), Route::Duties(_)))
     }
@@ -247,23 +236,19 @@ mod tests {
 
     #[test]
     fn only_the_dashboard_years_share_a_screen() {
-        assert_eq!(Route::Duties(Some(2024)).screen(), Route::Duties(Some(2025)).screen());
-        assert_eq!(Route::Duties(None).screen(), Route::Duties(Some(2025)).screen());
-        // The other year-bearing duty screens, and screens of one record, are built anew.
-        assert_ne!(Route::DutyMembers(Some(2024)).screen(), Route::DutyMembers(Some(2025)).screen());
-        assert_ne!(Route::Report(Some(2024)).screen(), Route::Report(Some(2025)).screen());
-        assert_ne!(Route::Meeting(1).screen(), Route::Meeting(2).screen());
-        assert_ne!(Route::Duties(Some(2025)).screen(), Route::DutyMembers(Some(2025)).screen());
-        assert_eq!(Route::Search("公路".into()).screen(), Route::Search("公路".into()));
-        // Only the dashboard stays on show from one address to the next; an address that names
-        // the same route again (the evidence list with another ?id=) builds the page anew.
+        assert!(Route::Duties(Some(2024)).same_screen(&Route::Duties(Some(2025))));
         assert!(Route::Duties(Some(2024)).same_screen(&Route::Duties(None)));
-        assert!(!Route::Evidence.same_screen(&Route::Evidence));
+        assert!(Route::Duties(None).same_screen(&Route::Duties(None)));
+        // The other year-bearing duty screens, screens of one record, and an address that names
+        // the same route again (the evidence list with another ?id=) build the page anew.
+        assert!(!Route::DutyMembers(Some(2024)).same_screen(&Route::DutyMembers(Some(2025))));
+        assert!(!Route::Report(Some(2024)).same_screen(&Route::Report(Some(2024))));
+        assert!(!Route::Meeting(1).same_screen(&Route::Meeting(2)));
         assert!(!Route::Meeting(1).same_screen(&Route::Meeting(1)));
+        assert!(!Route::Evidence.same_screen(&Route::Evidence));
+        assert!(!Route::Search("公路".into()).same_screen(&Route::Search("公路".into())));
         assert!(!Route::Duties(None).same_screen(&Route::DutyMembers(None)));
-        for r in [Route::Duties(None), Route::Evidence, Route::Meeting(1), Route::Search("公路".into())] {
-            assert_eq!(r.same_screen(&r), r.screen() == Route::Duties(None));
-        }
+        assert!(!Route::DutyMembers(None).same_screen(&Route::Duties(None)));
     }
 
     #[test]

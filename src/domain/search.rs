@@ -81,9 +81,7 @@ pub fn terms(query: &str) -> Vec<String> {
 /// building a substring searcher per text was a fifth of a search's time with ten years of
 /// records.
 struct Term {
-    /// The term (lower-cased).
-    text: String,
-    /// Finds the term (lower-cased).
+    /// Finds the term (lower-cased; its `needle()` is the term).
     finder: memmem::Finder<'static>,
     /// How a text's capitals can make it match.
     fold: Fold,
@@ -106,12 +104,12 @@ impl Term {
     fn new(text: &str) -> Self {
         let fold = if caseless(text) {
             Fold::None
-        } else if text.chars().all(|c| c.is_ascii() || ('\u{3000}'..='\u{9FFF}').contains(&c)) {
+        } else if text.chars().all(|c| c.is_ascii() || NO_CASE.contains(&c)) {
             Fold::Ascii
         } else {
             Fold::Full
         };
-        Term { text: text.to_string(), finder: memmem::Finder::new(text.as_bytes()).into_owned(), fold }
+        Term { finder: memmem::Finder::new(text.as_bytes()).into_owned(), fold }
     }
 
     /// The term occurs in `text`, ignoring case. Found as it is, it matches; only text with
@@ -123,18 +121,17 @@ impl Term {
         }
         match self.fold {
             Fold::None => false,
-            Fold::Ascii if !self.lower_case_adds_ascii(text) => contains_ascii_fold(text.as_bytes(), self.text.as_bytes()),
+            Fold::Ascii if !self.lower_case_adds_ascii(text) => contains_ascii_fold(text.as_bytes(), self.finder.needle()),
             _ => text.chars().any(has_capital_form) && self.finder.find(text.to_lowercase().as_bytes()).is_some(),
         }
     }
-}
 
-impl Term {
     /// `text` has one of the two characters whose lower case has an ASCII letter (the Kelvin
     /// sign: k; the dotted capital I: i), and the term has that letter: such a text is left to
     /// the full comparison.
     fn lower_case_adds_ascii(&self, text: &str) -> bool {
-        (self.text.contains('k') && text.contains('\u{212A}')) || (self.text.contains('i') && text.contains('\u{130}'))
+        let term = self.finder.needle();
+        (term.contains(&b'k') && text.contains('\u{212A}')) || (term.contains(&b'i') && text.contains('\u{130}'))
     }
 }
 
@@ -165,10 +162,13 @@ fn all_in(text: &str, terms: &[Term]) -> bool {
     !terms.is_empty() && terms.iter().all(|t| t.in_text(text))
 }
 
+/// Chinese characters and punctuation (U+3000..U+9FFF): no case.
+const NO_CASE: std::ops::RangeInclusive<char> = '\u{3000}'..='\u{9FFF}';
+
 /// A term of Chinese characters, digits and ASCII punctuation only: lower-casing never
 /// produces these from other characters, so it can only match as it is written.
 fn caseless(term: &str) -> bool {
-    term.chars().all(|c| ('\u{3000}'..='\u{9FFF}').contains(&c) || (c.is_ascii() && !c.is_ascii_alphabetic()))
+    term.chars().all(|c| NO_CASE.contains(&c) || (c.is_ascii() && !c.is_ascii_alphabetic()))
 }
 
 /// True when lower-casing changes `c`. Chinese characters and punctuation (U+3000..U+9FFF) have
@@ -176,7 +176,7 @@ fn caseless(term: &str) -> bool {
 fn has_capital_form(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_uppercase()
-    } else if ('\u{3000}'..='\u{9FFF}').contains(&c) {
+    } else if NO_CASE.contains(&c) {
         false
     } else {
         c.to_lowercase().next() != Some(c)

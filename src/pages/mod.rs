@@ -20,13 +20,13 @@ pub mod tasks;
 
 /// The page for a route that stays as it is (the screen rehearsal's).
 pub fn render(route: Route) -> AnyView {
-    render_screen(route.screen(), Signal::stored(route))
+    render_page(route.clone(), Signal::stored(route))
 }
 
-/// The page of `screen` ([`Route::screen`]), following `route` where the screen changes in
-/// place (the duty dashboard's year); otherwise `screen` is the route itself.
-pub fn render_screen(screen: Route, route: Signal<Route>) -> AnyView {
-    match screen {
+/// The page for `page`, the route it was built for; a page that follows the route in place
+/// ([`Route::same_screen`]: the duty dashboard's year) reads `route` as it changes.
+pub fn render_page(page: Route, route: Signal<Route>) -> AnyView {
+    match page {
         Route::Home => view! { <home::HomePage/> }.into_any(),
         Route::Rules(n) => view! { <rules::RulesPage article=n/> }.into_any(),
         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
@@ -37,16 +37,16 @@ pub fn render_screen(screen: Route, route: Signal<Route>) -> AnyView {
         | Route::Meeting(_)
         | Route::MeetingLive(_)
         | Route::MeetingMinutes(_)
-        | Route::MeetingSummary(_) => meetings::render(screen),
-        Route::Items | Route::ItemNew | Route::Item(_) => items::render(screen),
-        Route::Tasks | Route::Task(_) => tasks::render(screen),
+        | Route::MeetingSummary(_) => meetings::render(page),
+        Route::Items | Route::ItemNew | Route::Item(_) => items::render(page),
+        Route::Tasks | Route::Task(_) => tasks::render(page),
         Route::Duties(_) => duties::render_dashboard(route),
         Route::DutyMembers(_)
         | Route::Evidence
         | Route::Calendar(_)
         | Route::DemocraticLife(_)
         | Route::Study(_)
-        | Route::Report(_) => duties::render(screen),
+        | Route::Report(_) => duties::render(page),
         Route::NotFound(path) => view! { <not_found::NotFoundPage path=path/> }.into_any(),
     }
 }

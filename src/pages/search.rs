@@ -53,7 +53,7 @@ pub fn SearchPage(
                     <p class="muted" data-testid="search-count">{format!("{} {}", found.total, state.t(T::Results))}</p>
                     // No hits: the count says so; no empty box under it.
                     <ul class="list card" data-testid="search-results" class:hidden=none>
-                        {found.hits.into_iter().take(limit.get()).map(|hit| {
+                        {found.hits.into_iter().map(|hit| {
                             let href = match hit.target { Target::Item(i) => Route::Item(i).href(), Target::Minutes(m) => Route::MeetingMinutes(m).href(), Target::Summary(m) => Route::MeetingSummary(m).href() };
                             view! {
                                 <li><a class="list-link search-hit" href=href data-testid="search-hit" data-kind=format!("{:?}", hit.kind)>

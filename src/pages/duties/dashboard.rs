@@ -77,9 +77,8 @@ pub fn DashboardPage(
                 </div>
                 {DutyKind::ALL
                     .iter()
-                    .enumerate()
-                    .map(|(i, &duty)| {
-                        let status = Memo::new(move |_| statuses.with(|v| v.get(i).filter(|d| d.duty == duty).cloned()));
+                    .map(|&duty| {
+                        let status = Memo::new(move |_| statuses.with(|v| v.iter().find(|d| d.duty == duty).cloned()));
                         view! { <DutyRow duty=duty status=status/> }
                     })
                     .collect_view()}

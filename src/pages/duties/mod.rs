@@ -25,8 +25,8 @@ pub fn year_or_today(y: Option<i32>) -> i32 {
 }
 
 /// The year dashboard, following the year of `route` in place while it stays on a dashboard
-/// route ([`Route::screen`]); on a route of another screen (just before this page is replaced)
-/// the year stays.
+/// route ([`Route::same_screen`]); on a route of another screen (just before this page is
+/// replaced) the year stays.
 pub fn render_dashboard(route: Signal<Route>) -> AnyView {
     let state = use_app();
     let year = Memo::new(move |prev: Option<&i32>| match route.get() {
