@@ -22,6 +22,12 @@ pub fn TaskStatusPill(
     status: TaskStatus,
 ) -> impl IntoView {
     let state = use_app();
+    let (class, key) = pill_style(status);
+    view! { <span class=class data-status=key>{move || state.t(task_status_text(status))}</span> }
+}
+
+/// The pill's class and `data-status` key of a status.
+pub fn pill_style(status: TaskStatus) -> (&'static str, &'static str) {
     let class = match status {
         TaskStatus::Overdue => "pill pill-bad",
         TaskStatus::Done => "pill pill-ok",
@@ -34,5 +40,5 @@ pub fn TaskStatusPill(
         TaskStatus::Done => "done",
         TaskStatus::Overdue => "overdue",
     };
-    view! { <span class=class data-status=key>{move || state.t(task_status_text(status))}</span> }
+    (class, key)
 }

@@ -9,7 +9,7 @@ use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
 use crate::components::pager::{Pager, PAGE};
 use crate::components::duty_ui::{department_options, member_options, parse_date, IdSelect};
-use crate::components::task_status::TaskStatusPill;
+use crate::components::task_status::{pill_style, task_status_text};
 use crate::domain::article::Article;
 use crate::domain::followup::{count_tasks, create_task, filter_tasks, TaskFilter};
 use crate::domain::item::DecisionRef;
@@ -117,19 +117,24 @@ pub fn TasksPage() -> impl IntoView {
                     if rows.is_empty() {
                         return view! { <li class="muted task-empty">{state.t(T::NoTasks)}</li> }.into_any();
                     }
+                    // The rows read the language here, once: a language switch builds them
+                    // again, and a row holds no reactive text of its own.
+                    let zh = state.lang.get() == Lang::Zh;
+                    let deadline_label = format!("{}{}", state.t(T::Deadline), state.colon());
                     rows.into_iter().take(limit.get()).map(|(id, title, who, deadline, status, late)| {
                         let overdue = status == TaskStatus::Overdue;
+                        let (class, key) = pill_style(status);
                         view! {
                             <li class="task-row" class:task-overdue=overdue data-testid="task-row">
                                 <a class="task-link" href=format!("#/tasks/{id}")>
                                     <span class="task-title">{title}</span>
                                     <span class="task-meta">
                                         <span class="task-who">{who}</span>
-                                        <span class="task-deadline">{move || state.t(T::Deadline)}{move || state.colon()}{deadline.to_string()}</span>
-                                        {overdue.then(|| view! { <span class="task-late">{move || if state.lang.get() == Lang::Zh { format!("逾期{late}天") } else { format!("{late} days overdue") }}</span> })}
+                                        <span class="task-deadline">{format!("{deadline_label}{deadline}")}</span>
+                                        {overdue.then(|| view! { <span class="task-late">{if zh { format!("逾期{late}天") } else { format!("{late} days overdue") }}</span> })}
                                     </span>
                                 </a>
-                                <TaskStatusPill status=status/>
+                                <span class=class data-status=key>{state.t(task_status_text(status))}</span>
                             </li>
                         }
                     }).collect_view().into_any()
