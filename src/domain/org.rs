@@ -74,6 +74,11 @@ impl Member {
     pub fn serves_on(&self, date: NaiveDate) -> bool {
         self.term_at(date).is_some()
     }
+    /// Whether every term of the member ended before `date` (往届成员, a former member). A
+    /// member with no term, or with a term still open or yet to begin, has not left.
+    pub fn has_left(&self, date: NaiveDate) -> bool {
+        !self.terms.is_empty() && self.terms.iter().all(|t| t.end.is_some_and(|e| e < date))
+    }
     /// Role on `date`.
     pub fn role_at(&self, date: NaiveDate) -> Option<Role> {
         self.term_at(date).map(|t| t.role)
@@ -160,5 +165,38 @@ impl Organisation {
     /// The serving director (局长) on `date`.
     pub fn director_at(&self, date: NaiveDate) -> Option<Id> {
         self.roster_at(date).into_iter().find(|r| r.director).map(|r| r.member)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn member(terms: &[(NaiveDate, Option<NaiveDate>)]) -> Member {
+        Member {
+            id: 1,
+            name: "王".into(),
+            note: String::new(),
+            terms: terms.iter().map(|&(start, end)| Term { role: Role::Member, start, end, director: false, main_leader: false }).collect(),
+        }
+    }
+
+    #[test]
+    fn a_member_has_left_only_after_the_last_day_of_every_term() {
+        let today = d(2026, 11, 29);
+        // Ended the day before: left. Ends today: still serving today.
+        assert!(member(&[(d(2020, 1, 1), Some(d(2026, 11, 28)))]).has_left(today));
+        assert!(!member(&[(d(2020, 1, 1), Some(today))]).has_left(today));
+        assert!(member(&[(d(2020, 1, 1), Some(today))]).serves_on(today));
+        // An open term, or one that begins later, means not left; nor does having no term.
+        assert!(!member(&[(d(2016, 1, 1), Some(d(2018, 1, 1))), (d(2019, 1, 1), None)]).has_left(today));
+        assert!(!member(&[(d(2016, 1, 1), Some(d(2018, 1, 1))), (d(2027, 1, 1), None)]).has_left(today));
+        assert!(!member(&[]).has_left(today));
+        // Two ended terms: left.
+        assert!(member(&[(d(2016, 1, 1), Some(d(2018, 1, 1))), (d(2019, 1, 1), Some(d(2021, 6, 30)))]).has_left(today));
     }
 }

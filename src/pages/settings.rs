@@ -172,7 +172,10 @@ fn UnitSection(
     }
 }
 
-/// Members and their terms.
+/// Members and their terms. Those who had left when the page was opened (往届成员) are folded
+/// under a button and built only when shown: after ten years they are much of the form (issue
+/// 7: opening the page took ~300 ms at 4x CPU throttling). An error on one of them opens the
+/// fold, so it is seen beside its input.
 #[component]
 fn MembersSection(
     /// The draft being edited.
@@ -180,6 +183,21 @@ fn MembersSection(
 ) -> impl IntoView {
     let state = use_app();
     let roster_err = draft.error(Field::Roster);
+    let today = state.today.get_untracked();
+    // Decided once, so that a card does not move to the other list while its dates are edited.
+    let former = StoredValue::new(draft.org.with_untracked(|o| o.members.iter().filter(|m| m.has_left(today)).map(|m| m.id).collect::<Vec<_>>()));
+    let is_former = move |id: Id| former.with_value(|f| f.contains(&id));
+    let ids = move |left: bool| draft.org.with(|o| o.members.iter().filter(|m| is_former(m.id) == left).map(|m| m.id).collect::<Vec<_>>());
+    let former_count = Memo::new(move |_| ids(true).len());
+    let show_former = RwSignal::new(false);
+    Effect::new(move |_| {
+        let error_in_fold = draft.issues.with(|v| {
+            v.iter().any(|i| matches!(i.field, Field::MemberName(id) | Field::TermDates(id, _) if is_former(id)))
+        });
+        if error_in_fold {
+            show_former.set(true);
+        }
+    });
     let add_member = move |_| {
         let id = draft.new_id();
         let today = state.today.get_untracked();
@@ -197,14 +215,30 @@ fn MembersSection(
         <fieldset class="card">
             <legend>{move || state.t(Ui::MembersSection)}" "<ArticleLink article=Article::new(9)/></legend>
             {move || roster_err.get().map(|e| view! { <p class="field-error" role="alert" data-testid="roster-error">{e}</p> })}
-            <For
-                each=move || draft.org.with(|o| o.members.iter().map(|m| m.id).collect::<Vec<_>>())
-                key=|id| *id
-                children=move |id| view! { <MemberCard draft=draft id=id/> }
-            />
+            <For each=move || ids(false) key=|id| *id children=move |id| view! { <MemberCard draft=draft id=id/> }/>
             <button type="button" class="btn" on:click=add_member data-testid="add-member">
                 {move || state.t(Ui::AddMember)}
             </button>
+            <Show when=move || { former_count.get() > 0 }>
+                <div class="former-members">
+                    <button
+                        type="button"
+                        class="btn btn-quiet"
+                        aria-expanded=move || show_former.get().to_string()
+                        aria-controls="former-members"
+                        data-testid="toggle-former"
+                        on:click=move |_| show_former.update(|s| *s = !*s)
+                    >
+                        {move || state.t(if show_former.get() { Ui::HideFormer } else { Ui::ShowFormer })}
+                        {move || if state.lang.get() == Lang::Zh { format!("（{}）", former_count.get()) } else { format!(" ({})", former_count.get()) }}
+                    </button>
+                    <div id="former-members">
+                        <Show when=move || show_former.get()>
+                            <For each=move || ids(true) key=|id| *id children=move |id| view! { <MemberCard draft=draft id=id/> }/>
+                        </Show>
+                    </div>
+                </div>
+            </Show>
         </fieldset>
     }
 }
