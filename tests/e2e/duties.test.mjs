@@ -230,6 +230,17 @@ appTest('a task past its deadline is red in the office view and a 第二十条�
   assert.equal(await late.locator('[data-status]').getAttribute('data-status'), 'overdue');
   const color = await late.locator('.task-title').evaluate((el) => getComputedStyle(el).color);
   assert.equal(color, 'rgb(179, 38, 30)');
+  // The row's words follow the language (they are read once for the whole list).
+  assert.equal(await late.locator('.task-deadline').textContent(), '办结期限：2026-03-31');
+  assert.equal(await late.locator('.task-late').textContent(), '逾期14天');
+  assert.equal(await late.locator('[data-status]').textContent(), '逾期');
+  await p.click('[data-testid="lang-toggle"]');
+  const lateEn = p.locator('[data-testid="task-row"]', { hasText: '完成农村公路养护检查' });
+  await lateEn.locator('.task-late', { hasText: '14 days overdue' }).waitFor();
+  assert.match(await lateEn.locator('.task-deadline').textContent(), /^Deadline: ?2026-03-31$/);
+  assert.equal(await lateEn.locator('[data-status]').textContent(), 'Overdue');
+  await p.click('[data-testid="lang-toggle"]');
+  await late.locator('.task-late', { hasText: '逾期14天' }).waitFor();
   await p.check('[data-testid="filter-overdue"]');
   assert.ok((await p.locator('[data-testid="task-row"]', { hasText: '完成农村公路养护检查' }).count()) === 1);
   await app.go('#/');
