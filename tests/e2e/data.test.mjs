@@ -109,7 +109,7 @@ appTest('after loading, the 纪要 fonts are laid out once, hidden, in idle time
   await app.assertClean();
 });
 
-appTest('after loading, the minutes of the newest meeting and a search are opened once where nobody sees them, in idle time, and leave nothing', async (app) => {
+appTest('after loading, the minutes of the newest meeting, the duty dashboard and a search are opened once where nobody sees them, in idle time, and leave nothing', async (app) => {
   const page = await app.gotoApp('#/');
   await app.loadExample();
   // Every rehearsal is laid out with `offsetHeight` on its hidden block: record what the block
@@ -144,8 +144,8 @@ appTest('after loading, the minutes of the newest meeting and a search are opene
   await app.gotoApp('#/');
   await page.waitForFunction(() => typeof window.__YISHI_SCREEN_REHEARSAL_MS__ === 'number', null, { timeout: 30000 });
   const seen = await page.evaluate(() => window.__rehearsals);
-  assert.equal(seen.length, 2, `two screens: ${JSON.stringify(seen)}`);
-  const [minutes, search] = seen;
+  assert.equal(seen.length, 3, `three screens: ${JSON.stringify(seen)}`);
+  const [minutes, dashboard, search] = seen;
   for (const r of seen) {
     assert.ok(typeof r.loaded === 'number', 'after every record is read');
     assert.ok(r.inMain, 'laid out in the page, inside <main>');
@@ -158,17 +158,23 @@ appTest('after loading, the minutes of the newest meeting and a search are opene
   // be held): its minutes, with their items.
   assert.ok(minutes.testids.includes('minutes-item') && minutes.testids.includes('minutes-head'), JSON.stringify(minutes.testids));
   assert.equal(minutes.stage, '已结束');
+  // This year's duty dashboard, with its table and charts.
+  assert.ok(['duty-table', 'duty-row', 'duty-count'].every((t) => dashboard.testids.includes(t)), JSON.stringify(dashboard.testids));
   // The search for the newest item's title finds it.
   assert.ok(search.testids.includes('search-results') && search.hits > 0, JSON.stringify(search));
   // Nothing of it is left, shown, focused, navigated or stored.
   const after = await page.evaluate(() => ({
-    left: document.querySelectorAll('.screen-rehearsal, [data-testid="minutes-item"], [data-testid="search-results"]').length,
+    left: document.querySelectorAll('.screen-rehearsal, [data-testid="minutes-item"], [data-testid="duty-table"], .duty-charts, [data-testid="search-results"]').length,
     hash: location.hash,
     history: history.length === window.__history,
     focus: document.activeElement === document.body,
     stored: JSON.stringify(Object.entries(localStorage).sort()) === window.__stored,
   }));
   assert.deepEqual(after, { left: 0, hash: '#/', history: true, focus: true, stored: true });
+  // The dashboard's charts listen for resizing while they are shown: that listener went with
+  // the rehearsal (a resize now raises no error).
+  await page.setViewportSize({ width: 600, height: 800 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
   await app.assertClean();
 });
 
@@ -185,15 +191,15 @@ appTest('a screen already on show is not rehearsed again after loading', async (
     Object.defineProperty(HTMLElement.prototype, 'offsetHeight', {
       configurable: true,
       get() {
-        if (this.classList.contains('screen-rehearsal')) window.__rehearsed.push(this.querySelector('[data-testid="search-results"]') ? 'search' : 'other');
+        if (this.classList.contains('screen-rehearsal')) window.__rehearsed.push(this.querySelector('[data-testid="search-results"]') ? 'search' : this.querySelector('[data-testid="duty-table"]') ? 'dashboard' : 'other');
         return get.call(this);
       },
     });
   });
   await app.gotoApp(href);
   await page.waitForFunction(() => typeof window.__YISHI_SCREEN_REHEARSAL_MS__ === 'number', null, { timeout: 30000 });
-  // Only the search: the minutes are the screen shown.
-  assert.deepEqual(await page.evaluate(() => window.__rehearsed), ['search']);
+  // Not the minutes: they are the screen shown.
+  assert.deepEqual(await page.evaluate(() => window.__rehearsed), ['dashboard', 'search']);
   await app.assertClean();
 });
 
