@@ -174,8 +174,8 @@ fn UnitSection(
 
 /// Members and their terms. Those who had left when the page was opened (往届成员) are folded
 /// under a button and built only when shown: after ten years they are much of the form (issue
-/// 7: opening the page took ~300 ms at 4x CPU throttling). An error on one of them opens the
-/// fold, so it is seen beside its input.
+/// 7: opening the page took ~300 ms at 4x CPU throttling). 保存 with an error on one of them
+/// opens the fold, so the error is seen beside its input.
 #[component]
 fn MembersSection(
     /// The draft being edited.
@@ -190,8 +190,11 @@ fn MembersSection(
     let ids = move |left: bool| draft.org.with(|o| o.members.iter().filter(|m| is_former(m.id) == left).map(|m| m.id).collect::<Vec<_>>());
     let former_count = Memo::new(move |_| ids(true).len());
     let show_former = RwSignal::new(false);
+    // On every 保存 (each sets `tried`), not on every keystroke after one: a fold closed again
+    // by hand stays closed while the user types elsewhere.
     Effect::new(move |_| {
-        let error_in_fold = draft.issues.with(|v| {
+        draft.tried.track();
+        let error_in_fold = draft.issues.with_untracked(|v| {
             v.iter().any(|i| matches!(i.field, Field::MemberName(id) | Field::TermDates(id, _) if is_former(id)))
         });
         if error_in_fold {

@@ -137,6 +137,15 @@ appTest('settings: former members are folded under a button, editable when shown
   await page.getByTestId('settings-status').filter({ hasText: '未保存' }).waitFor();
   await former.locator('.term-error').filter({ hasText: '任职结束日期早于开始日期' }).waitFor();
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  // Closed again by hand, it stays closed while another field is typed in (every keystroke
+  // checks the draft again), and the next 保存 opens it again.
+  await toggle.click();
+  await page.getByTestId('department-name').first().pressSequentially('一');
+  await page.getByTestId('department-name').first().press('Backspace');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await former.count(), 0);
+  await page.getByTestId('settings-save').click();
+  await former.locator('.term-error').filter({ hasText: '任职结束日期早于开始日期' }).waitFor();
   // Mended and saved: the new end date is kept, and the member is still folded.
   await former.getByTestId('term-end').fill('2022-06-30');
   await page.getByTestId('settings-save').click();
