@@ -292,7 +292,7 @@ fn query_today() -> Option<NaiveDate> {
 
 /// Rehearse the screens of `routes` ([`pages::rehearse`]), one per idle callback, so that no
 /// idle task opens more than one; the screen shown at the time is skipped (its code has just
-/// run). `window.__YISHI_SCREEN_REHEARSAL_MS__` is set to their total time once the last is
+/// run), also the dashboard when the dashboard of another year is on show. `window.__YISHI_SCREEN_REHEARSAL_MS__` is set to their total time once the last is
 /// done (the benchmark reports it).
 #[cfg(target_arch = "wasm32")]
 fn rehearse_screens_when_idle(state: AppState, routes: Vec<Route>, spent: f64) {
@@ -303,7 +303,8 @@ fn rehearse_screens_when_idle(state: AppState, routes: Vec<Route>, spent: f64) {
     let (first, rest) = (first.clone(), rest.to_vec());
     let next = move || {
         let t0 = page_ms();
-        if current_route() != first {
+        let shown = current_route();
+        if shown != first && !shown.same_screen(&first) {
             pages::rehearse(state, first.clone());
         }
         rehearse_screens_when_idle(state, rest.clone(), spent + page_ms() - t0);

@@ -200,6 +200,10 @@ appTest('a screen already on show is not rehearsed again after loading', async (
   await page.waitForFunction(() => typeof window.__YISHI_SCREEN_REHEARSAL_MS__ === 'number', null, { timeout: 30000 });
   // Not the minutes: they are the screen shown.
   assert.deepEqual(await page.evaluate(() => window.__rehearsed), ['dashboard', 'search']);
+  // Not the dashboard while the dashboard of another year is shown.
+  await app.gotoApp('#/duties/2025');
+  await page.waitForFunction(() => typeof window.__YISHI_SCREEN_REHEARSAL_MS__ === 'number', null, { timeout: 30000 });
+  assert.deepEqual(await page.evaluate(() => window.__rehearsed), ['other', 'search']);
   await app.assertClean();
 });
 
