@@ -292,8 +292,9 @@ fn query_today() -> Option<NaiveDate> {
 
 /// Rehearse the screens of `routes` ([`pages::rehearse`]), one per idle callback, so that no
 /// idle task opens more than one; the screen shown at the time is skipped (its code has just
-/// run), also the dashboard when the dashboard of another year is on show. `window.__YISHI_SCREEN_REHEARSAL_MS__` is set to their total time once the last is
-/// done (the benchmark reports it).
+/// run), also the dashboard when the dashboard of another year is on show.
+/// `window.__YISHI_SCREEN_REHEARSAL_MS__` is set to their total time once the last is done (the
+/// benchmark reports it).
 #[cfg(target_arch = "wasm32")]
 fn rehearse_screens_when_idle(state: AppState, routes: Vec<Route>, spent: f64) {
     let Some((first, rest)) = routes.split_first() else {

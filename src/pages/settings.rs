@@ -233,7 +233,7 @@ fn MembersSection(
                         on:click=move |_| show_former.update(|s| *s = !*s)
                     >
                         {move || state.t(if show_former.get() { Ui::HideFormer } else { Ui::ShowFormer })}
-                        {move || if state.lang.get() == Lang::Zh { format!("（{}）", former_count.get()) } else { format!(" ({})", former_count.get()) }}
+                        {move || state.lang.get().bracketed(&former_count.get().to_string())}
                     </button>
                     <div id="former-members">
                         <Show when=move || show_former.get()>

@@ -28,10 +28,9 @@ pub fn year_or_today(y: Option<i32>) -> i32 {
 /// route ([`Route::same_screen`]); on a route of another screen (just before this page is
 /// replaced) the year stays.
 pub fn render_dashboard(route: Signal<Route>) -> AnyView {
-    let state = use_app();
     let year = Memo::new(move |prev: Option<&i32>| match route.get() {
-        Route::Duties(y) => y.or_else(year_from_hash).unwrap_or_else(|| state.today.get_untracked().year()),
-        _ => prev.copied().unwrap_or_else(|| state.today.get_untracked().year()),
+        Route::Duties(y) => year_or_today(y),
+        _ => prev.copied().unwrap_or_else(|| year_or_today(None)),
     });
     view! { <dashboard::DashboardPage year=year/> }.into_any()
 }
