@@ -4,9 +4,10 @@
 //! every object's keys in byte order (serde_json's `Map` is a `BTreeMap` without the
 //! `preserve_order` feature). Building that `Value` for ten years of records costs thousands of
 //! small allocations per meeting; [`to_vec`] writes the identical text straight into one
-//! buffer: sequences and scalars are written in place (by serde_json itself, so escaping and
-//! number formatting are serde_json's), and each object's members are written into a scratch
-//! buffer and emitted in key order (copied as is when already in order).
+//! buffer (by serde_json itself, so escaping and number formatting are serde_json's). An
+//! object's members are written where they stand; only an object whose members came out of key
+//! order is rewritten once it is complete. The record structs declare their fields in name
+//! order, so ten years of records are written without being copied (issue 7: export time).
 //!
 //! Mirrors `serde_json::value::Serializer`: structs and maps become objects (a repeated key
 //! keeps the last value), map keys are strings (numbers and booleans as their text), enums are
@@ -233,13 +234,42 @@ impl ser::SerializeTupleVariant for Seq<'_> {
     }
 }
 
-/// An object being written: members go to `scratch` (key text, value range) and are emitted
-/// in key order at the end.
+/// One member of an object being written: its key and where its `"key":value` text lies in
+/// the output.
+type Member = (Cow<'static, str>, usize, usize);
+
+thread_local! {
+    /// The members of the objects being written, innermost last: an object's members sit above
+    /// the ones of the objects around it (a member is pushed once its value, and so every
+    /// object inside it, is written), so one stack serves every level without an allocation
+    /// per object.
+    static MEMBERS: std::cell::RefCell<Vec<Member>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Where an object whose members came out of key order is reordered (kept between objects;
+    /// dropped after one larger than [`SCRATCH_KEPT`]).
+    static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Bytes of members rewritten in key order so far (tests check the records need none).
+    static REORDERED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// The largest reordering buffer kept for the next object.
+const SCRATCH_KEPT: usize = 1 << 20;
+
+/// An object being written straight into the output, `"key":value` after `"key":value`.
+/// When its members come in strictly increasing key order (the record structs declare their
+/// fields so: see `domain`), that text is already canonical and is never copied; otherwise
+/// it is reordered at the end (a repeated key keeps the last value, as a map insert does).
 struct Obj<'a> {
     out: &'a mut Vec<u8>,
-    scratch: Vec<u8>,
-    /// (key, start, end) of each member's value in `scratch`.
-    members: Vec<(Cow<'static, str>, usize, usize)>,
+    /// Where the object's `{` is.
+    start: usize,
+    /// Where its members begin in [`MEMBERS`].
+    base: usize,
+    /// Every member so far came in strictly increasing key order.
+    ordered: bool,
     pending_key: Option<Cow<'static, str>>,
     /// A struct variant: close the `{"Variant":` wrapper too.
     variant: bool,
@@ -247,40 +277,36 @@ struct Obj<'a> {
 
 impl<'a> Obj<'a> {
     fn new(out: &'a mut Vec<u8>, variant: bool) -> Self {
-        Obj { out, scratch: Vec::new(), members: Vec::new(), pending_key: None, variant }
+        let start = out.len();
+        out.push(b'{');
+        let base = MEMBERS.with(|m| m.borrow().len());
+        Obj { out, start, base, ordered: true, pending_key: None, variant }
     }
     fn member<T: Serialize + ?Sized>(&mut self, key: Cow<'static, str>, value: &T) -> Result<(), Error> {
-        let start = self.scratch.len();
-        value.serialize(Canon { out: &mut self.scratch })?;
-        self.members.push((key, start, self.scratch.len()));
+        let first = self.out.len() == self.start + 1;
+        if !first {
+            self.out.push(b',');
+        }
+        let at = self.out.len();
+        key_str(self.out, &key)?;
+        self.out.push(b':');
+        value.serialize(Canon { out: &mut *self.out })?;
+        let end = self.out.len();
+        MEMBERS.with(|m| {
+            let mut m = m.borrow_mut();
+            if self.ordered && m.len() > self.base {
+                self.ordered = m.last().is_some_and(|last| last.0 < key);
+            }
+            m.push((key, at, end));
+        });
         Ok(())
     }
-    fn finish(mut self) -> Result<(), Error> {
-        // Stable sort, then keep the last of equal keys (a map insert overwrites).
-        if !self.members.windows(2).all(|w| w[0].0 < w[1].0) {
-            crate::domain::sort::sort_by(&mut self.members, |a, b| a.0.cmp(&b.0));
-            let mut kept: Vec<(Cow<'static, str>, usize, usize)> = Vec::with_capacity(self.members.len());
-            for m in self.members.drain(..) {
-                match kept.last_mut() {
-                    Some(last) if last.0 == m.0 => *last = m,
-                    _ => kept.push(m),
-                }
-            }
-            self.members = kept;
-        }
-        // One allocation for the whole object (the outermost one holds every record: growing
-        // by doubling would copy megabytes more than once), with a few bytes to spare for what
-        // a file puts after it (the backup's closing bracket).
-        let keys: usize = self.members.iter().map(|(k, _, _)| k.len() + 4).sum();
-        self.out.reserve(self.scratch.len() + keys + 16);
-        self.out.push(b'{');
-        for (i, (k, s, e)) in self.members.iter().enumerate() {
-            if i > 0 {
-                self.out.push(b',');
-            }
-            key_str(self.out, k)?;
-            self.out.push(b':');
-            self.out.extend_from_slice(&self.scratch[*s..*e]);
+    fn finish(self) -> Result<(), Error> {
+        if !self.ordered {
+            MEMBERS.with(|m| {
+                let mut m = m.borrow_mut();
+                reorder(self.out, self.start, &mut m[self.base..]);
+            });
         }
         self.out.push(b'}');
         if self.variant {
@@ -288,6 +314,42 @@ impl<'a> Obj<'a> {
         }
         Ok(())
     }
+}
+
+impl Drop for Obj<'_> {
+    /// Its members leave the stack (also when writing stopped at an error).
+    fn drop(&mut self) {
+        MEMBERS.with(|m| m.borrow_mut().truncate(self.base));
+    }
+}
+
+/// Rewrites the members of the object at `start` (written in the order they came, `{` and no
+/// `}` yet) in key order, keeping the last of equal keys.
+fn reorder(out: &mut Vec<u8>, start: usize, members: &mut [Member]) {
+    // Stable, so that of equal keys the last written is the last here.
+    crate::domain::sort::sort_by(members, |a, b| a.0.cmp(&b.0));
+    SCRATCH.with(|kept| {
+        let mut scratch = kept.take();
+        scratch.clear();
+        scratch.extend_from_slice(&out[start..]);
+        out.truncate(start + 1);
+        let mut wrote = false;
+        for (i, (key, at, end)) in members.iter().enumerate() {
+            if members.get(i + 1).is_some_and(|next| next.0 == *key) {
+                continue;
+            }
+            if wrote {
+                out.push(b',');
+            }
+            #[cfg(test)]
+            REORDERED.with(|n| n.set(n.get() + (end - at)));
+            wrote = true;
+            out.extend_from_slice(&scratch[at - start..end - start]);
+        }
+        if scratch.capacity() <= SCRATCH_KEPT {
+            *kept.borrow_mut() = scratch;
+        }
+    });
 }
 
 /// A map key as the `Value` serializer takes it: a string, or a number or boolean as text.
@@ -399,5 +461,69 @@ mod tests {
     fn a_whole_database_matches_the_value_round_trip() {
         let db = crate::sample::reference::reference_db(7);
         assert_eq!(to_string(&db).unwrap(), reference(&db));
+    }
+
+    /// Members in the order given (a hand-written `Serialize`, as serde's `flatten` or a
+    /// custom impl can produce): repeated and out of order, with objects inside.
+    struct Raw(Vec<(&'static str, Value)>);
+    impl Serialize for Raw {
+        fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            use ser::SerializeMap;
+            let mut m = s.serialize_map(Some(self.0.len()))?;
+            for (k, v) in &self.0 {
+                m.serialize_entry(k, v)?;
+            }
+            m.end()
+        }
+    }
+    enum Value {
+        Num(u32),
+        Obj(Raw),
+        /// Fails when written.
+        Broken,
+    }
+    impl Serialize for Value {
+        fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            match self {
+                Value::Num(n) => s.serialize_u32(*n),
+                Value::Obj(o) => o.serialize(s),
+                Value::Broken => Err(ser::Error::custom("broken")),
+            }
+        }
+    }
+
+    #[test]
+    fn members_out_of_order_or_repeated_are_written_as_a_map_keeps_them() {
+        use Value::*;
+        let inner = || Obj(Raw(vec![("z", Num(1)), ("a", Num(2)), ("z", Num(3))]));
+        let v = Raw(vec![("m", inner()), ("b", Num(1)), ("m", Obj(Raw(vec![("y", inner()), ("x", Num(0))]))), ("a", inner()), ("b", Num(2))]);
+        let want = r#"{"a":{"a":2,"z":3},"b":2,"m":{"x":0,"y":{"a":2,"z":3}}}"#;
+        assert_eq!(to_string(&v).unwrap(), want);
+        // In order, nested or not: the same text as written.
+        let ordered = Raw(vec![("a", Num(1)), ("b", Obj(Raw(vec![("c", Num(2)), ("d", Num(3))])))]);
+        assert_eq!(to_string(&ordered).unwrap(), r#"{"a":1,"b":{"c":2,"d":3}}"#);
+        // An empty object inside an out-of-order one.
+        assert_eq!(to_string(&Raw(vec![("b", Obj(Raw(vec![]))), ("a", Num(1))])).unwrap(), r#"{"a":1,"b":{}}"#);
+    }
+
+    #[test]
+    fn an_error_part_way_leaves_nothing_behind_for_the_next_value() {
+        use Value::*;
+        let broken = Raw(vec![("b", Num(1)), ("a", Obj(Raw(vec![("y", Num(1)), ("x", Broken)])))]);
+        assert!(to_string(&broken).is_err());
+        assert_eq!(MEMBERS.with(|m| m.borrow().len()), 0);
+        let v = Raw(vec![("b", Num(1)), ("a", Num(2))]);
+        assert_eq!(to_string(&v).unwrap(), r#"{"a":2,"b":1}"#);
+    }
+
+    #[test]
+    fn ten_years_of_records_are_written_without_reordering() {
+        // The records declare their fields in name order, so none of their text is copied
+        // (what is left: a few small structs such as a member's term).
+        let db = crate::sample::reference::reference_db(7);
+        REORDERED.with(|n| n.set(0));
+        let len = to_vec(&db).unwrap().len();
+        let reordered = REORDERED.with(|n| n.get());
+        assert!(reordered * 100 < len, "{reordered} of {len} bytes reordered: declare the record struct's fields in name order");
     }
 }

@@ -26,31 +26,34 @@ impl<T> Records<T> for Vec<Arc<T>> {
 }
 
 /// All records. 全部数据
+///
+/// Fields in byte order of their names, as the backup's canonical text orders them: the
+/// export then writes the records without reordering them (see `backup::canonical`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Db {
-    pub org: Organisation,
-    pub settings: RuleSettings,
-    #[serde(default)]
-    pub items: Vec<Arc<AgendaItem>>,
-    #[serde(default)]
-    pub meetings: Vec<Arc<Meeting>>,
-    #[serde(default)]
-    pub tasks: Vec<Arc<FollowUpTask>>,
-    #[serde(default)]
-    pub evidence: Vec<Arc<Evidence>>,
     /// 民主生活会 cycle records (第二十三条), one per meeting.
     #[serde(default)]
     pub democratic_life: Vec<super::democratic_life::DemocraticLifeCycle>,
+    #[serde(default)]
+    pub evidence: Vec<Arc<Evidence>>,
+    #[serde(default)]
+    pub items: Vec<Arc<AgendaItem>>,
+    /// Date of the last backup export, for the "上次备份" reminder.
+    pub last_backup: Option<NaiveDate>,
+    #[serde(default)]
+    pub meetings: Vec<Arc<Meeting>>,
+    /// The next id to hand out (ids are unique across all record kinds).
+    pub next_id: Id,
+    pub org: Organisation,
+    pub settings: RuleSettings,
     /// 中心组 annual study plans (第二十二条), one per year.
     #[serde(default)]
     pub study_plans: Vec<super::study::StudyPlan>,
     /// Extra records of study sessions (departments joined, 学习档案, 学习通报).
     #[serde(default)]
     pub study_sessions: Vec<super::study::StudySession>,
-    /// The next id to hand out (ids are unique across all record kinds).
-    pub next_id: Id,
-    /// Date of the last backup export, for the "上次备份" reminder.
-    pub last_backup: Option<NaiveDate>,
+    #[serde(default)]
+    pub tasks: Vec<Arc<FollowUpTask>>,
 }
 
 impl Db {

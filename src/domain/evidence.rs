@@ -36,20 +36,21 @@ pub enum EvidenceKind {
 }
 
 /// A record that a duty was performed.
+/// (Fields in name order: see the `domain` module doc.)
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
-    pub id: Id,
-    pub kind: EvidenceKind,
-    #[serde(with = "crate::domain::date_format")]
-    pub date: NaiveDate,
-    /// The member concerned (speaker, talker, leader in the village, contact-point holder).
-    pub member: Option<Id>,
     /// The other member of an integrity talk.
     pub counterpart: Option<Id>,
-    /// The department whose head took part in an integrity talk.
-    pub department: Option<Id>,
+    #[serde(with = "crate::domain::date_format")]
+    pub date: NaiveDate,
     /// Days (访惠聚 village days).
     pub days: Option<u32>,
+    /// The department whose head took part in an integrity talk.
+    pub department: Option<Id>,
+    pub id: Id,
+    pub kind: EvidenceKind,
+    /// The member concerned (speaker, talker, leader in the village, contact-point holder).
+    pub member: Option<Id>,
     /// Free text: title, place, topics, summary.
     #[serde(default)]
     pub note: String,

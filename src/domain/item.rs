@@ -15,16 +15,17 @@ pub enum Proposer {
 }
 
 /// The 第十七条 preparation checklist for major decisions.
+/// (Fields in name order: see the `domain` module doc.)
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PrepChecklist {
-    /// 调查研究
-    pub research: bool,
     /// 征求意见
     pub consultation: bool,
-    /// 风险评估
-    pub risk_assessment: bool,
     /// 合法合规性审查
     pub legality_review: bool,
+    /// 调查研究
+    pub research: bool,
+    /// 风险评估
+    pub risk_assessment: bool,
 }
 
 impl PrepChecklist {
@@ -66,56 +67,59 @@ pub enum ItemStatus {
 }
 
 /// A recorded change of status.
+/// (Fields in name order: see the `domain` module doc.)
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusChange {
-    pub to: ItemStatus,
     #[serde(with = "crate::domain::date_format")]
     pub date: NaiveDate,
     #[serde(default)]
     pub note: String,
+    pub to: ItemStatus,
 }
 
 /// A link to a decision: the item `item` as decided at meeting `meeting`.
+/// (Fields in name order: see the `domain` module doc.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DecisionRef {
-    pub meeting: Id,
     pub item: Id,
+    pub meeting: Id,
 }
 
 /// An agenda item. 议题
+/// (Fields in name order: see the `domain` module doc.)
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AgendaItem {
-    pub id: Id,
-    pub title: String,
-    pub category: Category,
-    pub proposer: Proposer,
-    /// 分管党组成员 who reviews the materials (第十八条（三）).
-    pub in_charge: Option<Id>,
     /// 涉及行政业务: then the director must consent and review.
     pub administrative: bool,
-    /// 准备材料的科室
-    pub department: Option<Id>,
-    /// Materials as text. 会议材料
-    #[serde(default)]
-    pub materials: String,
-    #[serde(default)]
-    pub documents: Vec<DocRef>,
     /// One-time expenditure in yuan, for the 第六条（六） check.
     pub amount_yuan: Option<u64>,
-    #[serde(default)]
-    pub checklist: PrepChecklist,
-    pub status: ItemStatus,
-    #[serde(with = "crate::domain::date_format")]
-    pub created: NaiveDate,
-    #[serde(default)]
-    pub history: Vec<StatusChange>,
-    /// The earlier decision this item would change (escalation, 第十八条（七）).
-    pub changes_decision: Option<DecisionRef>,
     /// The group hears the branch's work report under this item (听取机关党支部工作汇报,
     /// 第二十四条): a meeting that holds it counts for that duty whatever its kind. Written
     /// only when set, so the records of older versions keep their exact text.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub branch_report: bool,
+    pub category: Category,
+    /// The earlier decision this item would change (escalation, 第十八条（七）).
+    pub changes_decision: Option<DecisionRef>,
+    #[serde(default)]
+    pub checklist: PrepChecklist,
+    #[serde(with = "crate::domain::date_format")]
+    pub created: NaiveDate,
+    /// 准备材料的科室
+    pub department: Option<Id>,
+    #[serde(default)]
+    pub documents: Vec<DocRef>,
+    #[serde(default)]
+    pub history: Vec<StatusChange>,
+    pub id: Id,
+    /// 分管党组成员 who reviews the materials (第十八条（三）).
+    pub in_charge: Option<Id>,
+    /// Materials as text. 会议材料
+    #[serde(default)]
+    pub materials: String,
+    pub proposer: Proposer,
+    pub status: ItemStatus,
+    pub title: String,
 }
 
 impl AgendaItem {

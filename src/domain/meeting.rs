@@ -89,14 +89,15 @@ pub enum Presence {
 }
 
 /// One member on the meeting's roster (a snapshot: the roster as it was at the meeting).
+/// (Fields in name order: see the `domain` module doc.)
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attendance {
     pub member: Id,
-    /// Role on the meeting date (snapshot).
-    pub role: Role,
-    pub presence: Presence,
     /// 不计入应到会人数, with the reason (long illness, detention, suspended membership, secondment).
     pub not_counted: Option<String>,
+    pub presence: Presence,
+    /// Role on the meeting date (snapshot).
+    pub role: Role,
 }
 
 /// Who spoke: a member, an observer, or a free-text name.
@@ -146,10 +147,11 @@ pub enum VoteMethod {
 }
 
 /// One member's vote in an open (oral, hands or named) vote, in the order cast.
+/// (Fields in name order: see the `domain` module doc.)
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CastVote {
-    pub member: Id,
     pub choice: Choice,
+    pub member: Id,
     /// 声明保留 (第十四条): only for a no vote.
     pub reservation: Option<String>,
 }
@@ -173,23 +175,24 @@ pub enum Ballot {
 }
 
 /// The result fixed when a vote is closed (kept as recorded even if the roster is edited later).
+/// (Fields in name order: see the `domain` module doc.)
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordedResult {
-    pub due: u32,
-    pub present: u32,
-    pub yes: u32,
-    pub no: u32,
     pub abstain: u32,
-    /// Quorum was met when the vote was taken.
-    pub quorum_met: bool,
-    /// Valid and passed.
-    pub passed: bool,
+    pub due: u32,
     /// The arithmetic sentence, e.g. 应到会7人，赞成4票，超过半数3.5，通过（第十八条（五））.
     pub explanation: String,
     /// The same sentence in English, fixed at the same moment (empty in records closed before
     /// it was kept: those show the Chinese sentence in the English UI too).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub explanation_en: String,
+    pub no: u32,
+    /// Valid and passed.
+    pub passed: bool,
+    pub present: u32,
+    /// Quorum was met when the vote was taken.
+    pub quorum_met: bool,
+    pub yes: u32,
 }
 
 impl RecordedResult {
@@ -205,26 +208,27 @@ impl RecordedResult {
 }
 
 /// What happened to one agenda item at a meeting.
+/// (Fields in name order: see the `domain` module doc.)
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemRecord {
-    pub item: Id,
-    /// Members recused from this item (回避).
+    pub ballot: Option<Ballot>,
+    /// The decision text. 决定事项
     #[serde(default)]
-    pub recused: Vec<Id>,
+    pub decision: String,
+    pub item: Id,
     #[serde(default)]
     pub notes: Vec<SpeechNote>,
     #[serde(default)]
     pub opinions: Vec<WrittenOpinion>,
-    pub ballot: Option<Ballot>,
+    /// Members recused from this item (回避).
+    #[serde(default)]
+    pub recused: Vec<Id>,
     /// Set when the vote is closed.
     pub result: Option<RecordedResult>,
-    /// The decision text. 决定事项
-    #[serde(default)]
-    pub decision: String,
-    /// An earlier decision this one supersedes (第十八条（七）).
-    pub supersedes: Option<super::item::DecisionRef>,
     /// A later decision that superseded this one.
     pub superseded_by: Option<super::item::DecisionRef>,
+    /// An earlier decision this one supersedes (第十八条（七）).
+    pub supersedes: Option<super::item::DecisionRef>,
 }
 
 /// A distribution (notice or materials): to whom and when (第十八条（一）（三）).
@@ -236,14 +240,15 @@ pub struct Distribution {
 }
 
 /// The summary (纪要): numbered per year, editable until signed.
+/// (Fields in name order: see the `domain` module doc.)
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
-    pub year: i32,
     /// Serial number within the year: 〔2026〕3号
     pub number: u32,
-    pub text: String,
     /// 签发: who and when. After sign-off the record is locked.
     pub signed: Option<SignOff>,
+    pub text: String,
+    pub year: i32,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -291,38 +296,39 @@ pub enum MeetingStage {
 }
 
 /// A meeting. 会议
+/// (Fields in name order: see the `domain` module doc.)
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meeting {
-    pub id: Id,
-    pub kind: MeetingKind,
     #[serde(default)]
-    pub title: String,
+    pub amendments: Vec<Amendment>,
+    pub attendance: Vec<Attendance>,
+    /// 主持人 (the secretary, or whoever presides)
+    pub chair: Option<Id>,
+    /// Index of the item the live screen is on (resume after reload).
+    #[serde(default)]
+    pub current_item: usize,
     #[serde(with = "crate::domain::date_format")]
     pub date: NaiveDate,
+    pub id: Id,
+    pub items: Vec<ItemRecord>,
+    pub kind: MeetingKind,
+    pub materials: Option<Distribution>,
+    pub notice: Option<Distribution>,
+    /// 列席 (non-member attendee ids)
+    #[serde(default)]
+    pub observers: Vec<Id>,
+    #[serde(default)]
+    pub place: String,
+    /// 记录人
+    #[serde(default)]
+    pub recorder: String,
+    pub stage: MeetingStage,
+    pub summary: Option<Summary>,
     /// "09:30"
     #[serde(default)]
     pub time: String,
     #[serde(default)]
-    pub place: String,
-    /// 主持人 (the secretary, or whoever presides)
-    pub chair: Option<Id>,
-    /// 记录人
-    #[serde(default)]
-    pub recorder: String,
-    /// 列席 (non-member attendee ids)
-    #[serde(default)]
-    pub observers: Vec<Id>,
-    pub attendance: Vec<Attendance>,
-    pub items: Vec<ItemRecord>,
-    pub notice: Option<Distribution>,
-    pub materials: Option<Distribution>,
-    pub stage: MeetingStage,
-    /// Index of the item the live screen is on (resume after reload).
-    #[serde(default)]
-    pub current_item: usize,
-    pub summary: Option<Summary>,
-    #[serde(default)]
-    pub amendments: Vec<Amendment>,
+    pub title: String,
 }
 
 impl Meeting {

@@ -1,6 +1,11 @@
 //! The pure domain layer: the organisation, agenda items, meetings, votes, follow-up and
 //! duties, and the rules of the 党组工作规则 that decide them. No web types, no storage:
 //! plain structs and functions, tested natively with `cargo test`.
+//!
+//! The records that make up most of a backup (a meeting, its item records, votes and
+//! attendance, an agenda item, a task and its reports, evidence) declare their fields in name
+//! order: the order of the backup's canonical text, so an export writes them without
+//! reordering (`backup::canonical`; a test there fails when one is declared out of order).
 
 pub mod article;
 pub mod category;

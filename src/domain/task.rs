@@ -6,12 +6,13 @@ use serde::{Deserialize, Serialize};
 use super::{item::DecisionRef, Id};
 
 /// A progress report. 反馈
+/// (Fields in name order: see the `domain` module doc.)
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProgressReport {
+    pub by: String,
     #[serde(with = "crate::domain::date_format")]
     pub date: NaiveDate,
     pub text: String,
-    pub by: String,
 }
 
 /// How a task was closed.
@@ -36,25 +37,26 @@ pub enum TaskStatus {
 }
 
 /// A follow-up task. 督办事项
+/// (Fields in name order: see the `domain` module doc.)
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FollowUpTask {
-    pub id: Id,
-    pub title: String,
-    /// The decision it implements; `None` for a standalone task.
-    pub source: Option<DecisionRef>,
-    /// 责任党组成员
-    pub member: Option<Id>,
-    /// 责任科室
-    pub department: Option<Id>,
-    #[serde(with = "crate::domain::date_format")]
-    pub deadline: NaiveDate,
+    pub closed: Option<Closure>,
     #[serde(with = "crate::domain::date_format")]
     pub created: NaiveDate,
-    #[serde(default)]
-    pub reports: Vec<ProgressReport>,
-    pub closed: Option<Closure>,
+    #[serde(with = "crate::domain::date_format")]
+    pub deadline: NaiveDate,
+    /// 责任科室
+    pub department: Option<Id>,
     /// The agenda item it was escalated to (a change of the decision needs a meeting).
     pub escalated_to: Option<Id>,
+    pub id: Id,
+    /// 责任党组成员
+    pub member: Option<Id>,
+    #[serde(default)]
+    pub reports: Vec<ProgressReport>,
+    /// The decision it implements; `None` for a standalone task.
+    pub source: Option<DecisionRef>,
+    pub title: String,
 }
 
 impl FollowUpTask {
