@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_app;
+use crate::components::pager::{Pager, PAGE};
 use crate::domain::task::TaskStatus;
 use crate::i18n::{Lang, Ui};
 
@@ -105,7 +106,8 @@ fn Overview() -> impl IntoView {
     }
 }
 
-/// Risk hints tied to 第二十条 (from the rules engine), each linking to the records behind it.
+/// Risk hints tied to 第二十条 (from the rules engine), each linking to the records behind it;
+/// paged as the other lists that grow with the years are (tasks left overdue for years add up).
 #[component]
 fn RiskHints() -> impl IntoView {
     let state = use_app();
@@ -113,6 +115,8 @@ fn RiskHints() -> impl IntoView {
         let today = state.today.get();
         state.db.with(|db| crate::domain::rules::risk_hints(db, today))
     });
+    let limit = RwSignal::new(PAGE);
+    let total = Signal::derive(move || hints.with(Vec::len));
     // The engine links duty gaps as `#/duties?year=Y`; the duties page reads the year from it.
     view! {
         <div class="card risk-hints" data-testid="risk-hints">
@@ -125,7 +129,7 @@ fn RiskHints() -> impl IntoView {
                 let zh = state.lang.get() == Lang::Zh;
                 view! {
                     <ul class="list">
-                        {v.into_iter().map(|h| view! {
+                        {v.into_iter().take(limit.get()).map(|h| view! {
                             <li class="risk-hint" data-testid="risk-hint" data-clause=h.clause.zh()>
                                 <a class="list-link" href=h.link.clone()>
                                     <span class="pill pill-bad">{if zh { h.clause.zh() } else { h.clause.en() }}</span>" "
@@ -136,6 +140,7 @@ fn RiskHints() -> impl IntoView {
                     </ul>
                 }.into_any()
             }}
+            <Pager total=total limit=limit/>
         </div>
     }
 }

@@ -2,6 +2,7 @@
 // gives identical content; bad files are refused with a message and change nothing; with
 // localStorage unavailable the app still opens and says so.
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +22,20 @@ async function importReplace(page, file) {
   await page.getByTestId('import-preview').waitFor();
   await page.getByTestId('import-replace').click();
   await page.getByTestId('import-done').waitFor();
+}
+
+/** JSON text with every object's keys in byte order, compact: what a backup's checksum covers. */
+const canonical = (v) =>
+  Array.isArray(v) ? `[${v.map(canonical).join(',')}]`
+  : v !== null && typeof v === 'object' ? `{${Object.keys(v).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))).map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`
+  : JSON.stringify(v);
+
+/** A backup document with its checksum made again for its (changed) data, written to a file. */
+function resealedFile(doc, name) {
+  const sha256 = crypto.createHash('sha256').update(canonical(doc.data)).digest('hex');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-backup-')), name);
+  fs.writeFileSync(file, JSON.stringify({ ...doc, sha256 }, null, 2));
+  return file;
 }
 
 const storageSnapshot = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage).filter(([k]) => !k.includes('pref')).sort()));
@@ -455,4 +470,37 @@ appTest('year archive: export a past year, remove it from the browser, undo brin
   await page.waitForFunction(() => !document.querySelector('[data-testid="import-undo"]'));
   await app.go('#/meetings');
   await page.locator('.meeting-row-date', { hasText: `${oldYear}-12-15` }).waitFor();
+});
+
+appTest('首页: a long list of risk hints is paged like the other long lists', async (app) => {
+  const page = await app.gotoApp('#/');
+  await app.loadExample();
+  const doc = JSON.parse((await exportBackup(app, page)).text);
+  // Sixty more tasks left overdue since 2020 (as years of unclosed follow-up add up).
+  const model = doc.data.tasks[0];
+  for (let i = 0; i < 60; i++) {
+    doc.data.tasks.push({ ...model, id: doc.data.next_id++, title: `逾期测试事项${i + 1}`, deadline: '2020-01-31', closed: null, reports: [], source: null, escalated_to: null });
+  }
+  doc.counts.tasks = doc.data.tasks.length;
+  await importReplace(page, resealedFile(doc, 'many-hints.json'));
+  await app.go('#/');
+  const hints = page.getByTestId('risk-hints');
+  await hints.getByTestId('risk-hint').first().waitFor();
+  const count = hints.getByTestId('pager-count');
+  const [, shown, total] = (await count.innerText()).match(/显示 (\d+) \/ 共 (\d+) 条/).map(Number);
+  assert.equal(shown, 50);
+  assert.ok(total >= 60, `every hint counted: ${total}`);
+  assert.equal(await hints.getByTestId('risk-hint').count(), 50, 'the first fifty drawn');
+  assert.equal(await hints.getByTestId('risk-hint').filter({ hasText: '逾期测试事项' }).count() > 0, true);
+  const more = hints.getByTestId('show-more');
+  assert.match(await more.innerText(), new RegExp(`再显示 ${Math.min(50, total - 50)} 条`));
+  await more.click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="risk-hints"] [data-testid="risk-hint"]').length === n, Math.min(100, total));
+  if (total <= 100) {
+    assert.equal(await more.count(), 0, 'no button once all are shown');
+    assert.equal(await count.innerText(), `显示 ${total} / 共 ${total} 条`);
+  }
+  // Every hint is one of the records: the last overdue test task is among them now.
+  assert.equal(await hints.getByTestId('risk-hint').filter({ hasText: '逾期测试事项60' }).count(), 1);
+  await app.assertClean();
 });
