@@ -91,8 +91,10 @@ pub fn risk_hints(db: &Db, today: NaiveDate) -> Vec<RiskHint> {
                 if decided && rec.result.is_some() && i.category.is_major_decision() && !i.checklist.complete() {
                     out.push(RiskHint {
                         clause: c2,
-                        zh: format!("重大决策“{title}”未完成调查研究、征求意见、风险评估、合法合规性审查等程序（第十七条）", title = title()),
-                        en: format!("Major decision “{title}” was taken without the full Art. 17 preparation", title = title()),
+                        // Dated as the other hints of a meeting are: items of the same title in
+                        // different years read apart.
+                        zh: format!("{}会议重大决策“{title}”未完成调查研究、征求意见、风险评估、合法合规性审查等程序（第十七条）", m.date, title = title()),
+                        en: format!("{}: major decision “{title}” was taken without the full Art. 17 preparation", m.date, title = title()),
                         link: format!("#/items/{}", i.id),
                     });
                 }
