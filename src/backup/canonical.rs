@@ -236,14 +236,14 @@ impl ser::SerializeTupleVariant for Seq<'_> {
 
 /// One member of an object being written: its key and where its `"key":value` text lies in
 /// the output.
-type Member = (Cow<'static, str>, usize, usize);
+type MemberSpan = (Cow<'static, str>, usize, usize);
 
 thread_local! {
     /// The members of the objects being written, innermost last: an object's members sit above
     /// the ones of the objects around it (a member is pushed once its value, and so every
     /// object inside it, is written), so one stack serves every level without an allocation
     /// per object.
-    static MEMBERS: std::cell::RefCell<Vec<Member>> = const { std::cell::RefCell::new(Vec::new()) };
+    static MEMBERS: std::cell::RefCell<Vec<MemberSpan>> = const { std::cell::RefCell::new(Vec::new()) };
     /// Where an object whose members came out of key order is reordered (kept between objects;
     /// dropped after one larger than [`SCRATCH_KEPT`]).
     static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -325,7 +325,7 @@ impl Drop for Obj<'_> {
 
 /// Rewrites the members of the object at `start` (written in the order they came, `{` and no
 /// `}` yet) in key order, keeping the last of equal keys.
-fn reorder(out: &mut Vec<u8>, start: usize, members: &mut [Member]) {
+fn reorder(out: &mut Vec<u8>, start: usize, members: &mut [MemberSpan]) {
     // Stable, so that of equal keys the last written is the last here.
     crate::domain::sort::sort_by(members, |a, b| a.0.cmp(&b.0));
     SCRATCH.with(|kept| {
