@@ -283,14 +283,27 @@ impl<'a> Obj<'a> {
         Obj { out, start, base, ordered: true, pending_key: None, variant }
     }
     fn member<T: Serialize + ?Sized>(&mut self, key: Cow<'static, str>, value: &T) -> Result<(), Error> {
-        let first = self.out.len() == self.start + 1;
-        if !first {
+        // Only the value's own writing is generic: the rest is one function for every type
+        // of member (wasm size).
+        let at = self.begin(&key)?;
+        value.serialize(Canon { out: &mut *self.out })?;
+        self.end(key, at);
+        Ok(())
+    }
+    /// Writes `,"key":` (no comma for the first member); returns where the member starts.
+    #[inline(never)]
+    fn begin(&mut self, key: &str) -> Result<usize, Error> {
+        if self.out.len() != self.start + 1 {
             self.out.push(b',');
         }
         let at = self.out.len();
-        key_str(self.out, &key)?;
+        key_str(self.out, key)?;
         self.out.push(b':');
-        value.serialize(Canon { out: &mut *self.out })?;
+        Ok(at)
+    }
+    /// Records the member that started at `at`, now written.
+    #[inline(never)]
+    fn end(&mut self, key: Cow<'static, str>, at: usize) {
         let end = self.out.len();
         MEMBERS.with(|m| {
             let mut m = m.borrow_mut();
@@ -299,7 +312,6 @@ impl<'a> Obj<'a> {
             }
             m.push((key, at, end));
         });
-        Ok(())
     }
     fn finish(self) -> Result<(), Error> {
         if !self.ordered {
