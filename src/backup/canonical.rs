@@ -41,15 +41,66 @@ fn json<T: Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) -> Result<(), Error> {
     v.serialize(&mut serde_json::Serializer::new(out))
 }
 
-fn key_str(out: &mut Vec<u8>, k: &str) -> Result<(), Error> {
-    if k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
-        // A field name: nothing to escape.
-        out.push(b'"');
-        out.extend_from_slice(k.as_bytes());
-        out.push(b'"');
-        return Ok(());
+/// Writes `s` as a JSON string, escaped exactly as serde_json escapes it: `\"`, `\\`, the
+/// short escapes `\b \t \n \f \r`, and `\u00xx` (lower-case hex) for the other control
+/// characters; everything else as it is, DEL and non-ASCII included.
+///
+/// serde_json looks at one byte at a time; this looks at eight, so the long Chinese texts of
+/// ten years of minutes are copied in runs (issue 7: export time).
+fn write_str(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let mut run = 0;
+    while let Some(at) = next_escape(bytes, run) {
+        out.extend_from_slice(&bytes[run..at]);
+        let b = bytes[at];
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xf)]]);
+            }
+        }
+        run = at + 1;
     }
-    ser::Serializer::serialize_str(&mut serde_json::Serializer::new(out), k)
+    out.extend_from_slice(&bytes[run..]);
+    out.push(b'"');
+}
+
+/// The index of the first byte at or after `from` that JSON needs escaped: a control character
+/// (below 0x20), `"` or `\`.
+fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    /// High bit of each byte that is zero, exact for the lowest such byte (a false mark can only
+    /// follow a true one, through the borrow).
+    fn zero_bytes(x: u64) -> u64 {
+        x.wrapping_sub(ONES) & !x & HIGH
+    }
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+        // Below 0x20: subtracting 0x20 borrows into the byte's high bit while the byte's own is clear.
+        let marks = (x.wrapping_sub(ONES * 0x20) & !x & HIGH) | zero_bytes(x ^ (ONES * u64::from(b'"'))) | zero_bytes(x ^ (ONES * u64::from(b'\\')));
+        if marks != 0 {
+            // Little-endian: the lowest marked byte is the first in the text.
+            return Some(i + (marks.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes.get(i..)?.iter().position(|&b| b < 0x20 || b == b'"' || b == b'\\').map(|p| i + p)
+}
+
+fn key_str(out: &mut Vec<u8>, k: &str) -> Result<(), Error> {
+    write_str(out, k);
+    Ok(())
 }
 
 struct Canon<'a> {
@@ -111,7 +162,8 @@ impl<'a> ser::Serializer for Canon<'a> {
         json(self.out, &v)
     }
     fn serialize_str(self, v: &str) -> Result<(), Error> {
-        ser::Serializer::serialize_str(&mut serde_json::Serializer::new(self.out), v)
+        write_str(self.out, v);
+        Ok(())
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<(), Error> {
         json(self.out, v)
@@ -467,6 +519,38 @@ mod tests {
         assert_eq!(to_string(&s).unwrap(), reference(&s));
         assert_eq!(to_string(&Vec::<u8>::new()).unwrap(), "[]");
         assert_eq!(to_string(&BTreeMap::<String, u8>::new()).unwrap(), "{}");
+    }
+
+    /// Every byte serde_json escapes, and bytes it does not (DEL, `/`, non-ASCII), at every
+    /// place in and around an eight-byte step.
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let special: Vec<char> = (0u8..0x20).map(char::from).chain(['"', '\\', '\u{7f}', '/', ' ', '中', '𠮷', '\u{2028}']).collect();
+        for len in 0..20 {
+            for at in 0..len.max(1) {
+                for &c in &special {
+                    let s: String = (0..len).map(|i| if i == at { c } else if i % 3 == 0 { '议' } else { 'a' }).collect();
+                    assert_eq!(to_string(&s).unwrap(), serde_json::to_string(&s).unwrap(), "{s:?}");
+                }
+            }
+        }
+        // Two escapes in one step, and one just after a step.
+        for s in ["\"\"", "abcdefg\n\"", "abcdefgh\\", "\u{1f}abcdefgh\u{0}"] {
+            assert_eq!(to_string(s).unwrap(), serde_json::to_string(s).unwrap());
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn any_string_is_escaped_as_serde_json_escapes_it(s in "(?s).{0,64}", t in proptest::collection::vec(0u8..0x80, 0..64)) {
+            proptest::prop_assert_eq!(to_string(&s).unwrap(), serde_json::to_string(&s).unwrap());
+            let ascii = String::from_utf8(t).unwrap();
+            proptest::prop_assert_eq!(to_string(&ascii).unwrap(), serde_json::to_string(&ascii).unwrap());
+            // As a map key too.
+            let m: BTreeMap<&str, u8> = [(s.as_str(), 1), (ascii.as_str(), 2)].into_iter().collect();
+            proptest::prop_assert_eq!(to_string(&m).unwrap(), reference(&m));
+        }
     }
 
     #[test]
