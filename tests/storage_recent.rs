@@ -140,3 +140,84 @@ fn another_tabs_save_before_the_older_months_are_read_is_followed() {
     let (_, again, _) = Store::open(Box::new(b.clone()));
     assert_eq!(again, mine);
 }
+
+/// Counts this thread's reallocations to a megabyte or more: a buffer grown past its
+/// reservation (the test binary's allocator; other threads' tests do not count).
+struct CountingAlloc;
+
+thread_local! {
+    static BIG_REALLOCS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+unsafe impl std::alloc::GlobalAlloc for CountingAlloc {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        unsafe { std::alloc::System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        unsafe { std::alloc::System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
+        if new_size >= 1 << 20 {
+            // `try_with`: the thread's slot may be gone while the thread ends.
+            let _ = BIG_REALLOCS.try_with(|n| n.set(n.get() + 1));
+        }
+        unsafe { std::alloc::System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOC: CountingAlloc = CountingAlloc;
+
+/// `f`'s result and how many reallocations to a megabyte or more it made.
+fn big_reallocs<R>(f: impl FnOnce() -> R) -> (R, usize) {
+    let before = BIG_REALLOCS.with(|n| n.get());
+    let r = f();
+    (r, BIG_REALLOCS.with(|n| n.get()) - before)
+}
+
+/// The length of the data part of a backup file (after `"data": `, before the closing `\n}\n`).
+fn data_len(file: &[u8]) -> usize {
+    let text = std::str::from_utf8(file).unwrap();
+    let at = text.find("\"data\": ").unwrap() + "\"data\": ".len();
+    assert!(text.ends_with("\n}\n"));
+    text.len() - 3 - at
+}
+
+/// What the store knows of its records' JSON length (the export reserves it) is within 0.5% of
+/// a backup's data, whether the records were read at once, read in two steps, or saved; the
+/// file written into a buffer reserved for it is the same file, and the buffer never grew.
+#[test]
+fn the_records_text_length_is_about_a_backups_and_the_export_reserved_for_it_never_grows() {
+    let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap().and_hms_opt(9, 0, 0).unwrap();
+    let (b, _) = stored(4);
+    let (mut s, db, _) = Store::open(Box::new(b.clone()));
+    let full = s.records_text_len();
+    let plain = yishi::backup::export_bytes(&db, at, 0);
+    let data = data_len(&plain);
+    assert!(full.abs_diff(data) * 200 < data, "known {full}, backup data {data}");
+    let (reserved, regrown) = big_reallocs(|| yishi::backup::export_bytes(&db, at, full));
+    assert_eq!(reserved, plain, "the hint changes nothing in the file");
+    assert_eq!(regrown, 0, "the reserved buffer was grown");
+    assert!(big_reallocs(|| yishi::backup::export_bytes(&db, at, 0)).1 > 0, "without the hint the buffer grows");
+
+    // The older months counted once they are read.
+    let (mut r, _, _) = recent(&b, "2019-01");
+    assert!(r.records_text_len() < full);
+    r.load_pending().unwrap();
+    assert_eq!(r.records_text_len(), full);
+
+    // A save counts what it wrote, and drops a month no longer stored; a fresh open agrees.
+    let mut longer = db.clone();
+    longer.org.superior = "上级党组织".repeat(100);
+    s.save(&longer).unwrap();
+    let grown = s.records_text_len();
+    assert_eq!(grown - full, longer.org.superior.len() - db.org.superior.len());
+    assert_eq!(Store::open(Box::new(b.clone())).0.records_text_len(), grown);
+    let mut none = longer.clone();
+    (none.items, none.meetings, none.tasks, none.evidence) = Default::default();
+    s.save(&none).unwrap();
+    let core_only = s.records_text_len();
+    assert!(core_only * 20 < full, "{core_only} of {full}");
+    assert_eq!(Store::open(Box::new(b.clone())).0.records_text_len(), core_only);
+    assert!(data_len(&yishi::backup::export_bytes(&none, at, 0)).abs_diff(core_only) < 200);
+}

@@ -18,7 +18,6 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::{AppState, SaveState};
-use crate::domain::db::Db;
 
 /// The import screen's path: parse and check the file, take the safety snapshot of the current
 /// data, replace. (The screen also shows a preview first; the bench skips only that.)
@@ -30,11 +29,6 @@ fn import_backup(state: &AppState, text: &str) -> Result<(), String> {
     }
     state.replace(crate::backup::apply(&current, incoming, crate::backup::ImportMode::Replace));
     saved(state)
-}
-
-/// The export's file (what the download contains), stamped now as the Data page does.
-fn export_backup(db: &Db) -> Vec<u8> {
-    crate::backup::export_bytes(db, crate::pages::data::now())
 }
 
 fn saved(state: &AppState) -> Result<(), String> {
@@ -60,7 +54,7 @@ pub fn install(state: AppState) {
     });
     // The export up to the file the download offers (its Blob), as the Data page makes it.
     let export = Closure::<dyn Fn() -> JsValue>::new(move || {
-        let bytes = state.with_all_records(export_backup);
+        let (bytes, _) = crate::pages::data::backup_file(&state, crate::pages::data::now());
         match crate::pages::data::json_blob(&bytes) {
             Ok(blob) => blob.into(),
             Err(e) => wasm_bindgen::throw_str(&e),

@@ -411,11 +411,14 @@ struct Cache {
     /// of [`Store::open_recent`]). While any are pending the records in memory are not all
     /// the committed records: saves and restores are refused until [`Store::load_pending`].
     pending: Vec<(String, PartRef)>,
+    /// The length of each committed partition's JSON text before packing, by name ("core"
+    /// too): about what the records come to in a backup file (see [`Store::records_text_len`]).
+    text_len: BTreeMap<String, usize>,
 }
 
 impl Cache {
     fn empty() -> Cache {
-        Cache { core: None, parts: BTreeMap::new(), pending: Vec::new() }
+        Cache { core: None, parts: BTreeMap::new(), pending: Vec::new(), text_len: BTreeMap::new() }
     }
 
     /// The committed records as one [`Db`] in their stored order, sharing each record with the
@@ -613,8 +616,9 @@ impl Store {
         (db, LoadOutcome::Recovery { error })
     }
 
-    /// Read, check and decode one partition; migrate it when it is from an older schema.
-    fn read_part<T: serde::de::DeserializeOwned>(&self, name: &str, r: &PartRef, schema: u32) -> Result<T, StorageError> {
+    /// Read, check and decode one partition; migrate it when it is from an older schema. With
+    /// the length of its JSON text.
+    fn read_part<T: serde::de::DeserializeOwned>(&self, name: &str, r: &PartRef, schema: u32) -> Result<(T, usize), StorageError> {
         let k = part_key(name, r.rev);
         let stored = self.backend.get(&k)?.ok_or_else(|| corrupt(&k, "missing"))?;
         if !codec::part_sum_matches(&stored, &r.sum) {
@@ -624,11 +628,12 @@ impl Store {
         // Records are read from text by the same deserializer everywhere (wasm size).
         let json = String::from_utf8(json).map_err(|e| corrupt(&k, format!("not UTF-8: {e}")))?;
         if schema == SCHEMA {
-            return serde_json::from_str(&json).map_err(|e| corrupt(&k, e.to_string()));
+            return serde_json::from_str(&json).map(|v| (v, json.len())).map_err(|e| corrupt(&k, e.to_string()));
         }
         let mut v: Value = serde_json::from_str(&json).map_err(|e| corrupt(&k, format!("not JSON: {e}")))?;
         migrate_value(&mut v, schema, MIGRATIONS).map_err(|e| corrupt(&k, format!("migration failed: {e}")))?;
-        serde_json::from_str(&v.to_string()).map_err(|e| corrupt(&k, e.to_string()))
+        let json = v.to_string();
+        serde_json::from_str(&json).map(|v| (v, json.len())).map_err(|e| corrupt(&k, e.to_string()))
     }
 
     /// Read a manifest and the partitions it names: all of them, or with `recent_from` only
@@ -645,14 +650,16 @@ impl Store {
         }
         let schema = m.schema;
         let core_ref = m.parts.get("core").ok_or_else(|| corrupt(key, "no core partition"))?;
-        let core: Core = self.read_part("core", core_ref, schema)?;
+        let (core, len): (Core, _) = self.read_part("core", core_ref, schema)?;
         let mut cache = Cache { core: Some((core_ref.clone(), core)), ..Cache::empty() };
+        cache.text_len.insert("core".into(), len);
         // Month names ("2026-03") sort by date; a migration reads everything now.
         let later = |name: &str| migrate || recent_from.is_none_or(|from| name >= from);
         for (name, r) in m.parts.iter().filter(|(n, _)| n.as_str() != "core") {
             if later(name) {
-                let part: Part = self.read_part(name, r, schema)?;
+                let (part, len): (Part, _) = self.read_part(name, r, schema)?;
                 cache.parts.insert(name.clone(), (r.clone(), part));
+                cache.text_len.insert(name.clone(), len);
             } else {
                 cache.pending.push((name.clone(), r.clone()));
             }
@@ -689,8 +696,9 @@ impl Store {
         let pending = std::mem::take(&mut self.cache.pending);
         let all = (|| -> Result<Db, StorageError> {
             for (name, r) in &pending {
-                let part: Part = self.read_part(name, r, SCHEMA)?;
+                let (part, len): (Part, _) = self.read_part(name, r, SCHEMA)?;
                 self.cache.parts.insert(name.clone(), (r.clone(), part));
+                self.cache.text_len.insert(name.clone(), len);
             }
             self.cache.assemble().ok_or_else(|| corrupt(MANIFEST, "no core partition"))
         })();
@@ -818,8 +826,10 @@ impl Store {
         let new_rev = self.rev + 1;
         let mut written: Vec<String> = Vec::new();
         let mut new_parts: BTreeMap<String, PartRef> = BTreeMap::new();
+        let mut new_lens: BTreeMap<String, usize> = BTreeMap::new();
         let result = (|| -> Result<(), StorageError> {
             let mut put = |store: &mut Store, name: &str, json: String| -> Result<PartRef, StorageError> {
+                new_lens.insert(name.into(), json.len());
                 let value = codec::encode(&json);
                 let key = part_key(name, new_rev);
                 // Listed before the write: a failed save removes what it listed (a key that
@@ -905,6 +915,8 @@ impl Store {
                     parts.insert(name.clone(), entry);
                 }
                 self.cache.parts = parts;
+                self.cache.text_len.retain(|name, _| new_parts.contains_key(name));
+                self.cache.text_len.extend(new_lens);
                 self.rev = new_rev;
                 self.live_memo.push((text.clone(), new_parts.iter().map(|(n, r)| part_key(n, r.rev)).collect()));
                 self.manifest = Some(text);
@@ -992,6 +1004,14 @@ impl Store {
         for k in keys.iter().filter(|k| k.starts_with(PART_PREFIX) && !live.contains(*k)) {
             let _ = self.delete(k);
         }
+    }
+
+    /// The length of the committed records' JSON text, as read or last saved (before packing):
+    /// within a few hundred bytes of what they come to in a backup file, which the export
+    /// reserves at once rather than growing its buffer (issue 7: export time and memory). 0
+    /// when nothing is committed, or after a migration until the next save.
+    pub fn records_text_len(&self) -> usize {
+        self.cache.text_len.values().sum()
     }
 
     /// Storage used by the whole origin (all keys) against the Chromium quota.
