@@ -4,9 +4,10 @@
 //! every object's keys in byte order (serde_json's `Map` is a `BTreeMap` without the
 //! `preserve_order` feature). Building that `Value` for ten years of records costs thousands of
 //! small allocations per meeting; [`to_vec`] writes the identical text straight into one
-//! buffer (by serde_json itself, so escaping and number formatting are serde_json's). An
-//! object's members are written where they stand; only an object whose members came out of key
-//! order is rewritten once it is complete. The record structs declare their fields in name
+//! buffer. Numbers are formatted by serde_json itself; strings are escaped exactly as
+//! serde_json escapes them, eight bytes at a time (tests compare the two). An object's members
+//! are written where they stand; only an object whose members came out of key order is
+//! rewritten once it is complete. The record structs declare their fields in name
 //! order, so ten years of records are written without being copied (issue 7: export time).
 //!
 //! Mirrors `serde_json::value::Serializer`: structs and maps become objects (a repeated key
