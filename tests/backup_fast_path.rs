@@ -7,7 +7,8 @@ mod storage_support;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde_json::Value;
 use storage_support::{ten_years, TextKind};
-use yishi::backup::{canonical, export_json, parse_backup, ImportError};
+use yishi::backup::{export_json, parse_backup, ImportError};
+use yishi::storage::canonical;
 use yishi::domain::db::Db;
 use yishi::storage::codec::sha256_hex;
 

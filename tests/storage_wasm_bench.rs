@@ -56,7 +56,7 @@ fn storage_and_backup_timings_in_wasm() {
     let plain = median(5, || serde_json::to_string(&db).unwrap());
     let text = export_json(&db, at);
     let sha = median(5, || yishi::storage::codec::sha256_hex(text.as_bytes()));
-    let canon = median(5, || yishi::backup::canonical::to_vec(&db).unwrap());
+    let canon = median(5, || yishi::storage::canonical::to_vec(&db).unwrap());
     let from_str = median(5, || serde_json::from_str::<yishi::domain::db::Db>(&text[text.find("\"data\": ").unwrap() + 8..text.len() - 2]).unwrap());
     let parse = median(5, || parse_backup(&text, None).unwrap());
     let import = median(3, || {

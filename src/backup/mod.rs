@@ -26,7 +26,6 @@
 //! merge. Replace takes the file as it is. Both run after a safety snapshot (see
 //! [`crate::storage::Store::snapshot`]) and can be undone in one step.
 
-pub mod canonical;
 mod crypto;
 mod json_path;
 pub mod refs;
@@ -41,7 +40,7 @@ pub use crypto::{decrypt, encrypt, is_encrypted, ENCRYPTED_FORMAT, ITERATIONS};
 use refs::{label, visit_ids, visit_refs, Kind};
 
 use crate::domain::{db::Db, Id};
-use crate::storage::{codec::sha256_hex, migrate_value, APP_VERSION, MIGRATIONS, SCHEMA};
+use crate::storage::{canonical, codec::sha256_hex, migrate_value, APP_VERSION, MIGRATIONS, SCHEMA};
 
 /// The format id of a backup file.
 pub const FORMAT: &str = "yishi-backup";

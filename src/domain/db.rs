@@ -28,7 +28,7 @@ impl<T> Records<T> for Vec<Arc<T>> {
 /// All records. 全部数据
 ///
 /// Fields in byte order of their names, as the backup's canonical text orders them: the
-/// export then writes the records without reordering them (see `backup::canonical`).
+/// export then writes the records without reordering them (see `storage::canonical`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Db {
     /// 民主生活会 cycle records (第二十三条), one per meeting.

@@ -4,8 +4,9 @@
 //!
 //! The records that make up most of a backup (a meeting, its item records, votes and
 //! attendance, an agenda item, a task and its reports, evidence) declare their fields in name
-//! order: the order of the backup's canonical text, so an export writes them without
-//! reordering (`backup::canonical`; a test there fails when one is declared out of order).
+//! order: the order of the canonical text of backups and stored partitions, so an export or a
+//! save writes them without reordering (`storage::canonical`; a test there fails when one is
+//! declared out of order).
 
 pub mod article;
 pub mod category;

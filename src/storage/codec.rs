@@ -80,9 +80,9 @@ pub fn unpack(text: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// Deflate and pack a JSON text.
-pub fn encode(json: &str) -> String {
-    pack(&miniz_oxide::deflate::compress_to_vec(json.as_bytes(), LEVEL))
+/// Deflate and pack a JSON text (as text or as its UTF-8 bytes).
+pub fn encode<T: AsRef<[u8]> + ?Sized>(json: &T) -> String {
+    pack(&miniz_oxide::deflate::compress_to_vec(json.as_ref(), LEVEL))
 }
 
 /// Unpack and inflate. Errors say what failed.

@@ -10,6 +10,10 @@
 //! rewritten once it is complete. The record structs declare their fields in name
 //! order, so ten years of records are written without being copied (issue 7: export time).
 //!
+//! The storage layer writes its partitions with it too: one set of serialisers for the records
+//! instead of two (wasm size), and a save, an import's above all, escapes its strings eight
+//! bytes at a time. Stored records are read by field name, so the order changes nothing there.
+//!
 //! Mirrors `serde_json::value::Serializer`: structs and maps become objects (a repeated key
 //! keeps the last value), map keys are strings (numbers and booleans as their text), enums are
 //! externally tagged, units and `None` are `null`, non-finite floats are `null`.
