@@ -8,9 +8,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde_json::Value;
 use storage_support::{ten_years, TextKind};
 use yishi::backup::{export_json, parse_backup, ImportError};
-use yishi::storage::canonical;
 use yishi::domain::db::Db;
-use yishi::storage::codec::sha256_hex;
+use yishi::storage::{canonical, codec::sha256_hex};
 
 fn now() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 27).unwrap().and_hms_opt(15, 30, 0).unwrap()

@@ -192,7 +192,7 @@ impl std::fmt::Display for ImportError {
 
 /// Export the whole database as one JSON backup file.
 pub fn export_json(db: &Db, now: NaiveDateTime) -> String {
-    // serde_json and the canonical writer write UTF-8 only (were it ever otherwise, the file's
+    // The head and the canonical writer are UTF-8 only (were it ever otherwise, the file's
     // checksum would not match on import: nothing is dropped silently).
     String::from_utf8(export_bytes(db, now, 0)).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }

@@ -38,8 +38,9 @@ pub fn write<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), 
 
 /// Canonical compact JSON text of `value`.
 pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
-    // serde_json writes valid UTF-8 only.
-    to_vec(value).map(|v| String::from_utf8(v).expect("serde_json writes UTF-8"))
+    // Valid UTF-8 only: strings are copied from `&str` around ASCII escapes, and numbers are
+    // serde_json's.
+    to_vec(value).map(|v| String::from_utf8(v).expect("the writer writes UTF-8"))
 }
 
 fn json<T: Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) -> Result<(), Error> {
@@ -101,11 +102,6 @@ fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
         i += 8;
     }
     bytes.get(i..)?.iter().position(|&b| b < 0x20 || b == b'"' || b == b'\\').map(|p| i + p)
-}
-
-fn key_str(out: &mut Vec<u8>, k: &str) -> Result<(), Error> {
-    write_str(out, k);
-    Ok(())
 }
 
 struct Canon<'a> {
@@ -187,14 +183,15 @@ impl<'a> ser::Serializer for Canon<'a> {
         self.serialize_unit()
     }
     fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), Error> {
-        key_str(self.out, variant)
+        write_str(self.out, variant);
+        Ok(())
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<(), Error> {
         value.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(self, _: &'static str, _: u32, variant: &'static str, value: &T) -> Result<(), Error> {
         self.out.push(b'{');
-        key_str(self.out, variant)?;
+        write_str(self.out, variant);
         self.out.push(b':');
         value.serialize(Canon { out: &mut *self.out })?;
         self.out.push(b'}');
@@ -212,7 +209,7 @@ impl<'a> ser::Serializer for Canon<'a> {
     }
     fn serialize_tuple_variant(self, _: &'static str, _: u32, variant: &'static str, _: usize) -> Result<Seq<'a>, Error> {
         self.out.push(b'{');
-        key_str(self.out, variant)?;
+        write_str(self.out, variant);
         self.out.extend_from_slice(b":[");
         Ok(Seq { out: self.out, first: true, close: b"]}" })
     }
@@ -224,7 +221,7 @@ impl<'a> ser::Serializer for Canon<'a> {
     }
     fn serialize_struct_variant(self, _: &'static str, _: u32, variant: &'static str, _: usize) -> Result<Obj<'a>, Error> {
         self.out.push(b'{');
-        key_str(self.out, variant)?;
+        write_str(self.out, variant);
         self.out.push(b':');
         Ok(Obj::new(self.out, true))
     }
@@ -318,21 +315,21 @@ impl<'a> Obj<'a> {
     fn member<T: Serialize + ?Sized>(&mut self, key: Cow<'static, str>, value: &T) -> Result<(), Error> {
         // Only the value's own writing is generic: the rest is one function for every type
         // of member (wasm size).
-        let at = self.begin(&key)?;
+        let at = self.begin(&key);
         value.serialize(Canon { out: &mut *self.out })?;
         self.end(key, at);
         Ok(())
     }
     /// Writes `,"key":` (no comma for the first member); returns where the member starts.
     #[inline(never)]
-    fn begin(&mut self, key: &str) -> Result<usize, Error> {
+    fn begin(&mut self, key: &str) -> usize {
         if self.out.len() != self.start + 1 {
             self.out.push(b',');
         }
         let at = self.out.len();
-        key_str(self.out, key)?;
+        write_str(self.out, key);
         self.out.push(b':');
-        Ok(at)
+        at
     }
     /// Records the member that started at `at`, now written.
     #[inline(never)]

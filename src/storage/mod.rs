@@ -8,8 +8,8 @@
 //! - `yishi:p:<name>:<rev>` — partitions: `core` (organisation, settings, counters and the
 //!   order of records) and one per month (`2026-03`) holding the items, meetings, tasks and
 //!   evidence of that month. Each is JSON ([`canonical`], the text backups checksum), deflated
-//!   and packed 15 bits per character ([`codec`]), so ten years of records take a fraction of the quota and an edit rewrites
-//!   only the partition it touches.
+//!   and packed 15 bits per character ([`codec`]), so ten years of records take a fraction of
+//!   the quota and an edit rewrites only the partition it touches.
 //! - `yishi:snap…` — safety snapshots (a copy of a manifest; the partitions it names are kept).
 //! - `yishi:pref:<name>` — small UI preferences.
 //!
@@ -1010,9 +1010,10 @@ impl Store {
     }
 
     /// The length of the committed records' JSON text, as read or last saved (before packing):
-    /// within a few hundred bytes of what they come to in a backup file, which the export
-    /// reserves at once rather than growing its buffer (issue 7: export time and memory). 0
-    /// when nothing is committed, or after a migration until the next save.
+    /// within about half a percent of what they come to in a backup file (each month repeats
+    /// its partition's keys), which the export reserves at once rather than growing its buffer
+    /// (issue 7: export time and memory). 0 when nothing is committed, or after a migration
+    /// until the next save.
     pub fn records_text_len(&self) -> usize {
         self.cache.text_len.values().sum()
     }
