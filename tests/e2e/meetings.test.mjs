@@ -112,8 +112,14 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
   assert.equal(await mq.locator(tid('q-due')).innerText(), '7');
   assert.equal(await mq.locator(tid('q-present')).innerText(), '6');
   assert.equal(await mq.locator(tid('q-needed')).innerText(), '4');
+  // Before 宣布开会 there is no note form and no ballot, and each section says why.
+  assert.equal(await p.locator(tid('notes-waiting')).innerText(), '宣布开会后记录发言。');
+  assert.equal(await p.locator(tid('vote-waiting')).innerText(), '宣布开会后进行表决。');
+  assert.equal(await p.locator(tid('note-text')).count(), 0);
   await p.locator(tid('open-meeting')).click();
   await p.locator(tid('close-meeting')).waitFor();
+  assert.equal(await p.locator(tid('notes-waiting')).count(), 0, 'open: the form, not the hint');
+  assert.equal(await p.locator(tid('vote-waiting')).count(), 0);
 
   // Item 1: 马晓军 recused; speaker notes; the written opinion shown, never counted
   await p.locator(tid('recuse')).filter({ hasText: '马晓军' }).click();

@@ -275,6 +275,7 @@ fn NotesSection(id: Id, item: Id, live: Memo<bool>) -> impl IntoView {
         let who = match &n.speaker { Speaker::Member(x) => db.org.member_name(*x), Speaker::Observer(x) => db.org.attendee(*x).map(|a| a.name.clone()).unwrap_or_default(), Speaker::Other(s) => s.clone() };
         (who, n.text.clone())
     }).collect::<Vec<_>>()).unwrap_or_default()));
+    let stage = stage_of(id);
     let speaker = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
     let add = move |_| {
@@ -299,6 +300,10 @@ fn NotesSection(id: Id, item: Id, live: Memo<bool>) -> impl IntoView {
             <ol class="notes-list" data-testid="notes">
                 {move || notes.get().into_iter().map(|(w, t)| view! { <li><strong>{w}{move || state.colon()}</strong>{t}</li> }).collect_view()}
             </ol>
+            // Not open: say why there is no form (before the meeting) or that nothing was said.
+            {move || (!live.get() && notes.with(Vec::is_empty)).then(|| view! {
+                <p class="muted" data-testid="notes-waiting">{move || state.t(if stage.get() == Some(MeetingStage::Planned) { T::NotesAfterOpening } else { T::NoNotes })}</p>
+            })}
             {move || live.get().then(|| view! {
                 <div class="note-form">
                     <label class="field">
@@ -373,6 +378,7 @@ fn VoteSection(id: Id, item: Id, live: Memo<bool>, category: crate::domain::cate
             Err(e) => err.set(Some(state.db.with_untracked(|db| msg_vote(&e, db, zh())))),
         }
     };
+    let stage = stage_of(id);
     let tally = [RwSignal::new(0u32), RwSignal::new(0u32), RwSignal::new(0u32), RwSignal::new(0u32)];
     view! {
         <fieldset class="subset vote-section" data-testid="vote-section">
@@ -386,6 +392,11 @@ fn VoteSection(id: Id, item: Id, live: Memo<bool>, category: crate::domain::cate
                         <p data-testid="vote-arithmetic">{r.explanation_for(state.lang.get() == Lang::Zh).to_string()}</p>
                     </div>
                 }
+            })}
+            // Not open and no result: say why there is no ballot (before the meeting) or that
+            // the item had no vote.
+            {move || (!live.get() && closed.with(Option::is_none)).then(|| view! {
+                <p class="muted" data-testid="vote-waiting">{move || state.t(if stage.get() == Some(MeetingStage::Planned) { T::VoteAfterOpening } else { T::NoVote })}</p>
             })}
             {move || (live.get() && closed.get().is_none()).then(|| view! {
                 <div class="vote-live">
