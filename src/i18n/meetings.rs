@@ -74,7 +74,7 @@ texts! {
     NotesAfterOpening => "宣布开会后记录发言。", "Remarks are recorded once the meeting is open.";
     NoNotes => "未记录发言。", "No remarks were recorded.";
     VoteAfterOpening => "宣布开会后进行表决。", "The vote is taken once the meeting is open.";
-    NoVote => "本议题未表决。", "No vote was taken on this item.";
+    NoVote => "本议题无表决结果。", "This item has no vote result.";
     Vote => "表决", "Vote";
     Method => "表决方式", "Method";
     MethodOral => "口头表决", "Oral";

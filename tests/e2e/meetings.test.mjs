@@ -340,6 +340,51 @@ appTest('an agenda without items says so; one with items does not', async (app) 
   assert.equal(await p.locator('[data-testid="agenda-empty"]').count(), 0);
 });
 
+appTest('after a meeting, an item without remarks or a vote result says so; one with them does not', async (app) => {
+  const p = await app.gotoApp('#/');
+  assert.ok(await app.loadExample());
+  await app.go('#/meetings');
+  const signed = await p.locator('[data-testid="meeting-row"][data-stage="Signed"]').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+  let hints = 0;
+  let results = 0;
+  for (const href of signed) {
+    await app.go(href.replace(/\/minutes$/, '').replace(/\/summary$/, '') + '/live');
+    const tabs = p.locator(tid('item-tab'));
+    await tabs.first().waitFor();
+    for (let i = 0; i < (await tabs.count()); i++) {
+      await tabs.nth(i).click();
+      await p.waitForFunction((n) => document.querySelectorAll('[data-testid="item-tab"]')[n].getAttribute('aria-pressed') === 'true', i);
+      await painted(p);
+      const voted = await p.locator(tid('vote-result')).count();
+      const hint = p.locator(tid('vote-waiting'));
+      if (voted) {
+        assert.equal(await hint.count(), 0, `${href} item ${i}: a result and no hint`);
+        results++;
+      } else {
+        assert.equal(await hint.innerText(), '本议题无表决结果。', `${href} item ${i}`);
+        hints++;
+      }
+      const spoken = await p.locator(`${tid('notes')} li`).count();
+      assert.equal(await p.locator(tid('notes-waiting')).count(), spoken ? 0 : 1, `${href} item ${i}: notes ${spoken}`);
+      if (!spoken) assert.equal(await p.locator(tid('notes-waiting')).innerText(), '未记录发言。');
+    }
+  }
+  // The example data has both kinds, so each branch above was taken.
+  assert.ok(hints > 0 && results > 0, `items with a hint ${hints}, with a result ${results}`);
+
+  // A meeting ended with nothing said on its first item and its ballot left unfinished.
+  const planned = await (async () => { await app.go('#/meetings'); return p.locator('[data-testid="meeting-row"][data-stage="Planned"]').first().getAttribute('href'); })();
+  await app.go(planned.replace(/\/(minutes|summary)$/, '') + '/live');
+  await p.locator(tid('open-meeting')).click();
+  await p.locator(tid('vote-method')).selectOption('named');
+  await vote(p, '李明远', 'yes');
+  await p.locator(tid('close-meeting')).click();
+  await p.locator(`${tid('meeting-stage')}:has-text("已结束")`).waitFor();
+  await p.locator(tid('item-tab')).first().click();
+  assert.equal(await p.locator(tid('notes-waiting')).innerText(), '未记录发言。');
+  assert.equal(await p.locator(tid('vote-waiting')).innerText(), '本议题无表决结果。');
+});
+
 appTest('the live screen marks the agenda item on screen', async (app) => {
   const p = await app.gotoApp('#/');
   assert.ok(await app.loadExample());

@@ -11,7 +11,7 @@ struct Record {
 }
 
 #[cfg(feature = "data")]
-fn shown(_: &RwSignal<String>) -> impl Fn() -> String {
+fn shown(_text: RwSignal<String>) -> impl Fn() -> String {
     use gloo_storage::Storage;
     || {
         let records: Vec<Record> = gloo_storage::LocalStorage::get("records").unwrap_or_default();
@@ -21,8 +21,7 @@ fn shown(_: &RwSignal<String>) -> impl Fn() -> String {
 }
 
 #[cfg(not(feature = "data"))]
-fn shown(text: &RwSignal<String>) -> impl Fn() -> String {
-    let text = *text;
+fn shown(text: RwSignal<String>) -> impl Fn() -> String {
     move || text.get()
 }
 
@@ -38,7 +37,7 @@ fn App() -> impl IntoView {
             <Show when=move || n.get() % 2 == 0 fallback=|| view! { <p>"odd"</p> }>
                 <ul>{move || (0..n.get()).map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
             </Show>
-            <p>{shown(&text)}</p>
+            <p>{shown(text)}</p>
         </main>
     }
 }

@@ -214,7 +214,8 @@ fn ItemPanel(id: Id, item: Id) -> impl IntoView {
     let state = use_app();
     let info = Memo::new(move |_| state.db.with(|db| db.item(item).map(|i| (i.title.clone(), i.category))));
     let category = move || info.get_untracked().map(|i| i.1).unwrap_or(crate::domain::category::Category::Other);
-    let live = Memo::new(move |_| state.db.with(|db| db.meeting(id).is_some_and(|m| m.stage == MeetingStage::InProgress)));
+    let stage = stage_of(id);
+    let live = Memo::new(move |_| stage.get() == Some(MeetingStage::InProgress));
     let closed = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).is_some_and(|r| r.result.is_some())));
     let quorum = Signal::derive(move || state.db.with(|db| {
         let cat = db.item(item).map(|i| i.category)?;
@@ -255,15 +256,15 @@ fn ItemPanel(id: Id, item: Id) -> impl IntoView {
                     <ul>{o.into_iter().map(|(n, t)| view! { <li>{format!("{n}：{t}")}</li> }).collect_view()}</ul>
                 </div>
             }) }}
-            <NotesSection id=id item=item live=live/>
-            <VoteSection id=id item=item live=live category=category()/>
+            <NotesSection id=id item=item stage=stage live=live/>
+            <VoteSection id=id item=item stage=stage live=live category=category()/>
             <DecisionSection id=id item=item/>
         </div>
     }
 }
 
 #[component]
-fn NotesSection(id: Id, item: Id, live: Memo<bool>) -> impl IntoView {
+fn NotesSection(id: Id, item: Id, stage: Memo<Option<MeetingStage>>, live: Memo<bool>) -> impl IntoView {
     let state = use_app();
     let speakers = Memo::new(move |_| state.db.with(|db| {
         let Some(m) = db.meeting(id) else { return vec![] };
@@ -275,7 +276,6 @@ fn NotesSection(id: Id, item: Id, live: Memo<bool>) -> impl IntoView {
         let who = match &n.speaker { Speaker::Member(x) => db.org.member_name(*x), Speaker::Observer(x) => db.org.attendee(*x).map(|a| a.name.clone()).unwrap_or_default(), Speaker::Other(s) => s.clone() };
         (who, n.text.clone())
     }).collect::<Vec<_>>()).unwrap_or_default()));
-    let stage = stage_of(id);
     let speaker = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
     let add = move |_| {
@@ -328,7 +328,7 @@ fn method_value(m: VoteMethod) -> &'static str {
 }
 
 #[component]
-fn VoteSection(id: Id, item: Id, live: Memo<bool>, category: crate::domain::category::Category) -> impl IntoView {
+fn VoteSection(id: Id, item: Id, stage: Memo<Option<MeetingStage>>, live: Memo<bool>, category: crate::domain::category::Category) -> impl IntoView {
     let state = use_app();
     let err = RwSignal::new(None::<String>);
     let zh = move || state.lang.get_untracked() == Lang::Zh;
@@ -378,7 +378,6 @@ fn VoteSection(id: Id, item: Id, live: Memo<bool>, category: crate::domain::cate
             Err(e) => err.set(Some(state.db.with_untracked(|db| msg_vote(&e, db, zh())))),
         }
     };
-    let stage = stage_of(id);
     let tally = [RwSignal::new(0u32), RwSignal::new(0u32), RwSignal::new(0u32), RwSignal::new(0u32)];
     view! {
         <fieldset class="subset vote-section" data-testid="vote-section">
@@ -394,7 +393,7 @@ fn VoteSection(id: Id, item: Id, live: Memo<bool>, category: crate::domain::cate
                 }
             })}
             // Not open and no result: say why there is no ballot (before the meeting) or that
-            // the item had no vote.
+            // the item has no result (no vote, or a ballot left unfinished when the meeting ended).
             {move || (!live.get() && closed.with(Option::is_none)).then(|| view! {
                 <p class="muted" data-testid="vote-waiting">{move || state.t(if stage.get() == Some(MeetingStage::Planned) { T::VoteAfterOpening } else { T::NoVote })}</p>
             })}
