@@ -15,7 +15,10 @@ use yishi::domain::{
     db::{Db, Records},
     evidence::{Evidence, EvidenceKind},
     item::{AgendaItem, ItemStatus, PrepChecklist, Proposer},
-    meeting::{Attendance, Ballot, CastVote, Choice, ItemRecord, Meeting, MeetingKind, MeetingStage, Presence, SecretTally, VoteMethod},
+    meeting::{
+        Attendance, Ballot, CastVote, Choice, ItemRecord, Meeting, MeetingKind, MeetingStage, Presence, SecretTally,
+        VoteMethod,
+    },
     org::{Department, Member, Organisation, Role, Term},
     rules::{evaluate_duties, evaluate_vote, risk_hints, roster_for_meeting},
     settings::RuleSettings,
@@ -43,7 +46,10 @@ fn build(first_year: i32, years: i32) -> Db {
     let mut rng = Lcg(20200628);
     let mut db = Db { settings: RuleSettings::default(), next_id: 1, ..Default::default() };
     // Members: 9 seats; every 3 years two ordinary seats change hands.
-    let mut org = Organisation { unit_name: "昌吉州交通运输局".into(), superior: "州党委".into(), ..Default::default() };
+    let mut org =
+        Organisation {
+            unit_name: "昌吉州交通运输局".into(), superior: "州党委".into(), ..Default::default()
+        };
     let start = ymd(first_year, 1, 1);
     let secretary = Term { role: Role::Secretary, start, end: None, director: true, main_leader: true };
     org.members.push(Member { id: db.new_id(), name: "书记".into(), note: String::new(), terms: vec![secretary] });
@@ -77,14 +83,20 @@ fn build(first_year: i32, years: i32) -> Db {
     for k in 0..8 {
         let in_charge = org.members[2 + k % 7].id;
         let id = db.new_id();
-        org.departments.push(Department { id, name: format!("科室{k}"), head: format!("科长{k}"), in_charge: Some(in_charge) });
+        org.departments.push(Department {
+            id,
+            name: format!("科室{k}"),
+            head: format!("科长{k}"),
+            in_charge: Some(in_charge),
+        });
     }
     db.org = org;
 
     let kinds_extra = [MeetingKind::IntegrityMeeting, MeetingKind::IdeologyMeeting, MeetingKind::DemocraticLife];
     let mut votes = 0usize;
     for y in first_year..first_year + years {
-        let mut dates: Vec<(NaiveDate, MeetingKind)> = (1..=12).map(|mo| (ymd(y, mo, 5 + rng.below(20)), MeetingKind::Regular)).collect();
+        let mut dates: Vec<(NaiveDate, MeetingKind)> =
+            (1..=12).map(|mo| (ymd(y, mo, 5 + rng.below(20)), MeetingKind::Regular)).collect();
         for (i, k) in kinds_extra.iter().enumerate() {
             dates.push((ymd(y, 3 + 4 * i as u32, 10 + rng.below(15)), *k));
         }
@@ -114,7 +126,12 @@ fn build(first_year: i32, years: i32) -> Db {
                     materials: "材料".into(),
                     documents: vec![],
                     amount_yuan: None,
-                    checklist: PrepChecklist { research: true, consultation: true, risk_assessment: true, legality_review: true },
+                    checklist: PrepChecklist {
+                        research: true,
+                        consultation: true,
+                        risk_assessment: true,
+                        legality_review: true,
+                    },
                     status: ItemStatus::Decided,
                     created: date,
                     history: vec![],
@@ -144,7 +161,8 @@ fn build(first_year: i32, years: i32) -> Db {
                         .filter(|a| a.presence == Presence::Present && !rec.recused.contains(&a.member))
                         .map(|a| CastVote {
                             member: a.member,
-                            choice: [Choice::Yes, Choice::Yes, Choice::Yes, Choice::No, Choice::Abstain][rng.below(5) as usize],
+                            choice: [Choice::Yes, Choice::Yes, Choice::Yes, Choice::No, Choice::Abstain]
+                                [rng.below(5) as usize],
                             reservation: None,
                         })
                         .collect();
@@ -178,9 +196,23 @@ fn build(first_year: i32, years: i32) -> Db {
         }
         // Evidence for the non-meeting duties.
         let ids: Vec<Id> = db.org.roster_at(ymd(y, 6, 30)).iter().map(|r| r.member).collect();
-        let ev = |db: &mut Db, kind: EvidenceKind, date: NaiveDate, member: Option<Id>, counterpart: Option<Id>, days: Option<u32>| {
+        let ev = |db: &mut Db,
+                  kind: EvidenceKind,
+                  date: NaiveDate,
+                  member: Option<Id>,
+                  counterpart: Option<Id>,
+                  days: Option<u32>| {
             let id = db.new_id();
-            db.evidence.add(Evidence { id, kind, date, member, counterpart, department: None, days, note: String::new() });
+            db.evidence.add(Evidence {
+                id,
+                kind,
+                date,
+                member,
+                counterpart,
+                department: None,
+                days,
+                note: String::new(),
+            });
         };
         for kind in [
             EvidenceKind::ComprehensiveReport,
@@ -272,7 +304,11 @@ fn main() {
     }
     let passed: usize = {
         let categories: HashMap<Id, Category> = db.items.iter().map(|i| (i.id, i.category)).collect();
-        db.meetings.iter().flat_map(|m| m.items.iter().map(move |r| (m, r))).filter(|(m, r)| evaluate_vote(m, r, categories[&r.item], &db.settings).passed).count()
+        db.meetings
+            .iter()
+            .flat_map(|m| m.items.iter().map(move |r| (m, r)))
+            .filter(|(m, r)| evaluate_vote(m, r, categories[&r.item], &db.settings).passed)
+            .count()
     };
     println!("bench_rules: {} years, today {}, median of {RUNS} runs", years, today);
     println!("  evaluate_duties (all {years} years):      {:8.3} ms", median(duties_only));

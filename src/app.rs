@@ -84,9 +84,9 @@ impl AppState {
         self.db.set(db);
         match &outcome {
             LoadOutcome::Recovery { error } => self.save_state.set(SaveState::ReadOnly(error.clone())),
-            LoadOutcome::NewerSchema { found, supported } => {
-                self.save_state.set(SaveState::ReadOnly(StorageError::NewerSchema { found: *found, supported: *supported }))
-            }
+            LoadOutcome::NewerSchema { found, supported } => self
+                .save_state
+                .set(SaveState::ReadOnly(StorageError::NewerSchema { found: *found, supported: *supported })),
             _ => {}
         }
         if outcome != LoadOutcome::Loaded {
@@ -404,7 +404,11 @@ fn set_document_lang(lang: Lang) {
 fn request_persistence(out: RwSignal<Option<bool>>) {
     use wasm_bindgen::JsCast;
     let Some(w) = web_sys::window() else { return };
-    let storage = js_sys::Reflect::get(&js_sys::Reflect::get(&w, &"navigator".into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED), &"storage".into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
+    let storage = js_sys::Reflect::get(
+        &js_sys::Reflect::get(&w, &"navigator".into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED),
+        &"storage".into(),
+    )
+    .unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
     let Ok(persist) = js_sys::Reflect::get(&storage, &"persist".into()) else { return };
     let Some(persist) = persist.dyn_ref::<js_sys::Function>() else { return };
     let Ok(promise) = persist.call0(&storage) else { return };
@@ -463,7 +467,10 @@ pub fn App() -> impl IntoView {
     let route = RwSignal::new(current_route());
     // The route of the page on show: a new page for every new address, except where the page
     // follows the route in place ([`Route::same_screen`]).
-    let page_route = Memo::new_with_compare(move |_| route.get(), |old, new| !matches!((old, new), (Some(a), Some(b)) if a.same_screen(b)));
+    let page_route = Memo::new_with_compare(
+        move |_| route.get(),
+        |old, new| !matches!((old, new), (Some(a), Some(b)) if a.same_screen(b)),
+    );
     // The address changed (typed, back and forward, or `go_to`): show its screen.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         let next = current_route();
@@ -480,7 +487,13 @@ pub fn App() -> impl IntoView {
     // new tab or window).
     let _ = window_event_listener(leptos::ev::click, move |ev| {
         use wasm_bindgen::JsCast;
-        if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.shift_key()
+            || ev.alt_key()
+        {
             return;
         }
         let link = ev

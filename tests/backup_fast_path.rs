@@ -89,7 +89,9 @@ fn envelope_oddities_give_the_same_verdicts_as_before() {
     assert_eq!(parse_backup(&serde_json::to_string(&v).unwrap(), None).unwrap(), sample());
     // Counts null: a bad field.
     v["counts"] = Value::Null;
-    assert!(matches!(parse_backup(&serde_json::to_string(&v).unwrap(), None), Err(ImportError::BadField { path, .. }) if path == "counts"));
+    assert!(
+        matches!(parse_backup(&serde_json::to_string(&v).unwrap(), None), Err(ImportError::BadField { path, .. }) if path == "counts")
+    );
     // Wrong counts.
     let mut w: Value = serde_json::from_str(&file).unwrap();
     w["counts"]["items"] = Value::from(1);
@@ -101,7 +103,10 @@ fn envelope_oddities_give_the_same_verdicts_as_before() {
     // A newer schema.
     let mut n: Value = serde_json::from_str(&file).unwrap();
     n["schema"] = Value::from(99);
-    assert!(matches!(parse_backup(&serde_json::to_string(&n).unwrap(), None), Err(ImportError::NewerVersion { found: 99, .. })));
+    assert!(matches!(
+        parse_backup(&serde_json::to_string(&n).unwrap(), None),
+        Err(ImportError::NewerVersion { found: 99, .. })
+    ));
     // A bad field inside the data keeps its path.
     let bad = resealed(|d| d["meetings"][2]["date"] = Value::String("2026-02-30".into()));
     match parse_backup(&bad, None) {

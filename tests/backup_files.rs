@@ -74,12 +74,22 @@ fn bad_files_are_refused_with_a_named_problem() {
         ("whitespace", " \n ".into(), |e| *e == ImportError::Empty),
         ("not JSON", "议事 hello".into(), |e| matches!(e, ImportError::NotJson { line: 1, .. })),
         ("truncated", good.chars().take(good.chars().count() / 2).collect(), |e| *e == ImportError::Truncated),
-        ("another app's JSON", r#"{"type":"excalidraw","version":2,"elements":[]}"#.into(), |e| matches!(e, ImportError::Foreign(_))),
+        ("another app's JSON", r#"{"type":"excalidraw","version":2,"elements":[]}"#.into(), |e| {
+            matches!(e, ImportError::Foreign(_))
+        }),
         ("a JSON array", "[1,2,3]".into(), |e| matches!(e, ImportError::Foreign(_))),
-        ("newer version", good.replacen("\"schema\": 1", "\"schema\": 7", 1), |e| *e == ImportError::NewerVersion { found: 7, supported: 1 }),
-        ("50 MB", format!("{{\"format\":\"yishi-backup\",\"pad\":\"{}\"}}", "x".repeat(50 * 1024 * 1024)), |e| matches!(e, ImportError::TooLarge { .. })),
+        ("newer version", good.replacen("\"schema\": 1", "\"schema\": 7", 1), |e| {
+            *e == ImportError::NewerVersion { found: 7, supported: 1 }
+        }),
+        ("50 MB", format!("{{\"format\":\"yishi-backup\",\"pad\":\"{}\"}}", "x".repeat(50 * 1024 * 1024)), |e| {
+            matches!(e, ImportError::TooLarge { .. })
+        }),
         ("bad checksum", good.replacen("三楼会议室", "四楼会议室", 1), |e| *e == ImportError::BadChecksum),
-        ("no checksum", good.replacen("\"sha256\"", "\"sha\"", 1), |e| matches!(e, ImportError::BadField { path, .. } if path == "sha256")),
+        (
+            "no checksum",
+            good.replacen("\"sha256\"", "\"sha\"", 1),
+            |e| matches!(e, ImportError::BadField { path, .. } if path == "sha256"),
+        ),
         (
             "wrong type",
             with_data(|d| d["meetings"][3]["date"] = Value::from(5)),
@@ -87,14 +97,14 @@ fn bad_files_are_refused_with_a_named_problem() {
         ),
         (
             "missing field",
-            with_data(|d| { d["tasks"][0].as_object_mut().unwrap().remove("deadline"); }),
+            with_data(|d| {
+                d["tasks"][0].as_object_mut().unwrap().remove("deadline");
+            }),
             |e| matches!(e, ImportError::BadField { path, detail } if path == "data.tasks[0]" && detail.contains("deadline")),
         ),
-        (
-            "duplicate ids",
-            with_data(|d| d["items"][1]["id"] = d["items"][0]["id"].clone()),
-            |e| matches!(e, ImportError::DuplicateId { id: 101, .. }),
-        ),
+        ("duplicate ids", with_data(|d| d["items"][1]["id"] = d["items"][0]["id"].clone()), |e| {
+            matches!(e, ImportError::DuplicateId { id: 101, .. })
+        }),
         (
             "duplicate id across kinds",
             with_data(|d| d["meetings"][0]["id"] = Value::from(1)),
@@ -105,26 +115,18 @@ fn bad_files_are_refused_with_a_named_problem() {
             with_data(|d| d["meetings"][2]["chair"] = Value::from(999)),
             |e| matches!(e, ImportError::DanglingRef { field: "chair", target, record } if target.contains("#999") && record.contains("会议")),
         ),
-        (
-            "dangling item on a meeting",
-            with_data(|d| d["meetings"][0]["items"][0]["item"] = Value::from(998)),
-            |e| matches!(e, ImportError::DanglingRef { field: "items.item", .. }),
-        ),
-        (
-            "reference to the wrong kind",
-            with_data(|d| d["tasks"][0]["member"] = Value::from(20)),
-            |e| matches!(e, ImportError::DanglingRef { field: "member", .. }),
-        ),
-        (
-            "counts that lie",
-            good.replacen("\"meetings\":15", "\"meetings\":16", 1),
-            |e| matches!(e, ImportError::CountMismatch { stated: 16, actual: 15, .. }),
-        ),
-        (
-            "encrypted without passphrase",
-            r#"{"format":"yishi-backup-encrypted","version":1}"#.into(),
-            |e| *e == ImportError::NeedPassphrase,
-        ),
+        ("dangling item on a meeting", with_data(|d| d["meetings"][0]["items"][0]["item"] = Value::from(998)), |e| {
+            matches!(e, ImportError::DanglingRef { field: "items.item", .. })
+        }),
+        ("reference to the wrong kind", with_data(|d| d["tasks"][0]["member"] = Value::from(20)), |e| {
+            matches!(e, ImportError::DanglingRef { field: "member", .. })
+        }),
+        ("counts that lie", good.replacen("\"meetings\":15", "\"meetings\":16", 1), |e| {
+            matches!(e, ImportError::CountMismatch { stated: 16, actual: 15, .. })
+        }),
+        ("encrypted without passphrase", r#"{"format":"yishi-backup-encrypted","version":1}"#.into(), |e| {
+            *e == ImportError::NeedPassphrase
+        }),
     ];
     for (name, text, ok) in cases {
         let err = parse_backup(&text, None).expect_err(name);

@@ -7,7 +7,8 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate};
 use storage_support::{ten_years, TextKind};
 use yishi::backup::{
-    apply, archive_year, check_references, decrypt, encrypt, export_json, parse_backup, preview, ImportError, ImportMode,
+    apply, archive_year, check_references, decrypt, encrypt, export_json, parse_backup, preview, ImportError,
+    ImportMode,
 };
 use yishi::domain::db::Db;
 use yishi::domain::org::NonMember;
@@ -114,7 +115,10 @@ fn a_year_archive_splits_cleanly_and_imports_back() {
     assert!(!archive.meetings.is_empty());
     // Every 2017 meeting goes; a December 2016 meeting whose follow-up closed in 2017 goes
     // with it (a group goes with the latest year it touches); nothing later goes.
-    assert!(rest.meetings.iter().filter(|m| m.date.year() == 2017).all(|m| m.date.month() >= 10), "only late-2017 meetings whose follow-up ran into 2018 stay");
+    assert!(
+        rest.meetings.iter().filter(|m| m.date.year() == 2017).all(|m| m.date.month() >= 10),
+        "only late-2017 meetings whose follow-up ran into 2018 stay"
+    );
     assert!(archive.meetings.iter().filter(|m| m.date.year() == 2017).count() >= 10);
     assert!(archive.meetings.iter().all(|m| m.date.year() == 2017 || m.date.year() == 2016));
     assert!(archive.meetings.iter().filter(|m| m.date.year() == 2016).all(|m| m.date.month() >= 10));

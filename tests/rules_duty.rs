@@ -76,7 +76,10 @@ fn democratic_life_report_is_overdue_from_the_sixteenth_day() {
     let mut db = db();
     add_meeting(&mut db, 1, MeetingKind::DemocraticLife, "2026-01-10");
     let on_time = duty(&db, 2026, "2026-01-25", DutyKind::DemocraticLifeReport);
-    assert_eq!((on_time.required, on_time.done, on_time.overdue, on_time.next_due), (1, 0, false, Some(d("2026-01-25"))));
+    assert_eq!(
+        (on_time.required, on_time.done, on_time.overdue, on_time.next_due),
+        (1, 0, false, Some(d("2026-01-25")))
+    );
     let late = duty(&db, 2026, "2026-01-26", DutyKind::DemocraticLifeReport);
     assert!(late.overdue);
     assert_eq!(late.gaps, vec!["2026-01-10民主生活会后15天内未报送（期限2026-01-25）".to_string()]);
@@ -239,9 +242,18 @@ fn absentees_of_the_democratic_life_meeting_owe_a_written_statement() {
     assert_eq!(st.gaps, vec!["2026-01-10民主生活会缺席的成员丁未提交书面发言（第二十三条（三））".to_string()]);
     // A statement recorded on the 民主生活会 screen counts too; an empty one or another
     // member's, or one recorded for a different meeting, does not.
-    let statement = |member: Id, text: &str| AbsentStatement { member, text: text.into(), read_out: true, informed_on: None };
-    db.democratic_life.push(DemocraticLifeCycle { meeting: 1, statements: vec![statement(4, "  "), statement(6, "他人")], ..Default::default() });
-    db.democratic_life.push(DemocraticLifeCycle { meeting: 99, statements: vec![statement(4, "别的会")], ..Default::default() });
+    let statement =
+        |member: Id, text: &str| AbsentStatement { member, text: text.into(), read_out: true, informed_on: None };
+    db.democratic_life.push(DemocraticLifeCycle {
+        meeting: 1,
+        statements: vec![statement(4, "  "), statement(6, "他人")],
+        ..Default::default()
+    });
+    db.democratic_life.push(DemocraticLifeCycle {
+        meeting: 99,
+        statements: vec![statement(4, "别的会")],
+        ..Default::default()
+    });
     assert_eq!(duty(&db, 2026, "2026-02-01", DutyKind::DemocraticLife).gaps.len(), 1);
     db.democratic_life[0].statements.push(statement(4, "因公出差，书面发言如下……"));
     assert!(duty(&db, 2026, "2026-02-01", DutyKind::DemocraticLife).gaps.is_empty());
@@ -286,7 +298,11 @@ fn evidence_duties_and_a_future_year() {
 /// The numbers of 3 or more in a text, in order: the settings' values in the test below (the
 /// texts' own "1" of "至少1次" and "once"/"twice" are left out).
 fn numbers(text: &str) -> Vec<u32> {
-    text.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).filter_map(|s| s.parse().ok()).filter(|n| *n >= 3).collect()
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .filter_map(|s| s.parse().ok())
+        .filter(|n| *n >= 3)
+        .collect()
 }
 
 #[test]

@@ -27,7 +27,10 @@ fn a_proposed_item_needs_a_member_in_charge_and_materials_before_review() {
     let o = org();
     let mut i = item(Category::Talent, false);
     let steps = next_steps(&i, &o);
-    assert_eq!(steps.iter().map(|s| s.0).collect::<Vec<_>>(), vec![ItemStatus::Reviewed, ItemStatus::Scheduled, ItemStatus::Withdrawn]);
+    assert_eq!(
+        steps.iter().map(|s| s.0).collect::<Vec<_>>(),
+        vec![ItemStatus::Reviewed, ItemStatus::Scheduled, ItemStatus::Withdrawn]
+    );
     let e = step(&i, ItemStatus::Reviewed).unwrap_err();
     assert_eq!(e, Blocker::NoMemberInCharge);
     assert_eq!(e.zh(), "尚未指定分管党组成员审核材料（第十八条（三））");
@@ -41,7 +44,10 @@ fn a_proposed_item_needs_a_member_in_charge_and_materials_before_review() {
     // The member in charge must serve on the review date.
     let mut o2 = o.clone();
     o2.members[2].terms[0].end = Some(d("2026-03-31"));
-    assert_eq!(transition(&mut i.clone(), ItemStatus::Reviewed, d("2026-04-01"), "", &o2), Err(Blocker::MemberInChargeNotServing(3)));
+    assert_eq!(
+        transition(&mut i.clone(), ItemStatus::Reviewed, d("2026-04-01"), "", &o2),
+        Err(Blocker::MemberInChargeNotServing(3))
+    );
 }
 
 #[test]
@@ -57,23 +63,41 @@ fn administrative_items_need_the_director_and_major_decisions_the_checklist() {
     // No director serving: consent cannot be recorded.
     let mut nodir = o.clone();
     nodir.members[0].terms[0].director = false;
-    assert_eq!(transition(&mut i.clone(), ItemStatus::DirectorApproved, d("2026-03-03"), "", &nodir), Err(Blocker::NoDirector));
+    assert_eq!(
+        transition(&mut i.clone(), ItemStatus::DirectorApproved, d("2026-03-03"), "", &nodir),
+        Err(Blocker::NoDirector)
+    );
     transition(&mut i, ItemStatus::DirectorApproved, d("2026-03-03"), "局长同意", &o).unwrap();
     let e = step(&i, ItemStatus::Scheduled).unwrap_err();
-    assert_eq!(e, Blocker::ChecklistIncomplete { missing: vec!["调查研究", "征求意见", "风险评估", "合法合规性审查"] });
+    assert_eq!(
+        e,
+        Blocker::ChecklistIncomplete {
+            missing: vec!["调查研究", "征求意见", "风险评估", "合法合规性审查"]
+        }
+    );
     assert_eq!(e.article().zh(), "第十七条");
     assert!(e.zh().starts_with("重大决策尚未完成：调查研究、征求意见、风险评估、合法合规性审查"));
     i.checklist = PrepChecklist { research: true, consultation: true, risk_assessment: true, legality_review: true };
     transition(&mut i, ItemStatus::Scheduled, d("2026-03-04"), "", &o).unwrap();
     transition(&mut i, ItemStatus::OnAgenda, d("2026-03-10"), "", &o).unwrap();
     transition(&mut i, ItemStatus::Decided, d("2026-03-10"), "通过", &o).unwrap();
-    assert_eq!(i.history.iter().map(|h| h.to).collect::<Vec<_>>(), vec![
-        ItemStatus::Reviewed, ItemStatus::DirectorApproved, ItemStatus::Scheduled, ItemStatus::OnAgenda, ItemStatus::Decided
-    ]);
+    assert_eq!(
+        i.history.iter().map(|h| h.to).collect::<Vec<_>>(),
+        vec![
+            ItemStatus::Reviewed,
+            ItemStatus::DirectorApproved,
+            ItemStatus::Scheduled,
+            ItemStatus::OnAgenda,
+            ItemStatus::Decided
+        ]
+    );
     // A decision is changed only by a later meeting (第十八条（七）).
     let e = transition(&mut i, ItemStatus::Withdrawn, d("2026-03-11"), "", &o).unwrap_err();
     assert_eq!((e.clone(), e.article().zh()), (Blocker::AlreadyDecided, "第十八条（七）".to_string()));
-    assert_eq!(transition(&mut i, ItemStatus::Implementing, d("2026-03-09"), "", &o), Err(Blocker::DateBeforeLast(d("2026-03-10"))));
+    assert_eq!(
+        transition(&mut i, ItemStatus::Implementing, d("2026-03-09"), "", &o),
+        Err(Blocker::DateBeforeLast(d("2026-03-10")))
+    );
     transition(&mut i, ItemStatus::Implementing, d("2026-03-12"), "", &o).unwrap();
     transition(&mut i, ItemStatus::Done, d("2026-06-30"), "办结", &o).unwrap();
     assert!(next_steps(&i, &o).is_empty());
@@ -88,7 +112,10 @@ fn non_administrative_items_skip_the_director_and_deferred_items_return() {
     i.materials = "x".into();
     transition(&mut i, ItemStatus::Reviewed, d("2026-03-02"), "", &o).unwrap();
     assert!(next_steps(&i, &o).iter().all(|(s, _)| *s != ItemStatus::DirectorApproved));
-    assert_eq!(transition(&mut i.clone(), ItemStatus::DirectorApproved, d("2026-03-02"), "", &o), Err(Blocker::NotAdministrative));
+    assert_eq!(
+        transition(&mut i.clone(), ItemStatus::DirectorApproved, d("2026-03-02"), "", &o),
+        Err(Blocker::NotAdministrative)
+    );
     transition(&mut i, ItemStatus::Scheduled, d("2026-03-03"), "", &o).unwrap();
     transition(&mut i, ItemStatus::OnAgenda, d("2026-03-10"), "", &o).unwrap();
     transition(&mut i, ItemStatus::Deferred, d("2026-03-10"), "缓议", &o).unwrap();
@@ -107,7 +134,17 @@ fn expenditure_threshold() {
 }
 
 fn recorded(due: u32, present: u32, quorum_met: bool, passed: bool) -> RecordedResult {
-    RecordedResult { due, present, yes: present, no: 0, abstain: 0, quorum_met, passed, explanation: String::new(), explanation_en: String::new() }
+    RecordedResult {
+        due,
+        present,
+        yes: present,
+        no: 0,
+        abstain: 0,
+        quorum_met,
+        passed,
+        explanation: String::new(),
+        explanation_en: String::new(),
+    }
 }
 
 #[test]
@@ -153,9 +190,16 @@ fn risk_hints_cite_article_twenty() {
     let two = find(2);
     assert!(two.iter().any(|h| h.zh.contains("未达到法定人数") && h.link == "#/meetings/3"), "{two:?}");
     let held = db.meetings[0].date.to_string();
-    let major = two.iter().find(|h| h.zh.contains("第十七条")).unwrap_or_else(|| panic!("major decision without preparation: {two:?}"));
+    let major = two
+        .iter()
+        .find(|h| h.zh.contains("第十七条"))
+        .unwrap_or_else(|| panic!("major decision without preparation: {two:?}"));
     // Dated by its meeting, as the other hints of a meeting are.
-    assert!(major.zh.starts_with(&format!("{held}会议重大决策")) && major.en.starts_with(&format!("{held}: major decision")), "{major:?}");
+    assert!(
+        major.zh.starts_with(&format!("{held}会议重大决策"))
+            && major.en.starts_with(&format!("{held}: major decision")),
+        "{major:?}"
+    );
     let three = find(3);
     assert_eq!(three.len(), 1);
     assert!(three[0].zh.contains("至少7人"), "{}", three[0].zh);

@@ -126,7 +126,11 @@ fn table_quorum_and_pass_for_three_to_fifteen_members() {
                             let f = if cat == Category::Personnel { Fraction::TWO_THIRDS } else { Fraction::HALF };
                             let needed = oracle_needed(due, f, reading);
                             assert_eq!((q.due.serving, q.due.recused, q.due.not_counted), (n, r, k));
-                            assert_eq!((q.due.due, q.present, q.needed), (due, p, needed), "n={n} r={r} k={k} p={p} {reading:?} {cat:?}");
+                            assert_eq!(
+                                (q.due.due, q.present, q.needed),
+                                (due, p, needed),
+                                "n={n} r={r} k={k} p={p} {reading:?} {cat:?}"
+                            );
                             assert_eq!(q.met, p >= needed, "n={n} r={r} k={k} p={p}");
                             assert!(q.present <= q.due.due);
                             // Pass: all present vote yes.
@@ -140,7 +144,11 @@ fn table_quorum_and_pass_for_three_to_fifteen_members() {
                             let pass_needed = (1..).find(|y| 2 * y > due).unwrap();
                             assert_eq!(o.needed, pass_needed);
                             assert_eq!(o.yes, p);
-                            assert_eq!(o.passed, q.met && p >= pass_needed, "n={n} r={r} k={k} p={p} {reading:?} {cat:?}");
+                            assert_eq!(
+                                o.passed,
+                                q.met && p >= pass_needed,
+                                "n={n} r={r} k={k} p={p} {reading:?} {cat:?}"
+                            );
                             assert_eq!(pass_impossible(&m, &m.items[0], cat, &s), p < pass_needed);
                             cases += 1;
                         }
@@ -196,7 +204,10 @@ fn explanations_name_the_figures_reading_and_article() {
     let mut m = meeting(9);
     m.items[0].recused = vec![9];
     let q = item_quorum(&m, &m.items[0], Category::Budget, &RuleSettings::default());
-    assert_eq!(q.explain_zh(), "应到会8人（在任9人，减回避1人），实到8人，须超过半数（4）即至少5人，已达到法定人数（第十八条（四））");
+    assert_eq!(
+        q.explain_zh(),
+        "应到会8人（在任9人，减回避1人），实到8人，须超过半数（4）即至少5人，已达到法定人数（第十八条（四））"
+    );
     let q = item_quorum(&meeting(9), &m.items[0], Category::Personnel, &settings(Reading::Inclusive));
     assert!(q.explain_zh().starts_with("干部任免、处分党员事项须三分之二以上党组成员到会："), "{}", q.explain_zh());
     assert!(q.explain_zh().contains("须三分之二以上（含本数，5.33）即至少6人"), "{}", q.explain_zh());
@@ -204,26 +215,28 @@ fn explanations_name_the_figures_reading_and_article() {
 }
 
 fn arb_meeting() -> impl Strategy<Value = (Meeting, RuleSettings)> {
-    (1u32..=20, any::<u64>(), prop::bool::ANY, prop::bool::ANY, prop::bool::ANY).prop_map(|(n, bits, inclusive, sr, snc)| {
-        let mut m = meeting(n);
-        for id in 1..=n {
-            let b = (bits >> ((id * 3) % 61)) & 7;
-            match b {
-                0 => absent(&mut m, id),
-                1 => on_leave(&mut m, id),
-                2 => m.items[0].recused.push(id),
-                3 => not_counted(&mut m, id),
-                _ => {}
+    (1u32..=20, any::<u64>(), prop::bool::ANY, prop::bool::ANY, prop::bool::ANY).prop_map(
+        |(n, bits, inclusive, sr, snc)| {
+            let mut m = meeting(n);
+            for id in 1..=n {
+                let b = (bits >> ((id * 3) % 61)) & 7;
+                match b {
+                    0 => absent(&mut m, id),
+                    1 => on_leave(&mut m, id),
+                    2 => m.items[0].recused.push(id),
+                    3 => not_counted(&mut m, id),
+                    _ => {}
+                }
             }
-        }
-        let s = RuleSettings {
-            reading: if inclusive { Reading::Inclusive } else { Reading::Strict },
-            subtract_recused: sr,
-            subtract_not_counted: snc,
-            ..RuleSettings::default()
-        };
-        (m, s)
-    })
+            let s = RuleSettings {
+                reading: if inclusive { Reading::Inclusive } else { Reading::Strict },
+                subtract_recused: sr,
+                subtract_not_counted: snc,
+                ..RuleSettings::default()
+            };
+            (m, s)
+        },
+    )
 }
 
 fn with_votes(mut m: Meeting, choices: &[u8]) -> Meeting {

@@ -82,11 +82,17 @@ fn chair_last_for_every_order_of_three_to_nine_members() {
 fn the_secretary_chairs_by_default_and_a_recused_or_absent_chair_does_not_block() {
     let s = RuleSettings::default();
     let mut m = meeting(5);
-    assert!(matches!(cast_vote(&mut m, ITEM, 1, Choice::Yes, VoteMethod::Hands, Category::Budget, &s), Err(VoteError::ChairNotLast { .. })));
+    assert!(matches!(
+        cast_vote(&mut m, ITEM, 1, Choice::Yes, VoteMethod::Hands, Category::Budget, &s),
+        Err(VoteError::ChairNotLast { .. })
+    ));
     // Recused chair: cannot vote, does not block the others.
     let mut r = meeting(5);
     r.items[0].recused = vec![1];
-    assert_eq!(cast_vote(&mut r, ITEM, 1, Choice::Yes, VoteMethod::Hands, Category::Budget, &s), Err(VoteError::Recused));
+    assert_eq!(
+        cast_vote(&mut r, ITEM, 1, Choice::Yes, VoteMethod::Hands, Category::Budget, &s),
+        Err(VoteError::Recused)
+    );
     for id in 2..=5 {
         assert_eq!(cast_vote(&mut r, ITEM, id, Choice::Yes, VoteMethod::Hands, Category::Budget, &s), Ok(()));
     }
@@ -97,7 +103,10 @@ fn the_secretary_chairs_by_default_and_a_recused_or_absent_chair_does_not_block(
     for id in [2, 3, 4, 1] {
         assert_eq!(cast_vote(&mut a, ITEM, id, Choice::Yes, VoteMethod::Named, Category::Budget, &s), Ok(()));
     }
-    assert_eq!(cast_vote(&mut a, ITEM, 5, Choice::Yes, VoteMethod::Named, Category::Budget, &s), Err(VoteError::NotPresent));
+    assert_eq!(
+        cast_vote(&mut a, ITEM, 5, Choice::Yes, VoteMethod::Named, Category::Budget, &s),
+        Err(VoteError::NotPresent)
+    );
 }
 
 #[test]
@@ -113,7 +122,10 @@ fn refusals_each_have_their_reason() {
     assert_eq!(cv(&mut m, 5, VoteMethod::Oral), Err(VoteError::Recused));
     assert_eq!(cv(&mut m, 42, VoteMethod::Oral), Err(VoteError::NotOnRoster));
     assert_eq!(cv(&mut m, 2, VoteMethod::Secret), Err(VoteError::SecretHasNoNames));
-    assert_eq!(cast_vote(&mut m, 999, 2, Choice::Yes, VoteMethod::Oral, Category::Budget, &s), Err(VoteError::UnknownItem));
+    assert_eq!(
+        cast_vote(&mut m, 999, 2, Choice::Yes, VoteMethod::Oral, Category::Budget, &s),
+        Err(VoteError::UnknownItem)
+    );
     assert_eq!(cv(&mut m, 2, VoteMethod::Oral), Ok(()));
     assert_eq!(cv(&mut m, 2, VoteMethod::Oral), Err(VoteError::AlreadyVoted));
     assert_eq!(cv(&mut m, 3, VoteMethod::Hands), Err(VoteError::MethodChanged { current: VoteMethod::Oral }));
@@ -183,7 +195,10 @@ fn the_pass_arithmetic_sentence() {
     }
     let o = evaluate_vote(&m, &m.items[0], Category::Budget, &s);
     assert_eq!((o.yes, o.no, o.needed, o.passed), (3, 1, 4, false), "written opinions never count");
-    assert_eq!(o.explain_zh(), "应到会7人，赞成3票，反对1票，未超过半数3.5，未通过（第十八条（五））；书面意见2份，不计入票数");
+    assert_eq!(
+        o.explain_zh(),
+        "应到会7人，赞成3票，反对1票，未超过半数3.5，未通过（第十八条（五））；书面意见2份，不计入票数"
+    );
     assert!(o.explain_en().contains("not passed"));
 }
 
@@ -193,7 +208,10 @@ fn closing_an_open_vote_needs_everyone_and_a_ballot() {
     let mut m = meeting(5);
     assert_eq!(close_vote(&mut m, ITEM, Category::Budget, &s), Err(VoteError::NoBallot));
     cast_vote(&mut m, ITEM, 3, Choice::Abstain, VoteMethod::Oral, Category::Budget, &s).unwrap();
-    assert_eq!(close_vote(&mut m, ITEM, Category::Budget, &s), Err(VoteError::Incomplete { waiting: vec![1, 2, 4, 5] }));
+    assert_eq!(
+        close_vote(&mut m, ITEM, Category::Budget, &s),
+        Err(VoteError::Incomplete { waiting: vec![1, 2, 4, 5] })
+    );
     let o = evaluate_vote(&m, &m.items[0], Category::Budget, &s);
     assert!(o.explain_zh().ends_with("；尚有4人未表态"), "{}", o.explain_zh());
 }
@@ -227,7 +245,8 @@ fn reservations_follow_a_no_vote_only() {
     assert_eq!(votes[0].reservation.as_deref(), Some("保留意见：预算偏高"));
     assert_eq!(VoteError::ReservationNeedsNo.article().zh(), "第十四条");
     let mut secret = meeting(3);
-    set_secret_tally(&mut secret, ITEM, SecretTally { yes: 2, no: 1, abstain: 0, invalid: 0 }, Category::Budget, &s).unwrap();
+    set_secret_tally(&mut secret, ITEM, SecretTally { yes: 2, no: 1, abstain: 0, invalid: 0 }, Category::Budget, &s)
+        .unwrap();
     assert_eq!(declare_reservation(&mut secret, ITEM, 2, "x".into()), Err(VoteError::SecretHasNoNames));
 }
 
@@ -243,12 +262,21 @@ fn secret_ballot_stores_totals_only_and_validates_them() {
         set_secret_tally(&mut m, ITEM, SecretTally { yes: 5, no: 2, abstain: 0, invalid: 1 }, Category::Personnel, &s),
         Err(VoteError::TallyTooLarge { total: 8, eligible: 7 })
     );
-    assert_eq!(set_secret_tally(&mut m, ITEM, SecretTally { yes: 4, no: 2, abstain: 0, invalid: 1 }, Category::Personnel, &s), Ok(()));
-    assert_eq!(cast_vote(&mut m, ITEM, 2, Choice::Yes, VoteMethod::Named, Category::Personnel, &s), Err(VoteError::SecretHasNoNames));
+    assert_eq!(
+        set_secret_tally(&mut m, ITEM, SecretTally { yes: 4, no: 2, abstain: 0, invalid: 1 }, Category::Personnel, &s),
+        Ok(())
+    );
+    assert_eq!(
+        cast_vote(&mut m, ITEM, 2, Choice::Yes, VoteMethod::Named, Category::Personnel, &s),
+        Err(VoteError::SecretHasNoNames)
+    );
     let r = close_vote(&mut m, ITEM, Category::Personnel, &s).unwrap();
     // due 8 (9 minus 1 recused); ⅔ strict needs 6, 7 present; pass needs 5: 4 yes fails.
     assert!(r.quorum_met && !r.passed);
-    assert_eq!(r.explanation, "应到会8人（在任9人，减回避1人），赞成4票，反对2票，无效1票，未超过半数4，未通过（第十八条（五））");
+    assert_eq!(
+        r.explanation,
+        "应到会8人（在任9人，减回避1人），赞成4票，反对2票，无效1票，未超过半数4，未通过（第十八条（五））"
+    );
     // Nothing in storage names a voter: the serialised ballot has totals only.
     let json = serde_json::to_string(&m.items[0].ballot).unwrap();
     assert_eq!(json, r#"{"Secret":{"yes":4,"no":2,"abstain":0,"invalid":1}}"#);
@@ -267,7 +295,8 @@ fn a_result_recorded_without_its_english_sentence_still_reads() {
     assert_eq!(value(&serde_json::to_string(&r).unwrap()), value(old));
     let mut r2 = r.clone();
     r2.explanation_en = "7 due, 4 yes".into();
-    let back: yishi::domain::meeting::RecordedResult = serde_json::from_str(&serde_json::to_string(&r2).unwrap()).unwrap();
+    let back: yishi::domain::meeting::RecordedResult =
+        serde_json::from_str(&serde_json::to_string(&r2).unwrap()).unwrap();
     assert_eq!(back, r2);
     assert_eq!(back.explanation_for(false), "7 due, 4 yes");
 }

@@ -39,11 +39,7 @@ fn roster_has_nine_members_and_two_secretary_successions() {
             assert_eq!(roster.iter().filter(|r| r.director).count(), 1, "one director on {d}");
         }
     }
-    let secretaries: HashSet<_> = db
-        .meetings
-        .iter()
-        .filter_map(|m| db.org.secretary_at(m.date))
-        .collect();
+    let secretaries: HashSet<_> = db.meetings.iter().filter_map(|m| db.org.secretary_at(m.date)).collect();
     assert_eq!(secretaries.len(), 3);
     assert!(db.org.members.iter().filter(|m| m.terms.iter().any(|t| t.end.is_some())).count() >= 6);
     assert!((6..=8).contains(&db.org.departments.len()));
@@ -86,7 +82,8 @@ fn volumes_match_the_issue() {
     assert!(s.named_votes * 2 > db.meetings.iter().flat_map(|m| &m.items).filter(|r| r.ballot.is_some()).count());
     assert!(s.secret_ballots > 50);
     // Text is varied: many distinct notes, not a tiny repeated vocabulary.
-    let notes: HashSet<&str> = db.meetings.iter().flat_map(|m| &m.items).flat_map(|r| &r.notes).map(|n| n.text.as_str()).collect();
+    let notes: HashSet<&str> =
+        db.meetings.iter().flat_map(|m| &m.items).flat_map(|r| &r.notes).map(|n| n.text.as_str()).collect();
     let all = db.meetings.iter().flat_map(|m| &m.items).map(|r| r.notes.len()).sum::<usize>();
     assert!(notes.len() * 100 >= all * 99, "{} distinct of {all}", notes.len());
     let chars: HashSet<char> = db.items.iter().flat_map(|i| i.materials.chars()).collect();
@@ -117,7 +114,8 @@ fn every_recorded_vote_follows_the_rules() {
             let (Some(ballot), Some(res)) = (&r.ballot, &r.result) else { continue };
             checked += 1;
             let item = db.item(r.item).unwrap();
-            let due: Vec<_> = m.attendance.iter().filter(|a| a.not_counted.is_none() && !r.recused.contains(&a.member)).collect();
+            let due: Vec<_> =
+                m.attendance.iter().filter(|a| a.not_counted.is_none() && !r.recused.contains(&a.member)).collect();
             let present: Vec<_> = due.iter().filter(|a| a.presence == Presence::Present).map(|a| a.member).collect();
             assert_eq!(res.due as usize, due.len());
             assert_eq!(res.present as usize, present.len());
@@ -147,7 +145,13 @@ fn every_recorded_vote_follows_the_rules() {
 fn summaries_are_numbered_per_year_without_gaps() {
     let db = db();
     for year in YEARS {
-        let nums: Vec<u32> = db.meetings.iter().filter_map(|m| m.summary.as_ref()).filter(|s| s.year == year).map(|s| s.number).collect();
+        let nums: Vec<u32> = db
+            .meetings
+            .iter()
+            .filter_map(|m| m.summary.as_ref())
+            .filter(|s| s.year == year)
+            .map(|s| s.number)
+            .collect();
         assert_eq!(nums, (1..=nums.len() as u32).collect::<Vec<_>>(), "{year}");
     }
     assert_eq!(db.meetings.iter().filter(|m| m.stage == MeetingStage::Closed).count(), 1);

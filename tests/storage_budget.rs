@@ -53,10 +53,14 @@ fn measure(kind: TextKind, label: &str) -> u64 {
         db.meetings.len(),
         db.items.len(),
         db.tasks.len(),
-        db.meetings.iter().flat_map(|m| &m.items).filter_map(|r| match &r.ballot {
-            Some(yishi::domain::meeting::Ballot::Open { votes, .. }) => Some(votes.len()),
-            _ => None,
-        }).sum::<usize>(),
+        db.meetings
+            .iter()
+            .flat_map(|m| &m.items)
+            .filter_map(|r| match &r.ballot {
+                Some(yishi::domain::meeting::Ballot::Open { votes, .. }) => Some(votes.len()),
+                _ => None,
+            })
+            .sum::<usize>(),
         chars,
         json_units,
         json_units as f64 * 100.0 / 5_234_688.0,

@@ -61,7 +61,12 @@ fn every_kind_of_change_is_saved_and_reloads_equal() {
     assert!(!open(&b).1.tasks.iter().any(|t| t.id == gone.id));
 
     // A record moved to another month (its partition changes; both months are rewritten).
-    let m = db.meetings.iter_mut().map(Arc::make_mut).find(|m| m.date.to_string().starts_with("2018-")).expect("a 2018 meeting");
+    let m = db
+        .meetings
+        .iter_mut()
+        .map(Arc::make_mut)
+        .find(|m| m.date.to_string().starts_with("2018-"))
+        .expect("a 2018 meeting");
     m.date = NaiveDate::from_ymd_opt(2019, 7, 15).unwrap();
     save_and_check(&mut s, &b, &db, "meeting moved to another month");
 

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use storage_support::{ten_years, TextKind};
 use yishi::domain::db::Db;
-use yishi::storage::{LoadOutcome, MemoryBackend, Store, StorageError};
+use yishi::storage::{LoadOutcome, MemoryBackend, StorageError, Store};
 
 fn snapshot_of(b: &MemoryBackend) -> BTreeMap<String, String> {
     b.raw_keys().into_iter().map(|k| (k.clone(), b.raw_get(&k).unwrap())).collect()
@@ -39,7 +39,8 @@ fn recent_months_first_then_the_rest_gives_the_same_records_as_a_full_open() {
         let (mut s, first, out) = recent(&b, from);
         assert_eq!(out, LoadOutcome::Loaded);
         // Only records of `from` and later, in the stored order; the core is all there.
-        let expect: Vec<_> = db.meetings.iter().filter(|m| m.date.format("%Y-%m").to_string().as_str() >= from).cloned().collect();
+        let expect: Vec<_> =
+            db.meetings.iter().filter(|m| m.date.format("%Y-%m").to_string().as_str() >= from).cloned().collect();
         assert_eq!(first.meetings, expect, "{from}");
         assert_eq!(first.org, db.org);
         assert_eq!(first.next_id, db.next_id);
@@ -65,7 +66,8 @@ fn recent_months_first_then_the_rest_gives_the_same_records_as_a_full_open() {
     }
     let (mut s, _, _) = recent(&b, "2019-01");
     let (mut all, _) = s.load_pending().unwrap();
-    all.meetings.iter_mut().map(Arc::make_mut).find(|m| m.date.format("%Y").to_string() == "2016").unwrap().place = "一楼会议室".into();
+    all.meetings.iter_mut().map(Arc::make_mut).find(|m| m.date.format("%Y").to_string() == "2016").unwrap().place =
+        "一楼会议室".into();
     s.save(&all).unwrap();
     let (_, again, _) = Store::open(Box::new(b.clone()));
     assert_eq!(again, all);
@@ -112,7 +114,10 @@ fn a_damaged_older_month_is_found_when_read_and_handled_as_at_a_full_open() {
     let (mut s, _, out) = recent(&b, "2018-01");
     assert_eq!(out, LoadOutcome::Loaded, "the recent months are fine");
     let (db, out) = s.load_pending().unwrap();
-    assert!(matches!(out, LoadOutcome::Recovery { error: StorageError::Corrupt { ref key, .. } } if key.starts_with("yishi:p:2016-")), "{out:?}");
+    assert!(
+        matches!(out, LoadOutcome::Recovery { error: StorageError::Corrupt { ref key, .. } } if key.starts_with("yishi:p:2016-")),
+        "{out:?}"
+    );
     assert!(s.is_read_only());
     assert_eq!(db, full_db, "the same last good state as a full open shows");
     assert_eq!(s.save(&db), Err(StorageError::ReadOnly));

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use storage_support::{ten_years, TextKind};
 use yishi::domain::db::Db;
-use yishi::storage::{LoadOutcome, MemoryBackend, Store, StorageError};
+use yishi::storage::{LoadOutcome, MemoryBackend, StorageError, Store};
 
 fn open(b: &MemoryBackend) -> (Store, Db, LoadOutcome) {
     Store::open(Box::new(b.clone()))
@@ -60,7 +60,8 @@ fn a_small_edit_rewrites_only_its_month() {
     m.place = "五楼会议室".into();
     s.save(&db).unwrap();
     let after = snapshot_of(&b);
-    let new_parts: Vec<&String> = after.keys().filter(|k| k.starts_with("yishi:p:") && !before.contains_key(*k)).collect();
+    let new_parts: Vec<&String> =
+        after.keys().filter(|k| k.starts_with("yishi:p:") && !before.contains_key(*k)).collect();
     assert_eq!(new_parts, vec!["yishi:p:2017-05:2"], "only the edited month is written");
     assert_eq!(open(&b).1, db);
 }
@@ -196,7 +197,9 @@ fn a_damaged_partition_opens_read_only_and_nothing_is_written() {
     b.raw_set(&key, &raw.replacen('一', "二", 1).replacen(':', "9:", 1));
     let before = snapshot_of(&b);
     let (mut s2, recovered, out) = open(&b);
-    assert!(matches!(out, LoadOutcome::Recovery { error: StorageError::Corrupt { ref key, .. } } if key.starts_with("yishi:p:core")));
+    assert!(
+        matches!(out, LoadOutcome::Recovery { error: StorageError::Corrupt { ref key, .. } } if key.starts_with("yishi:p:core"))
+    );
     assert!(s2.is_read_only());
     assert_eq!(recovered, db, "the last good state is shown");
     assert_eq!(s2.save(&Db::default()), Err(StorageError::ReadOnly));
@@ -283,7 +286,12 @@ fn snapshot_and_one_step_undo() {
     let mut after = Db::default();
     after.org.unit_name = "导入后".into();
     s.save(&after).unwrap();
-    s.save(&{ let mut x = after.clone(); x.org.superior = "再改".into(); x }).unwrap();
+    s.save(&{
+        let mut x = after.clone();
+        x.org.superior = "再改".into();
+        x
+    })
+    .unwrap();
     // The snapshot's partitions survive garbage collection across saves.
     let restored = s.undo_snapshot().unwrap().unwrap();
     assert_eq!(restored, before);

@@ -57,7 +57,10 @@ fn storage_and_backup_timings_in_wasm() {
     let text = export_json(&db, at);
     let sha = median(5, || yishi::storage::codec::sha256_hex(text.as_bytes()));
     let canon = median(5, || yishi::storage::canonical::to_vec(&db).unwrap());
-    let from_str = median(5, || serde_json::from_str::<yishi::domain::db::Db>(&text[text.find("\"data\": ").unwrap() + 8..text.len() - 2]).unwrap());
+    let from_str = median(5, || {
+        serde_json::from_str::<yishi::domain::db::Db>(&text[text.find("\"data\": ").unwrap() + 8..text.len() - 2])
+            .unwrap()
+    });
     let parse = median(5, || parse_backup(&text, None).unwrap());
     let import = median(3, || {
         let b = MemoryBackend::new();

@@ -19,10 +19,7 @@ fn local_storage_round_trips_chinese_text() {
     let key = "yishi-web-smoke:note";
     let note = Note {
         title: "党组会议 第十八条".to_string(),
-        lines: vec![
-            "“三重一大”事项集体讨论决定".to_string(),
-            "emoji 🏛 and <img src=x onerror=alert(1)>".to_string(),
-        ],
+        lines: vec!["“三重一大”事项集体讨论决定".to_string(), "emoji 🏛 and <img src=x onerror=alert(1)>".to_string()],
     };
     LocalStorage::set(key, &note).expect("set");
     // What the browser holds is JSON with the characters themselves, not mangled.

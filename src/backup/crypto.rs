@@ -69,10 +69,16 @@ pub fn encrypt(json: &str, passphrase: &str) -> Result<String, ImportError> {
 pub fn decrypt(text: &str, passphrase: &str) -> Result<String, ImportError> {
     let env: Envelope = serde_json::from_str(text).map_err(|e| ImportError::Encryption(format!("envelope: {e}")))?;
     if env.format != ENCRYPTED_FORMAT || env.version != 1 || env.kdf != "PBKDF2-HMAC-SHA256" {
-        return Err(ImportError::Encryption(format!("unsupported encryption {} v{} {}", env.format, env.version, env.kdf)));
+        return Err(ImportError::Encryption(format!(
+            "unsupported encryption {} v{} {}",
+            env.format, env.version, env.kdf
+        )));
     }
     if !(ITERATIONS..=MAX_ITERATIONS).contains(&env.iterations) {
-        return Err(ImportError::Encryption(format!("iteration count {} outside {ITERATIONS}..={MAX_ITERATIONS}", env.iterations)));
+        return Err(ImportError::Encryption(format!(
+            "iteration count {} outside {ITERATIONS}..={MAX_ITERATIONS}",
+            env.iterations
+        )));
     }
     let salt = B64.decode(&env.salt).map_err(|_| ImportError::Encryption("salt is not base64".into()))?;
     let nonce = B64.decode(&env.nonce).map_err(|_| ImportError::Encryption("nonce is not base64".into()))?;

@@ -62,7 +62,9 @@ pub fn path_at(text: &str, offset: usize, whole_object: bool) -> String {
                 let raw = &text[start..(i + 1).min(bytes.len())];
                 match stack.last_mut() {
                     Some(Frame::Object { key, in_value: false }) => {
-                        *key = Some(serde_json::from_str::<String>(raw).unwrap_or_else(|_| raw.trim_matches('"').to_string()));
+                        *key = Some(
+                            serde_json::from_str::<String>(raw).unwrap_or_else(|_| raw.trim_matches('"').to_string()),
+                        );
                     }
                     _ => value_begins(&mut stack),
                 }
@@ -163,7 +165,8 @@ mod tests {
 
     #[test]
     fn strings_with_brackets_quotes_and_escapes_do_not_confuse_the_scan() {
-        let text = r#"{"tasks":[{"title":"a [b], {c} \"d\", e\\","deadline":1},{"title":"]}","deadline":-1}],"tags":[]}"#;
+        let text =
+            r#"{"tasks":[{"title":"a [b], {c} \"d\", e\\","deadline":1},{"title":"]}","deadline":-1}],"tags":[]}"#;
         assert_eq!(path_of_error(text), "tasks[1].deadline");
         let escaped_key = r#"{"a\"b":{"c":1},"tasks":[{"title":"x","deadline":true}],"tags":[]}"#;
         assert_eq!(path_of_error(escaped_key), "tasks[0].deadline");

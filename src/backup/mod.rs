@@ -98,8 +98,13 @@ impl Counts {
     }
     /// "会议 3，议题 12" (kinds with a non-zero count).
     pub fn zh(&self) -> String {
-        let parts: Vec<String> = ALL_KINDS.iter().filter(|k| self.get(**k) > 0).map(|k| format!("{} {}", k.zh(), self.get(*k))).collect();
-        if parts.is_empty() { "无".into() } else { parts.join("，") }
+        let parts: Vec<String> =
+            ALL_KINDS.iter().filter(|k| self.get(**k) > 0).map(|k| format!("{} {}", k.zh(), self.get(*k))).collect();
+        if parts.is_empty() {
+            "无".into()
+        } else {
+            parts.join("，")
+        }
     }
     pub fn en(&self) -> String {
         // Every kind's English name takes a plain "s" in the plural.
@@ -108,32 +113,62 @@ impl Counts {
             .filter(|k| self.get(**k) > 0)
             .map(|k| format!("{} {}{}", self.get(*k), k.en(), if self.get(*k) == 1 { "" } else { "s" }))
             .collect();
-        if parts.is_empty() { "none".into() } else { parts.join(", ") }
+        if parts.is_empty() {
+            "none".into()
+        } else {
+            parts.join(", ")
+        }
     }
 }
 
-const ALL_KINDS: [Kind; 7] = [Kind::Member, Kind::Department, Kind::Attendee, Kind::Item, Kind::Meeting, Kind::Task, Kind::Evidence];
+const ALL_KINDS: [Kind; 7] =
+    [Kind::Member, Kind::Department, Kind::Attendee, Kind::Item, Kind::Meeting, Kind::Task, Kind::Evidence];
 
 /// Why a backup file cannot be imported. Each names the problem; nothing is changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
     Empty,
-    TooLarge { bytes: usize, limit: usize },
-    NotJson { line: usize, column: usize, detail: String },
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+    NotJson {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
     Truncated,
     /// JSON, but not a Yishi backup (another app's file).
     Foreign(String),
-    NewerVersion { found: u32, supported: u32 },
+    NewerVersion {
+        found: u32,
+        supported: u32,
+    },
     /// The content does not match its SHA-256: damaged or edited.
     BadChecksum,
     /// A field has the wrong type or value: `path` like `meetings[3].date`.
-    BadField { path: String, detail: String },
+    BadField {
+        path: String,
+        detail: String,
+    },
     /// Two records share an id.
-    DuplicateId { id: Id, first: String, second: String },
+    DuplicateId {
+        id: Id,
+        first: String,
+        second: String,
+    },
     /// A reference to a record that does not exist.
-    DanglingRef { record: String, field: &'static str, target: String },
+    DanglingRef {
+        record: String,
+        field: &'static str,
+        target: String,
+    },
     /// The stated counts differ from the records.
-    CountMismatch { kind: String, stated: u32, actual: u32 },
+    CountMismatch {
+        kind: String,
+        stated: u32,
+        actual: u32,
+    },
     Migration(String),
     /// The file is encrypted and no passphrase was given.
     NeedPassphrase,
@@ -147,16 +182,28 @@ impl ImportError {
     pub fn zh(&self) -> String {
         match self {
             ImportError::Empty => "文件是空的。".into(),
-            ImportError::TooLarge { bytes, limit } => format!("文件过大（{:.1} MB，上限 {} MB），不是议事备份或已损坏。", *bytes as f64 / 1048576.0, limit / 1048576),
-            ImportError::NotJson { line, column, detail } => format!("文件不是有效的 JSON（第 {line} 行第 {column} 列：{detail}）。"),
+            ImportError::TooLarge { bytes, limit } => format!(
+                "文件过大（{:.1} MB，上限 {} MB），不是议事备份或已损坏。",
+                *bytes as f64 / 1048576.0,
+                limit / 1048576
+            ),
+            ImportError::NotJson { line, column, detail } => {
+                format!("文件不是有效的 JSON（第 {line} 行第 {column} 列：{detail}）。")
+            }
             ImportError::Truncated => "文件不完整（在中途截断），请使用完整的备份文件。".into(),
             ImportError::Foreign(d) => format!("这不是议事的备份文件（{d}）。"),
-            ImportError::NewerVersion { found, supported } => format!("备份由更新版本的议事导出（数据格式 {found}，本版本支持 {supported}），请先更新应用。"),
+            ImportError::NewerVersion { found, supported } => {
+                format!("备份由更新版本的议事导出（数据格式 {found}，本版本支持 {supported}），请先更新应用。")
+            }
             ImportError::BadChecksum => "备份内容与校验值（SHA-256）不符：文件已损坏或被改动。".into(),
             ImportError::BadField { path, detail } => format!("字段 {path} 有误：{detail}"),
             ImportError::DuplicateId { id, first, second } => format!("编号 #{id} 重复：{first} 与 {second}。"),
-            ImportError::DanglingRef { record, field, target } => format!("{record} 的字段 {field} 引用了不存在的{target}。"),
-            ImportError::CountMismatch { kind, stated, actual } => format!("{kind}数量不符：文件声明 {stated}，实际 {actual}。"),
+            ImportError::DanglingRef { record, field, target } => {
+                format!("{record} 的字段 {field} 引用了不存在的{target}。")
+            }
+            ImportError::CountMismatch { kind, stated, actual } => {
+                format!("{kind}数量不符：文件声明 {stated}，实际 {actual}。")
+            }
             ImportError::Migration(d) => format!("旧版本备份无法升级：{d}"),
             ImportError::NeedPassphrase => "此备份已加密，请输入口令。".into(),
             ImportError::WrongPassphrase => "口令错误，或加密文件已被改动。未做任何更改。".into(),
@@ -283,7 +330,9 @@ pub fn parse_backup(text: &str, passphrase: Option<&str>) -> Result<Db, ImportEr
     };
     match obj.get("format").and_then(Value::as_str) {
         Some(FORMAT) => {}
-        Some(other) => return Err(ImportError::Foreign(format!("format “{}”", other.chars().take(40).collect::<String>()))),
+        Some(other) => {
+            return Err(ImportError::Foreign(format!("format “{}”", other.chars().take(40).collect::<String>())))
+        }
         None => return Err(ImportError::Foreign("no format id".into())),
     }
     let schema = obj
@@ -293,8 +342,14 @@ pub fn parse_backup(text: &str, passphrase: Option<&str>) -> Result<Db, ImportEr
     if schema > SCHEMA as u64 {
         return Err(ImportError::NewerVersion { found: schema.min(u32::MAX as u64) as u32, supported: SCHEMA });
     }
-    let mut data = obj.get("data").cloned().ok_or_else(|| ImportError::BadField { path: "data".into(), detail: "missing".into() })?;
-    let stated = obj.get("sha256").and_then(Value::as_str).ok_or_else(|| ImportError::BadField { path: "sha256".into(), detail: "missing".into() })?;
+    let mut data = obj
+        .get("data")
+        .cloned()
+        .ok_or_else(|| ImportError::BadField { path: "data".into(), detail: "missing".into() })?;
+    let stated = obj
+        .get("sha256")
+        .and_then(Value::as_str)
+        .ok_or_else(|| ImportError::BadField { path: "sha256".into(), detail: "missing".into() })?;
     let mut data_text = serde_json::to_string(&data).unwrap_or_default();
     if !stated.eq_ignore_ascii_case(&sha256_hex(data_text.as_bytes())) {
         return Err(ImportError::BadChecksum);
@@ -389,7 +444,11 @@ fn check_records(mut db: Db, counts: Option<Counts>) -> Result<Db, ImportError> 
         let actual = Counts::of(&db);
         for k in ALL_KINDS {
             if stated.get(k) != actual.get(k) {
-                return Err(ImportError::CountMismatch { kind: k.zh().into(), stated: stated.get(k), actual: actual.get(k) });
+                return Err(ImportError::CountMismatch {
+                    kind: k.zh().into(),
+                    stated: stated.get(k),
+                    actual: actual.get(k),
+                });
             }
         }
     }
@@ -552,7 +611,8 @@ pub fn apply(current: &Db, incoming: Db, mode: ImportMode) -> Db {
     let mut next = cur.next_id.max(incoming.next_id).max(max_id(&mut cur) + 1).max(max_id(&mut incoming) + 1);
     // Fresh ids for conflicting records, applied to their ids and every reference to them.
     let mut remap: HashMap<Id, Id> = HashMap::new();
-    let mut conflicts: Vec<Id> = classes.iter().filter(|(_, (_, m))| *m == Match::Conflict).map(|(id, _)| *id).collect();
+    let mut conflicts: Vec<Id> =
+        classes.iter().filter(|(_, (_, m))| *m == Match::Conflict).map(|(id, _)| *id).collect();
     crate::domain::sort::sort(&mut conflicts);
     for id in conflicts {
         remap.insert(id, next);
@@ -578,7 +638,19 @@ pub fn apply(current: &Db, incoming: Db, mode: ImportMode) -> Db {
         }
     }
     // Exhaustive: a new Db field must be merged here.
-    let Db { org, settings, items, meetings, tasks, evidence, next_id: _, last_backup, democratic_life, study_plans, study_sessions } = incoming;
+    let Db {
+        org,
+        settings,
+        items,
+        meetings,
+        tasks,
+        evidence,
+        next_id: _,
+        last_backup,
+        democratic_life,
+        study_plans,
+        study_sessions,
+    } = incoming;
     upsert(&mut cur.org.members, org.members, |r| r.id);
     upsert(&mut cur.org.departments, org.departments, |r| r.id);
     upsert(&mut cur.org.attendees, org.attendees, |r| r.id);
@@ -649,7 +721,14 @@ pub fn archive_year(db: &Db, year: i32) -> (Db, Db) {
         years.push((m.id, m.date.year()));
     }
     for t in &db.tasks {
-        let last = t.reports.iter().map(|r| r.date).chain(t.closed.as_ref().map(|c| c.date)).chain([t.created]).max().unwrap_or(t.created);
+        let last = t
+            .reports
+            .iter()
+            .map(|r| r.date)
+            .chain(t.closed.as_ref().map(|c| c.date))
+            .chain([t.created])
+            .max()
+            .unwrap_or(t.created);
         // An open task belongs to the present until it is closed.
         let y = if t.closed.is_some() { last.year() } else { i32::MAX };
         years.push((t.id, y));
@@ -663,7 +742,8 @@ pub fn archive_year(db: &Db, year: i32) -> (Db, Db) {
         let e = group_year.entry(r).or_insert(*y);
         *e = (*e).max(*y);
     }
-    let archived: HashSet<Id> = years.iter().map(|(id, _)| *id).filter(|id| group_year[&find(&mut parent, *id)] == year).collect();
+    let archived: HashSet<Id> =
+        years.iter().map(|(id, _)| *id).filter(|id| group_year[&find(&mut parent, *id)] == year).collect();
     let take = |id: Id| archived.contains(&id);
     let archive = Db {
         org: db.org.clone(),

@@ -16,7 +16,11 @@ pub fn BackupReminder() -> impl IntoView {
         match state.db.with(|db| db.last_backup) {
             Some(d) => {
                 let n = (today - d).num_days().max(0);
-                if zh { format!("上次备份：{n} 天前") } else { format!("Last backup: {n} days ago") }
+                if zh {
+                    format!("上次备份：{n} 天前")
+                } else {
+                    format!("Last backup: {n} days ago")
+                }
             }
             None => format!("{}{}{}", state.t(Ui::LastBackup), state.colon(), state.t(Ui::NeverBackedUp)),
         }

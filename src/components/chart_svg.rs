@@ -165,7 +165,13 @@ pub fn bars_markup(id: &str, title: &str, desc: &str, bars: &[Bar], layout: Char
     let (row, label_w, bar_w) = (BAR_ROW, BAR_LABEL_W, BAR_W);
     for (i, b) in bars.iter().enumerate() {
         let frac = if b.full == 0 { 0.0 } else { (b.value as f64 / b.full as f64).min(1.0) };
-        let class = if b.bad { "chart-bar bad" } else if frac >= 1.0 { "chart-bar ok" } else { "chart-bar" };
+        let class = if b.bad {
+            "chart-bar bad"
+        } else if frac >= 1.0 {
+            "chart-bar ok"
+        } else {
+            "chart-bar"
+        };
         if layout == ChartLayout::Narrow {
             let y = 4.0 + i as f64 * NARROW_BAR_ROW;
             let w = layout.width();
@@ -220,13 +226,25 @@ const COL_BOTTOM: f64 = 28.0;
 
 /// Left margin of the columns: narrow leaves only room for the first label.
 fn col_left(layout: ChartLayout) -> f64 {
-    if layout == ChartLayout::Wide { 28.0 } else { 8.0 }
+    if layout == ChartLayout::Wide {
+        28.0
+    } else {
+        8.0
+    }
 }
 
 /// The content of a column chart's `<svg>`: title, description, the axis, one `<g>` per column
 /// and a dashed line at `required` (when above zero). Of the first `past` columns, those below
 /// `required` are short: red, with a red mark on the axis, and `data-short="true"` on the `<g>`.
-pub fn columns_markup(id: &str, title: &str, desc: &str, columns: &[(String, u32)], required: u32, past: usize, layout: ChartLayout) -> String {
+pub fn columns_markup(
+    id: &str,
+    title: &str,
+    desc: &str,
+    columns: &[(String, u32)],
+    required: u32,
+    past: usize,
+    layout: ChartLayout,
+) -> String {
     let (w, h, top, bottom, left) = (layout.width(), COL_H, COL_TOP, COL_BOTTOM, col_left(layout));
     let max = columns.iter().map(|c| c.1).max().unwrap_or(0).max(required).max(1) as f64;
     let n = columns.len().max(1) as f64;
@@ -236,7 +254,11 @@ pub fn columns_markup(id: &str, title: &str, desc: &str, columns: &[(String, u32
     let mut out = String::with_capacity(512 + columns.len() * 400);
     heading(&mut out, id, title, desc);
     let (left_n, base_n) = (Num(left), Num(base));
-    let _ = write!(out, r#"<line x1="{left_n}" y1="{base_n}" x2="{}" y2="{base_n}" class="chart-axis"></line>"#, Num(w - 8.0));
+    let _ = write!(
+        out,
+        r#"<line x1="{left_n}" y1="{base_n}" x2="{}" y2="{base_n}" class="chart-axis"></line>"#,
+        Num(w - 8.0)
+    );
     for (i, (label, v)) in columns.iter().enumerate() {
         let x = left + i as f64 * slot + slot * 0.2;
         let bh = *v as f64 * scale;
@@ -251,7 +273,11 @@ pub fn columns_markup(id: &str, title: &str, desc: &str, columns: &[(String, u32
             if short { "chart-col bad" } else { "chart-col" },
         );
         if short {
-            let _ = write!(out, r#"<rect x="{xn}" y="{}" width="{cwn}" height="4" class="chart-col bad"></rect>"#, Num(base - 4.0));
+            let _ = write!(
+                out,
+                r#"<rect x="{xn}" y="{}" width="{cwn}" height="4" class="chart-col bad"></rect>"#,
+                Num(base - 4.0)
+            );
         }
         let _ = write!(
             out,
@@ -264,7 +290,11 @@ pub fn columns_markup(id: &str, title: &str, desc: &str, columns: &[(String, u32
     if required > 0 {
         let y = base - required as f64 * scale;
         let y = Num(y);
-        let _ = write!(out, r#"<line x1="{left_n}" y1="{y}" x2="{}" y2="{y}" class="chart-required"></line>"#, Num(w - 8.0));
+        let _ = write!(
+            out,
+            r#"<line x1="{left_n}" y1="{y}" x2="{}" y2="{y}" class="chart-required"></line>"#,
+            Num(w - 8.0)
+        );
     }
     out
 }
@@ -346,23 +376,48 @@ mod tests {
 
     #[test]
     fn bars_fill_in_proportion_capped_and_zero_when_nothing_is_required() {
-        let m = bars_markup("c", "t", "d", &[bar("a", 3, 12, false), bar("b", 12, 12, false), bar("c", 5, 4, false), bar("z", 2, 0, false)], ChartLayout::Wide);
+        let m = bars_markup(
+            "c",
+            "t",
+            "d",
+            &[bar("a", 3, 12, false), bar("b", 12, 12, false), bar("c", 5, 4, false), bar("z", 2, 0, false)],
+            ChartLayout::Wide,
+        );
         assert_eq!(fill_widths(&m), vec![75.0, 300.0, 300.0, 0.0]);
         // Full bars are green, others not; a bad bar is red whatever its fill.
-        let m = bars_markup("c", "t", "d", &[bar("full", 4, 4, false), bar("part", 1, 4, false), bar("late", 4, 4, true)], ChartLayout::Wide);
-        let classes: Vec<&str> = m.match_indices("class=\"chart-bar").map(|(i, _)| m[i + 7..].split('"').next().unwrap()).collect();
+        let m = bars_markup(
+            "c",
+            "t",
+            "d",
+            &[bar("full", 4, 4, false), bar("part", 1, 4, false), bar("late", 4, 4, true)],
+            ChartLayout::Wide,
+        );
+        let classes: Vec<&str> =
+            m.match_indices("class=\"chart-bar").map(|(i, _)| m[i + 7..].split('"').next().unwrap()).collect();
         assert_eq!(classes, vec!["chart-bar ok", "chart-bar", "chart-bar bad"]);
         assert_eq!(bars_height(0, ChartLayout::Wide), 30.0);
         assert!(!m.contains("<text x=\"8\""), "no placeholder beside bars");
         // No bars: the description is shown in the chart.
-        assert!(bars_markup("c", "t", "本年没有上会议题", &[], ChartLayout::Wide).ends_with(r#"<text x="8" y="20" class="chart-value">本年没有上会议题</text>"#));
+        assert!(bars_markup("c", "t", "本年没有上会议题", &[], ChartLayout::Wide)
+            .ends_with(r#"<text x="8" y="20" class="chart-value">本年没有上会议题</text>"#));
         assert_eq!(bars_height(4, ChartLayout::Wide), 112.0);
     }
 
     #[test]
     fn text_and_ids_are_escaped() {
-        let m = bars_markup("x\"y", "<b>&", "a'b", &[Bar { label: "1<2 & \"3\"".into(), value: 1, full: 2, bad: false, text: "</text>".into() }], ChartLayout::Wide);
-        assert!(m.starts_with(r#"<title id="x&quot;y-title">&lt;b&gt;&amp;</title><desc id="x&quot;y-desc">a&#39;b</desc>"#), "{m}");
+        let m = bars_markup(
+            "x\"y",
+            "<b>&",
+            "a'b",
+            &[Bar { label: "1<2 & \"3\"".into(), value: 1, full: 2, bad: false, text: "</text>".into() }],
+            ChartLayout::Wide,
+        );
+        assert!(
+            m.starts_with(
+                r#"<title id="x&quot;y-title">&lt;b&gt;&amp;</title><desc id="x&quot;y-desc">a&#39;b</desc>"#
+            ),
+            "{m}"
+        );
         assert!(m.contains(">1&lt;2 &amp; &quot;3&quot;</text>"), "{m}");
         assert!(m.contains(">&lt;/text&gt;</text>"), "{m}");
         assert_eq!(m.matches("<text").count(), 2);
@@ -372,7 +427,8 @@ mod tests {
 
     #[test]
     fn short_months_are_only_past_months_below_the_requirement() {
-        let cols: Vec<(String, u32)> = [2, 0, 1, 0, 3].iter().enumerate().map(|(i, v)| ((i + 1).to_string(), *v)).collect();
+        let cols: Vec<(String, u32)> =
+            [2, 0, 1, 0, 3].iter().enumerate().map(|(i, v)| ((i + 1).to_string(), *v)).collect();
         // Three months past, one meeting required: months 2 is short; 4 is not past yet.
         let m = columns_markup("m", "t", "d", &cols, 1, 3, ChartLayout::Wide);
         let groups: Vec<&str> = m.split("<g").skip(1).collect();
@@ -398,8 +454,16 @@ mod tests {
         assert_eq!(fill_widths(&m), vec![90.0, 360.0]);
         let g: Vec<&str> = m.split("<g>").skip(1).collect();
         // Label at the left and value at the right end of the line above each bar.
-        assert!(g[0].starts_with(r#"<text x="0" y="17" class="chart-label">党组会议</text><rect x="0" y="23" width="360""#), "{}", g[0]);
-        assert!(g[0].ends_with(r#"<text x="360" y="17" text-anchor="end" class="chart-value">3/12</text></g>"#), "{}", g[0]);
+        assert!(
+            g[0].starts_with(r#"<text x="0" y="17" class="chart-label">党组会议</text><rect x="0" y="23" width="360""#),
+            "{}",
+            g[0]
+        );
+        assert!(
+            g[0].ends_with(r#"<text x="360" y="17" text-anchor="end" class="chart-value">3/12</text></g>"#),
+            "{}",
+            g[0]
+        );
         assert!(g[1].starts_with(r#"<text x="0" y="59" class="chart-label">"#), "{}", g[1]);
         // The second row's label is below the first row's bar.
         assert!(59.0 - 13.0 > 23.0 + NARROW_BAR_H);

@@ -28,7 +28,8 @@ pub enum Offline {
 
 fn read() -> Offline {
     let Some(w) = web_sys::window() else { return Offline::Unavailable(String::new()) };
-    let single = js_sys::Reflect::get(&w, &"__YISHI_SINGLE_FILE__".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false);
+    let single =
+        js_sys::Reflect::get(&w, &"__YISHI_SINGLE_FILE__".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false);
     if single {
         return Offline::SingleFile;
     }
@@ -58,7 +59,9 @@ fn apply_update() {
 pub fn OfflineStatus() -> impl IntoView {
     let state = use_app();
     let status = RwSignal::new(read());
-    let _ = window_event_listener(leptos::ev::Custom::<leptos::ev::Event>::new("yishi-offline"), move |_| status.set(read()));
+    let _ = window_event_listener(leptos::ev::Custom::<leptos::ev::Event>::new("yishi-offline"), move |_| {
+        status.set(read())
+    });
     let zh = move || state.lang.get() == Lang::Zh;
     let saved = move || matches!(state.save_state.get(), SaveState::Saved);
     view! {

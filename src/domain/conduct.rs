@@ -10,7 +10,7 @@ use super::{
     article::{cite, Article},
     db::{Db, Records},
     item::{DecisionRef, ItemStatus},
-    meeting::{Amendment, AmendTarget, ItemRecord, Meeting, MeetingKind, MeetingStage, Presence},
+    meeting::{AmendTarget, Amendment, ItemRecord, Meeting, MeetingKind, MeetingStage, Presence},
     rules::{self, roster_for_meeting},
     task::FollowUpTask,
     Id,
@@ -51,11 +51,14 @@ impl ConductError {
     pub fn article(&self) -> Article {
         match self {
             ConductError::NotScheduled | ConductError::AlreadyOnAgenda | ConductError::AlreadyStarted => cite::AGENDA,
-            ConductError::NoQuorum(_) | ConductError::LeaveNeedsReason | ConductError::OpinionNeedsLeave => cite::QUORUM,
-            ConductError::Locked => cite::MINUTES,
-            ConductError::NotSupersedable | ConductError::AlreadySuperseded | ConductError::TaskIncomplete | ConductError::NotDecided => {
-                cite::FOLLOW_UP
+            ConductError::NoQuorum(_) | ConductError::LeaveNeedsReason | ConductError::OpinionNeedsLeave => {
+                cite::QUORUM
             }
+            ConductError::Locked => cite::MINUTES,
+            ConductError::NotSupersedable
+            | ConductError::AlreadySuperseded
+            | ConductError::TaskIncomplete
+            | ConductError::NotDecided => cite::FOLLOW_UP,
             _ => Article::new(18),
         }
     }
@@ -90,9 +93,13 @@ impl ConductError {
             ConductError::NoQuorum(e) => format!("{e}: the meeting cannot open"),
             ConductError::LeaveNeedsReason => format!("Leave needs a reason ({a})"),
             ConductError::OpinionNeedsLeave => format!("Written opinions come from members on leave ({a})"),
-            ConductError::NotSupersedable => format!("Only a passed decision of an earlier meeting can be superseded ({a})"),
+            ConductError::NotSupersedable => {
+                format!("Only a passed decision of an earlier meeting can be superseded ({a})")
+            }
             ConductError::AlreadySuperseded => format!("That decision was already superseded ({a})"),
-            ConductError::TaskIncomplete => format!("A task needs a title, a responsible member or department and a deadline ({a})"),
+            ConductError::TaskIncomplete => {
+                format!("A task needs a title, a responsible member or department and a deadline ({a})")
+            }
             ConductError::NotDecided => format!("The item did not pass: nothing to follow up ({a})"),
             ConductError::NotInProgress => "The meeting is not in progress".into(),
         }
@@ -180,7 +187,17 @@ fn planned_mut(db: &mut Db, meeting: Id) -> Result<&mut Meeting, ConductError> {
 }
 
 fn empty_record(item: Id) -> ItemRecord {
-    ItemRecord { item, recused: vec![], notes: vec![], opinions: vec![], ballot: None, result: None, decision: String::new(), supersedes: None, superseded_by: None }
+    ItemRecord {
+        item,
+        recused: vec![],
+        notes: vec![],
+        opinions: vec![],
+        ballot: None,
+        result: None,
+        decision: String::new(),
+        supersedes: None,
+        superseded_by: None,
+    }
 }
 
 /// Put a scheduled item at the end of the agenda.
@@ -328,7 +345,13 @@ pub fn supersedable_decisions(db: &Db, before: NaiveDate) -> Vec<DecisionRef> {
 /// Link `later` (a decision of this meeting) as superseding `earlier` (第十八条（七）: a major
 /// change is decided by a Party-group meeting), both ways. When the earlier meeting is signed,
 /// the link is also appended to it as an amendment (who, when, why), never silently.
-pub fn supersede(db: &mut Db, later: DecisionRef, earlier: DecisionRef, by: &str, at: NaiveDateTime) -> Result<(), ConductError> {
+pub fn supersede(
+    db: &mut Db,
+    later: DecisionRef,
+    earlier: DecisionRef,
+    by: &str,
+    at: NaiveDateTime,
+) -> Result<(), ConductError> {
     let later_m = db.meeting(later.meeting).ok_or(ConductError::UnknownMeeting)?;
     if later_m.is_locked() {
         return Err(ConductError::Locked);
@@ -337,7 +360,8 @@ pub fn supersede(db: &mut Db, later: DecisionRef, earlier: DecisionRef, by: &str
     let later_date = later_m.date;
     let earlier_m = db.meeting(earlier.meeting).ok_or(ConductError::NotSupersedable)?;
     let er = earlier_m.record(earlier.item).ok_or(ConductError::NotSupersedable)?;
-    if earlier.meeting == later.meeting || earlier_m.date > later_date || !er.result.as_ref().is_some_and(|r| r.passed) {
+    if earlier.meeting == later.meeting || earlier_m.date > later_date || !er.result.as_ref().is_some_and(|r| r.passed)
+    {
         return Err(ConductError::NotSupersedable);
     }
     if er.superseded_by.is_some_and(|s| s != later) {
@@ -366,7 +390,8 @@ pub fn supersede(db: &mut Db, later: DecisionRef, earlier: DecisionRef, by: &str
             target: Some(AmendTarget::Decision(earlier.item)),
         });
     }
-    let lr = db.meeting_mut(later.meeting).and_then(|m| m.items.iter_mut().find(|r| r.item == later.item)).expect("checked");
+    let lr =
+        db.meeting_mut(later.meeting).and_then(|m| m.items.iter_mut().find(|r| r.item == later.item)).expect("checked");
     lr.supersedes = Some(earlier);
     Ok(())
 }
@@ -415,7 +440,6 @@ pub fn add_task(
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
     use super::*;
     use crate::domain::{
         category::Category,
@@ -423,6 +447,7 @@ mod tests {
         meeting::{Distribution, RecordedResult},
         org::{Member, Role, Term},
     };
+    use std::sync::Arc;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -436,9 +461,25 @@ mod tests {
         db.org.unit_name = "某局".into();
         for i in 1..=n {
             let role = if i == 1 { Role::Secretary } else { Role::Member };
-            db.org.members.push(Member { id: i, name: format!("成员{i}"), note: String::new(), terms: vec![Term { role, start: d("2020-01-01"), end: None, director: i == 2, main_leader: false }] });
+            db.org.members.push(Member {
+                id: i,
+                name: format!("成员{i}"),
+                note: String::new(),
+                terms: vec![Term { role, start: d("2020-01-01"), end: None, director: i == 2, main_leader: false }],
+            });
         }
-        db.org.members.push(Member { id: 9, name: "离任".into(), note: String::new(), terms: vec![Term { role: Role::Member, start: d("2020-01-01"), end: Some(d("2026-02-28")), director: false, main_leader: false }] });
+        db.org.members.push(Member {
+            id: 9,
+            name: "离任".into(),
+            note: String::new(),
+            terms: vec![Term {
+                role: Role::Member,
+                start: d("2020-01-01"),
+                end: Some(d("2026-02-28")),
+                director: false,
+                main_leader: false,
+            }],
+        });
         db.next_id = 20;
         for (id, status) in [(11, ItemStatus::Scheduled), (12, ItemStatus::Scheduled), (13, ItemStatus::Reviewed)] {
             db.items.add(AgendaItem {
@@ -458,7 +499,10 @@ mod tests {
         assert_eq!(db.meeting(id).unwrap().attendance.len(), 6, "the member leaving on 2026-02-28 still serves");
         assert_eq!(db.meeting(id).unwrap().chair, Some(1));
         request_leave(db.meeting_mut(id).unwrap(), 3, "出差", d("2026-02-18")).unwrap();
-        assert_eq!(request_leave(db.meeting_mut(id).unwrap(), 4, "  ", d("2026-02-18")), Err(ConductError::LeaveNeedsReason));
+        assert_eq!(
+            request_leave(db.meeting_mut(id).unwrap(), 4, "  ", d("2026-02-18")),
+            Err(ConductError::LeaveNeedsReason)
+        );
         set_date(&mut db, id, d("2026-03-05")).unwrap();
         let m = db.meeting(id).unwrap();
         assert_eq!(m.attendance.len(), 5, "the former member is gone on the new date");
@@ -492,7 +536,8 @@ mod tests {
         add_to_agenda(&mut db, a, 11).unwrap();
         // 4 serving; 2 present is not more than half
         for id in [3, 4] {
-            db.meeting_mut(a).unwrap().attendance.iter_mut().find(|x| x.member == id).unwrap().presence = Presence::Absent;
+            db.meeting_mut(a).unwrap().attendance.iter_mut().find(|x| x.member == id).unwrap().presence =
+                Presence::Absent;
         }
         assert!(matches!(start(&mut db, a), Err(ConductError::NoQuorum(_))));
         assert_eq!(db.item(11).unwrap().status, ItemStatus::Scheduled, "nothing changed");
@@ -533,7 +578,17 @@ mod tests {
 
     fn passed(db: &mut Db, meeting: Id, item: Id) {
         let r = db.meeting_mut(meeting).unwrap().items.iter_mut().find(|r| r.item == item).unwrap();
-        r.result = Some(RecordedResult { due: 5, present: 5, yes: 5, no: 0, abstain: 0, quorum_met: true, passed: true, explanation: String::new(), explanation_en: String::new() });
+        r.result = Some(RecordedResult {
+            due: 5,
+            present: 5,
+            yes: 5,
+            no: 0,
+            abstain: 0,
+            quorum_met: true,
+            passed: true,
+            explanation: String::new(),
+            explanation_en: String::new(),
+        });
     }
 
     #[test]
@@ -542,9 +597,14 @@ mod tests {
         let a = create_meeting(&mut db, MeetingKind::Regular, d("2026-01-05"));
         add_to_agenda(&mut db, a, 11).unwrap();
         let b = create_meeting(&mut db, MeetingKind::Regular, d("2026-03-05"));
-        db.items.iter_mut().map(Arc::make_mut).find(|i| i.id == 12).unwrap().changes_decision = Some(DecisionRef { meeting: a, item: 11 });
+        db.items.iter_mut().map(Arc::make_mut).find(|i| i.id == 12).unwrap().changes_decision =
+            Some(DecisionRef { meeting: a, item: 11 });
         add_to_agenda(&mut db, b, 12).unwrap();
-        assert_eq!(db.meeting(b).unwrap().record(12).unwrap().supersedes, Some(DecisionRef { meeting: a, item: 11 }), "from the item");
+        assert_eq!(
+            db.meeting(b).unwrap().record(12).unwrap().supersedes,
+            Some(DecisionRef { meeting: a, item: 11 }),
+            "from the item"
+        );
         let later = DecisionRef { meeting: b, item: 12 };
         let earlier = DecisionRef { meeting: a, item: 11 };
         assert_eq!(supersede(&mut db, later, earlier, "周丽", now()), Err(ConductError::NotSupersedable), "not passed");
@@ -563,7 +623,10 @@ mod tests {
         let c = create_meeting(&mut db, MeetingKind::Regular, d("2026-04-05"));
         db.items.iter_mut().map(Arc::make_mut).find(|i| i.id == 13).unwrap().status = ItemStatus::Scheduled;
         add_to_agenda(&mut db, c, 13).unwrap();
-        assert_eq!(supersede(&mut db, DecisionRef { meeting: c, item: 13 }, earlier, "x", now()), Err(ConductError::AlreadySuperseded));
+        assert_eq!(
+            supersede(&mut db, DecisionRef { meeting: c, item: 13 }, earlier, "x", now()),
+            Err(ConductError::AlreadySuperseded)
+        );
         // a decision cannot supersede one of its own meeting or a later one
         assert_eq!(supersede(&mut db, earlier, later, "x", now()), Err(ConductError::Locked));
     }
@@ -575,13 +638,25 @@ mod tests {
         add_to_agenda(&mut db, a, 11).unwrap();
         start(&mut db, a).unwrap();
         let src = DecisionRef { meeting: a, item: 11 };
-        assert_eq!(add_task(&mut db, src, "落实", Some(2), None, Some(d("2026-04-30")), d("2026-03-05")), Err(ConductError::NotDecided));
+        assert_eq!(
+            add_task(&mut db, src, "落实", Some(2), None, Some(d("2026-04-30")), d("2026-03-05")),
+            Err(ConductError::NotDecided)
+        );
         passed(&mut db, a, 11);
         after_close(&mut db, a, 11);
         assert_eq!(db.item(11).unwrap().status, ItemStatus::Decided);
-        assert_eq!(add_task(&mut db, src, "落实", None, None, Some(d("2026-04-30")), d("2026-03-05")), Err(ConductError::TaskIncomplete));
-        assert_eq!(add_task(&mut db, src, "落实", Some(2), None, None, d("2026-03-05")), Err(ConductError::TaskIncomplete));
-        assert_eq!(add_task(&mut db, src, " ", Some(2), None, Some(d("2026-04-30")), d("2026-03-05")), Err(ConductError::TaskIncomplete));
+        assert_eq!(
+            add_task(&mut db, src, "落实", None, None, Some(d("2026-04-30")), d("2026-03-05")),
+            Err(ConductError::TaskIncomplete)
+        );
+        assert_eq!(
+            add_task(&mut db, src, "落实", Some(2), None, None, d("2026-03-05")),
+            Err(ConductError::TaskIncomplete)
+        );
+        assert_eq!(
+            add_task(&mut db, src, " ", Some(2), None, Some(d("2026-04-30")), d("2026-03-05")),
+            Err(ConductError::TaskIncomplete)
+        );
         let t = add_task(&mut db, src, "落实", Some(2), None, Some(d("2026-04-30")), d("2026-03-05")).unwrap();
         assert_eq!(db.task(t).unwrap().source, Some(src));
         assert_eq!(db.item(11).unwrap().status, ItemStatus::Implementing);
@@ -594,7 +669,17 @@ mod tests {
         add_to_agenda(&mut db, a, 11).unwrap();
         start(&mut db, a).unwrap();
         let r = db.meeting_mut(a).unwrap().items.iter_mut().find(|r| r.item == 11).unwrap();
-        r.result = Some(RecordedResult { due: 5, present: 2, yes: 2, no: 0, abstain: 0, quorum_met: false, passed: false, explanation: String::new(), explanation_en: String::new() });
+        r.result = Some(RecordedResult {
+            due: 5,
+            present: 2,
+            yes: 2,
+            no: 0,
+            abstain: 0,
+            quorum_met: false,
+            passed: false,
+            explanation: String::new(),
+            explanation_en: String::new(),
+        });
         after_close(&mut db, a, 11);
         assert_eq!(db.item(11).unwrap().status, ItemStatus::Deferred);
     }

@@ -91,7 +91,16 @@ mod tests {
             let theirs = serde_json::from_str::<Chrono>(s).map(|c| c.0).map_err(|e| e.to_string());
             assert_eq!(ours, theirs, "{s}");
         }
-        for s in ["\"2026-02-30\"", "\"2026-13-01\"", "\"2026-11-2x\"", "\"20261128\"", "\"\"", "\"２０２６-11-28\"", "17", "null"] {
+        for s in [
+            "\"2026-02-30\"",
+            "\"2026-13-01\"",
+            "\"2026-11-2x\"",
+            "\"20261128\"",
+            "\"\"",
+            "\"２０２６-11-28\"",
+            "17",
+            "null",
+        ] {
             let ours = serde_json::from_str::<Ours>(s).map_err(|e| e.to_string());
             let theirs = serde_json::from_str::<Chrono>(s).map_err(|e| e.to_string());
             assert!(ours.is_err(), "{s}");

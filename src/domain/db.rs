@@ -1,14 +1,13 @@
 //! The whole database of one Party group: what the storage layer saves and backups carry.
 
-
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    evidence::Evidence, item::AgendaItem, meeting::Meeting, org::Organisation,
-    settings::RuleSettings, task::FollowUpTask, Id,
+    evidence::Evidence, item::AgendaItem, meeting::Meeting, org::Organisation, settings::RuleSettings,
+    task::FollowUpTask, Id,
 };
 
 /// Adding a record to one of the record lists. The lists hold each record behind an `Arc`, so

@@ -7,7 +7,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{db::{Db, Records}, Id};
+use super::{
+    db::{Db, Records},
+    Id,
+};
 
 /// Opinions solicited before the meeting (征求意见): from whom, summary.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -155,8 +158,18 @@ mod tests {
         use crate::domain::org::{Member, Role, Term};
         use crate::domain::rules::{evaluate_duties, DutyKind};
         let mut db = Db { next_id: 10, ..Default::default() };
-        db.org.members.push(Member { id: 1, name: "甲".into(), note: String::new(),
-            terms: vec![Term { role: Role::Secretary, start: d(2020, 1, 1), end: None, director: false, main_leader: true }] });
+        db.org.members.push(Member {
+            id: 1,
+            name: "甲".into(),
+            note: String::new(),
+            terms: vec![Term {
+                role: Role::Secretary,
+                start: d(2020, 1, 1),
+                end: None,
+                director: false,
+                main_leader: true,
+            }],
+        });
         let id = register_meeting(&mut db, d(2026, 1, 10), d(2026, 1, 26), "主题");
         assert_eq!(db.meeting(id).unwrap().attendance.len(), 1);
         assert_eq!(cycle_of(&db, id).unwrap().theme, "主题");

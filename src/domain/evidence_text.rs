@@ -59,7 +59,9 @@ impl EvidenceKind {
             EvidenceKind::StudyPlan => Article::clause(22, 1),
             EvidenceKind::DemocraticLifeReport => Article::clause(23, 4),
             EvidenceKind::DemocraticLifeNotice => Article::clause(23, 5),
-            EvidenceKind::AntiCorruptionStudy | EvidenceKind::IntegrityLecture | EvidenceKind::IntegrityTalk => Article::new(27),
+            EvidenceKind::AntiCorruptionStudy | EvidenceKind::IntegrityLecture | EvidenceKind::IntegrityTalk => {
+                Article::new(27)
+            }
             EvidenceKind::IdeologyBriefing => Article::new(28),
             EvidenceKind::ContactPoint | EvidenceKind::VillageDays => Article::new(26),
         }
@@ -156,7 +158,11 @@ impl EvidenceKind {
     pub fn needs_member(self) -> bool {
         matches!(
             self,
-            EvidenceKind::IntegrityTalk | EvidenceKind::ContactPoint | EvidenceKind::VillageDays | EvidenceKind::IntegrityLecture | EvidenceKind::PerformanceReport
+            EvidenceKind::IntegrityTalk
+                | EvidenceKind::ContactPoint
+                | EvidenceKind::VillageDays
+                | EvidenceKind::IntegrityLecture
+                | EvidenceKind::PerformanceReport
         )
     }
 }
@@ -190,7 +196,16 @@ mod check_tests {
     use chrono::NaiveDate;
 
     fn ev(kind: EvidenceKind) -> Evidence {
-        Evidence { id: 1, kind, date: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), member: Some(1), counterpart: None, department: None, days: None, note: String::new() }
+        Evidence {
+            id: 1,
+            kind,
+            date: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            member: Some(1),
+            counterpart: None,
+            department: None,
+            days: None,
+            note: String::new(),
+        }
     }
 
     #[test]

@@ -38,7 +38,9 @@ impl TaskFilter {
 /// Tasks matching the filter, overdue first, then by deadline.
 pub fn filter_tasks<'a>(db: &'a Db, f: &TaskFilter, today: NaiveDate) -> Vec<&'a FollowUpTask> {
     let mut v: Vec<&FollowUpTask> = db.tasks.iter().map(Arc::as_ref).filter(|t| f.matches(t, today)).collect();
-    crate::domain::sort::sort_by_key(&mut v, |t| (t.status(today) != TaskStatus::Overdue, t.closed.is_some(), t.deadline, t.id));
+    crate::domain::sort::sort_by_key(&mut v, |t| {
+        (t.status(today) != TaskStatus::Overdue, t.closed.is_some(), t.deadline, t.id)
+    });
     v
 }
 
@@ -194,23 +196,26 @@ pub fn escalate(db: &mut Db, task: Id, today: NaiveDate, reason: &str) -> Result
         return Err(FollowUpError::EmptyText);
     }
     let (title, source, member, department) = (t.title.clone(), t.source, t.member, t.department);
-    let category = source
-        .and_then(|s| db.item(s.item))
-        .map(|i| i.category)
-        .unwrap_or(super::category::Category::Other);
+    let category = source.and_then(|s| db.item(s.item)).map(|i| i.category).unwrap_or(super::category::Category::Other);
     let id = db.new_id();
     db.items.add(AgendaItem {
         proposer: member.map_or(Proposer::Secretary, Proposer::Member),
         in_charge: member,
         department,
         materials: format!("督办事项“{title}”落实中需要调整原决定：{}", reason.trim()),
-        history: vec![StatusChange { to: ItemStatus::Proposed, date: today, note: format!("由督办事项#{task}提请") }],
+        history: vec![StatusChange {
+            to: ItemStatus::Proposed, date: today, note: format!("由督办事项#{task}提请")
+        }],
         changes_decision: source,
         ..AgendaItem::proposed(id, format!("关于调整“{title}”决定事项的议题"), category, today)
     });
     let t = db.task_mut(task).expect("checked above");
     t.escalated_to = Some(id);
-    t.reports.push(ProgressReport { date: today, text: format!("提请党组会议研究调整决定：{}", reason.trim()), by: "办公室".into() });
+    t.reports.push(ProgressReport {
+        date: today,
+        text: format!("提请党组会议研究调整决定：{}", reason.trim()),
+        by: "办公室".into(),
+    });
     Ok(id)
 }
 
@@ -225,9 +230,27 @@ mod tests {
 
     fn db_with_tasks() -> Db {
         let mut db = Db { next_id: 100, ..Default::default() };
-        create_task(&mut db, "A", Some(DecisionRef { meeting: 1, item: 2 }), Some(10), Some(20), d(2026, 1, 31), d(2026, 1, 1)).unwrap();
+        create_task(
+            &mut db,
+            "A",
+            Some(DecisionRef { meeting: 1, item: 2 }),
+            Some(10),
+            Some(20),
+            d(2026, 1, 31),
+            d(2026, 1, 1),
+        )
+        .unwrap();
         create_task(&mut db, "B", None, Some(11), None, d(2026, 3, 1), d(2026, 1, 1)).unwrap();
-        create_task(&mut db, "C", Some(DecisionRef { meeting: 5, item: 6 }), Some(10), None, d(2026, 2, 1), d(2026, 1, 1)).unwrap();
+        create_task(
+            &mut db,
+            "C",
+            Some(DecisionRef { meeting: 5, item: 6 }),
+            Some(10),
+            None,
+            d(2026, 2, 1),
+            d(2026, 1, 1),
+        )
+        .unwrap();
         db
     }
 
@@ -279,8 +302,14 @@ mod tests {
     #[test]
     fn create_refuses_empty_title_and_deadline_before_creation() {
         let mut db = Db::default();
-        assert_eq!(create_task(&mut db, " ", None, None, None, d(2026, 1, 2), d(2026, 1, 1)), Err(FollowUpError::EmptyText));
-        assert_eq!(create_task(&mut db, "x", None, None, None, d(2025, 12, 31), d(2026, 1, 1)), Err(FollowUpError::DeadlineBeforeCreated));
+        assert_eq!(
+            create_task(&mut db, " ", None, None, None, d(2026, 1, 2), d(2026, 1, 1)),
+            Err(FollowUpError::EmptyText)
+        );
+        assert_eq!(
+            create_task(&mut db, "x", None, None, None, d(2025, 12, 31), d(2026, 1, 1)),
+            Err(FollowUpError::DeadlineBeforeCreated)
+        );
         assert!(db.tasks.is_empty());
         assert!(create_task(&mut db, "x", None, None, None, d(2026, 1, 1), d(2026, 1, 1)).is_ok());
     }

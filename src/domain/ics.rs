@@ -73,9 +73,17 @@ pub fn calendar_entries(db: &Db, today: NaiveDate, from: NaiveDate, to: NaiveDat
         if !within(due) {
             continue;
         }
-        let next = db.meetings.iter().filter(|x| x.kind == MeetingKind::DemocraticLife && x.date > m.date).map(|x| x.date).min();
+        let next = db
+            .meetings
+            .iter()
+            .filter(|x| x.kind == MeetingKind::DemocraticLife && x.date > m.date)
+            .map(|x| x.date)
+            .min();
         let filed = db.evidence.iter().any(|e| {
-            e.kind == EvidenceKind::DemocraticLifeReport && e.date >= m.date && e.date <= today && next.is_none_or(|n| e.date < n)
+            e.kind == EvidenceKind::DemocraticLifeReport
+                && e.date >= m.date
+                && e.date <= today
+                && next.is_none_or(|n| e.date < n)
         });
         if filed {
             continue;
@@ -107,7 +115,9 @@ pub fn calendar_entries(db: &Db, today: NaiveDate, from: NaiveDate, to: NaiveDat
             });
         }
     }
-    crate::domain::sort::sort_by(&mut out, |a, b| a.date.cmp(&b.date).then(a.kind.cmp(&b.kind)).then(a.uid.cmp(&b.uid)));
+    crate::domain::sort::sort_by(&mut out, |a, b| {
+        a.date.cmp(&b.date).then(a.kind.cmp(&b.kind)).then(a.uid.cmp(&b.uid))
+    });
     out
 }
 
@@ -205,8 +215,8 @@ pub fn to_ics(entries: &[CalendarEntry], unit: &str, stamp: NaiveDateTime) -> St
 
 #[cfg(test)]
 mod tests {
-    use crate::domain::db::Records;
     use super::*;
+    use crate::domain::db::Records;
     use crate::domain::task::FollowUpTask;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -253,15 +263,22 @@ mod tests {
         }
         // Unfolding restores the summary.
         let unfolded = ics.replace("\r\n ", "");
-        assert!(unfolded.contains(&format!("SUMMARY:{}\r\n", "民主生活会情况报送截止\\, 报州纪委监委\\; 州党委组织部".repeat(3))));
+        assert!(unfolded
+            .contains(&format!("SUMMARY:{}\r\n", "民主生活会情况报送截止\\, 报州纪委监委\\; 州党委组织部".repeat(3))));
     }
 
     #[test]
     fn entries_include_open_task_deadlines_and_mark_overdue() {
         let mut db = Db { next_id: 10, ..Default::default() };
         let t = |id, deadline, closed: bool| FollowUpTask {
-            id, title: format!("T{id}"), source: None, member: None, department: None, deadline,
-            created: d(2026, 1, 1), reports: vec![],
+            id,
+            title: format!("T{id}"),
+            source: None,
+            member: None,
+            department: None,
+            deadline,
+            created: d(2026, 1, 1),
+            reports: vec![],
             closed: closed.then(|| crate::domain::task::Closure { date: d(2026, 1, 2), result: "ok".into() }),
             escalated_to: None,
         };

@@ -181,7 +181,10 @@ mod tests {
             id: 1,
             name: "王".into(),
             note: String::new(),
-            terms: terms.iter().map(|&(start, end)| Term { role: Role::Member, start, end, director: false, main_leader: false }).collect(),
+            terms: terms
+                .iter()
+                .map(|&(start, end)| Term { role: Role::Member, start, end, director: false, main_leader: false })
+                .collect(),
         }
     }
 

@@ -80,7 +80,8 @@ pub fn parse(text: &str) -> RulesDocument {
             continue;
         }
         if leading_number(line, '章').is_some() {
-            let words: Vec<&str> = line.split(|c: char| c.is_whitespace() || c == '\u{3000}').filter(|p| !p.is_empty()).collect();
+            let words: Vec<&str> =
+                line.split(|c: char| c.is_whitespace() || c == '\u{3000}').filter(|p| !p.is_empty()).collect();
             let heading = match words.split_first() {
                 Some((first, rest)) => format!("{} {}", first, rest.concat()),
                 None => line.to_string(),
@@ -124,7 +125,8 @@ mod tests {
         let doc = document();
         let a = doc.article(18).unwrap();
         let text = a.text();
-        for clause in ["（一）会议频次", "（四）会议召开", "（五）讨论表决", "（七）会议落实"] {
+        for clause in ["（一）会议频次", "（四）会议召开", "（五）讨论表决", "（七）会议落实"]
+        {
             assert!(text.contains(clause), "missing {clause}");
         }
         assert!(text.contains("三分之二以上党组成员到会"));

@@ -121,7 +121,9 @@ impl Term {
         }
         match self.fold {
             Fold::None => false,
-            Fold::Ascii if !self.lower_case_adds_ascii(text) => contains_ascii_fold(text.as_bytes(), self.finder.needle()),
+            Fold::Ascii if !self.lower_case_adds_ascii(text) => {
+                contains_ascii_fold(text.as_bytes(), self.finder.needle())
+            }
             _ => text.chars().any(has_capital_form) && self.finder.find(text.to_lowercase().as_bytes()).is_some(),
         }
     }
@@ -229,7 +231,8 @@ pub fn marked(text: &str, terms: &[String]) -> Vec<(String, bool)> {
             }
         })
         .collect();
-    let terms: Vec<Vec<char>> = terms.iter().map(|t| t.chars().collect()).filter(|t: &Vec<char>| !t.is_empty()).collect();
+    let terms: Vec<Vec<char>> =
+        terms.iter().map(|t| t.chars().collect()).filter(|t: &Vec<char>| !t.is_empty()).collect();
     let mut hit = vec![false; chars.len()];
     for t in &terms {
         for i in 0..=lower.len().saturating_sub(t.len()) {
@@ -330,12 +333,12 @@ pub fn search_first(db: &Db, query: &str, first: usize) -> Found {
 
 #[cfg(test)]
 mod tests {
-    use crate::domain::db::Records;
     use super::*;
+    use crate::domain::db::Records;
     use crate::domain::{
         category::Category,
         item::{AgendaItem, DocRef, ItemStatus},
-        meeting::{ItemRecord, MeetingStage, SpeechNote, Speaker, Summary},
+        meeting::{ItemRecord, MeetingStage, Speaker, SpeechNote, Summary},
     };
     use chrono::NaiveDate;
 
@@ -364,7 +367,8 @@ mod tests {
             supersedes: None,
             superseded_by: None,
         });
-        m.summary = Some(Summary { year: 2026, number: 3, text: "会议研究了道路养护资金".into(), signed: None });
+        m.summary =
+            Some(Summary { year: 2026, number: 3, text: "会议研究了道路养护资金".into(), signed: None });
         db.meetings.add(m);
         db
     }
@@ -374,7 +378,10 @@ mod tests {
         // Texts of characters with and without case, including the two whose lower case has an
         // ASCII letter (the Kelvin sign, the dotted capital I), long s, fullwidth and German
         // letters, Chinese, digits and punctuation; terms as terms() makes them.
-        let alphabet = ['a', 'A', 'k', 'K', '\u{212A}', 'i', 'I', '\u{130}', 's', 'S', 'ſ', 'x', 'X', '1', '0', '线', '路', 'Ä', 'ä', 'ß', 'Ａ', 'ａ', ' ', '-', '…'];
+        let alphabet = [
+            'a', 'A', 'k', 'K', '\u{212A}', 'i', 'I', '\u{130}', 's', 'S', 'ſ', 'x', 'X', '1', '0', '线', '路', 'Ä',
+            'ä', 'ß', 'Ａ', 'ａ', ' ', '-', '…',
+        ];
         let queries = ["s101", "X205线", "k", "Ki", "i", "is", "a-1", "路a", "ss", "SX", "x1", "a"];
         for q in queries {
             assert_eq!(Term::new(&q.to_lowercase()).fold, Fold::Ascii, "{q}");
@@ -426,7 +433,15 @@ mod tests {
         assert_eq!(search(&db, "加强考察")[0].kind, HitKind::Note);
         assert_eq!(search(&db, "养护资金")[0].target, Target::Summary(2));
         assert_eq!(search(&db, "养护资金")[0].title, "2026年3月5日 党组例会 〔2026〕3号");
-        assert_eq!(search(&db, "干部任免")[0], Hit { kind: HitKind::Item, target: Target::Item(1), title: "关于干部任免的议题".into(), snippet: "关于干部任免的议题".into() });
+        assert_eq!(
+            search(&db, "干部任免")[0],
+            Hit {
+                kind: HitKind::Item,
+                target: Target::Item(1),
+                title: "关于干部任免的议题".into(),
+                snippet: "关于干部任免的议题".into()
+            }
+        );
     }
 
     #[test]
@@ -471,7 +486,15 @@ mod tests {
         // Every occurrence of every term, ignoring case; the text is unchanged.
         assert_eq!(
             runs("…党组会议，PPP项目党组研究…", "党组 ppp"),
-            own(&[("…", false), ("党组", true), ("会议，", false), ("PPP", true), ("项目", false), ("党组", true), ("研究…", false)])
+            own(&[
+                ("…", false),
+                ("党组", true),
+                ("会议，", false),
+                ("PPP", true),
+                ("项目", false),
+                ("党组", true),
+                ("研究…", false)
+            ])
         );
         // Overlapping and adjacent matches are one run; a match at either end.
         assert_eq!(runs("甲乙丙丁", "甲乙 乙丙"), own(&[("甲乙丙", true), ("丁", false)]));

@@ -71,10 +71,8 @@ pub fn percent(part: u32, whole: u32) -> Option<u32> {
 /// Compute the statistics of `year` as of `today`.
 pub fn annual_stats(db: &Db, year: i32, today: NaiveDate) -> AnnualStats {
     let held: Vec<_> = db.meetings.iter().filter(|m| m.date.year() == year && is_held(m, today)).collect();
-    let meetings_by_kind = MeetingKind::ALL
-        .iter()
-        .map(|&k| (k, held.iter().filter(|m| m.kind == k).count() as u32))
-        .collect();
+    let meetings_by_kind =
+        MeetingKind::ALL.iter().map(|&k| (k, held.iter().filter(|m| m.kind == k).count() as u32)).collect();
     let mut per_month = [0u32; 12];
     for m in held.iter().filter(|m| m.kind.is_party_group_meeting()) {
         per_month[m.date.month0() as usize] += 1;
@@ -111,9 +109,9 @@ pub fn annual_stats(db: &Db, year: i32, today: NaiveDate) -> AnnualStats {
 
 #[cfg(test)]
 mod tests {
-    use crate::domain::db::Records;
     use super::*;
-    use crate::domain::meeting::{Meeting, MeetingStage, RecordedResult, ItemRecord};
+    use crate::domain::db::Records;
+    use crate::domain::meeting::{ItemRecord, Meeting, MeetingStage, RecordedResult};
     use crate::domain::org::{Member, Role, Term};
     use crate::domain::task::{Closure, FollowUpTask};
 
@@ -123,34 +121,108 @@ mod tests {
 
     fn meeting(id: u32, kind: MeetingKind, date: NaiveDate, stage: MeetingStage) -> Meeting {
         Meeting {
-            id, kind, title: String::new(), date, time: String::new(), place: String::new(), chair: None,
-            recorder: String::new(), observers: vec![], attendance: vec![], items: vec![], notice: None,
-            materials: None, stage, current_item: 0, summary: None, amendments: vec![],
+            id,
+            kind,
+            title: String::new(),
+            date,
+            time: String::new(),
+            place: String::new(),
+            chair: None,
+            recorder: String::new(),
+            observers: vec![],
+            attendance: vec![],
+            items: vec![],
+            notice: None,
+            materials: None,
+            stage,
+            current_item: 0,
+            summary: None,
+            amendments: vec![],
         }
     }
 
     fn result(passed: bool) -> RecordedResult {
-        RecordedResult { due: 5, present: 5, yes: 3, no: 2, abstain: 0, quorum_met: true, passed, explanation: String::new(), explanation_en: String::new() }
+        RecordedResult {
+            due: 5,
+            present: 5,
+            yes: 3,
+            no: 2,
+            abstain: 0,
+            quorum_met: true,
+            passed,
+            explanation: String::new(),
+            explanation_en: String::new(),
+        }
     }
 
     #[test]
     fn counts_held_meetings_items_decisions_and_short_months() {
         let mut db = Db { next_id: 100, ..Default::default() };
-        db.org.members.push(Member { id: 1, name: "甲".into(), note: String::new(),
-            terms: vec![Term { role: Role::Secretary, start: d(2020, 1, 1), end: None, director: true, main_leader: true }] });
+        db.org.members.push(Member {
+            id: 1,
+            name: "甲".into(),
+            note: String::new(),
+            terms: vec![Term {
+                role: Role::Secretary,
+                start: d(2020, 1, 1),
+                end: None,
+                director: true,
+                main_leader: true,
+            }],
+        });
         let mut m1 = meeting(10, MeetingKind::Regular, d(2026, 1, 8), MeetingStage::Signed);
-        m1.items.push(ItemRecord { item: 50, recused: vec![], notes: vec![], opinions: vec![], ballot: None, result: Some(result(true)), decision: "x".into(), supersedes: None, superseded_by: None });
-        m1.items.push(ItemRecord { item: 51, recused: vec![], notes: vec![], opinions: vec![], ballot: None, result: Some(result(false)), decision: String::new(), supersedes: None, superseded_by: None });
+        m1.items.push(ItemRecord {
+            item: 50,
+            recused: vec![],
+            notes: vec![],
+            opinions: vec![],
+            ballot: None,
+            result: Some(result(true)),
+            decision: "x".into(),
+            supersedes: None,
+            superseded_by: None,
+        });
+        m1.items.push(ItemRecord {
+            item: 51,
+            recused: vec![],
+            notes: vec![],
+            opinions: vec![],
+            ballot: None,
+            result: Some(result(false)),
+            decision: String::new(),
+            supersedes: None,
+            superseded_by: None,
+        });
         db.meetings.add(m1);
         db.meetings.add(meeting(11, MeetingKind::CentralStudy, d(2026, 1, 20), MeetingStage::Closed));
         db.meetings.add(meeting(12, MeetingKind::Regular, d(2026, 3, 5), MeetingStage::Closed));
         // Planned (not held) and other-year meetings do not count.
         db.meetings.add(meeting(13, MeetingKind::Regular, d(2026, 2, 5), MeetingStage::Planned));
         db.meetings.add(meeting(14, MeetingKind::Regular, d(2025, 12, 5), MeetingStage::Signed));
-        db.tasks.add(FollowUpTask { id: 20, title: "t".into(), source: None, member: None, department: None,
-            deadline: d(2026, 2, 1), created: d(2026, 1, 8), reports: vec![], closed: Some(Closure { date: d(2026, 1, 30), result: "ok".into() }), escalated_to: None });
-        db.tasks.add(FollowUpTask { id: 21, title: "u".into(), source: None, member: None, department: None,
-            deadline: d(2026, 2, 1), created: d(2026, 1, 8), reports: vec![], closed: None, escalated_to: None });
+        db.tasks.add(FollowUpTask {
+            id: 20,
+            title: "t".into(),
+            source: None,
+            member: None,
+            department: None,
+            deadline: d(2026, 2, 1),
+            created: d(2026, 1, 8),
+            reports: vec![],
+            closed: Some(Closure { date: d(2026, 1, 30), result: "ok".into() }),
+            escalated_to: None,
+        });
+        db.tasks.add(FollowUpTask {
+            id: 21,
+            title: "u".into(),
+            source: None,
+            member: None,
+            department: None,
+            deadline: d(2026, 2, 1),
+            created: d(2026, 1, 8),
+            reports: vec![],
+            closed: None,
+            escalated_to: None,
+        });
         let s = annual_stats(&db, 2026, d(2026, 4, 10));
         assert_eq!(s.meetings_held(), 3);
         assert_eq!(s.party_meetings_per_month[..4], [1, 0, 1, 0]);

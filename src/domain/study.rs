@@ -62,7 +62,13 @@ pub fn plan_mut(db: &mut Db, year: i32) -> &mut StudyPlan {
     if let Some(i) = db.study_plans.iter().position(|p| p.year == year) {
         &mut db.study_plans[i]
     } else {
-        db.study_plans.push(StudyPlan { year, topics: Vec::new(), approved_by: None, approved_on: None, evidence: None });
+        db.study_plans.push(StudyPlan {
+            year,
+            topics: Vec::new(),
+            approved_by: None,
+            approved_on: None,
+            evidence: None,
+        });
         db.study_plans.last_mut().expect("just pushed")
     }
 }
@@ -108,7 +114,8 @@ impl PlanError {
 /// recording (or updating) the `StudyPlan` evidence for the duty register.
 pub fn approve_plan(db: &mut Db, year: i32, date: NaiveDate) -> Result<Id, PlanError> {
     use super::evidence::{Evidence, EvidenceKind};
-    let topics = plan_of(db, year).map(|p| p.topics.iter().map(|t| t.title.clone()).collect::<Vec<_>>()).unwrap_or_default();
+    let topics =
+        plan_of(db, year).map(|p| p.topics.iter().map(|t| t.title.clone()).collect::<Vec<_>>()).unwrap_or_default();
     if topics.is_empty() {
         return Err(PlanError::NoTopics);
     }
@@ -125,7 +132,16 @@ pub fn approve_plan(db: &mut Db, year: i32, date: NaiveDate) -> Result<Id, PlanE
         }
         None => {
             let id = db.new_id();
-            db.evidence.add(Evidence { id, kind: EvidenceKind::StudyPlan, date, member: Some(secretary), counterpart: None, department: None, days: None, note });
+            db.evidence.add(Evidence {
+                id,
+                kind: EvidenceKind::StudyPlan,
+                date,
+                member: Some(secretary),
+                counterpart: None,
+                department: None,
+                days: None,
+                note,
+            });
             id
         }
     };
@@ -170,7 +186,13 @@ mod tests {
             id: 1,
             name: "书记".into(),
             note: String::new(),
-            terms: vec![Term { role: Role::Secretary, start: d(2025, 1, 1), end: None, director: false, main_leader: true }],
+            terms: vec![Term {
+                role: Role::Secretary,
+                start: d(2025, 1, 1),
+                end: None,
+                director: false,
+                main_leader: true,
+            }],
         });
         db
     }
@@ -179,7 +201,11 @@ mod tests {
     fn approving_needs_topics_and_a_secretary_and_records_evidence_once() {
         let mut db = db();
         assert_eq!(approve_plan(&mut db, 2026, d(2026, 1, 5)), Err(PlanError::NoTopics));
-        plan_mut(&mut db, 2026).topics.push(StudyTopic { title: "党组工作条例".into(), month: Some(1), seminar: false });
+        plan_mut(&mut db, 2026).topics.push(StudyTopic {
+            title: "党组工作条例".into(),
+            month: Some(1),
+            seminar: false,
+        });
         assert_eq!(approve_plan(&mut db, 2026, d(2024, 1, 5)), Err(PlanError::NoSecretary));
         let e1 = approve_plan(&mut db, 2026, d(2026, 1, 5)).unwrap();
         plan_mut(&mut db, 2026).topics.push(StudyTopic { title: "安全生产".into(), month: Some(3), seminar: true });

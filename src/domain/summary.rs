@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use super::{
     article::{chinese_number, cite, Article},
     db::Db,
-    meeting::{Amendment, AmendTarget, Ballot, Meeting, MeetingStage, Presence, SignOff, Summary},
+    meeting::{AmendTarget, Amendment, Ballot, Meeting, MeetingStage, Presence, SignOff, Summary},
     org::Organisation,
     Id,
 };
@@ -91,7 +91,13 @@ pub fn attendance_lines(org: &Organisation, m: &Meeting) -> Vec<(AttendanceGroup
         .observers
         .iter()
         .filter_map(|o| org.attendee(*o))
-        .map(|a| if a.position.trim().is_empty() { a.name.clone() } else { format!("{}（{}）", a.name, a.position.trim()) })
+        .map(|a| {
+            if a.position.trim().is_empty() {
+                a.name.clone()
+            } else {
+                format!("{}（{}）", a.name, a.position.trim())
+            }
+        })
         .collect();
     let mut v = vec![(AttendanceGroup::Present, present.join("、"))];
     if !leave.is_empty() {
@@ -135,7 +141,9 @@ pub fn draft_text(db: &Db, m: &Meeting) -> String {
             t.push_str(&format!("{}同志回避本议题。", names.join("、")));
         }
         match &r.result {
-            Some(res) if !res.quorum_met => t.push_str(&format!("因到会人数不足，本议题表决无效（{}）。", res.explanation)),
+            Some(res) if !res.quorum_met => {
+                t.push_str(&format!("因到会人数不足，本议题表决无效（{}）。", res.explanation))
+            }
             Some(res) => {
                 let verdict = if res.passed { "会议表决通过" } else { "会议表决未通过" };
                 t.push_str(&format!("{verdict}（{}）。", res.explanation));
@@ -280,7 +288,8 @@ pub fn sign(db: &mut Db, meeting: Id, by: Id, at: NaiveDateTime) -> Result<(), S
     if m.stage != MeetingStage::Closed {
         return Err(SummaryError::NotClosed);
     }
-    let may_sign = org.secretary_at(m.date) == Some(by) || org.secretary_at(at.date()) == Some(by) || m.chair == Some(by);
+    let may_sign =
+        org.secretary_at(m.date) == Some(by) || org.secretary_at(at.date()) == Some(by) || m.chair == Some(by);
     if !may_sign {
         return Err(SummaryError::NotSecretary);
     }
@@ -294,7 +303,14 @@ pub fn sign(db: &mut Db, meeting: Id, by: Id, at: NaiveDateTime) -> Result<(), S
 }
 
 /// Append a correction to a signed record: who, when, why, what. Nothing else changes.
-pub fn amend(m: &mut Meeting, target: AmendTarget, by: &str, at: NaiveDateTime, reason: &str, text: &str) -> Result<(), SummaryError> {
+pub fn amend(
+    m: &mut Meeting,
+    target: AmendTarget,
+    by: &str,
+    at: NaiveDateTime,
+    reason: &str,
+    text: &str,
+) -> Result<(), SummaryError> {
     if !m.is_locked() {
         return Err(SummaryError::NotSigned);
     }
@@ -313,14 +329,8 @@ pub fn amend(m: &mut Meeting, target: AmendTarget, by: &str, at: NaiveDateTime, 
 
 /// The text in force for a target: the latest amendment of that target, or the original.
 pub fn current_text<'a>(m: &'a Meeting, target: &AmendTarget, original: &'a str) -> &'a str {
-    m.amendments
-        .iter()
-        .rev()
-        .find(|a| a.target.as_ref() == Some(target))
-        .map(|a| a.text.as_str())
-        .unwrap_or(original)
+    m.amendments.iter().rev().find(|a| a.target.as_ref() == Some(target)).map(|a| a.text.as_str()).unwrap_or(original)
 }
-
 
 /// Fixtures shared by the native tests of the meeting modules.
 #[cfg(test)]
@@ -346,7 +356,12 @@ pub(crate) mod test_support {
             observers: vec![50],
             attendance: vec![
                 Attendance { member: 1, role: Role::Secretary, presence: Presence::Present, not_counted: None },
-                Attendance { member: 2, role: Role::Member, presence: Presence::Leave { reason: "出差".into(), asked_on: None }, not_counted: None },
+                Attendance {
+                    member: 2,
+                    role: Role::Member,
+                    presence: Presence::Leave { reason: "出差".into(), asked_on: None },
+                    not_counted: None,
+                },
                 Attendance { member: 3, role: Role::Member, presence: Presence::Absent, not_counted: None },
             ],
             items: vec![],
@@ -358,13 +373,12 @@ pub(crate) mod test_support {
             amendments: vec![],
         }
     }
-
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::domain::db::Records;
     use super::*;
+    use crate::domain::db::Records;
     use crate::domain::{
         category::Category,
         item::{AgendaItem, ItemStatus},
@@ -406,7 +420,12 @@ mod tests {
 
     #[test]
     fn numbers_run_per_year_and_are_never_reused() {
-        let ms = vec![meeting(1, "2025-12-20", Some((2025, 9))), meeting(2, "2026-01-10", Some((2026, 1))), meeting(3, "2026-02-10", Some((2026, 3))), meeting(4, "2026-03-01", None)];
+        let ms = vec![
+            meeting(1, "2025-12-20", Some((2025, 9))),
+            meeting(2, "2026-01-10", Some((2026, 1))),
+            meeting(3, "2026-02-10", Some((2026, 3))),
+            meeting(4, "2026-03-01", None),
+        ];
         assert_eq!(next_number(&ms, 2026), 4, "after 1 and 3 comes 4 (2 was skipped, never reused)");
         assert_eq!(next_number(&ms, 2025), 10);
         assert_eq!(next_number(&ms, 2027), 1, "a new year starts at 1");
@@ -428,7 +447,13 @@ mod tests {
         let printed: Vec<(&str, &str)> = lines.iter().map(|(g, v)| (g.zh(), v.as_str())).collect();
         assert_eq!(
             printed,
-            vec![("出席", "王书记"), ("请假", "李成员（出差）"), ("缺席", "张成员"), ("列席", "孙卫东（副局长）"), ("记录", "周丽")]
+            vec![
+                ("出席", "王书记"),
+                ("请假", "李成员（出差）"),
+                ("缺席", "张成员"),
+                ("列席", "孙卫东（副局长）"),
+                ("记录", "周丽")
+            ]
         );
     }
 
@@ -442,12 +467,42 @@ mod tests {
             notes: vec![],
             opinions: vec![],
             ballot: None,
-            result: Some(RecordedResult { due: 2, present: 1, yes: 1, no: 0, abstain: 0, quorum_met: true, passed: true, explanation: "应到会2人，赞成1票".into(), explanation_en: String::new() }),
+            result: Some(RecordedResult {
+                due: 2,
+                present: 1,
+                yes: 1,
+                no: 0,
+                abstain: 0,
+                quorum_met: true,
+                passed: true,
+                explanation: "应到会2人，赞成1票".into(),
+                explanation_en: String::new(),
+            }),
             decision: "同意安排养护资金120万元。".into(),
             supersedes: None,
             superseded_by: None,
         });
-        m.items.push(ItemRecord { item: 10, recused: vec![], notes: vec![], opinions: vec![], ballot: None, result: Some(RecordedResult { due: 3, present: 1, yes: 1, no: 0, abstain: 0, quorum_met: false, passed: false, explanation: "未达到法定人数".into(), explanation_en: String::new() }), decision: String::new(), supersedes: None, superseded_by: None });
+        m.items.push(ItemRecord {
+            item: 10,
+            recused: vec![],
+            notes: vec![],
+            opinions: vec![],
+            ballot: None,
+            result: Some(RecordedResult {
+                due: 3,
+                present: 1,
+                yes: 1,
+                no: 0,
+                abstain: 0,
+                quorum_met: false,
+                passed: false,
+                explanation: "未达到法定人数".into(),
+                explanation_en: String::new(),
+            }),
+            decision: String::new(),
+            supersedes: None,
+            superseded_by: None,
+        });
         db.meetings.add(m.clone());
         let t = draft_text(&db, &m);
         assert!(t.starts_with("2026年3月5日，王书记同志在三楼会议室主持召开党组例会，研究二项议题。"), "{t}");
@@ -491,10 +546,19 @@ mod tests {
     fn amendments_only_after_signing_with_reason_and_latest_wins() {
         let mut m = meeting(5, "2026-03-05", Some((2026, 1)));
         let t = AmendTarget::Decision(10);
-        assert_eq!(amend(&mut m, t.clone(), "周丽", at("2026-03-07 09:00"), "笔误", "新"), Err(SummaryError::NotSigned));
+        assert_eq!(
+            amend(&mut m, t.clone(), "周丽", at("2026-03-07 09:00"), "笔误", "新"),
+            Err(SummaryError::NotSigned)
+        );
         m.stage = MeetingStage::Signed;
-        assert_eq!(amend(&mut m, t.clone(), "周丽", at("2026-03-07 09:00"), " ", "新"), Err(SummaryError::AmendmentIncomplete));
-        assert_eq!(amend(&mut m, t.clone(), "", at("2026-03-07 09:00"), "笔误", "新"), Err(SummaryError::AmendmentIncomplete));
+        assert_eq!(
+            amend(&mut m, t.clone(), "周丽", at("2026-03-07 09:00"), " ", "新"),
+            Err(SummaryError::AmendmentIncomplete)
+        );
+        assert_eq!(
+            amend(&mut m, t.clone(), "", at("2026-03-07 09:00"), "笔误", "新"),
+            Err(SummaryError::AmendmentIncomplete)
+        );
         assert!(m.amendments.is_empty());
         assert_eq!(current_text(&m, &t, "原"), "原");
         amend(&mut m, t.clone(), "周丽", at("2026-03-07 09:00"), "笔误", "新一").unwrap();

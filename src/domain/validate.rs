@@ -148,12 +148,8 @@ pub fn validate_org(org: &Organisation) -> Vec<Issue> {
 /// Exactly one serving secretary on every date on which some member serves. The count only
 /// changes where a term starts or the day after one ends, so those dates are checked.
 fn validate_secretaries(org: &Organisation) -> Vec<Issue> {
-    let terms: Vec<_> = org
-        .members
-        .iter()
-        .flat_map(|m| m.terms.iter())
-        .filter(|t| t.end.is_none_or(|e| e >= t.start))
-        .collect();
+    let terms: Vec<_> =
+        org.members.iter().flat_map(|m| m.terms.iter()).filter(|t| t.end.is_none_or(|e| e >= t.start)).collect();
     let mut points: Vec<NaiveDate> = Vec::new();
     for t in &terms {
         points.push(t.start);
@@ -230,7 +226,9 @@ mod tests {
         Member { id, name: name.into(), note: String::new(), terms }
     }
     fn org(members: Vec<Member>) -> Organisation {
-        Organisation { unit_name: "昌吉州交通运输局".into(), superior: "州党委".into(), members, ..Default::default() }
+        Organisation {
+            unit_name: "昌吉州交通运输局".into(), superior: "州党委".into(), members, ..Default::default()
+        }
     }
 
     #[test]
@@ -246,12 +244,20 @@ mod tests {
     fn secretary_succession_without_gap_is_valid_and_a_gap_is_not() {
         let ok = org(vec![
             member(1, "甲", vec![term(Role::Secretary, "2020-01-01", Some("2022-06-30"))]),
-            member(2, "乙", vec![term(Role::Member, "2020-01-01", Some("2022-06-30")), term(Role::Secretary, "2022-07-01", None)]),
+            member(
+                2,
+                "乙",
+                vec![term(Role::Member, "2020-01-01", Some("2022-06-30")), term(Role::Secretary, "2022-07-01", None)],
+            ),
         ]);
         assert_eq!(validate_org(&ok), vec![]);
         let gap = org(vec![
             member(1, "甲", vec![term(Role::Secretary, "2020-01-01", Some("2022-06-29"))]),
-            member(2, "乙", vec![term(Role::Member, "2020-01-01", Some("2022-06-30")), term(Role::Secretary, "2022-07-01", None)]),
+            member(
+                2,
+                "乙",
+                vec![term(Role::Member, "2020-01-01", Some("2022-06-30")), term(Role::Secretary, "2022-07-01", None)],
+            ),
         ]);
         let issues = validate_org(&gap);
         assert_eq!(issues, vec![issue(Field::Roster, Problem::NoSecretary(d("2022-06-30")))]);
@@ -271,7 +277,14 @@ mod tests {
         let o = org(vec![
             member(1, "甲", vec![term(Role::Secretary, "2020-01-01", None)]),
             member(2, "乙", vec![term(Role::Member, "2021-01-01", Some("2020-12-31"))]),
-            member(3, "丙", vec![term(Role::Member, "2020-01-01", Some("2021-01-01")), term(Role::DeputySecretary, "2021-01-01", None)]),
+            member(
+                3,
+                "丙",
+                vec![
+                    term(Role::Member, "2020-01-01", Some("2021-01-01")),
+                    term(Role::DeputySecretary, "2021-01-01", None),
+                ],
+            ),
         ]);
         let issues = validate_org(&o);
         assert!(issues.contains(&issue(Field::TermDates(2, 0), Problem::EndBeforeStart)));
@@ -293,7 +306,12 @@ mod tests {
     fn empty_unit_name_and_unknown_department_head_are_reported() {
         let mut o = org(vec![member(1, "甲", vec![term(Role::Secretary, "2020-01-01", None)])]);
         o.unit_name = "  ".into();
-        o.departments.push(crate::domain::org::Department { id: 9, name: "办公室".into(), head: String::new(), in_charge: Some(42) });
+        o.departments.push(crate::domain::org::Department {
+            id: 9,
+            name: "办公室".into(),
+            head: String::new(),
+            in_charge: Some(42),
+        });
         let issues = validate_org(&o);
         assert!(issues.contains(&issue(Field::UnitName, Problem::Required)));
         assert!(issues.contains(&issue(Field::DepartmentInCharge(9), Problem::UnknownMember)));
@@ -308,7 +326,9 @@ mod tests {
         s.duties.meeting_every_months = 0;
         let issues = validate_settings(&s);
         assert!(issues.contains(&issue(Field::Setting("open_quorum"), Problem::BadFraction)));
-        assert!(issues.contains(&issue(Field::Setting("expenditure_threshold_yuan"), Problem::OutOfRange(1, 100_000_000))));
+        assert!(
+            issues.contains(&issue(Field::Setting("expenditure_threshold_yuan"), Problem::OutOfRange(1, 100_000_000)))
+        );
         assert!(issues.contains(&issue(Field::Setting("meeting_every_months"), Problem::OutOfRange(1, 12))));
         assert_eq!(issues.len(), 3);
     }

@@ -322,7 +322,11 @@ pub fn DataPage() -> impl IntoView {
         match state.with_store(|s| s.snapshot(&current)) {
             Some(Ok(())) => {}
             Some(Err(e)) => {
-                import_err.set(Some(format!("{}{}", Dt::SnapshotFailed.get(state.lang.get_untracked()), pick(e.zh(), e.en()))));
+                import_err.set(Some(format!(
+                    "{}{}",
+                    Dt::SnapshotFailed.get(state.lang.get_untracked()),
+                    pick(e.zh(), e.en())
+                )));
                 return;
             }
             None => return,
@@ -406,7 +410,11 @@ pub fn DataPage() -> impl IntoView {
                 }
             }
             Ok(_) => archive_msg.set(Some(Dt::ArchiveVerifyFailed.get(state.lang.get_untracked()).into())),
-            Err(e) => archive_msg.set(Some(format!("{}{}", Dt::ArchiveVerifyFailed.get(state.lang.get_untracked()), pick(e.zh(), e.en())))),
+            Err(e) => archive_msg.set(Some(format!(
+                "{}{}",
+                Dt::ArchiveVerifyFailed.get(state.lang.get_untracked()),
+                pick(e.zh(), e.en())
+            ))),
         }
     };
     let remove_archived = move |_| {
@@ -419,7 +427,11 @@ pub fn DataPage() -> impl IntoView {
                 can_undo.set(true);
                 archive_msg.set(Some(Dt::ArchiveRemoved.get(state.lang.get_untracked()).into()));
             }
-            Some(Err(e)) => archive_msg.set(Some(format!("{}{}", Dt::SnapshotFailed.get(state.lang.get_untracked()), pick(e.zh(), e.en())))),
+            Some(Err(e)) => archive_msg.set(Some(format!(
+                "{}{}",
+                Dt::SnapshotFailed.get(state.lang.get_untracked()),
+                pick(e.zh(), e.en())
+            ))),
             None => {}
         }
         archive_ready.set(None);

@@ -51,7 +51,13 @@ fn Overview() -> impl IntoView {
     let last_backup = move || {
         let today = state.today.get();
         match state.db.with(|db| db.last_backup) {
-            Some(d) => format!("{}{}{} {}", state.t(Ui::LastBackup), state.colon(), (today - d).num_days().max(0), state.t(Ui::DaysAgo)),
+            Some(d) => format!(
+                "{}{}{} {}",
+                state.t(Ui::LastBackup),
+                state.colon(),
+                (today - d).num_days().max(0),
+                state.t(Ui::DaysAgo)
+            ),
             None => format!("{}{}{}", state.t(Ui::LastBackup), state.colon(), state.t(Ui::NeverBackedUp)),
         }
     };
@@ -62,7 +68,14 @@ fn Overview() -> impl IntoView {
                 .meetings
                 .iter()
                 .filter(|m| m.date >= today)
-                .map(|m| (m.id, m.date, if state.lang.get() == Lang::Zh { m.kind.zh() } else { m.kind.en() }, m.title.clone()))
+                .map(|m| {
+                    (
+                        m.id,
+                        m.date,
+                        if state.lang.get() == Lang::Zh { m.kind.zh() } else { m.kind.en() },
+                        m.title.clone(),
+                    )
+                })
                 .collect();
             crate::domain::sort::sort_by_key(&mut v, |x| x.1);
             v.truncate(5);

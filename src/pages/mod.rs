@@ -92,7 +92,9 @@ pub fn rehearse(state: crate::app::AppState, route: Route) {
     use wasm_bindgen::JsCast;
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(main) = doc.get_element_by_id("main") else { return };
-    let Some(host) = doc.create_element("div").ok().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+    let Some(host) = doc.create_element("div").ok().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return;
+    };
     host.set_class_name("screen-rehearsal");
     let _ = host.set_attribute("aria-hidden", "true");
     let _ = host.set_attribute("inert", "");
@@ -141,7 +143,12 @@ mod tests {
     #[test]
     fn the_newest_meeting_with_minutes_is_rehearsed_not_a_newer_one_to_come() {
         use MeetingStage::*;
-        let db = with_meetings(&[("2026-03-01", Signed), ("2026-05-01", Closed), ("2026-12-01", Planned), ("2026-11-30", InProgress)]);
+        let db = with_meetings(&[
+            ("2026-03-01", Signed),
+            ("2026-05-01", Closed),
+            ("2026-12-01", Planned),
+            ("2026-11-30", InProgress),
+        ]);
         let routes = rehearsal_routes(&db);
         assert_eq!(routes.first(), Some(&Route::MeetingMinutes(db.meetings[1].id)), "{routes:?}");
         assert_eq!(routes.iter().filter(|r| matches!(r, Route::MeetingMinutes(_))).count(), 1);
@@ -161,14 +168,20 @@ mod tests {
         use MeetingStage::*;
         let db = with_meetings(&[("2026-12-01", Planned), ("2026-11-30", InProgress)]);
         let routes = rehearsal_routes(&db);
-        assert!(!routes.iter().any(|r| matches!(r, Route::MeetingMinutes(_) | Route::Meeting(_) | Route::MeetingLive(_))), "{routes:?}");
+        assert!(
+            !routes.iter().any(|r| matches!(r, Route::MeetingMinutes(_) | Route::Meeting(_) | Route::MeetingLive(_))),
+            "{routes:?}"
+        );
     }
 
     #[test]
     fn the_dashboard_of_this_year_is_rehearsed_between_the_minutes_and_the_search() {
         let db = example_db(day("2026-11-27"));
         let routes = rehearsal_routes(&db);
-        assert!(matches!(routes.as_slice(), [Route::MeetingMinutes(_), Route::Duties(None), Route::Search(_)]), "{routes:?}");
+        assert!(
+            matches!(routes.as_slice(), [Route::MeetingMinutes(_), Route::Duties(None), Route::Search(_)]),
+            "{routes:?}"
+        );
         // No meetings: no dashboard (nor minutes).
         let mut db = db;
         db.meetings.clear();
@@ -181,7 +194,11 @@ mod tests {
         let newest = db.items.iter().map(|i| i.id).max().unwrap();
         for item in db.items.iter_mut() {
             let item = Arc::make_mut(item);
-            item.title = if item.id == newest { "  关于农村公路养护的议题 ".into() } else { "较早的议题".into() };
+            item.title = if item.id == newest {
+                "  关于农村公路养护的议题 ".into()
+            } else {
+                "较早的议题".into()
+            };
         }
         assert_eq!(rehearsal_routes(&db).last(), Some(&Route::Search("关于农村公路养护的议题".into())));
         for item in db.items.iter_mut().filter(|i| i.id == newest) {

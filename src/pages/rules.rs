@@ -19,7 +19,11 @@ fn doc() -> &'static RulesDocument {
 /// The rules screen's query as one term to mark (it is found as typed, spaces included; the
 /// rules text has no letters with case); none when empty.
 fn query_term(query: &str) -> Vec<String> {
-    if query.is_empty() { Vec::new() } else { vec![query.to_lowercase()] }
+    if query.is_empty() {
+        Vec::new()
+    } else {
+        vec![query.to_lowercase()]
+    }
 }
 
 /// One article with optional highlighting.

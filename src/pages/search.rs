@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use crate::app::{navigate, use_app};
-use crate::components::pager::{Pager, PAGE};
 use crate::components::highlight::highlighted;
+use crate::components::pager::{Pager, PAGE};
 use crate::domain::search::{search_first, terms, Target};
 use crate::i18n::meetings::MeetingsText as T;
 use crate::i18n::Lang;

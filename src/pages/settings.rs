@@ -73,7 +73,11 @@ impl Draft {
         let state = use_app();
         Signal::derive(move || {
             let lang = state.lang.get();
-            issues.with(|v| v.iter().find(|i| i.field == field).map(|i| if lang == Lang::Zh { i.problem.zh() } else { i.problem.en() }))
+            issues.with(|v| {
+                v.iter()
+                    .find(|i| i.field == field)
+                    .map(|i| if lang == Lang::Zh { i.problem.zh() } else { i.problem.en() })
+            })
         })
     }
 }
@@ -185,9 +189,13 @@ fn MembersSection(
     let roster_err = draft.error(Field::Roster);
     let today = state.today.get_untracked();
     // Decided once, so that a card does not move to the other list while its dates are edited.
-    let former = StoredValue::new(draft.org.with_untracked(|o| o.members.iter().filter(|m| m.has_left(today)).map(|m| m.id).collect::<Vec<_>>()));
+    let former = StoredValue::new(
+        draft.org.with_untracked(|o| o.members.iter().filter(|m| m.has_left(today)).map(|m| m.id).collect::<Vec<_>>()),
+    );
     let is_former = move |id: Id| former.with_value(|f| f.contains(&id));
-    let ids = move |left: bool| draft.org.with(|o| o.members.iter().filter(|m| is_former(m.id) == left).map(|m| m.id).collect::<Vec<_>>());
+    let ids = move |left: bool| {
+        draft.org.with(|o| o.members.iter().filter(|m| is_former(m.id) == left).map(|m| m.id).collect::<Vec<_>>())
+    };
     let former_count = Memo::new(move |_| ids(true).len());
     let show_former = RwSignal::new(false);
     // On every 保存 (each sets `tried`), not on every keystroke after one: a fold closed again
@@ -445,7 +453,9 @@ fn DepartmentsSection(
     let state = use_app();
     let add = move |_| {
         let id = draft.new_id();
-        draft.edit_org(|o| o.departments.push(Department { id, name: String::new(), head: String::new(), in_charge: None }));
+        draft.edit_org(|o| {
+            o.departments.push(Department { id, name: String::new(), head: String::new(), in_charge: None })
+        });
     };
     view! {
         <fieldset class="card">
@@ -478,7 +488,8 @@ fn DepartmentRow(
             }
         })
     };
-    let get = move |f: fn(&Department) -> String| move || draft.org.with(|o| o.department(id).map(f).unwrap_or_default());
+    let get =
+        move |f: fn(&Department) -> String| move || draft.org.with(|o| o.department(id).map(f).unwrap_or_default());
     let in_charge = move || draft.org.with(|o| o.department(id).and_then(|d| d.in_charge));
     // The options follow the members kept by id: a keystroke in a member's name changes that
     // option's text only, instead of building every department's options again.

@@ -61,12 +61,8 @@ pub fn example_db(today: NaiveDate) -> Db {
         db.org.members.push(Member { id, name: name.into(), note: note.into(), terms });
         id
     };
-    let secretary = member(
-        &mut db,
-        "王振华",
-        "",
-        vec![Term { main_leader: true, ..term(Role::Secretary, since, None) }],
-    );
+    let secretary =
+        member(&mut db, "王振华", "", vec![Term { main_leader: true, ..term(Role::Secretary, since, None) }]);
     let deputy = member(
         &mut db,
         "李明远",
@@ -126,180 +122,217 @@ pub fn example_db(today: NaiveDate) -> Db {
     let base = |title: &str, category: Category, created: NaiveDate| AgendaItem::proposed(0, title, category, created);
 
     let c1 = days_before(m1_date, 12);
-    let it_directives = item(&mut db, AgendaItem {
-        in_charge: Some(deputy),
-        department: Some(office),
-        materials: "全区交通运输工作会议提出，要加快构建现代综合交通运输体系，推进农村公路提档升级，\
+    let it_directives = item(
+        &mut db,
+        AgendaItem {
+            in_charge: Some(deputy),
+            department: Some(office),
+            materials: "全区交通运输工作会议提出，要加快构建现代综合交通运输体系，推进农村公路提档升级，\
                     强化道路运输安全监管。办公室梳理形成贯彻落实意见（送审稿），共五个方面十八项具体措施，\
                     明确了责任科室和完成时限，请党组研究。"
-            .into(),
-        documents: vec![DocRef { number: "新交发〔2025〕1号".into(), title: "全区交通运输工作会议报告".into() }],
-        checklist: full,
-        status: ItemStatus::Implementing,
-        history: vec![
-            change(ItemStatus::Proposed, c1, ""),
-            change(ItemStatus::Reviewed, days_before(m1_date, 9), "李明远审核材料"),
-            change(ItemStatus::Scheduled, days_before(m1_date, 7), "书记确定上会"),
-            change(ItemStatus::OnAgenda, days_before(m1_date, 5), ""),
-            change(ItemStatus::Decided, m1_date, "会议审议通过"),
-            change(ItemStatus::Implementing, days_after(m1_date, 2), "印发任务分工方案"),
-        ],
-        ..base("关于传达学习全区交通运输工作会议精神及贯彻落实意见的议题", Category::Directives, c1)
-    });
-    let it_plan = item(&mut db, AgendaItem {
-        proposer: Proposer::Member(liu),
-        in_charge: Some(liu),
-        administrative: true,
-        department: Some(planning),
-        materials: "计划安排农村公路新改建项目12个、里程186公里，危桥改造8座，总投资约3.2亿元，\
+                .into(),
+            documents: vec![DocRef {
+                number: "新交发〔2025〕1号".into(), title: "全区交通运输工作会议报告".into()
+            }],
+            checklist: full,
+            status: ItemStatus::Implementing,
+            history: vec![
+                change(ItemStatus::Proposed, c1, ""),
+                change(ItemStatus::Reviewed, days_before(m1_date, 9), "李明远审核材料"),
+                change(ItemStatus::Scheduled, days_before(m1_date, 7), "书记确定上会"),
+                change(ItemStatus::OnAgenda, days_before(m1_date, 5), ""),
+                change(ItemStatus::Decided, m1_date, "会议审议通过"),
+                change(ItemStatus::Implementing, days_after(m1_date, 2), "印发任务分工方案"),
+            ],
+            ..base("关于传达学习全区交通运输工作会议精神及贯彻落实意见的议题", Category::Directives, c1)
+        },
+    );
+    let it_plan = item(
+        &mut db,
+        AgendaItem {
+            proposer: Proposer::Member(liu),
+            in_charge: Some(liu),
+            administrative: true,
+            department: Some(planning),
+            materials: "计划安排农村公路新改建项目12个、里程186公里，危桥改造8座，总投资约3.2亿元，\
                     资金来源为车购税补助、自治区补助和县市配套。项目均已完成前期论证和风险评估。"
-            .into(),
-        checklist: full,
-        status: ItemStatus::Done,
-        history: vec![
-            change(ItemStatus::Proposed, c1, "刘志强建议"),
-            change(ItemStatus::Reviewed, days_before(m1_date, 10), ""),
-            change(ItemStatus::DirectorApproved, days_before(m1_date, 8), "局长同意上会"),
-            change(ItemStatus::Scheduled, days_before(m1_date, 7), ""),
-            change(ItemStatus::OnAgenda, days_before(m1_date, 5), ""),
-            change(ItemStatus::Decided, m1_date, ""),
-            change(ItemStatus::Implementing, days_after(m1_date, 3), ""),
-            change(ItemStatus::Done, days_before(today, 20), "计划已下达各县市"),
-        ],
-        ..base("关于审定本年度农村公路建设计划的议题", Category::MajorProjects, c1)
-    });
+                .into(),
+            checklist: full,
+            status: ItemStatus::Done,
+            history: vec![
+                change(ItemStatus::Proposed, c1, "刘志强建议"),
+                change(ItemStatus::Reviewed, days_before(m1_date, 10), ""),
+                change(ItemStatus::DirectorApproved, days_before(m1_date, 8), "局长同意上会"),
+                change(ItemStatus::Scheduled, days_before(m1_date, 7), ""),
+                change(ItemStatus::OnAgenda, days_before(m1_date, 5), ""),
+                change(ItemStatus::Decided, m1_date, ""),
+                change(ItemStatus::Implementing, days_after(m1_date, 3), ""),
+                change(ItemStatus::Done, days_before(today, 20), "计划已下达各县市"),
+            ],
+            ..base("关于审定本年度农村公路建设计划的议题", Category::MajorProjects, c1)
+        },
+    );
     let c2 = days_before(m2_date, 15);
-    let it_equipment = item(&mut db, AgendaItem {
-        proposer: Proposer::Member(ma),
-        in_charge: Some(ma),
-        administrative: true,
-        department: Some(finance),
-        materials: "为提升农村公路养护管理水平，拟采购多功能路况快速检测车1台及配套软件，\
+    let it_equipment = item(
+        &mut db,
+        AgendaItem {
+            proposer: Proposer::Member(ma),
+            in_charge: Some(ma),
+            administrative: true,
+            department: Some(finance),
+            materials: "为提升农村公路养护管理水平，拟采购多功能路况快速检测车1台及配套软件，\
                     经市场询价预算68万元，从本年度公路养护专项资金列支，采用公开招标方式采购。\
                     本事项属一次性支付5万元以上资金支出，按第六条（六）提请党组会议研究。"
-            .into(),
-        amount_yuan: Some(680_000),
-        checklist: full,
-        status: ItemStatus::Implementing,
-        history: vec![
-            change(ItemStatus::Proposed, c2, "马晓军建议"),
-            change(ItemStatus::Reviewed, days_before(m2_date, 12), ""),
-            change(ItemStatus::DirectorApproved, days_before(m2_date, 10), "局长同意上会"),
-            change(ItemStatus::Scheduled, days_before(m2_date, 8), ""),
-            change(ItemStatus::OnAgenda, days_before(m2_date, 5), ""),
-            change(ItemStatus::Decided, m2_date, ""),
-            change(ItemStatus::Implementing, days_after(m2_date, 5), "启动招标程序"),
-        ],
-        ..base("关于采购农村公路路况检测设备的议题", Category::Budget, c2)
-    });
-    let it_deferred = item(&mut db, AgendaItem {
-        proposer: Proposer::Member(deputy),
-        in_charge: Some(deputy),
-        administrative: true,
-        department: Some(office),
-        materials: "拟将机关食堂由自营改为委托经营，已征求干部职工意见，赞成与反对意见相当。".into(),
-        status: ItemStatus::Deferred,
-        history: vec![
-            change(ItemStatus::Proposed, c2, ""),
-            change(ItemStatus::Reviewed, days_before(m2_date, 11), ""),
-            change(ItemStatus::DirectorApproved, days_before(m2_date, 10), ""),
-            change(ItemStatus::Scheduled, days_before(m2_date, 8), ""),
-            change(ItemStatus::OnAgenda, days_before(m2_date, 5), ""),
-            change(ItemStatus::Deferred, m2_date, "意见分歧较大，会后进一步调研后再议"),
-        ],
-        ..base("关于调整机关食堂经营方式的议题", Category::Other, c2)
-    });
+                .into(),
+            amount_yuan: Some(680_000),
+            checklist: full,
+            status: ItemStatus::Implementing,
+            history: vec![
+                change(ItemStatus::Proposed, c2, "马晓军建议"),
+                change(ItemStatus::Reviewed, days_before(m2_date, 12), ""),
+                change(ItemStatus::DirectorApproved, days_before(m2_date, 10), "局长同意上会"),
+                change(ItemStatus::Scheduled, days_before(m2_date, 8), ""),
+                change(ItemStatus::OnAgenda, days_before(m2_date, 5), ""),
+                change(ItemStatus::Decided, m2_date, ""),
+                change(ItemStatus::Implementing, days_after(m2_date, 5), "启动招标程序"),
+            ],
+            ..base("关于采购农村公路路况检测设备的议题", Category::Budget, c2)
+        },
+    );
+    let it_deferred = item(
+        &mut db,
+        AgendaItem {
+            proposer: Proposer::Member(deputy),
+            in_charge: Some(deputy),
+            administrative: true,
+            department: Some(office),
+            materials: "拟将机关食堂由自营改为委托经营，已征求干部职工意见，赞成与反对意见相当。".into(),
+            status: ItemStatus::Deferred,
+            history: vec![
+                change(ItemStatus::Proposed, c2, ""),
+                change(ItemStatus::Reviewed, days_before(m2_date, 11), ""),
+                change(ItemStatus::DirectorApproved, days_before(m2_date, 10), ""),
+                change(ItemStatus::Scheduled, days_before(m2_date, 8), ""),
+                change(ItemStatus::OnAgenda, days_before(m2_date, 5), ""),
+                change(ItemStatus::Deferred, m2_date, "意见分歧较大，会后进一步调研后再议"),
+            ],
+            ..base("关于调整机关食堂经营方式的议题", Category::Other, c2)
+        },
+    );
     let c3 = days_before(m3_date, 14);
-    let it_personnel = item(&mut db, AgendaItem {
-        in_charge: Some(zhang),
-        department: Some(personnel),
-        materials: "经民主推荐、考察和征求纪检监察机构意见，拟任命杨帆同志为规划建设科科长（试用期一年）。\
+    let it_personnel = item(
+        &mut db,
+        AgendaItem {
+            in_charge: Some(zhang),
+            department: Some(personnel),
+            materials: "经民主推荐、考察和征求纪检监察机构意见，拟任命杨帆同志为规划建设科科长（试用期一年）。\
                     杨帆同志现任规划建设科副科长，主持工作一年，考察结果为优秀。"
-            .into(),
-        status: ItemStatus::Decided,
-        history: vec![
-            change(ItemStatus::Proposed, c3, ""),
-            change(ItemStatus::Reviewed, days_before(m3_date, 10), "张海燕审核考察材料"),
-            change(ItemStatus::Scheduled, days_before(m3_date, 7), ""),
-            change(ItemStatus::OnAgenda, days_before(m3_date, 5), ""),
-            change(ItemStatus::Decided, m3_date, "无记名投票通过"),
-        ],
-        ..base("关于杨帆同志任规划建设科科长的议题", Category::Personnel, c3)
-    });
-    let it_integrity = item(&mut db, AgendaItem {
-        in_charge: Some(zhang),
-        department: Some(personnel),
-        materials: "报告总结了党风廉政建设主体责任落实情况、廉政风险防控和作风建设情况，查找问题三个方面，\
+                .into(),
+            status: ItemStatus::Decided,
+            history: vec![
+                change(ItemStatus::Proposed, c3, ""),
+                change(ItemStatus::Reviewed, days_before(m3_date, 10), "张海燕审核考察材料"),
+                change(ItemStatus::Scheduled, days_before(m3_date, 7), ""),
+                change(ItemStatus::OnAgenda, days_before(m3_date, 5), ""),
+                change(ItemStatus::Decided, m3_date, "无记名投票通过"),
+            ],
+            ..base("关于杨帆同志任规划建设科科长的议题", Category::Personnel, c3)
+        },
+    );
+    let it_integrity = item(
+        &mut db,
+        AgendaItem {
+            in_charge: Some(zhang),
+            department: Some(personnel),
+            materials: "报告总结了党风廉政建设主体责任落实情况、廉政风险防控和作风建设情况，查找问题三个方面，\
                     提出下一步整改措施七条。"
-            .into(),
-        status: ItemStatus::Decided,
-        history: vec![
-            change(ItemStatus::Proposed, c3, ""),
-            change(ItemStatus::Reviewed, days_before(m3_date, 9), ""),
-            change(ItemStatus::Scheduled, days_before(m3_date, 7), ""),
-            change(ItemStatus::OnAgenda, days_before(m3_date, 5), ""),
-            change(ItemStatus::Decided, m3_date, ""),
-        ],
-        ..base("关于党风廉政建设工作情况的报告", Category::Integrity, c3)
-    });
+                .into(),
+            status: ItemStatus::Decided,
+            history: vec![
+                change(ItemStatus::Proposed, c3, ""),
+                change(ItemStatus::Reviewed, days_before(m3_date, 9), ""),
+                change(ItemStatus::Scheduled, days_before(m3_date, 7), ""),
+                change(ItemStatus::OnAgenda, days_before(m3_date, 5), ""),
+                change(ItemStatus::Decided, m3_date, ""),
+            ],
+            ..base("关于党风廉政建设工作情况的报告", Category::Integrity, c3)
+        },
+    );
     let c4 = days_before(today, 10);
-    let it_ideology = item(&mut db, AgendaItem {
-        in_charge: Some(deputy),
-        department: Some(office),
-        materials: "汇报本年度意识形态工作责任制落实情况，分析网络舆情和干部职工思想动态。".into(),
-        status: ItemStatus::OnAgenda,
-        history: vec![
-            change(ItemStatus::Proposed, c4, ""),
-            change(ItemStatus::Reviewed, days_before(today, 7), ""),
-            change(ItemStatus::Scheduled, days_before(today, 3), ""),
-            change(ItemStatus::OnAgenda, days_before(today, 1), ""),
-        ],
-        ..base("关于意识形态工作责任制落实情况的报告", Category::Ideology, c4)
-    });
-    let it_safety = item(&mut db, AgendaItem {
-        proposer: Proposer::Member(chen),
-        in_charge: Some(chen),
-        administrative: true,
-        department: Some(safety),
-        materials: "针对冬季道路运输安全形势，拟在全州开展为期三个月的道路运输安全生产专项整治行动，\
+    let it_ideology = item(
+        &mut db,
+        AgendaItem {
+            in_charge: Some(deputy),
+            department: Some(office),
+            materials: "汇报本年度意识形态工作责任制落实情况，分析网络舆情和干部职工思想动态。".into(),
+            status: ItemStatus::OnAgenda,
+            history: vec![
+                change(ItemStatus::Proposed, c4, ""),
+                change(ItemStatus::Reviewed, days_before(today, 7), ""),
+                change(ItemStatus::Scheduled, days_before(today, 3), ""),
+                change(ItemStatus::OnAgenda, days_before(today, 1), ""),
+            ],
+            ..base("关于意识形态工作责任制落实情况的报告", Category::Ideology, c4)
+        },
+    );
+    let it_safety = item(
+        &mut db,
+        AgendaItem {
+            proposer: Proposer::Member(chen),
+            in_charge: Some(chen),
+            administrative: true,
+            department: Some(safety),
+            materials: "针对冬季道路运输安全形势，拟在全州开展为期三个月的道路运输安全生产专项整治行动，\
                     重点整治客运班线、危险货物运输和农村客运安全隐患。"
-            .into(),
-        checklist: full,
-        status: ItemStatus::OnAgenda,
-        history: vec![
-            change(ItemStatus::Proposed, c4, "陈静建议"),
-            change(ItemStatus::Reviewed, days_before(today, 8), ""),
-            change(ItemStatus::DirectorApproved, days_before(today, 6), ""),
-            change(ItemStatus::Scheduled, days_before(today, 3), ""),
-            change(ItemStatus::OnAgenda, days_before(today, 1), ""),
-        ],
-        ..base("关于开展道路运输安全生产专项整治行动的议题", Category::Directives, c4)
-    });
-    let it_travel = item(&mut db, AgendaItem {
-        proposer: Proposer::Member(ma),
-        in_charge: Some(ma),
-        administrative: true,
-        department: Some(finance),
-        materials: "根据上级最新规定，修订局机关差旅费和公务接待管理办法，调整住宿费标准和审批流程。".into(),
-        checklist: PrepChecklist { research: true, consultation: true, risk_assessment: false, legality_review: true },
-        status: ItemStatus::DirectorApproved,
-        history: vec![
-            change(ItemStatus::Proposed, days_before(today, 9), ""),
-            change(ItemStatus::Reviewed, days_before(today, 5), "马晓军审核"),
-            change(ItemStatus::DirectorApproved, days_before(today, 2), "局长同意，待书记确定上会"),
-        ],
-        ..base("关于修订局机关差旅费和公务接待管理办法的议题", Category::LegalMatters, days_before(today, 9))
-    });
-    let _it_pilot = item(&mut db, AgendaItem {
-        proposer: Proposer::Member(abdu),
-        in_charge: Some(abdu),
-        administrative: true,
-        department: Some(transport),
-        materials: "拟申报自治区智慧交通试点项目，建设全州道路运输综合监管平台。".into(),
-        status: ItemStatus::Proposed,
-        history: vec![change(ItemStatus::Proposed, days_before(today, 3), "阿不都热依木·买买提建议")],
-        ..base("关于申报智慧交通试点项目的议题", Category::MajorProjects, days_before(today, 3))
-    });
+                .into(),
+            checklist: full,
+            status: ItemStatus::OnAgenda,
+            history: vec![
+                change(ItemStatus::Proposed, c4, "陈静建议"),
+                change(ItemStatus::Reviewed, days_before(today, 8), ""),
+                change(ItemStatus::DirectorApproved, days_before(today, 6), ""),
+                change(ItemStatus::Scheduled, days_before(today, 3), ""),
+                change(ItemStatus::OnAgenda, days_before(today, 1), ""),
+            ],
+            ..base("关于开展道路运输安全生产专项整治行动的议题", Category::Directives, c4)
+        },
+    );
+    let it_travel = item(
+        &mut db,
+        AgendaItem {
+            proposer: Proposer::Member(ma),
+            in_charge: Some(ma),
+            administrative: true,
+            department: Some(finance),
+            materials: "根据上级最新规定，修订局机关差旅费和公务接待管理办法，调整住宿费标准和审批流程。".into(),
+            checklist: PrepChecklist {
+                research: true,
+                consultation: true,
+                risk_assessment: false,
+                legality_review: true,
+            },
+            status: ItemStatus::DirectorApproved,
+            history: vec![
+                change(ItemStatus::Proposed, days_before(today, 9), ""),
+                change(ItemStatus::Reviewed, days_before(today, 5), "马晓军审核"),
+                change(ItemStatus::DirectorApproved, days_before(today, 2), "局长同意，待书记确定上会"),
+            ],
+            ..base("关于修订局机关差旅费和公务接待管理办法的议题", Category::LegalMatters, days_before(today, 9))
+        },
+    );
+    let _it_pilot = item(
+        &mut db,
+        AgendaItem {
+            proposer: Proposer::Member(abdu),
+            in_charge: Some(abdu),
+            administrative: true,
+            department: Some(transport),
+            materials: "拟申报自治区智慧交通试点项目，建设全州道路运输综合监管平台。".into(),
+            status: ItemStatus::Proposed,
+            history: vec![change(ItemStatus::Proposed, days_before(today, 3), "阿不都热依木·买买提建议")],
+            ..base("关于申报智慧交通试点项目的议题", Category::MajorProjects, days_before(today, 3))
+        },
+    );
     let _ = it_travel;
 
     // ---- Meetings -----------------------------------------------------------------------
@@ -348,7 +381,10 @@ pub fn example_db(today: NaiveDate) -> Db {
     let mut r = record(it_directives);
     r.notes = vec![
         note(Speaker::Observer(zhou), "传达了全区交通运输工作会议精神，汇报了贯彻落实意见（送审稿）的起草情况。"),
-        note(Speaker::Member(deputy), "同意贯彻落实意见。建议把农村公路提档升级和安全监管两项任务细化到季度，明确牵头科室。"),
+        note(
+            Speaker::Member(deputy),
+            "同意贯彻落实意见。建议把农村公路提档升级和安全监管两项任务细化到季度，明确牵头科室。",
+        ),
         note(Speaker::Member(liu), "规划建设科牵头的六项任务可以按期完成，请财务审计科提前做好资金保障。"),
         note(Speaker::Member(zhang), "建议将作风建设要求同步纳入任务分工，防止层层加码。"),
         note(Speaker::Member(secretary), "各分管领导要亲自抓、负总责，办公室建立台账，每月调度一次。"),
@@ -364,9 +400,19 @@ pub fn example_db(today: NaiveDate) -> Db {
         note(Speaker::Member(deputy), "作为局长，同意该计划，行政事务已按程序审核。"),
         note(Speaker::Member(secretary), "同意。项目建设要严格执行基本建设程序，确保质量和安全。"),
     ];
-    let ballot = open_vote(&m1, &[], VoteMethod::Named, |id| {
-        if id == abdu { (Choice::Abstain, None) } else { (Choice::Yes, None) }
-    });
+    let ballot =
+        open_vote(
+            &m1,
+            &[],
+            VoteMethod::Named,
+            |id| {
+                if id == abdu {
+                    (Choice::Abstain, None)
+                } else {
+                    (Choice::Yes, None)
+                }
+            },
+        );
     close(&m1, &mut r, ballot, false);
     r.decision = "审定通过本年度农村公路建设计划，由规划建设科会同财务审计科下达。".into();
     m1.items.push(r);
@@ -384,9 +430,15 @@ pub fn example_db(today: NaiveDate) -> Db {
         note(Speaker::Member(deputy), "作为局长，同意采购；行政事项已审核。"),
         note(Speaker::Member(secretary), "同意采购，财务审计科要全程监督招标，确保程序合规。"),
     ];
-    r.opinions = vec![WrittenOpinion { member: abdu, text: "同意采购方案，建议同步制定设备使用管理制度。".into() }];
+    r.opinions = vec![WrittenOpinion {
+        member: abdu, text: "同意采购方案，建议同步制定设备使用管理制度。".into()
+    }];
     let ballot = open_vote(&m2, &[], VoteMethod::Named, |id| {
-        if id == liu { (Choice::No, Some("建议分两年采购，减轻当年预算压力。".into())) } else { (Choice::Yes, None) }
+        if id == liu {
+            (Choice::No, Some("建议分两年采购，减轻当年预算压力。".into()))
+        } else {
+            (Choice::Yes, None)
+        }
     });
     close(&m2, &mut r, ballot, false);
     r.decision = "同意采购农村公路路况检测设备，预算68万元，采用公开招标方式，由财务审计科负责组织实施。".into();
@@ -446,7 +498,13 @@ pub fn example_db(today: NaiveDate) -> Db {
     }
 
     // The central study group session (中心组学习) counts as study evidence.
-    let mut study = new_meeting(&mut db, MeetingKind::CentralStudy, "中心组学习：《中国共产党党组工作条例》专题学习", study_date, &[(ma, "因公出差")]);
+    let mut study = new_meeting(
+        &mut db,
+        MeetingKind::CentralStudy,
+        "中心组学习：《中国共产党党组工作条例》专题学习",
+        study_date,
+        &[(ma, "因公出差")],
+    );
     study.observers = vec![sun];
     study.materials = None;
     meetings.push(study);
@@ -469,86 +527,112 @@ pub fn example_db(today: NaiveDate) -> Db {
         let id = db.new_id();
         db.tasks.add(FollowUpTask { id, ..t });
     };
-    task(&mut db, FollowUpTask {
-        id: 0,
-        title: "制定贯彻落实全区交通运输工作会议精神任务分工方案".into(),
-        source: Some(DecisionRef { meeting: m1_id, item: it_directives }),
-        member: Some(deputy),
-        department: Some(office),
-        deadline: days_after(m1_date, 30),
-        created: days_after(m1_date, 1),
-        reports: vec![ProgressReport {
-            date: days_after(m1_date, 20),
-            text: "已形成分工方案初稿，正在征求各科室意见。".into(),
-            by: "周丽".into(),
-        }],
-        closed: None,
-        escalated_to: None,
-    });
-    task(&mut db, FollowUpTask {
-        id: 0,
-        title: "下达本年度农村公路建设计划".into(),
-        source: Some(DecisionRef { meeting: m1_id, item: it_plan }),
-        member: Some(liu),
-        department: Some(planning),
-        deadline: days_after(m1_date, 45),
-        created: days_after(m1_date, 1),
-        reports: vec![
-            ProgressReport { date: days_after(m1_date, 15), text: "已完成计划文件起草。".into(), by: "杨帆".into() },
-            ProgressReport { date: days_before(today, 21), text: "计划已印发各县市交通运输局。".into(), by: "杨帆".into() },
-        ],
-        closed: Some(Closure { date: days_before(today, 20), result: "计划已下达，各县市已分解落实。".into() }),
-        escalated_to: None,
-    });
-    task(&mut db, FollowUpTask {
-        id: 0,
-        title: "组织路况检测设备公开招标采购".into(),
-        source: Some(DecisionRef { meeting: m2_id, item: it_equipment }),
-        member: Some(ma),
-        department: Some(finance),
-        deadline: days_after(today, 20),
-        created: days_after(m2_date, 1),
-        reports: vec![ProgressReport {
-            date: days_before(today, 8),
-            text: "招标公告已发布，预计下月开标。".into(),
-            by: "吴倩".into(),
-        }],
-        closed: None,
-        escalated_to: None,
-    });
-    task(&mut db, FollowUpTask {
-        id: 0,
-        title: "办理杨帆同志任职手续".into(),
-        source: Some(DecisionRef { meeting: m3_id, item: it_personnel }),
-        member: Some(zhang),
-        department: Some(personnel),
-        deadline: days_after(today, 10),
-        created: days_after(m3_date, 1),
-        reports: vec![],
-        closed: None,
-        escalated_to: None,
-    });
-    task(&mut db, FollowUpTask {
-        id: 0,
-        title: "完成对分管科室负责人的廉政谈话".into(),
-        source: Some(DecisionRef { meeting: m3_id, item: it_integrity }),
-        member: Some(zhang),
-        department: Some(personnel),
-        deadline: days_after(today, 45),
-        created: days_after(m3_date, 1),
-        reports: vec![ProgressReport {
-            date: days_before(today, 5),
-            text: "已完成4名科室负责人的廉政谈话。".into(),
-            by: "何云".into(),
-        }],
-        closed: None,
-        escalated_to: None,
-    });
+    task(
+        &mut db,
+        FollowUpTask {
+            id: 0,
+            title: "制定贯彻落实全区交通运输工作会议精神任务分工方案".into(),
+            source: Some(DecisionRef { meeting: m1_id, item: it_directives }),
+            member: Some(deputy),
+            department: Some(office),
+            deadline: days_after(m1_date, 30),
+            created: days_after(m1_date, 1),
+            reports: vec![ProgressReport {
+                date: days_after(m1_date, 20),
+                text: "已形成分工方案初稿，正在征求各科室意见。".into(),
+                by: "周丽".into(),
+            }],
+            closed: None,
+            escalated_to: None,
+        },
+    );
+    task(
+        &mut db,
+        FollowUpTask {
+            id: 0,
+            title: "下达本年度农村公路建设计划".into(),
+            source: Some(DecisionRef { meeting: m1_id, item: it_plan }),
+            member: Some(liu),
+            department: Some(planning),
+            deadline: days_after(m1_date, 45),
+            created: days_after(m1_date, 1),
+            reports: vec![
+                ProgressReport {
+                    date: days_after(m1_date, 15),
+                    text: "已完成计划文件起草。".into(),
+                    by: "杨帆".into(),
+                },
+                ProgressReport {
+                    date: days_before(today, 21),
+                    text: "计划已印发各县市交通运输局。".into(),
+                    by: "杨帆".into(),
+                },
+            ],
+            closed: Some(Closure {
+                date: days_before(today, 20), result: "计划已下达，各县市已分解落实。".into()
+            }),
+            escalated_to: None,
+        },
+    );
+    task(
+        &mut db,
+        FollowUpTask {
+            id: 0,
+            title: "组织路况检测设备公开招标采购".into(),
+            source: Some(DecisionRef { meeting: m2_id, item: it_equipment }),
+            member: Some(ma),
+            department: Some(finance),
+            deadline: days_after(today, 20),
+            created: days_after(m2_date, 1),
+            reports: vec![ProgressReport {
+                date: days_before(today, 8),
+                text: "招标公告已发布，预计下月开标。".into(),
+                by: "吴倩".into(),
+            }],
+            closed: None,
+            escalated_to: None,
+        },
+    );
+    task(
+        &mut db,
+        FollowUpTask {
+            id: 0,
+            title: "办理杨帆同志任职手续".into(),
+            source: Some(DecisionRef { meeting: m3_id, item: it_personnel }),
+            member: Some(zhang),
+            department: Some(personnel),
+            deadline: days_after(today, 10),
+            created: days_after(m3_date, 1),
+            reports: vec![],
+            closed: None,
+            escalated_to: None,
+        },
+    );
+    task(
+        &mut db,
+        FollowUpTask {
+            id: 0,
+            title: "完成对分管科室负责人的廉政谈话".into(),
+            source: Some(DecisionRef { meeting: m3_id, item: it_integrity }),
+            member: Some(zhang),
+            department: Some(personnel),
+            deadline: days_after(today, 45),
+            created: days_after(m3_date, 1),
+            reports: vec![ProgressReport {
+                date: days_before(today, 5),
+                text: "已完成4名科室负责人的廉政谈话。".into(),
+                by: "何云".into(),
+            }],
+            closed: None,
+            escalated_to: None,
+        },
+    );
 
     // ---- Duty evidence (履职记录) -----------------------------------------------------------
     let evidence = |db: &mut Db, kind: EvidenceKind, date: NaiveDate, member: Option<Id>, f: &dyn Fn(&mut Evidence)| {
         let id = db.new_id();
-        let mut e = Evidence { id, kind, date, member, counterpart: None, department: None, days: None, note: String::new() };
+        let mut e =
+            Evidence { id, kind, date, member, counterpart: None, department: None, days: None, note: String::new() };
         f(&mut e);
         db.evidence.add(e);
     };
@@ -709,7 +793,8 @@ mod tests {
         let past: Vec<_> = db.meetings.iter().filter(|m| m.date < t && m.kind.is_party_group_meeting()).collect();
         assert_eq!(past.len(), 3);
         assert!(past.iter().any(|m| m.attendance.iter().any(|a| matches!(a.presence, Presence::Leave { .. }))));
-        let signed: Vec<_> = db.meetings.iter().filter_map(|m| m.summary.as_ref()).filter(|s| s.signed.is_some()).collect();
+        let signed: Vec<_> =
+            db.meetings.iter().filter_map(|m| m.summary.as_ref()).filter(|s| s.signed.is_some()).collect();
         assert!(!signed.is_empty());
         // Each year's 纪要 are numbered 1, 2, 3, … in meeting order.
         let mut by_year: std::collections::BTreeMap<i32, Vec<u32>> = Default::default();

@@ -43,10 +43,9 @@ pub(crate) fn attendance_at(org: &Organisation, date: NaiveDate, leave: &[(Id, &
             member: r.member,
             role: r.role,
             presence: match leave.iter().find(|(m, _)| *m == r.member) {
-                Some((_, reason)) => Presence::Leave {
-                    reason: (*reason).to_string(),
-                    asked_on: Some(days_before(date, 2)),
-                },
+                Some((_, reason)) => {
+                    Presence::Leave { reason: (*reason).to_string(), asked_on: Some(days_before(date, 2)) }
+                }
                 None => Presence::Present,
             },
             not_counted: None,
@@ -101,7 +100,13 @@ pub(crate) fn open_vote(
 
 /// The result of a closed vote, as the rules engine records it (第十八条（四）（五）). `special`
 /// asks for the ⅔ quorum of 干部任免 / 处分党员 items.
-pub(crate) fn result_of(m: &Meeting, recused: &[Id], ballot: &Ballot, special: bool, s: &RuleSettings) -> RecordedResult {
+pub(crate) fn result_of(
+    m: &Meeting,
+    recused: &[Id],
+    ballot: &Ballot,
+    special: bool,
+    s: &RuleSettings,
+) -> RecordedResult {
     let category = if special { Category::Personnel } else { Category::Other };
     rules::evaluate_vote(m, &record(recused, Some(ballot)), category, s).to_recorded()
 }
@@ -144,7 +149,13 @@ mod tests {
     #[test]
     fn chair_votes_last_and_yes_must_exceed_half_of_due_not_of_present() {
         let m = meeting(7, 5);
-        let b = open_vote(&m, &[], VoteMethod::Named, |id| if id <= 3 { (Choice::Yes, None) } else { (Choice::Abstain, None) });
+        let b =
+            open_vote(
+                &m,
+                &[],
+                VoteMethod::Named,
+                |id| if id <= 3 { (Choice::Yes, None) } else { (Choice::Abstain, None) },
+            );
         let Ballot::Open { votes, .. } = &b else { panic!() };
         assert_eq!(votes.last().unwrap().member, 1);
         assert_eq!(votes.len(), 5);
@@ -152,7 +163,8 @@ mod tests {
         let r = result_of(&m, &[], &b, false, &RuleSettings::default());
         assert!(r.quorum_met);
         assert!(!r.passed);
-        let b4 = open_vote(&m, &[], VoteMethod::Named, |id| if id <= 4 { (Choice::Yes, None) } else { (Choice::No, None) });
+        let b4 =
+            open_vote(&m, &[], VoteMethod::Named, |id| if id <= 4 { (Choice::Yes, None) } else { (Choice::No, None) });
         assert!(result_of(&m, &[], &b4, false, &RuleSettings::default()).passed);
     }
 
@@ -170,6 +182,6 @@ mod tests {
 /// The number of the next summary (纪要) of `year`: one more than the summaries of that year
 /// already in `meetings`.
 pub(crate) fn next_summary_number(meetings: &[Meeting], year: i32) -> u32 {
-    meetings.iter().filter_map(|m| m.summary.as_ref()).filter(|s| s.year == year).map(|s| s.number).max().unwrap_or(0) + 1
+    meetings.iter().filter_map(|m| m.summary.as_ref()).filter(|s| s.year == year).map(|s| s.number).max().unwrap_or(0)
+        + 1
 }
-

@@ -124,26 +124,55 @@ fn rule_sentences() -> Vec<&'static str> {
     out
 }
 
-const COUNTIES: &[&str] = &["昌吉市", "阜康市", "呼图壁县", "玛纳斯县", "奇台县", "吉木萨尔县", "木垒县", "准东开发区", "昌吉高新区"];
+const COUNTIES: &[&str] =
+    &["昌吉市", "阜康市", "呼图壁县", "玛纳斯县", "奇台县", "吉木萨尔县", "木垒县", "准东开发区", "昌吉高新区"];
 const ROADS: &[&str] = &[
-    "G216线", "G335线", "S303线", "S101线", "S228线", "S237线", "X171线", "X205线", "Y032线", "乡道C118线", "昌吉至五家渠快速路",
-    "阜康至北塔山公路", "奇台至江布拉克公路", "木垒至大石头公路",
+    "G216线",
+    "G335线",
+    "S303线",
+    "S101线",
+    "S228线",
+    "S237线",
+    "X171线",
+    "X205线",
+    "Y032线",
+    "乡道C118线",
+    "昌吉至五家渠快速路",
+    "阜康至北塔山公路",
+    "奇台至江布拉克公路",
+    "木垒至大石头公路",
 ];
 const WORKS: &[&str] = &[
-    "改扩建工程", "大中修工程", "危桥改造工程", "安全生命防护工程", "路面提质工程", "养护示范路创建", "客运站改造工程", "物流园区配套道路",
-    "农村客运候车亭建设", "治超检测站建设",
+    "改扩建工程",
+    "大中修工程",
+    "危桥改造工程",
+    "安全生命防护工程",
+    "路面提质工程",
+    "养护示范路创建",
+    "客运站改造工程",
+    "物流园区配套道路",
+    "农村客运候车亭建设",
+    "治超检测站建设",
 ];
 const SURNAMES: &[&str] = &[
-    "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗", "梁", "宋", "郑", "谢",
-    "韩", "唐", "冯", "于", "董", "萧",
+    "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马",
+    "罗", "梁", "宋", "郑", "谢", "韩", "唐", "冯", "于", "董", "萧",
 ];
 const GIVEN: &[&str] = &[
-    "建国", "志强", "丽", "静", "海燕", "伟", "军", "红梅", "晓东", "鹏", "磊", "芳", "勇", "娜", "涛", "明", "超", "霞", "斌", "秀兰", "国庆",
-    "文博", "婷", "浩然", "雪", "子豪", "新华", "春燕", "玉珍", "振宇",
+    "建国", "志强", "丽", "静", "海燕", "伟", "军", "红梅", "晓东", "鹏", "磊", "芳", "勇", "娜", "涛", "明", "超",
+    "霞", "斌", "秀兰", "国庆", "文博", "婷", "浩然", "雪", "子豪", "新华", "春燕", "玉珍", "振宇",
 ];
 const UYGHUR: &[&str] = &[
-    "阿不都热依木·买买提", "古丽巴哈尔·吐尔逊", "买合木提·艾力", "热依拉·阿不都", "艾合买提·沙吾提", "努尔古丽·卡德尔", "吐尔洪·依明",
-    "迪丽努尔·买买提", "哈力克·牙生", "阿依努尔·托合提",
+    "阿不都热依木·买买提",
+    "古丽巴哈尔·吐尔逊",
+    "买合木提·艾力",
+    "热依拉·阿不都",
+    "艾合买提·沙吾提",
+    "努尔古丽·卡德尔",
+    "吐尔洪·依明",
+    "迪丽努尔·买买提",
+    "哈力克·牙生",
+    "阿依努尔·托合提",
 ];
 const POSTS: &[&str] = &["科长", "副科长", "主任", "副主任", "四级调研员", "一级主任科员"];
 const LEAVE_REASONS: &[&str] = &[
@@ -166,7 +195,14 @@ const OPENERS: &[&str] = &[
     "同意，再强调一下落实要求。",
     "从我分管的工作看，",
 ];
-const FUNDS: &[&str] = &["车购税补助资金", "自治区交通专项资金", "州本级财政预算", "公路养护专项资金", "成品油税费改革转移支付资金", "地方政府专项债券"];
+const FUNDS: &[&str] = &[
+    "车购税补助资金",
+    "自治区交通专项资金",
+    "州本级财政预算",
+    "公路养护专项资金",
+    "成品油税费改革转移支付资金",
+    "地方政府专项债券",
+];
 
 /// Text generator: recombines rule sentences with names, places, numbers and dates.
 struct Writer {
@@ -281,11 +317,9 @@ impl Writer {
                 self.person(),
                 self.rng.range(2, 9)
             ),
-            Category::PartyDiscipline => format!(
-                "{dept}党员{}同志在{}项目监管中履职不力，经调查核实，拟给予党内警告处分",
-                self.person(),
-                county
-            ),
+            Category::PartyDiscipline => {
+                format!("{dept}党员{}同志在{}项目监管中履职不力，经调查核实，拟给予党内警告处分", self.person(), county)
+            }
             Category::AuditInspection => format!(
                 "{}对{county}{road}{work}开展审计，发现问题{}个，涉及资金{}万元，已整改{}个",
                 zh_date(plus(date, -(self.rng.range(20, 120) as i64))),
@@ -368,23 +402,86 @@ fn title(w: &mut Writer, cat: Category, year: i32) -> String {
     let road = *w.rng.pick(ROADS);
     let work = *w.rng.pick(WORKS);
     match cat {
-        Category::Directives => format!("关于贯彻落实{}精神的议题", w.rng.pick(&["州党委全会", "全区交通运输工作会议", "自治区党委决策部署", "州党委常委会议", "交通运输部工作要求"])),
-        Category::LegalMatters => format!("关于修订{}的议题", w.rng.pick(&["局机关差旅费管理办法", "公路路政管理实施细则", "道路运输行政处罚裁量基准", "政府采购内部控制制度", "重大行政决策程序规定"])),
+        Category::Directives => format!(
+            "关于贯彻落实{}精神的议题",
+            w.rng.pick(&[
+                "州党委全会",
+                "全区交通运输工作会议",
+                "自治区党委决策部署",
+                "州党委常委会议",
+                "交通运输部工作要求"
+            ])
+        ),
+        Category::LegalMatters => format!(
+            "关于修订{}的议题",
+            w.rng.pick(&[
+                "局机关差旅费管理办法",
+                "公路路政管理实施细则",
+                "道路运输行政处罚裁量基准",
+                "政府采购内部控制制度",
+                "重大行政决策程序规定"
+            ])
+        ),
         Category::MajorProjects => format!("关于{county}{road}{work}建设方案的议题"),
-        Category::Reform => format!("关于{}改革实施方案的议题", w.rng.pick(&["交通运输综合行政执法", "农村公路管理养护体制", "道路运输“放管服”", "出租汽车行业", "公路建设市场信用体系"])),
+        Category::Reform => format!(
+            "关于{}改革实施方案的议题",
+            w.rng.pick(&[
+                "交通运输综合行政执法",
+                "农村公路管理养护体制",
+                "道路运输“放管服”",
+                "出租汽车行业",
+                "公路建设市场信用体系"
+            ])
+        ),
         Category::Personnel => format!("关于{}同志职务任免的议题", w.person()),
-        Category::ReportToSuperior => format!("关于向州党委报告{year}年{}的议题", w.rng.pick(&["交通建设进展情况", "安全生产工作情况", "重大项目推进情况", "意识形态工作情况"])),
+        Category::ReportToSuperior => format!(
+            "关于向州党委报告{year}年{}的议题",
+            w.rng.pick(&["交通建设进展情况", "安全生产工作情况", "重大项目推进情况", "意识形态工作情况"])
+        ),
         Category::Budget => format!("关于{county}{work}资金安排的议题"),
-        Category::Establishment => format!("关于{}的议题", w.rng.pick(&["调整内设机构职责", "局属事业单位编制调整", "设立综合执法支队", "规范编外用工管理"])),
-        Category::AuditInspection => format!("关于{}整改情况的报告", w.rng.pick(&["州党委巡察反馈问题", "审计发现问题", "安全生产督查问题", "年度目标责任考核"])),
-        Category::Ideology => format!("关于{year}年意识形态工作{}的报告", w.rng.pick(&["责任制落实情况", "形势分析", "阵地管理情况"])),
-        Category::Integrity => format!("关于{year}年党风廉政建设{}的议题", w.rng.pick(&["主体责任清单", "工作要点", "风险防控情况", "专题研究"])),
-        Category::BranchAffairs => format!("关于{}的议题", w.rng.pick(&["机关党支部换届选举", "发展党员工作", "党员教育培训计划", "党费收缴使用情况"])),
+        Category::Establishment => format!(
+            "关于{}的议题",
+            w.rng.pick(&["调整内设机构职责", "局属事业单位编制调整", "设立综合执法支队", "规范编外用工管理"])
+        ),
+        Category::AuditInspection => format!(
+            "关于{}整改情况的报告",
+            w.rng.pick(&["州党委巡察反馈问题", "审计发现问题", "安全生产督查问题", "年度目标责任考核"])
+        ),
+        Category::Ideology => {
+            format!("关于{year}年意识形态工作{}的报告", w.rng.pick(&["责任制落实情况", "形势分析", "阵地管理情况"]))
+        }
+        Category::Integrity => format!(
+            "关于{year}年党风廉政建设{}的议题",
+            w.rng.pick(&["主体责任清单", "工作要点", "风险防控情况", "专题研究"])
+        ),
+        Category::BranchAffairs => format!(
+            "关于{}的议题",
+            w.rng.pick(&["机关党支部换届选举", "发展党员工作", "党员教育培训计划", "党费收缴使用情况"])
+        ),
         Category::PartyDiscipline => format!("关于给予{}同志党内处分的议题", w.person()),
-        Category::TheoryStudy => format!("关于{}的学习研讨", w.rng.pick(&["《中国共产党党组工作条例》", "《中国共产党章程》", "党的二十大精神", "习近平总书记关于交通运输工作的重要论述", "《中国共产党纪律处分条例》", "自治区党委全会精神"])),
-        Category::Talent => format!("关于{year}年{}的议题", w.rng.pick(&["干部教育培训计划", "专业技术人才培养方案", "年轻干部培养计划", "公开遴选工作方案"])),
-        Category::WorkStyle => format!("关于{}的议题", w.rng.pick(&["深化作风建设专项整治", "整治形式主义为基层减负", "落实中央八项规定精神", "改进调查研究"])),
-        Category::Other => format!("关于{county}{}的议题", w.rng.pick(&["交通运输服务保障", "冬季道路保通", "春运工作安排", "防汛应急预案"])),
+        Category::TheoryStudy => format!(
+            "关于{}的学习研讨",
+            w.rng.pick(&[
+                "《中国共产党党组工作条例》",
+                "《中国共产党章程》",
+                "党的二十大精神",
+                "习近平总书记关于交通运输工作的重要论述",
+                "《中国共产党纪律处分条例》",
+                "自治区党委全会精神"
+            ])
+        ),
+        Category::Talent => format!(
+            "关于{year}年{}的议题",
+            w.rng.pick(&["干部教育培训计划", "专业技术人才培养方案", "年轻干部培养计划", "公开遴选工作方案"])
+        ),
+        Category::WorkStyle => format!(
+            "关于{}的议题",
+            w.rng.pick(&["深化作风建设专项整治", "整治形式主义为基层减负", "落实中央八项规定精神", "改进调查研究"])
+        ),
+        Category::Other => format!(
+            "关于{county}{}的议题",
+            w.rng.pick(&["交通运输服务保障", "冬季道路保通", "春运工作安排", "防汛应急预案"])
+        ),
     }
 }
 
@@ -408,7 +505,11 @@ fn roster() -> Vec<(&'static str, Vec<Term>)> {
         ("王立新", vec![t(DeputySecretary, start, Some(s1), true, true), t(Secretary, s2, Some(s3), false, true)]),
         (
             "马志刚",
-            vec![t(Member, start, Some(s1), false, false), t(DeputySecretary, s2, Some(s3), true, true), t(Secretary, s4, None, false, true)],
+            vec![
+                t(Member, start, Some(s1), false, false),
+                t(DeputySecretary, s2, Some(s3), true, true),
+                t(Secretary, s4, None, false, true),
+            ],
         ),
         ("张丽萍", vec![t(Member, start, Some((2022, 12, 31)), false, false)]),
         ("孙浩", vec![t(Member, start, Some((2019, 6, 30)), false, false)]),
@@ -418,7 +519,10 @@ fn roster() -> Vec<(&'static str, Vec<Term>)> {
         ("陈国栋", vec![t(Member, start, None, false, false)]),
         ("李娜", vec![t(Member, (2019, 7, 1), None, false, false)]),
         ("高建华", vec![t(Member, s2, None, false, false)]),
-        ("艾尔肯·吐尔洪", vec![t(Member, (2021, 3, 1), Some(s3), false, false), t(DeputySecretary, s4, None, true, true)]),
+        (
+            "艾尔肯·吐尔洪",
+            vec![t(Member, (2021, 3, 1), Some(s3), false, false), t(DeputySecretary, s4, None, true, true)],
+        ),
         ("赵红梅", vec![t(Member, (2023, 1, 1), None, false, false)]),
         ("吴晓东", vec![t(Member, s4, None, false, false)]),
         ("杨帆", vec![t(Member, (2025, 7, 1), None, false, false)]),
@@ -454,8 +558,24 @@ fn categories(rng: &mut Rng, kind: MeetingKind) -> Vec<Category> {
         MeetingKind::IdeologyMeeting => &[Ideology, Ideology, TheoryStudy, Directives, Talent],
         MeetingKind::BranchReport => &[BranchAffairs, BranchAffairs, Talent, Personnel, WorkStyle],
         _ => &[
-            Directives, Directives, LegalMatters, MajorProjects, MajorProjects, MajorProjects, Reform, Personnel, Personnel,
-            ReportToSuperior, Budget, Budget, Budget, Establishment, AuditInspection, Talent, Other, Other,
+            Directives,
+            Directives,
+            LegalMatters,
+            MajorProjects,
+            MajorProjects,
+            MajorProjects,
+            Reform,
+            Personnel,
+            Personnel,
+            ReportToSuperior,
+            Budget,
+            Budget,
+            Budget,
+            Establishment,
+            AuditInspection,
+            Talent,
+            Other,
+            Other,
         ],
     };
     (0..10).map(|_| *rng.pick(pool)).collect()
@@ -491,7 +611,12 @@ pub fn reference_db(seed: u64) -> Db {
         let in_charge = Some(member_id(in_charge, &db));
         db.org.departments.push(Department { id, name: name.into(), head, in_charge });
     }
-    for (name, position) in [("孙卫东", "副局长（非党组成员）"), ("周丽", "办公室主任"), ("吴倩", "财务审计科科长"), ("郑海波", "机关党支部书记")] {
+    for (name, position) in [
+        ("孙卫东", "副局长（非党组成员）"),
+        ("周丽", "办公室主任"),
+        ("吴倩", "财务审计科科长"),
+        ("郑海波", "机关党支部书记"),
+    ] {
         let id = db.new_id();
         db.org.attendees.push(NonMember { id, name: name.into(), position: position.into() });
     }
@@ -563,18 +688,39 @@ pub fn reference_db(seed: u64) -> Db {
                 let in_charge = *rng.pick(&others);
                 let title = title(&mut w, cat, year);
                 let created = plus(date, -(rng.range(8, 25) as i64));
-                let administrative = !matches!(cat, Category::Personnel | Category::PartyDiscipline | Category::TheoryStudy | Category::Ideology | Category::Integrity | Category::BranchAffairs | Category::WorkStyle) && rng.chance(70);
+                let administrative = !matches!(
+                    cat,
+                    Category::Personnel
+                        | Category::PartyDiscipline
+                        | Category::TheoryStudy
+                        | Category::Ideology
+                        | Category::Integrity
+                        | Category::BranchAffairs
+                        | Category::WorkStyle
+                ) && rng.chance(70);
                 let amount_yuan = (cat == Category::Budget).then(|| w.amount_wan() * 10_000);
                 let materials = w.materials(&title, cat, date, &dept_name, 300);
                 let item_id = db.new_id();
                 let mut history = vec![
                     StatusChange { to: ItemStatus::Proposed, date: created, note: String::new() },
-                    StatusChange { to: ItemStatus::Reviewed, date: plus(created, 2), note: format!("{}审核", db.org.member_name(in_charge)) },
+                    StatusChange {
+                        to: ItemStatus::Reviewed,
+                        date: plus(created, 2),
+                        note: format!("{}审核", db.org.member_name(in_charge)),
+                    },
                 ];
                 if administrative {
-                    history.push(StatusChange { to: ItemStatus::DirectorApproved, date: plus(created, 3), note: "局长同意".into() });
+                    history.push(StatusChange {
+                        to: ItemStatus::DirectorApproved,
+                        date: plus(created, 3),
+                        note: "局长同意".into(),
+                    });
                 }
-                history.push(StatusChange { to: ItemStatus::Scheduled, date: plus(date, -6), note: "书记确定上会".into() });
+                history.push(StatusChange {
+                    to: ItemStatus::Scheduled,
+                    date: plus(date, -6),
+                    note: "书记确定上会".into(),
+                });
                 history.push(StatusChange { to: ItemStatus::OnAgenda, date: plus(date, -3), note: String::new() });
                 let mut item = AgendaItem {
                     id: item_id,
@@ -595,7 +741,12 @@ pub fn reference_db(seed: u64) -> Db {
                     },
                     amount_yuan,
                     checklist: if cat.is_major_decision() {
-                        PrepChecklist { research: true, consultation: true, risk_assessment: rng.chance(95), legality_review: true }
+                        PrepChecklist {
+                            research: true,
+                            consultation: true,
+                            risk_assessment: rng.chance(95),
+                            legality_review: true,
+                        }
                     } else {
                         PrepChecklist::default()
                     },
@@ -625,21 +776,27 @@ pub fn reference_db(seed: u64) -> Db {
                     let n_notes = rng.range(3, 5) as usize;
                     let per = (400 / (n_notes + 1)).saturating_sub(12);
                     if rng.chance(20) {
-                        rec.notes.push(SpeechNote { speaker: Speaker::Observer(*rng.pick(&m.observers)), text: w.speech(&dept_name, date, per / 2) });
+                        rec.notes.push(SpeechNote {
+                            speaker: Speaker::Observer(*rng.pick(&m.observers)),
+                            text: w.speech(&dept_name, date, per / 2),
+                        });
                     }
                     for _ in 0..n_notes {
                         let s = *rng.pick(&present);
                         if Some(s) == chair {
                             continue;
                         }
-                        rec.notes.push(SpeechNote { speaker: Speaker::Member(s), text: w.speech(&dept_name, date, per) });
+                        rec.notes
+                            .push(SpeechNote { speaker: Speaker::Member(s), text: w.speech(&dept_name, date, per) });
                     }
                     if let Some(c) = chair {
-                        rec.notes.push(SpeechNote { speaker: Speaker::Member(c), text: w.speech(&dept_name, date, per) });
+                        rec.notes
+                            .push(SpeechNote { speaker: Speaker::Member(c), text: w.speech(&dept_name, date, per) });
                     }
                     for (lm, _) in &leave {
                         if rng.chance(30) && !rec.recused.contains(lm) {
-                            rec.opinions.push(WrittenOpinion { member: *lm, text: format!("同意。{}", w.sentence()) });
+                            rec.opinions
+                                .push(WrittenOpinion { member: *lm, text: format!("同意。{}", w.sentence()) });
                         }
                     }
                     if votes {
@@ -678,7 +835,8 @@ pub fn reference_db(seed: u64) -> Db {
                             history.push(StatusChange { to: ItemStatus::Decided, date, note: String::new() });
                         } else {
                             rec.decision = "表决未通过，暂缓实施，由分管党组成员进一步调研后再议。".into();
-                            history.push(StatusChange { to: ItemStatus::Deferred, date, note: "表决未通过".into() });
+                            history
+                                .push(StatusChange { to: ItemStatus::Deferred, date, note: "表决未通过".into() });
                         }
                     } else {
                         rec.decision = format!("会议进行了集体学习研讨，{}。", w.sentence());
@@ -694,7 +852,10 @@ pub fn reference_db(seed: u64) -> Db {
                 let number = next_summary_number(&meetings, year);
                 // An older draft's layout: heading and number lines (the printed page drops
                 // them: summary::body_lines) above the text the app drafts from the minutes.
-                let mut text = format!("{unit_short}党组会议纪要\n〔{year}〕{number}号\n\n{}", crate::domain::summary::draft_text(&db, &m));
+                let mut text = format!(
+                    "{unit_short}党组会议纪要\n〔{year}〕{number}号\n\n{}",
+                    crate::domain::summary::draft_text(&db, &m)
+                );
                 while text.chars().count() < 1400 {
                     text.push_str(&format!("会议强调，{}。", w.sentence()));
                 }
@@ -740,7 +901,8 @@ pub fn reference_db(seed: u64) -> Db {
                             }
                         })
                         .collect();
-                    let subject = title.trim_start_matches("关于").trim_end_matches("的议题").trim_end_matches("的报告");
+                    let subject =
+                        title.trim_start_matches("关于").trim_end_matches("的议题").trim_end_matches("的报告");
                     db.tasks.add(FollowUpTask {
                         id: tid,
                         title: format!("落实{subject}"),
@@ -750,14 +912,25 @@ pub fn reference_db(seed: u64) -> Db {
                         deadline,
                         created,
                         reports,
-                        closed: closed.then(|| Closure { date: closed_on, result: format!("{dept_name}已按要求完成，{}。", w.sentence()) }),
+                        closed: closed.then(|| Closure {
+                            date: closed_on,
+                            result: format!("{dept_name}已按要求完成，{}。", w.sentence()),
+                        }),
                         escalated_to: None,
                     });
                     if let Some(it) = db.item_mut(item_id) {
-                        it.history.push(StatusChange { to: ItemStatus::Implementing, date: created, note: String::new() });
+                        it.history.push(StatusChange {
+                            to: ItemStatus::Implementing,
+                            date: created,
+                            note: String::new(),
+                        });
                         it.status = ItemStatus::Implementing;
                         if closed {
-                            it.history.push(StatusChange { to: ItemStatus::Done, date: closed_on, note: "督办事项办结".into() });
+                            it.history.push(StatusChange {
+                                to: ItemStatus::Done,
+                                date: closed_on,
+                                note: "督办事项办结".into(),
+                            });
                             it.status = ItemStatus::Done;
                         }
                     }
@@ -782,29 +955,58 @@ pub fn reference_db(seed: u64) -> Db {
 /// contact points and village days (第十二、十九、二十二至二十八条).
 fn add_evidence(db: &mut Db, rng: &mut Rng, w: &mut Writer, end: NaiveDate) {
     let mut out: Vec<Evidence> = Vec::new();
-    let push = |db: &mut Db, out: &mut Vec<Evidence>, kind, date: NaiveDate, member, f: &mut dyn FnMut(&mut Evidence)| {
-        if date > end {
-            return;
-        }
-        let mut e = Evidence { id: db.new_id(), kind, date, member, counterpart: None, department: None, days: None, note: String::new() };
-        f(&mut e);
-        out.push(e);
-    };
+    let push =
+        |db: &mut Db, out: &mut Vec<Evidence>, kind, date: NaiveDate, member, f: &mut dyn FnMut(&mut Evidence)| {
+            if date > end {
+                return;
+            }
+            let mut e = Evidence {
+                id: db.new_id(),
+                kind,
+                date,
+                member,
+                counterpart: None,
+                department: None,
+                days: None,
+                note: String::new(),
+            };
+            f(&mut e);
+            out.push(e);
+        };
     for year in YEARS {
         let d = |m, day| ymd(year, m, day);
         let sec = db.org.secretary_at(d(6, 1));
-        let dl = db.meetings.iter().find(|m| m.kind == MeetingKind::DemocraticLife && m.date.year() == year).map(|m| m.date);
-        push(db, &mut out, EvidenceKind::StudyPlan, d(1, 20), sec, &mut |e| e.note = format!("印发{year}年党组理论学习中心组学习计划，确定{}个专题。{}", rng.range(8, 12), w.sentence()));
-        push(db, &mut out, EvidenceKind::PerformanceReport, d(1, 28), db.org.secretary_at(d(1, 28)), &mut |e| e.note = format!("向州党委报告{}年度履行全面从严治党责任情况。", year - 1));
-        push(db, &mut out, EvidenceKind::PerformanceAssessment, d(2, 16), db.org.secretary_at(d(2, 16)), &mut |e| e.note = format!("{}年度党组书记履职考核，结果为优秀。", year - 1));
+        let dl =
+            db.meetings.iter().find(|m| m.kind == MeetingKind::DemocraticLife && m.date.year() == year).map(|m| m.date);
+        push(db, &mut out, EvidenceKind::StudyPlan, d(1, 20), sec, &mut |e| {
+            e.note = format!("印发{year}年党组理论学习中心组学习计划，确定{}个专题。{}", rng.range(8, 12), w.sentence())
+        });
+        push(db, &mut out, EvidenceKind::PerformanceReport, d(1, 28), db.org.secretary_at(d(1, 28)), &mut |e| {
+            e.note = format!("向州党委报告{}年度履行全面从严治党责任情况。", year - 1)
+        });
+        push(db, &mut out, EvidenceKind::PerformanceAssessment, d(2, 16), db.org.secretary_at(d(2, 16)), &mut |e| {
+            e.note = format!("{}年度党组书记履职考核，结果为优秀。", year - 1)
+        });
         if let Some(dl) = dl {
-            push(db, &mut out, EvidenceKind::DemocraticLifeReport, plus(dl, rng.range(5, 14) as i64), sec, &mut |e| e.note = "民主生活会情况报送州纪委监委、州党委组织部。".into());
-            push(db, &mut out, EvidenceKind::DemocraticLifeNotice, plus(dl, rng.range(15, 30) as i64), sec, &mut |e| e.note = "在机关干部职工大会上通报民主生活会及整改措施。".into());
+            push(db, &mut out, EvidenceKind::DemocraticLifeReport, plus(dl, rng.range(5, 14) as i64), sec, &mut |e| {
+                e.note = "民主生活会情况报送州纪委监委、州党委组织部。".into()
+            });
+            push(db, &mut out, EvidenceKind::DemocraticLifeNotice, plus(dl, rng.range(15, 30) as i64), sec, &mut |e| {
+                e.note = "在机关干部职工大会上通报民主生活会及整改措施。".into()
+            });
         }
-        push(db, &mut out, EvidenceKind::AntiCorruptionStudy, d(6, 10), sec, &mut |e| e.note = format!("反腐倡廉专题学习：{}", w.sentence()));
-        push(db, &mut out, EvidenceKind::IntegrityLecture, d(7, 1), db.org.secretary_at(d(7, 1)), &mut |e| e.note = format!("书记讲廉政党课：{}", w.sentence()));
-        push(db, &mut out, EvidenceKind::IdeologyBriefing, d(8, 5), sec, &mut |e| e.note = format!("党内通报{year}年上半年意识形态领域情况。"));
-        push(db, &mut out, EvidenceKind::ComprehensiveReport, d(12, 20), db.org.secretary_at(d(12, 20)), &mut |e| e.note = format!("向州党委全面报告{year}年度工作。"));
+        push(db, &mut out, EvidenceKind::AntiCorruptionStudy, d(6, 10), sec, &mut |e| {
+            e.note = format!("反腐倡廉专题学习：{}", w.sentence())
+        });
+        push(db, &mut out, EvidenceKind::IntegrityLecture, d(7, 1), db.org.secretary_at(d(7, 1)), &mut |e| {
+            e.note = format!("书记讲廉政党课：{}", w.sentence())
+        });
+        push(db, &mut out, EvidenceKind::IdeologyBriefing, d(8, 5), sec, &mut |e| {
+            e.note = format!("党内通报{year}年上半年意识形态领域情况。")
+        });
+        push(db, &mut out, EvidenceKind::ComprehensiveReport, d(12, 20), db.org.secretary_at(d(12, 20)), &mut |e| {
+            e.note = format!("向州党委全面报告{year}年度工作。")
+        });
         // Talks: the deputy with each member; each member with the head of a department.
         let talk_day = d(9, 15);
         let roster = db.org.roster_at(talk_day);
@@ -826,7 +1028,9 @@ fn add_evidence(db: &mut Db, rng: &mut Rng, w: &mut Writer, end: NaiveDate) {
         }
         for (k, r) in db.org.roster_at(d(3, 1)).iter().enumerate() {
             let county = COUNTIES[k % COUNTIES.len()];
-            push(db, &mut out, EvidenceKind::ContactPoint, d(3, 1), Some(r.member), &mut |e| e.note = format!("基层联系点：{county}，{}", w.sentence()));
+            push(db, &mut out, EvidenceKind::ContactPoint, d(3, 1), Some(r.member), &mut |e| {
+                e.note = format!("基层联系点：{county}，{}", w.sentence())
+            });
         }
         for (k, month) in [4u32, 7, 10].into_iter().enumerate() {
             let day = d(month, 6 + k as u32);
@@ -900,8 +1104,16 @@ impl Stats {
 
 impl std::fmt::Display for Stats {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        writeln!(f, "members {}  departments {}  meetings {}  items {}", self.members, self.departments, self.meetings, self.items)?;
-        writeln!(f, "named votes {}  secret ballots {}  tasks {}  progress reports {}  evidence {}", self.named_votes, self.secret_ballots, self.tasks, self.reports, self.evidence)?;
+        writeln!(
+            f,
+            "members {}  departments {}  meetings {}  items {}",
+            self.members, self.departments, self.meetings, self.items
+        )?;
+        writeln!(
+            f,
+            "named votes {}  secret ballots {}  tasks {}  progress reports {}  evidence {}",
+            self.named_votes, self.secret_ballots, self.tasks, self.reports, self.evidence
+        )?;
         writeln!(
             f,
             "chars: materials {} ({}/item)  notes {} ({}/item)  summaries {} ({}/meeting)  tasks {}",

@@ -25,7 +25,8 @@ pub struct LocalStorageBackend {
 /// Is this exception a quota error? Every browser spelling: `QuotaExceededError` (code 22),
 /// Firefox's `NS_ERROR_DOM_QUOTA_REACHED` (code 1014).
 pub fn is_quota_error(err: &JsValue) -> bool {
-    let name = js_sys::Reflect::get(err, &JsValue::from_str("name")).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    let name =
+        js_sys::Reflect::get(err, &JsValue::from_str("name")).ok().and_then(|v| v.as_string()).unwrap_or_default();
     let code = js_sys::Reflect::get(err, &JsValue::from_str("code")).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
     name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || code == 22.0 || code == 1014.0
 }

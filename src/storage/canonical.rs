@@ -94,7 +94,9 @@ fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
     while let Some(chunk) = bytes.get(i..i + 8) {
         let x = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
         // Below 0x20: subtracting 0x20 borrows into the byte's high bit while the byte's own is clear.
-        let marks = (x.wrapping_sub(ONES * 0x20) & !x & HIGH) | zero_bytes(x ^ (ONES * u64::from(b'"'))) | zero_bytes(x ^ (ONES * u64::from(b'\\')));
+        let marks = (x.wrapping_sub(ONES * 0x20) & !x & HIGH)
+            | zero_bytes(x ^ (ONES * u64::from(b'"')))
+            | zero_bytes(x ^ (ONES * u64::from(b'\\')));
         if marks != 0 {
             // Little-endian: the lowest marked byte is the first in the text.
             return Some(i + (marks.trailing_zeros() / 8) as usize);
@@ -189,7 +191,13 @@ impl<'a> ser::Serializer for Canon<'a> {
     fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<(), Error> {
         value.serialize(self)
     }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(self, _: &'static str, _: u32, variant: &'static str, value: &T) -> Result<(), Error> {
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
         self.out.push(b'{');
         write_str(self.out, variant);
         self.out.push(b':');
@@ -207,7 +215,13 @@ impl<'a> ser::Serializer for Canon<'a> {
     fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Seq<'a>, Error> {
         self.serialize_seq(Some(len))
     }
-    fn serialize_tuple_variant(self, _: &'static str, _: u32, variant: &'static str, _: usize) -> Result<Seq<'a>, Error> {
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Seq<'a>, Error> {
         self.out.push(b'{');
         write_str(self.out, variant);
         self.out.extend_from_slice(b":[");
@@ -219,7 +233,13 @@ impl<'a> ser::Serializer for Canon<'a> {
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Obj<'a>, Error> {
         Ok(Obj::new(self.out, false))
     }
-    fn serialize_struct_variant(self, _: &'static str, _: u32, variant: &'static str, _: usize) -> Result<Obj<'a>, Error> {
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Obj<'a>, Error> {
         self.out.push(b'{');
         write_str(self.out, variant);
         self.out.push(b':');
@@ -262,7 +282,12 @@ macro_rules! seq_impl {
         }
     )*};
 }
-seq_impl!(SerializeSeq::serialize_element, SerializeTuple::serialize_element, SerializeTupleStruct::serialize_field, SerializeTupleVariant::serialize_field);
+seq_impl!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 /// One member of an object being written: its key and where its `"key":value` text lies in
 /// the output.
@@ -478,9 +503,17 @@ mod tests {
     fn matches_serde_json_value_round_trip() {
         let s = S {
             z: "引号\"\\\n\u{1}𠮷😀 <script>".into(),
-            a: vec![E::Unit, E::New(7), E::Tup(-3, "x".into()), E::Rec { zeta: true, alpha: None }, E::Rec { zeta: false, alpha: Some(2) }],
+            a: vec![
+                E::Unit,
+                E::New(7),
+                E::Tup(-3, "x".into()),
+                E::Rec { zeta: true, alpha: None },
+                E::Rec { zeta: false, alpha: Some(2) },
+            ],
             m: Some((0..20).map(|i| (i * 7, format!("v{i}"))).collect()),
-            b: [("b".to_string(), Inner(2)), ("a".into(), Inner(1)), ("é".into(), Inner(3)), ("Z".into(), Inner(0))].into_iter().collect(),
+            b: [("b".to_string(), Inner(2)), ("a".into(), Inner(1)), ("é".into(), Inner(3)), ("Z".into(), Inner(0))]
+                .into_iter()
+                .collect(),
             skipped: None,
             f: 1.5e300,
             nan: f64::NAN,
@@ -499,11 +532,22 @@ mod tests {
     /// place in and around an eight-byte step.
     #[test]
     fn strings_are_escaped_as_serde_json_escapes_them() {
-        let special: Vec<char> = (0u8..0x20).map(char::from).chain(['"', '\\', '\u{7f}', '/', ' ', '中', '𠮷', '\u{2028}']).collect();
+        let special: Vec<char> =
+            (0u8..0x20).map(char::from).chain(['"', '\\', '\u{7f}', '/', ' ', '中', '𠮷', '\u{2028}']).collect();
         for len in 0..20 {
             for at in 0..len.max(1) {
                 for &c in &special {
-                    let s: String = (0..len).map(|i| if i == at { c } else if i % 3 == 0 { '议' } else { 'a' }).collect();
+                    let s: String = (0..len)
+                        .map(|i| {
+                            if i == at {
+                                c
+                            } else if i % 3 == 0 {
+                                '议'
+                            } else {
+                                'a'
+                            }
+                        })
+                        .collect();
                     assert_eq!(to_string(&s).unwrap(), serde_json::to_string(&s).unwrap(), "{s:?}");
                 }
             }
@@ -566,7 +610,13 @@ mod tests {
     fn members_out_of_order_or_repeated_are_written_as_a_map_keeps_them() {
         use Value::*;
         let inner = || Obj(Raw(vec![("z", Num(1)), ("a", Num(2)), ("z", Num(3))]));
-        let v = Raw(vec![("m", inner()), ("b", Num(1)), ("m", Obj(Raw(vec![("y", inner()), ("x", Num(0))]))), ("a", inner()), ("b", Num(2))]);
+        let v = Raw(vec![
+            ("m", inner()),
+            ("b", Num(1)),
+            ("m", Obj(Raw(vec![("y", inner()), ("x", Num(0))]))),
+            ("a", inner()),
+            ("b", Num(2)),
+        ]);
         let want = r#"{"a":{"a":2,"z":3},"b":2,"m":{"x":0,"y":{"a":2,"z":3}}}"#;
         assert_eq!(to_string(&v).unwrap(), want);
         // In order, nested or not: the same text as written.
@@ -594,6 +644,9 @@ mod tests {
         REORDERED.with(|n| n.set(0));
         let len = to_vec(&db).unwrap().len();
         let reordered = REORDERED.with(|n| n.get());
-        assert!(reordered * 100 < len, "{reordered} of {len} bytes reordered: declare the record struct's fields in name order");
+        assert!(
+            reordered * 100 < len,
+            "{reordered} of {len} bytes reordered: declare the record struct's fields in name order"
+        );
     }
 }

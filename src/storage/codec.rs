@@ -111,7 +111,8 @@ pub fn decode(stored: &str) -> Result<String, String> {
 /// Unpack and inflate to bytes (for a JSON parser that checks UTF-8 itself).
 pub fn decode_bytes(stored: &str) -> Result<Vec<u8>, String> {
     let bytes = unpack(stored).ok_or_else(|| "not a packed value".to_string())?;
-    miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_INFLATED).map_err(|e| format!("inflate failed: {:?}", e.status))
+    miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_INFLATED)
+        .map_err(|e| format!("inflate failed: {:?}", e.status))
 }
 
 /// Hex SHA-256.

@@ -99,11 +99,8 @@ impl Backend for MemoryBackend {
                 return Err(StorageError::QuotaExceeded);
             }
         }
-        let stored = if i.truncate_writes {
-            value.chars().take(value.chars().count() / 2).collect()
-        } else {
-            value.to_string()
-        };
+        let stored =
+            if i.truncate_writes { value.chars().take(value.chars().count() / 2).collect() } else { value.to_string() };
         i.map.insert(key.to_string(), stored);
         Ok(())
     }

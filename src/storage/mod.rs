@@ -30,11 +30,11 @@
 //! Unparseable or damaged data and data from a newer schema open read-only: nothing is ever
 //! written over them, and [`Store::raw_dump`] offers the raw text for download.
 
+#[cfg(target_arch = "wasm32")]
+mod browser;
 pub mod canonical;
 pub mod codec;
 mod memory;
-#[cfg(target_arch = "wasm32")]
-mod browser;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::sync::Arc;
@@ -44,8 +44,16 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::domain::{
-    db::Db, democratic_life::DemocraticLifeCycle, evidence::Evidence, study::{StudyPlan, StudySession}, item::AgendaItem, meeting::Meeting, org::Organisation,
-    settings::RuleSettings, task::FollowUpTask, Id,
+    db::Db,
+    democratic_life::DemocraticLifeCycle,
+    evidence::Evidence,
+    item::AgendaItem,
+    meeting::Meeting,
+    org::Organisation,
+    settings::RuleSettings,
+    study::{StudyPlan, StudySession},
+    task::FollowUpTask,
+    Id,
 };
 
 pub use memory::MemoryBackend;
@@ -293,7 +301,19 @@ struct Split<'a> {
 fn split<'a>(db: &'a Db, order: &'a Order) -> Split<'a> {
     // Exhaustive on purpose: a field added to Db must be given a partition here.
     // The 民主生活会 cycles and study records are few and small: they live in `core`.
-    let Db { org, settings, items, meetings, tasks, evidence, next_id, last_backup, democratic_life, study_plans, study_sessions } = db;
+    let Db {
+        org,
+        settings,
+        items,
+        meetings,
+        tasks,
+        evidence,
+        next_id,
+        last_backup,
+        democratic_life,
+        study_plans,
+        study_sessions,
+    } = db;
     let mut parts: BTreeMap<(i32, u32), PartView<'a>> = BTreeMap::new();
     for i in items {
         parts.entry(month(i.created)).or_default().items.push(i);
@@ -308,7 +328,16 @@ fn split<'a>(db: &'a Db, order: &'a Order) -> Split<'a> {
         parts.entry(month(e.date)).or_default().evidence.push(e);
     }
     Split {
-        core: CoreView { org, settings, next_id: *next_id, last_backup: *last_backup, order, democratic_life, study_plans, study_sessions },
+        core: CoreView {
+            org,
+            settings,
+            next_id: *next_id,
+            last_backup: *last_backup,
+            order,
+            democratic_life,
+            study_plans,
+            study_sessions,
+        },
         parts: parts.into_iter().map(|(k, v)| (month_name(k), v)).collect(),
     }
 }
@@ -352,10 +381,7 @@ fn now_ms() -> u64 {
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_millis() as u64)
-            .unwrap_or(0)
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as u64).unwrap_or(0)
     }
 }
 
@@ -433,7 +459,8 @@ impl Cache {
             tasks.extend(part.tasks.iter().cloned());
             evidence.extend(part.evidence.iter().cloned());
         }
-        let Core { org, settings, next_id, last_backup, order, democratic_life, study_plans, study_sessions } = core.clone();
+        let Core { org, settings, next_id, last_backup, order, democratic_life, study_plans, study_sessions } =
+            core.clone();
         Some(Db {
             org,
             settings,
@@ -485,7 +512,6 @@ pub struct Store {
     /// each time cost a checksum and a JSON parse apiece).
     live_memo: Vec<(String, Vec<String>)>,
 }
-
 
 impl Store {
     /// Open localStorage if it can be used, else an in-memory store with
@@ -619,7 +645,12 @@ impl Store {
 
     /// Read, check and decode one partition; migrate it when it is from an older schema. With
     /// the length of its JSON text.
-    fn read_part<T: serde::de::DeserializeOwned>(&self, name: &str, r: &PartRef, schema: u32) -> Result<(T, usize), StorageError> {
+    fn read_part<T: serde::de::DeserializeOwned>(
+        &self,
+        name: &str,
+        r: &PartRef,
+        schema: u32,
+    ) -> Result<(T, usize), StorageError> {
         let k = part_key(name, r.rev);
         let stored = self.backend.get(&k)?.ok_or_else(|| corrupt(&k, "missing"))?;
         if !codec::part_sum_matches(&stored, &r.sum) {
@@ -639,7 +670,12 @@ impl Store {
 
     /// Read a manifest and the partitions it names: all of them, or with `recent_from` only
     /// the core and the months from then on (the rest are left in the cache's `pending`).
-    fn load_manifest(&mut self, key: &str, text: &str, recent_from: Option<&str>) -> Result<(Db, Cache, Manifest), StorageError> {
+    fn load_manifest(
+        &mut self,
+        key: &str,
+        text: &str,
+        recent_from: Option<&str>,
+    ) -> Result<(Db, Cache, Manifest), StorageError> {
         let m = parse_manifest(key, text)?;
         let migrate = m.schema < SCHEMA;
         if migrate {
@@ -814,7 +850,8 @@ impl Store {
             return Err(StorageError::Incomplete);
         }
         let (stored_text, stored_rev) = self.stored_rev()?;
-        if stored_rev != self.rev || (stored_text.is_some() && stored_text != self.manifest && self.manifest.is_some()) {
+        if stored_rev != self.rev || (stored_text.is_some() && stored_text != self.manifest && self.manifest.is_some())
+        {
             return Err(StorageError::Conflict { stored_rev, our_rev: self.rev });
         }
         let order = order_of(db);

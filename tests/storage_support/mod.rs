@@ -115,13 +115,24 @@ pub fn org() -> Organisation {
     let departments = ["办公室", "规划科", "财务科", "建设管理科", "运输管理科"]
         .iter()
         .enumerate()
-        .map(|(i, n)| Department { id: 20 + i as u32, name: n.to_string(), head: format!("{n}负责人"), in_charge: Some(i as u32 + 2) })
+        .map(|(i, n)| Department {
+            id: 20 + i as u32,
+            name: n.to_string(),
+            head: format!("{n}负责人"),
+            in_charge: Some(i as u32 + 2),
+        })
         .collect();
     let attendees = vec![
         NonMember { id: 30, name: "孙立".into(), position: "副局长".into() },
         NonMember { id: 31, name: "吴倩".into(), position: "办公室主任".into() },
     ];
-    Organisation { unit_name: "昌吉州交通运输局".into(), superior: "中共昌吉州委员会".into(), members, departments, attendees }
+    Organisation {
+        unit_name: "昌吉州交通运输局".into(),
+        superior: "中共昌吉州委员会".into(),
+        members,
+        departments,
+        attendees,
+    }
 }
 
 /// Ten years (2016–2025) of records; `years` can shorten it.
@@ -142,7 +153,8 @@ pub fn ten_years(kind: TextKind, years: i32) -> Db {
                 db.items.add(AgendaItem {
                     id: iid,
                     title: tg.text(&mut rng, 18),
-                    category: [Category::Budget, Category::Personnel, Category::MajorProjects, Category::Integrity][rng.below(4)],
+                    category: [Category::Budget, Category::Personnel, Category::MajorProjects, Category::Integrity]
+                        [rng.below(4)],
                     proposer: if rng.below(3) == 0 { Proposer::Member(3) } else { Proposer::Secretary },
                     in_charge: Some(2 + rng.below(7) as u32),
                     administrative: rng.below(2) == 0,
@@ -150,7 +162,12 @@ pub fn ten_years(kind: TextKind, years: i32) -> Db {
                     materials: tg.text(&mut rng, 300),
                     documents: vec![],
                     amount_yuan: if rng.below(3) == 0 { Some(50_000 + rng.below(900_000) as u64) } else { None },
-                    checklist: PrepChecklist { research: true, consultation: true, risk_assessment: true, legality_review: rng.below(2) == 0 },
+                    checklist: PrepChecklist {
+                        research: true,
+                        consultation: true,
+                        risk_assessment: true,
+                        legality_review: rng.below(2) == 0,
+                    },
                     status: ItemStatus::Done,
                     created,
                     history: vec![],
@@ -160,15 +177,31 @@ pub fn ten_years(kind: TextKind, years: i32) -> Db {
                 let votes = members
                     .iter()
                     .rev()
-                    .map(|m| CastVote { member: *m, choice: if rng.below(12) == 0 { Choice::No } else { Choice::Yes }, reservation: None })
+                    .map(|m| CastVote {
+                        member: *m,
+                        choice: if rng.below(12) == 0 { Choice::No } else { Choice::Yes },
+                        reservation: None,
+                    })
                     .collect();
                 records.push(ItemRecord {
                     item: iid,
                     recused: vec![],
-                    notes: (0..4).map(|i| SpeechNote { speaker: Speaker::Member(1 + i * 2), text: tg.text(&mut rng, 100) }).collect(),
+                    notes: (0..4)
+                        .map(|i| SpeechNote { speaker: Speaker::Member(1 + i * 2), text: tg.text(&mut rng, 100) })
+                        .collect(),
                     opinions: vec![],
                     ballot: Some(Ballot::Open { method: VoteMethod::Named, votes }),
-                    result: Some(RecordedResult { due: 9, present: 9, yes: 8, no: 1, abstain: 0, quorum_met: true, passed: true, explanation: "应到会9人，赞成8票，超过半数4.5，通过（第十八条（五））".into(), explanation_en: String::new() }),
+                    result: Some(RecordedResult {
+                        due: 9,
+                        present: 9,
+                        yes: 8,
+                        no: 1,
+                        abstain: 0,
+                        quorum_met: true,
+                        passed: true,
+                        explanation: "应到会9人，赞成8票，超过半数4.5，通过（第十八条（五））".into(),
+                        explanation_en: String::new(),
+                    }),
                     decision: tg.text(&mut rng, 40),
                     supersedes: None,
                     superseded_by: None,
@@ -176,7 +209,12 @@ pub fn ten_years(kind: TextKind, years: i32) -> Db {
             }
             let attendance = members
                 .iter()
-                .map(|m| Attendance { member: *m, role: if *m == 1 { Role::Secretary } else { Role::Member }, presence: Presence::Present, not_counted: None })
+                .map(|m| Attendance {
+                    member: *m,
+                    role: if *m == 1 { Role::Secretary } else { Role::Member },
+                    presence: Presence::Present,
+                    not_counted: None,
+                })
                 .collect();
             let at = NaiveDateTime::new(date, chrono::NaiveTime::from_hms_opt(17, 0, 0).unwrap());
             db.meetings.add(Meeting {
@@ -195,7 +233,12 @@ pub fn ten_years(kind: TextKind, years: i32) -> Db {
                 materials: Some(Distribution { on: date - chrono::Days::new(2), to: "全体党组成员".into() }),
                 stage: MeetingStage::Signed,
                 current_item: 0,
-                summary: Some(Summary { year: y, number: k + 1, text: tg.text(&mut rng, 1500), signed: Some(SignOff { by: 1, at }) }),
+                summary: Some(Summary {
+                    year: y,
+                    number: k + 1,
+                    text: tg.text(&mut rng, 1500),
+                    signed: Some(SignOff { by: 1, at }),
+                }),
                 amendments: vec![],
             });
         }
@@ -217,7 +260,13 @@ pub fn ten_years(kind: TextKind, years: i32) -> Db {
                 department: Some(20 + (t % 5) as u32),
                 deadline: *date + chrono::Days::new(60),
                 created: *date,
-                reports: (0..3).map(|i| ProgressReport { date: *date + chrono::Days::new(10 + i * 15), text: tg.text(&mut rng, 80), by: "办公室".into() }).collect(),
+                reports: (0..3)
+                    .map(|i| ProgressReport {
+                        date: *date + chrono::Days::new(10 + i * 15),
+                        text: tg.text(&mut rng, 80),
+                        by: "办公室".into(),
+                    })
+                    .collect(),
                 closed: Some(Closure { date: *date + chrono::Days::new(55), result: tg.text(&mut rng, 30) }),
                 escalated_to: None,
             });
@@ -243,12 +292,14 @@ pub fn ten_years(kind: TextKind, years: i32) -> Db {
 pub fn text_chars(db: &Db) -> usize {
     let c = |s: &str| s.chars().count();
     db.items.iter().map(|i| c(&i.title) + c(&i.materials)).sum::<usize>()
-        + db
-            .meetings
+        + db.meetings
             .iter()
             .map(|m| {
                 m.summary.as_ref().map_or(0, |s| c(&s.text))
-                    + m.items.iter().map(|r| c(&r.decision) + r.notes.iter().map(|n| c(&n.text)).sum::<usize>()).sum::<usize>()
+                    + m.items
+                        .iter()
+                        .map(|r| c(&r.decision) + r.notes.iter().map(|n| c(&n.text)).sum::<usize>())
+                        .sum::<usize>()
             })
             .sum::<usize>()
         + db.tasks.iter().map(|t| c(&t.title) + t.reports.iter().map(|r| c(&r.text)).sum::<usize>()).sum::<usize>()

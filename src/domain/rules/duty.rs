@@ -214,7 +214,11 @@ impl DutyKind {
             }
         }
         fn every_months(n: u32) -> String {
-            if n == 1 { "a month".into() } else { format!("every {n} months") }
+            if n == 1 {
+                "a month".into()
+            } else {
+                format!("every {n} months")
+            }
         }
         let d = &s.duties;
         match self {
@@ -224,13 +228,17 @@ impl DutyKind {
             DutyKind::CentralStudy => format!("{} a year", times(d.study_per_year)),
             DutyKind::StudySeminar => format!("Once {}", every_months(d.seminar_every_months)),
             DutyKind::DemocraticLife => format!("{} a year", times(d.democratic_life_per_year)),
-            DutyKind::DemocraticLifeReport => format!("Within {} days after the meeting", d.democratic_life_report_days),
+            DutyKind::DemocraticLifeReport => {
+                format!("Within {} days after the meeting", d.democratic_life_report_days)
+            }
             DutyKind::DemocraticLifeNotice => "After the meeting".into(),
             DutyKind::BranchReport => format!("At least {} a year", times(d.branch_reports_per_year)),
             DutyKind::ContactPoint => "One per member (standing)".into(),
             DutyKind::VillageDays => format!("At least {} days per member a year", d.village_days_per_year),
             DutyKind::AntiCorruptionStudy | DutyKind::IntegrityLecture => "Every year".into(),
-            DutyKind::IntegrityMeeting => format!("At least {} every half year", times(d.integrity_meetings_per_half_year)),
+            DutyKind::IntegrityMeeting => {
+                format!("At least {} every half year", times(d.integrity_meetings_per_half_year))
+            }
             DutyKind::IntegrityTalks => "Everyone, every year".into(),
             DutyKind::IdeologyMeeting => format!("At least {} a year", times(d.ideology_meetings_per_year)),
             DutyKind::IdeologyBriefing => format!("At least {} a year", times(d.ideology_briefings_per_year)),
@@ -310,9 +318,7 @@ impl DutyStatus {
 /// The deadline for the 民主生活会 report (第二十三条（四）): `democratic_life_report_days` (15)
 /// days after the meeting. 2026-01-10 → 2026-01-25 (overdue from 2026-01-26).
 pub fn democratic_life_report_due(meeting_date: NaiveDate, s: &RuleSettings) -> NaiveDate {
-    meeting_date
-        .checked_add_days(Days::new(s.duties.democratic_life_report_days as u64))
-        .unwrap_or(NaiveDate::MAX)
+    meeting_date.checked_add_days(Days::new(s.duties.democratic_life_report_days as u64)).unwrap_or(NaiveDate::MAX)
 }
 
 /// A meeting counts as evidence once held: its date has come and it is no longer planned.
@@ -386,7 +392,12 @@ impl<'a> Ctx<'a> {
         self.held.iter().copied().filter(|m| pred(m.kind) && self.in_year(m.date)).collect()
     }
     fn evidence_in_year(&self, kind: EvidenceKind) -> Vec<&'a Evidence> {
-        self.db.evidence.iter().map(Arc::as_ref).filter(|e| e.kind == kind && self.in_year(e.date) && e.date <= self.today).collect()
+        self.db
+            .evidence
+            .iter()
+            .map(Arc::as_ref)
+            .filter(|e| e.kind == kind && self.in_year(e.date) && e.date <= self.today)
+            .collect()
     }
     fn group_serves_in_year(&self) -> bool {
         group_serves_between(&self.db.org, self.y0, self.y1)
@@ -426,7 +437,15 @@ fn period_label(year: i32, first: u32, last: u32, months: u32) -> (String, Strin
 }
 
 /// Each period of `months` months must hold `per` events.
-fn periodic(c: &Ctx, duty: DutyKind, months: u32, per: u32, events: &[(NaiveDate, EvidenceRef)], what_zh: &str, what_en: &str) -> DutyStatus {
+fn periodic(
+    c: &Ctx,
+    duty: DutyKind,
+    months: u32,
+    per: u32,
+    events: &[(NaiveDate, EvidenceRef)],
+    what_zh: &str,
+    what_en: &str,
+) -> DutyStatus {
     let mut st = DutyStatus::new(duty);
     let months = months.clamp(1, 12);
     let mut first = 1;
@@ -459,7 +478,14 @@ fn periodic(c: &Ctx, duty: DutyKind, months: u32, per: u32, events: &[(NaiveDate
 }
 
 /// `k` events a year, by 31 December.
-fn per_year(c: &Ctx, duty: DutyKind, k: u32, events: &[(NaiveDate, EvidenceRef)], what_zh: &str, what_en: &str) -> DutyStatus {
+fn per_year(
+    c: &Ctx,
+    duty: DutyKind,
+    k: u32,
+    events: &[(NaiveDate, EvidenceRef)],
+    what_zh: &str,
+    what_en: &str,
+) -> DutyStatus {
     let mut st = DutyStatus::new(duty);
     st.evidence = events.iter().filter(|(d, _)| c.in_year(*d)).map(|(_, r)| *r).collect();
     if !c.group_serves_in_year() {
@@ -489,7 +515,15 @@ fn evidence_events(es: &[&Evidence]) -> Vec<(NaiveDate, EvidenceRef)> {
     es.iter().map(|e| (e.date, EvidenceRef::Evidence(e.id))).collect()
 }
 
-fn meeting_duty(c: &Ctx, duty: DutyKind, months_or_year: Option<(u32, u32)>, per_year_k: u32, pred: impl Fn(MeetingKind) -> bool, what_zh: &str, what_en: &str) -> DutyStatus {
+fn meeting_duty(
+    c: &Ctx,
+    duty: DutyKind,
+    months_or_year: Option<(u32, u32)>,
+    per_year_k: u32,
+    pred: impl Fn(MeetingKind) -> bool,
+    what_zh: &str,
+    what_en: &str,
+) -> DutyStatus {
     meeting_duty_of(c, duty, months_or_year, per_year_k, c.meetings_in_year(pred), what_zh, what_en)
 }
 
@@ -502,10 +536,26 @@ fn branch_reports(c: &Ctx) -> DutyStatus {
         .into_iter()
         .filter(|m| m.kind == MeetingKind::BranchReport || m.items.iter().any(|r| marked.contains(&r.item)))
         .collect();
-    meeting_duty_of(c, DutyKind::BranchReport, None, c.s.duties.branch_reports_per_year, ms, "听取机关党支部汇报", "branch reports heard")
+    meeting_duty_of(
+        c,
+        DutyKind::BranchReport,
+        None,
+        c.s.duties.branch_reports_per_year,
+        ms,
+        "听取机关党支部汇报",
+        "branch reports heard",
+    )
 }
 
-fn meeting_duty_of(c: &Ctx, duty: DutyKind, months_or_year: Option<(u32, u32)>, per_year_k: u32, ms: Vec<&Meeting>, what_zh: &str, what_en: &str) -> DutyStatus {
+fn meeting_duty_of(
+    c: &Ctx,
+    duty: DutyKind,
+    months_or_year: Option<(u32, u32)>,
+    per_year_k: u32,
+    ms: Vec<&Meeting>,
+    what_zh: &str,
+    what_en: &str,
+) -> DutyStatus {
     let ev = meeting_events(&ms);
     let mut st = match months_or_year {
         Some((months, per)) => periodic(c, duty, months, per, &ev, what_zh, what_en),
@@ -530,24 +580,45 @@ fn central_study(c: &Ctx) -> DutyStatus {
     } else {
         None
     };
-    meeting_duty(c, DutyKind::CentralStudy, sched, k, |k| k == MeetingKind::CentralStudy, "开展中心组学习", "central group study")
+    meeting_duty(
+        c,
+        DutyKind::CentralStudy,
+        sched,
+        k,
+        |k| k == MeetingKind::CentralStudy,
+        "开展中心组学习",
+        "central group study",
+    )
 }
 
 fn democratic_life(c: &Ctx) -> [DutyStatus; 3] {
     let dls = c.meetings_in_year(|k| k == MeetingKind::DemocraticLife);
-    let mut life = meeting_duty(c, DutyKind::DemocraticLife, None, c.s.duties.democratic_life_per_year, |k| k == MeetingKind::DemocraticLife, "召开民主生活会", "democratic life meetings");
+    let mut life = meeting_duty(
+        c,
+        DutyKind::DemocraticLife,
+        None,
+        c.s.duties.democratic_life_per_year,
+        |k| k == MeetingKind::DemocraticLife,
+        "召开民主生活会",
+        "democratic life meetings",
+    );
     // 第二十三条（三）: absentees submit a written statement, read out and minuted. It is
     // recorded either on the 民主生活会 screen or as a written opinion on an agenda item.
     for m in &dls {
         let cycle = crate::domain::democratic_life::cycle_of(c.db, m.id);
         for a in m.attendance.iter().filter(|a| a.presence != Presence::Present && a.not_counted.is_none()) {
             let wrote = m.items.iter().any(|r| r.opinions.iter().any(|o| o.member == a.member))
-                || cycle.is_some_and(|cy| cy.statements.iter().any(|st| st.member == a.member && !st.text.trim().is_empty()));
+                || cycle.is_some_and(|cy| {
+                    cy.statements.iter().any(|st| st.member == a.member && !st.text.trim().is_empty())
+                });
             if !wrote {
                 let name = c.db.org.member_name(a.member);
                 life.gap(
                     format!("{}民主生活会缺席的{}未提交书面发言（第二十三条（三））", m.date, name),
-                    format!("{}: {} was absent from the democratic life meeting without a written statement (Art. 23(3))", m.date, name),
+                    format!(
+                        "{}: {} was absent from the democratic life meeting without a written statement (Art. 23(3))",
+                        m.date, name
+                    ),
                 );
             }
         }
@@ -559,8 +630,7 @@ fn democratic_life(c: &Ctx) -> [DutyStatus; 3] {
         // Evidence between this meeting and the next one.
         let next = all_dl.iter().map(|x| x.date).filter(|d| *d > m.date).min();
         let find = |kind: EvidenceKind| {
-            c.db
-                .evidence
+            c.db.evidence
                 .iter()
                 .filter(|e| e.kind == kind && e.date >= m.date && e.date <= c.today && next.is_none_or(|n| e.date < n))
                 .min_by_key(|e| e.date)
@@ -581,8 +651,14 @@ fn democratic_life(c: &Ctx) -> [DutyStatus; 3] {
             None if c.today > deadline => {
                 report.overdue = true;
                 report.gap(
-                    format!("{}民主生活会后{}天内未报送（期限{}）", m.date, c.s.duties.democratic_life_report_days, deadline),
-                    format!("No report within {} days of the {} meeting (due {})", c.s.duties.democratic_life_report_days, m.date, deadline),
+                    format!(
+                        "{}民主生活会后{}天内未报送（期限{}）",
+                        m.date, c.s.duties.democratic_life_report_days, deadline
+                    ),
+                    format!(
+                        "No report within {} days of the {} meeting (due {})",
+                        c.s.duties.democratic_life_report_days, m.date, deadline
+                    ),
                 );
             }
             None => report.due(deadline),
@@ -608,12 +684,11 @@ fn contact_points(c: &Ctx) -> DutyStatus {
     let upto = c.y1.min(c.today);
     for id in members_serving(&c.db.org, c.y0, c.y1) {
         st.required += 1;
-        let ev = c
-            .db
-            .evidence
-            .iter()
-            .filter(|e| e.kind == EvidenceKind::ContactPoint && e.member == Some(id) && e.date <= upto)
-            .max_by_key(|e| e.date);
+        let ev =
+            c.db.evidence
+                .iter()
+                .filter(|e| e.kind == EvidenceKind::ContactPoint && e.member == Some(id) && e.date <= upto)
+                .max_by_key(|e| e.date);
         match ev {
             Some(e) => {
                 st.done += 1;
@@ -640,7 +715,8 @@ fn village_days(c: &Ctx) -> DutyStatus {
     let per_year = c.s.duties.village_days_per_year;
     let dy = days_in_year(c.year);
     for m in &c.db.org.members {
-        let served: u32 = m.terms.iter().filter(|t| t.main_leader).map(|t| overlap_days(c.y0, c.y1, t.start, t.end)).sum();
+        let served: u32 =
+            m.terms.iter().filter(|t| t.main_leader).map(|t| overlap_days(c.y0, c.y1, t.start, t.end)).sum();
         if served == 0 {
             continue;
         }
@@ -658,7 +734,10 @@ fn village_days(c: &Ctx) -> DutyStatus {
         } else if c.year_over() {
             st.overdue = true;
             let n = m.display_name();
-            st.gap(format!("{n}驻村{done}天，少于{required}天"), format!("{n}: {done} days in the village, fewer than {required}"));
+            st.gap(
+                format!("{n}驻村{done}天，少于{required}天"),
+                format!("{n}: {done} days in the village, fewer than {required}"),
+            );
         } else {
             st.due(c.y1);
         }
@@ -670,7 +749,8 @@ fn integrity_talks(c: &Ctx) -> DutyStatus {
     let mut st = DutyStatus::new(DutyKind::IntegrityTalks);
     let org = &c.db.org;
     let has_role = |id: Id, role: Role| {
-        org.member(id).is_some_and(|m| m.terms.iter().any(|t| t.role == role && overlap_days(c.y0, c.y1, t.start, t.end) > 0))
+        org.member(id)
+            .is_some_and(|m| m.terms.iter().any(|t| t.role == role && overlap_days(c.y0, c.y1, t.start, t.end) > 0))
     };
     let serving = members_serving(org, c.y0, c.y1);
     let mut talkers: Vec<Id> = serving.iter().copied().filter(|&id| has_role(id, Role::DeputySecretary)).collect();
@@ -680,7 +760,9 @@ fn integrity_talks(c: &Ctx) -> DutyStatus {
     let members: Vec<Id> = serving
         .iter()
         .copied()
-        .filter(|&id| has_role(id, Role::Member) && !has_role(id, Role::DeputySecretary) && !has_role(id, Role::Secretary))
+        .filter(|&id| {
+            has_role(id, Role::Member) && !has_role(id, Role::DeputySecretary) && !has_role(id, Role::Secretary)
+        })
         .collect();
     let talks = c.evidence_in_year(EvidenceKind::IntegrityTalk);
     let mut per: Vec<(Id, u32, u32)> = Vec::new();
@@ -757,12 +839,49 @@ pub fn evaluate_duties(db: &Db, year: i32, today: NaiveDate) -> Vec<DutyStatus> 
     let d = &s.duties;
     let [life, report, notice] = democratic_life(&c);
     let out = vec![
-        meeting_duty(&c, DutyKind::PartyGroupMeeting, Some((d.meeting_every_months, 1)), 0, MeetingKind::is_party_group_meeting, "召开党组会议", "Party-group meeting"),
-        evidence_duty(&c, DutyKind::ComprehensiveReport, EvidenceKind::ComprehensiveReport, d.reports_per_year, "向州党委全面报告", "comprehensive reports"),
-        evidence_duty(&c, DutyKind::PerformanceReport, EvidenceKind::PerformanceReport, 1, "书记报告履职情况", "performance reports"),
-        evidence_duty(&c, DutyKind::PerformanceAssessment, EvidenceKind::PerformanceAssessment, 1, "履职考核", "performance assessments"),
+        meeting_duty(
+            &c,
+            DutyKind::PartyGroupMeeting,
+            Some((d.meeting_every_months, 1)),
+            0,
+            MeetingKind::is_party_group_meeting,
+            "召开党组会议",
+            "Party-group meeting",
+        ),
+        evidence_duty(
+            &c,
+            DutyKind::ComprehensiveReport,
+            EvidenceKind::ComprehensiveReport,
+            d.reports_per_year,
+            "向州党委全面报告",
+            "comprehensive reports",
+        ),
+        evidence_duty(
+            &c,
+            DutyKind::PerformanceReport,
+            EvidenceKind::PerformanceReport,
+            1,
+            "书记报告履职情况",
+            "performance reports",
+        ),
+        evidence_duty(
+            &c,
+            DutyKind::PerformanceAssessment,
+            EvidenceKind::PerformanceAssessment,
+            1,
+            "履职考核",
+            "performance assessments",
+        ),
         central_study(&c),
-        meeting_duty(&c, DutyKind::StudySeminar, Some((d.seminar_every_months, 1)), 0, |k| k == MeetingKind::StudySeminar, "开展专题研讨", "thematic seminar"),
+        meeting_duty(
+            &c,
+            DutyKind::StudySeminar,
+            Some((d.seminar_every_months, 1)),
+            0,
+            |k| k == MeetingKind::StudySeminar,
+            "开展专题研讨",
+            "thematic seminar",
+        ),
         evidence_duty(&c, DutyKind::StudyPlan, EvidenceKind::StudyPlan, 1, "确定年度学习计划", "study plans"),
         life,
         report,
@@ -770,12 +889,49 @@ pub fn evaluate_duties(db: &Db, year: i32, today: NaiveDate) -> Vec<DutyStatus> 
         branch_reports(&c),
         contact_points(&c),
         village_days(&c),
-        evidence_duty(&c, DutyKind::AntiCorruptionStudy, EvidenceKind::AntiCorruptionStudy, 1, "开展反腐倡廉专题学习", "anti-corruption studies"),
-        meeting_duty(&c, DutyKind::IntegrityMeeting, Some((6, d.integrity_meetings_per_half_year)), 0, |k| k == MeetingKind::IntegrityMeeting, "召开党风廉政建设专题会议", "integrity meeting"),
-        evidence_duty(&c, DutyKind::IntegrityLecture, EvidenceKind::IntegrityLecture, 1, "讲廉政党课", "integrity lectures"),
+        evidence_duty(
+            &c,
+            DutyKind::AntiCorruptionStudy,
+            EvidenceKind::AntiCorruptionStudy,
+            1,
+            "开展反腐倡廉专题学习",
+            "anti-corruption studies",
+        ),
+        meeting_duty(
+            &c,
+            DutyKind::IntegrityMeeting,
+            Some((6, d.integrity_meetings_per_half_year)),
+            0,
+            |k| k == MeetingKind::IntegrityMeeting,
+            "召开党风廉政建设专题会议",
+            "integrity meeting",
+        ),
+        evidence_duty(
+            &c,
+            DutyKind::IntegrityLecture,
+            EvidenceKind::IntegrityLecture,
+            1,
+            "讲廉政党课",
+            "integrity lectures",
+        ),
         integrity_talks(&c),
-        meeting_duty(&c, DutyKind::IdeologyMeeting, None, d.ideology_meetings_per_year, |k| k == MeetingKind::IdeologyMeeting, "召开意识形态专题会议", "ideology meetings"),
-        evidence_duty(&c, DutyKind::IdeologyBriefing, EvidenceKind::IdeologyBriefing, d.ideology_briefings_per_year, "党内通报意识形态领域情况", "ideology briefings"),
+        meeting_duty(
+            &c,
+            DutyKind::IdeologyMeeting,
+            None,
+            d.ideology_meetings_per_year,
+            |k| k == MeetingKind::IdeologyMeeting,
+            "召开意识形态专题会议",
+            "ideology meetings",
+        ),
+        evidence_duty(
+            &c,
+            DutyKind::IdeologyBriefing,
+            EvidenceKind::IdeologyBriefing,
+            d.ideology_briefings_per_year,
+            "党内通报意识形态领域情况",
+            "ideology briefings",
+        ),
     ];
     debug_assert_eq!(out.iter().map(|d| d.duty).collect::<Vec<_>>(), DutyKind::ALL.to_vec());
     out

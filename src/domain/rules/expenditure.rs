@@ -29,9 +29,15 @@ pub fn explain_zh(amount_yuan: u64, s: &RuleSettings) -> String {
 pub fn explain_en(amount_yuan: u64, s: &RuleSettings) -> String {
     let t = s.expenditure_threshold_yuan;
     if must_go_to_group(amount_yuan, s) {
-        format!("A one-time payment of {amount_yuan} yuan reaches {t} yuan: the Party group must decide it ({})", ARTICLE.en())
+        format!(
+            "A one-time payment of {amount_yuan} yuan reaches {t} yuan: the Party group must decide it ({})",
+            ARTICLE.en()
+        )
     } else {
-        format!("A one-time payment of {amount_yuan} yuan is below {t} yuan: no Party-group decision needed ({})", ARTICLE.en())
+        format!(
+            "A one-time payment of {amount_yuan} yuan is below {t} yuan: no Party-group decision needed ({})",
+            ARTICLE.en()
+        )
     }
 }
 

@@ -91,7 +91,10 @@ pub enum Blocker {
 impl Blocker {
     pub fn article(&self) -> Article {
         match self {
-            Blocker::NoMemberInCharge | Blocker::MemberInChargeNotServing(_) | Blocker::NoMaterials | Blocker::NotReviewed => cite::MATERIALS,
+            Blocker::NoMemberInCharge
+            | Blocker::MemberInChargeNotServing(_)
+            | Blocker::NoMaterials
+            | Blocker::NotReviewed => cite::MATERIALS,
             Blocker::NeedsDirectorApproval | Blocker::NotAdministrative | Blocker::NoDirector => cite::AGENDA,
             Blocker::ChecklistIncomplete { .. } => cite::MAJOR_DECISION,
             Blocker::AlreadyDecided | Blocker::Finished => cite::FOLLOW_UP,
@@ -103,7 +106,9 @@ impl Blocker {
     pub fn zh(&self) -> String {
         let a = self.article().zh();
         match self {
-            Blocker::NotAllowed { from, to } => format!("议题不能从“{}”直接转为“{}”（{a}）", status_zh(*from), status_zh(*to)),
+            Blocker::NotAllowed { from, to } => {
+                format!("议题不能从“{}”直接转为“{}”（{a}）", status_zh(*from), status_zh(*to))
+            }
             Blocker::NoMemberInCharge => format!("尚未指定分管党组成员审核材料（{a}）"),
             Blocker::MemberInChargeNotServing(_) => format!("分管党组成员在该日期不在任（{a}）"),
             Blocker::NoMaterials => format!("尚无会议材料，相关科室应先准备材料（{a}）"),
@@ -121,7 +126,9 @@ impl Blocker {
     pub fn en(&self) -> String {
         let a = self.article().en();
         match self {
-            Blocker::NotAllowed { from, to } => format!("An item cannot go from “{}” to “{}” ({a})", status_en(*from), status_en(*to)),
+            Blocker::NotAllowed { from, to } => {
+                format!("An item cannot go from “{}” to “{}” ({a})", status_en(*from), status_en(*to))
+            }
             Blocker::NoMemberInCharge => format!("No member in charge to review the materials ({a})"),
             Blocker::MemberInChargeNotServing(_) => format!("The member in charge does not serve on that date ({a})"),
             Blocker::NoMaterials => format!("No materials yet: the department prepares them first ({a})"),
@@ -129,8 +136,12 @@ impl Blocker {
             Blocker::NeedsDirectorApproval => format!("Administrative business needs the director's consent ({a})"),
             Blocker::NotAdministrative => format!("Not administrative business: no director's consent needed ({a})"),
             Blocker::NoDirector => format!("No serving director on that date ({a})"),
-            Blocker::ChecklistIncomplete { missing } => format!("Major decision not prepared: {} missing ({a})", missing.len()),
-            Blocker::AlreadyDecided => format!("Decided: a major change needs a decision of a Party-group meeting ({a})"),
+            Blocker::ChecklistIncomplete { missing } => {
+                format!("Major decision not prepared: {} missing ({a})", missing.len())
+            }
+            Blocker::AlreadyDecided => {
+                format!("Decided: a major change needs a decision of a Party-group meeting ({a})")
+            }
             Blocker::Finished => format!("The item is done or withdrawn ({a})"),
             Blocker::DateBeforeLast(d) => format!("The date is before the last change ({d}) ({a})"),
         }
@@ -188,7 +199,9 @@ fn check(item: &AgendaItem, to: ItemStatus, org: &Organisation, date: Option<Nai
     }
     if !candidates(from, item.administrative).contains(&to) {
         return Err(match (from, to) {
-            (Decided | Implementing, Withdrawn | Deferred | Scheduled | OnAgenda | Proposed | Reviewed) => Blocker::AlreadyDecided,
+            (Decided | Implementing, Withdrawn | Deferred | Scheduled | OnAgenda | Proposed | Reviewed) => {
+                Blocker::AlreadyDecided
+            }
             (Reviewed, DirectorApproved) => Blocker::NotAdministrative,
             _ => Blocker::NotAllowed { from, to },
         });
@@ -232,14 +245,17 @@ fn reached(item: &AgendaItem, status: ItemStatus) -> bool {
 /// Date-dependent checks (member in charge serving, a serving director) are made by
 /// [`transition`], which knows the date.
 pub fn next_steps(item: &AgendaItem, org: &Organisation) -> Vec<(ItemStatus, Result<(), Blocker>)> {
-    candidates(item.status, item.administrative)
-        .into_iter()
-        .map(|to| (to, check(item, to, org, None)))
-        .collect()
+    candidates(item.status, item.administrative).into_iter().map(|to| (to, check(item, to, org, None))).collect()
 }
 
 /// Move the item to `to` on `date`, recording the change in its history.
-pub fn transition(item: &mut AgendaItem, to: ItemStatus, date: NaiveDate, note: &str, org: &Organisation) -> Result<(), Blocker> {
+pub fn transition(
+    item: &mut AgendaItem,
+    to: ItemStatus,
+    date: NaiveDate,
+    note: &str,
+    org: &Organisation,
+) -> Result<(), Blocker> {
     if let Some(last) = item.history.last() {
         if date < last.date {
             return Err(Blocker::DateBeforeLast(last.date));

@@ -27,8 +27,8 @@ pub use quorum::{item_quorum, meeting_quorum, needed_for_quorum, DueCount, Quoru
 pub use risk::{risk_hints, RiskHint};
 pub use roster::{chair_of, roster_for_meeting};
 pub use vote::{
-    cast_vote, close_vote, declare_reservation, eligible_voters, evaluate_vote, pass_impossible,
-    retract_vote, set_secret_tally, votes_needed, VoteError, VoteOutcome,
+    cast_vote, close_vote, declare_reservation, eligible_voters, evaluate_vote, pass_impossible, retract_vote,
+    set_secret_tally, votes_needed, VoteError, VoteOutcome,
 };
 
 /// `x / den` as a short decimal for explanations: 9/2 → "4.5", 18/3 → "6", 20/3 → "6.67".

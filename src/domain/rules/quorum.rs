@@ -113,7 +113,11 @@ impl QuorumCheck {
             Reading::Strict => format!("须超过{f}（{x}）即至少{}人", self.needed),
             Reading::Inclusive => format!("须{f}以上（含本数，{x}）即至少{}人", self.needed),
         };
-        let head = if self.special { "干部任免、处分党员事项须三分之二以上党组成员到会：" } else { "" };
+        let head = if self.special {
+            "干部任免、处分党员事项须三分之二以上党组成员到会："
+        } else {
+            ""
+        };
         let verdict = if self.met { "已达到法定人数" } else { "未达到法定人数" };
         format!("{head}{}，实到{}人，{rule}，{verdict}（{}）", self.due.explain_zh(), self.present, self.article.zh())
     }

@@ -45,7 +45,10 @@ pub fn risk_hints(db: &Db, today: NaiveDate) -> Vec<RiskHint> {
         out.push(RiskHint {
             clause: c1,
             zh: format!("督办事项“{}”已逾期（期限{}），决策落实不及时", t.title, t.deadline),
-            en: format!("Follow-up “{}” is overdue (deadline {}): a decision is not carried out on time", t.title, t.deadline),
+            en: format!(
+                "Follow-up “{}” is overdue (deadline {}): a decision is not carried out on time",
+                t.title, t.deadline
+            ),
             link: format!("#/tasks/{}", t.id),
         });
     }
@@ -72,7 +75,11 @@ pub fn risk_hints(db: &Db, today: NaiveDate) -> Vec<RiskHint> {
                     out.push(RiskHint {
                         clause: c2,
                         zh: format!("{}会议议题“{title}”表决时未达到法定人数，表决无效", m.date, title = title()),
-                        en: format!("{}: item “{title}” was voted without quorum; the vote is invalid", m.date, title = title()),
+                        en: format!(
+                            "{}: item “{title}” was voted without quorum; the vote is invalid",
+                            m.date,
+                            title = title()
+                        ),
                         link: link(),
                     });
                 }
@@ -80,7 +87,11 @@ pub fn risk_hints(db: &Db, today: NaiveDate) -> Vec<RiskHint> {
                     out.push(RiskHint {
                         clause: c2,
                         zh: format!("{}会议议题“{title}”未获通过，却记录了决定事项", m.date, title = title()),
-                        en: format!("{}: item “{title}” did not pass but a decision is recorded", m.date, title = title()),
+                        en: format!(
+                            "{}: item “{title}” did not pass but a decision is recorded",
+                            m.date,
+                            title = title()
+                        ),
                         link: link(),
                     });
                 }

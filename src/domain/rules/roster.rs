@@ -36,19 +36,47 @@ mod tests {
 
     #[test]
     fn roster_is_the_serving_members_on_the_date_secretary_first() {
-        let t = |role, s: &str, e: Option<&str>| Term { role, start: d(s), end: e.map(d), director: false, main_leader: false };
+        let t = |role, s: &str, e: Option<&str>| Term {
+            role,
+            start: d(s),
+            end: e.map(d),
+            director: false,
+            main_leader: false,
+        };
         let org = Organisation {
             members: vec![
-                Member { id: 1, name: "甲".into(), note: String::new(), terms: vec![t(Role::Member, "2020-01-01", None)] },
-                Member { id: 2, name: "乙".into(), note: String::new(), terms: vec![t(Role::Secretary, "2020-01-01", None)] },
-                Member { id: 3, name: "丙".into(), note: String::new(), terms: vec![t(Role::Member, "2020-01-01", Some("2021-06-30"))] },
-                Member { id: 4, name: "丁".into(), note: String::new(), terms: vec![t(Role::DeputySecretary, "2021-07-01", None)] },
+                Member {
+                    id: 1,
+                    name: "甲".into(),
+                    note: String::new(),
+                    terms: vec![t(Role::Member, "2020-01-01", None)],
+                },
+                Member {
+                    id: 2,
+                    name: "乙".into(),
+                    note: String::new(),
+                    terms: vec![t(Role::Secretary, "2020-01-01", None)],
+                },
+                Member {
+                    id: 3,
+                    name: "丙".into(),
+                    note: String::new(),
+                    terms: vec![t(Role::Member, "2020-01-01", Some("2021-06-30"))],
+                },
+                Member {
+                    id: 4,
+                    name: "丁".into(),
+                    note: String::new(),
+                    terms: vec![t(Role::DeputySecretary, "2021-07-01", None)],
+                },
             ],
             ..Default::default()
         };
         let ids = |date| roster_for_meeting(&org, d(date)).iter().map(|a| a.member).collect::<Vec<_>>();
         assert_eq!(ids("2021-06-30"), vec![2, 1, 3]);
         assert_eq!(ids("2021-07-01"), vec![2, 4, 1]);
-        assert!(roster_for_meeting(&org, d("2021-07-01")).iter().all(|a| a.presence == Presence::Present && a.not_counted.is_none()));
+        assert!(roster_for_meeting(&org, d("2021-07-01"))
+            .iter()
+            .all(|a| a.presence == Presence::Present && a.not_counted.is_none()));
     }
 }

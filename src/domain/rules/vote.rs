@@ -32,7 +32,11 @@ use crate::domain::{
     Id,
 };
 
-use super::{decimal, quorum::{item_quorum, QuorumCheck}, roster::chair_of};
+use super::{
+    decimal,
+    quorum::{item_quorum, QuorumCheck},
+    roster::chair_of,
+};
 
 /// Yes votes needed: the smallest `n` with `n > due × pass_threshold` (第十八条（五）: 超过…半数).
 /// Always strict. With nobody due this is 1 and nothing can pass.
@@ -237,7 +241,9 @@ pub enum VoteError {
     /// The member has no vote to retract or qualify.
     NotVoted,
     /// 末位表态制: these eligible members must vote before the chair.
-    ChairNotLast { waiting: Vec<Id> },
+    ChairNotLast {
+        waiting: Vec<Id>,
+    },
     /// The chair has stated a position: earlier votes can no longer be retracted.
     ChairHasVoted,
     /// A secret ballot has no named votes.
@@ -245,13 +251,20 @@ pub enum VoteError {
     /// An open vote has no totals to enter.
     NamedHasNoTotals,
     /// Votes were already cast with another method.
-    MethodChanged { current: VoteMethod },
+    MethodChanged {
+        current: VoteMethod,
+    },
     /// A reservation (声明保留) follows a 反对 vote only.
     ReservationNeedsNo,
-    TallyTooLarge { total: u32, eligible: u32 },
+    TallyTooLarge {
+        total: u32,
+        eligible: u32,
+    },
     NoQuorum(QuorumCheck),
     /// Closing needs every eligible member's vote.
-    Incomplete { waiting: Vec<Id> },
+    Incomplete {
+        waiting: Vec<Id>,
+    },
     /// Closing needs a ballot.
     NoBallot,
     /// The vote is closed.
@@ -320,15 +333,21 @@ impl VoteError {
             VoteError::NotCounted => format!("Marked as not counted, cannot vote ({a})"),
             VoteError::AlreadyVoted => "Has already voted".into(),
             VoteError::NotVoted => "Has not voted".into(),
-            VoteError::ChairNotLast { waiting } => format!("The chair states a position last: {} still to vote ({a})", waiting.len()),
+            VoteError::ChairNotLast { waiting } => {
+                format!("The chair states a position last: {} still to vote ({a})", waiting.len())
+            }
             VoteError::ChairHasVoted => format!("The chair has voted: other votes can no longer be retracted ({a})"),
             VoteError::SecretHasNoNames => format!("A secret ballot records totals only ({a})"),
             VoteError::NamedHasNoTotals => format!("Votes were cast by name; totals cannot be entered ({a})"),
             VoteError::MethodChanged { .. } => format!("Votes were cast with another method ({a})"),
             VoteError::ReservationNeedsNo => format!("Only a member who voted no can declare a reservation ({a})"),
-            VoteError::TallyTooLarge { total, eligible } => format!("{total} ballots exceed the {eligible} eligible voters ({a})"),
+            VoteError::TallyTooLarge { total, eligible } => {
+                format!("{total} ballots exceed the {eligible} eligible voters ({a})")
+            }
             VoteError::NoQuorum(q) => format!("{}: cannot vote", q.explain_en()),
-            VoteError::Incomplete { waiting } => format!("{} still to vote; the vote cannot be closed ({a})", waiting.len()),
+            VoteError::Incomplete { waiting } => {
+                format!("{} still to vote; the vote cannot be closed ({a})", waiting.len())
+            }
             VoteError::NoBallot => "No vote has been taken".into(),
             VoteError::Closed => "The vote on this item is closed".into(),
             VoteError::Locked => format!("The record is signed and locked ({a})"),
@@ -344,11 +363,7 @@ fn record_mut(m: &mut Meeting, item: Id) -> Result<&mut ItemRecord, VoteError> {
 }
 
 fn voters_waiting(eligible: &[Id], votes: &[CastVote], except: Option<Id>) -> Vec<Id> {
-    eligible
-        .iter()
-        .copied()
-        .filter(|id| Some(*id) != except && !votes.iter().any(|v| v.member == *id))
-        .collect()
+    eligible.iter().copied().filter(|id| Some(*id) != except && !votes.iter().any(|v| v.member == *id)).collect()
 }
 
 /// Record `member`'s open vote (口头、举手、记名) on `item`. See the module doc for the rules.
@@ -424,7 +439,11 @@ pub fn retract_vote(m: &mut Meeting, item: Id, member: Id) -> Result<(), VoteErr
         return Err(VoteError::Closed);
     }
     let Some(Ballot::Open { votes, .. }) = &mut rec.ballot else {
-        return Err(if matches!(rec.ballot, Some(Ballot::Secret(_))) { VoteError::SecretHasNoNames } else { VoteError::NotVoted });
+        return Err(if matches!(rec.ballot, Some(Ballot::Secret(_))) {
+            VoteError::SecretHasNoNames
+        } else {
+            VoteError::NotVoted
+        });
     };
     let Some(pos) = votes.iter().position(|v| v.member == member) else {
         return Err(VoteError::NotVoted);
@@ -485,7 +504,12 @@ pub fn declare_reservation(m: &mut Meeting, item: Id, member: Id, text: String) 
 
 /// Close the vote and fix the result in `rec.result`. Without quorum the vote is recorded as
 /// invalid (`quorum_met = false, passed = false`), visibly, never silently.
-pub fn close_vote(m: &mut Meeting, item: Id, category: Category, s: &RuleSettings) -> Result<RecordedResult, VoteError> {
+pub fn close_vote(
+    m: &mut Meeting,
+    item: Id,
+    category: Category,
+    s: &RuleSettings,
+) -> Result<RecordedResult, VoteError> {
     let rec = record_mut(m, item)?;
     if rec.result.is_some() {
         return Err(VoteError::Closed);

@@ -44,38 +44,95 @@ pub fn YearCharts(
         } else {
             format!("{} of {} duties fulfilled", s.duties_fulfilled(), s.duties_applicable())
         };
-        let past = if year < today.year() { 12 } else if year > today.year() { 0 } else { today.month0() as usize };
+        let past = if year < today.year() {
+            12
+        } else if year > today.year() {
+            0
+        } else {
+            today.month0() as usize
+        };
         let months: Vec<(String, u32)> = (1..=12).map(|m| (m.to_string(), s.party_meetings_per_month[m - 1])).collect();
         let short = s.short_months(today);
         let months_desc = if zh {
-            if short.is_empty() { "每月均召开了党组会议".to_string() } else { format!("未达到要求的月份：{}", short.iter().map(|m| format!("{m}月")).collect::<Vec<_>>().join("、")) }
+            if short.is_empty() {
+                "每月均召开了党组会议".to_string()
+            } else {
+                format!("未达到要求的月份：{}", short.iter().map(|m| format!("{m}月")).collect::<Vec<_>>().join("、"))
+            }
         } else if short.is_empty() {
             "A meeting was held every month".to_string()
         } else {
-            format!("Months short of the requirement: {}", short.iter().map(|m| m.to_string()).collect::<Vec<_>>().join(", "))
+            format!(
+                "Months short of the requirement: {}",
+                short.iter().map(|m| m.to_string()).collect::<Vec<_>>().join(", ")
+            )
         };
         let pct = s.completion_pct();
         let follow = vec![
-            Bar { label: state.t(T::ItemsDiscussed).into(), value: s.items_discussed, full: s.items_discussed.max(1), bad: false, text: s.items_discussed.to_string() },
-            Bar { label: state.t(T::Decisions).into(), value: s.decisions, full: s.items_discussed.max(1), bad: false, text: s.decisions.to_string() },
-            Bar { label: state.t(T::Completion).into(), value: s.tasks.done, full: s.tasks.total, bad: s.tasks.overdue > 0, text: pct.map(|p| format!("{p}% ({}/{})", s.tasks.done, s.tasks.total)).unwrap_or_else(|| "—".into()) },
-            Bar { label: state.t(T::OnTime).into(), value: s.tasks.done_on_time, full: s.tasks.total, bad: false, text: format!("{}/{}", s.tasks.done_on_time, s.tasks.total) },
+            Bar {
+                label: state.t(T::ItemsDiscussed).into(),
+                value: s.items_discussed,
+                full: s.items_discussed.max(1),
+                bad: false,
+                text: s.items_discussed.to_string(),
+            },
+            Bar {
+                label: state.t(T::Decisions).into(),
+                value: s.decisions,
+                full: s.items_discussed.max(1),
+                bad: false,
+                text: s.decisions.to_string(),
+            },
+            Bar {
+                label: state.t(T::Completion).into(),
+                value: s.tasks.done,
+                full: s.tasks.total,
+                bad: s.tasks.overdue > 0,
+                text: pct.map(|p| format!("{p}% ({}/{})", s.tasks.done, s.tasks.total)).unwrap_or_else(|| "—".into()),
+            },
+            Bar {
+                label: state.t(T::OnTime).into(),
+                value: s.tasks.done_on_time,
+                full: s.tasks.total,
+                bad: false,
+                text: format!("{}/{}", s.tasks.done_on_time, s.tasks.total),
+            },
         ];
         let follow_desc = if zh {
-            format!("上会议题{}项，作出决定{}项；督办事项{}项，办结{}项，逾期{}项", s.items_discussed, s.decisions, s.tasks.total, s.tasks.done, s.tasks.overdue)
+            format!(
+                "上会议题{}项，作出决定{}项；督办事项{}项，办结{}项，逾期{}项",
+                s.items_discussed, s.decisions, s.tasks.total, s.tasks.done, s.tasks.overdue
+            )
         } else {
-            format!("{} items, {} decisions; {} tasks, {} closed, {} overdue", s.items_discussed, s.decisions, s.tasks.total, s.tasks.done, s.tasks.overdue)
+            format!(
+                "{} items, {} decisions; {} tasks, {} closed, {} overdue",
+                s.items_discussed, s.decisions, s.tasks.total, s.tasks.done, s.tasks.overdue
+            )
         };
         let maxc = s.items_by_category.iter().map(|c| c.1).max().unwrap_or(1);
         let cats: Vec<Bar> = s
             .items_by_category
             .iter()
-            .map(|(c, n)| Bar { label: if zh { c.zh() } else { c.en() }.to_string(), value: *n, full: maxc, bad: false, text: n.to_string() })
+            .map(|(c, n)| Bar {
+                label: if zh { c.zh() } else { c.en() }.to_string(),
+                value: *n,
+                full: maxc,
+                bad: false,
+                text: n.to_string(),
+            })
             .collect();
         let cats_desc = if s.items_by_category.is_empty() {
-            if zh { "本年没有上会议题".to_string() } else { "No items discussed this year".to_string() }
+            if zh {
+                "本年没有上会议题".to_string()
+            } else {
+                "No items discussed this year".to_string()
+            }
         } else {
-            s.items_by_category.iter().map(|(c, n)| format!("{} {}", if zh { c.zh() } else { c.en() }, n)).collect::<Vec<_>>().join(", ")
+            s.items_by_category
+                .iter()
+                .map(|(c, n)| format!("{} {}", if zh { c.zh() } else { c.en() }, n))
+                .collect::<Vec<_>>()
+                .join(", ")
         };
         view! {
             <div class="duty-charts">

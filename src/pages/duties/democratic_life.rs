@@ -11,7 +11,9 @@ use crate::components::duty_ui::{member_options, parse_date, DutyTabs, IdSelect}
 use crate::components::task_status::TaskStatusPill;
 use crate::domain::article::Article;
 use crate::domain::db::Records;
-use crate::domain::democratic_life::{cycle_mut, cycle_of, days_left, missing_talk_pairs, AbsentStatement, HeartTalk, OpinionSolicited};
+use crate::domain::democratic_life::{
+    cycle_mut, cycle_of, days_left, missing_talk_pairs, AbsentStatement, HeartTalk, OpinionSolicited,
+};
 use crate::domain::evidence::{Evidence, EvidenceKind};
 use crate::domain::followup::create_task;
 use crate::domain::meeting::{MeetingKind, Presence};
@@ -24,7 +26,8 @@ use crate::router::Route;
 /// First evidence of `kind` dated on/after the meeting and before the next 民主生活会.
 fn filed(db: &crate::domain::db::Db, meeting: Id, kind: EvidenceKind) -> Option<(Id, chrono::NaiveDate)> {
     let m = db.meeting(meeting)?;
-    let next = db.meetings.iter().filter(|x| x.kind == MeetingKind::DemocraticLife && x.date > m.date).map(|x| x.date).min();
+    let next =
+        db.meetings.iter().filter(|x| x.kind == MeetingKind::DemocraticLife && x.date > m.date).map(|x| x.date).min();
     db.evidence
         .iter()
         .filter(|e| e.kind == kind && e.date >= m.date && next.is_none_or(|n| e.date < n))
@@ -42,7 +45,10 @@ pub fn DemocraticLifePage(
     // A memo: the sections (and what is typed in their forms) are rebuilt only when the meeting
     // itself changes, not each time a field of the cycle is saved.
     let meeting = Memo::new(move |_| state.db.with(|db| db.meeting(id).map(|m| (m.kind, m.date, m.title.clone()))));
-    let year = state.db.with_untracked(|db| db.meeting(id).map(|m| chrono::Datelike::year(&m.date))).unwrap_or_else(|| chrono::Datelike::year(&state.today.get_untracked()));
+    let year = state
+        .db
+        .with_untracked(|db| db.meeting(id).map(|m| chrono::Datelike::year(&m.date)))
+        .unwrap_or_else(|| chrono::Datelike::year(&state.today.get_untracked()));
     view! {
         <section class="page dl-page">
             <h1>{move || state.t(T::DlTitle)}" "<ArticleLink article=Article::new(23)/></h1>
@@ -79,7 +85,16 @@ fn ReportBox(id: Id) -> impl IntoView {
         state.update(|db| {
             let note = db.meeting(id).map(|m| format!("{}民主生活会情况报告", m.date)).unwrap_or_default();
             let nid = db.new_id();
-            db.evidence.add(Evidence { id: nid, kind: EvidenceKind::DemocraticLifeReport, date: today, member: None, counterpart: None, department: None, days: None, note });
+            db.evidence.add(Evidence {
+                id: nid,
+                kind: EvidenceKind::DemocraticLifeReport,
+                date: today,
+                member: None,
+                counterpart: None,
+                department: None,
+                days: None,
+                note,
+            });
         });
     };
     view! {
@@ -138,7 +153,13 @@ fn Before(id: Id) -> impl IntoView {
         }
         let summary = op_summary.get_untracked();
         let today = state.today.get_untracked();
-        state.update(|db| cycle_mut(db, id).opinions.push(OpinionSolicited { date: Some(today), from: from.trim().into(), summary: summary.trim().into() }));
+        state.update(|db| {
+            cycle_mut(db, id).opinions.push(OpinionSolicited {
+                date: Some(today),
+                from: from.trim().into(),
+                summary: summary.trim().into(),
+            })
+        });
         op_from.set(String::new());
         op_summary.set(String::new());
         op_err.set(None);
@@ -169,9 +190,13 @@ fn Before(id: Id) -> impl IntoView {
         state.db.with(|db| {
             let Some(m) = db.meeting(id) else { return Vec::new() };
             let ids: Vec<Id> = m.attendance.iter().map(|a| a.member).collect();
-            let ids = if ids.is_empty() { db.org.roster_at(m.date).into_iter().map(|r| r.member).collect() } else { ids };
+            let ids =
+                if ids.is_empty() { db.org.roster_at(m.date).into_iter().map(|r| r.member).collect() } else { ids };
             let talks = cycle_of(db, id).map(|c| c.talks.clone()).unwrap_or_default();
-            missing_talk_pairs(&ids, &talks).into_iter().map(|(x, y)| format!("{}—{}", db.org.member_name(x), db.org.member_name(y))).collect::<Vec<_>>()
+            missing_talk_pairs(&ids, &talks)
+                .into_iter()
+                .map(|(x, y)| format!("{}—{}", db.org.member_name(x), db.org.member_name(y)))
+                .collect::<Vec<_>>()
         })
     };
     let name = move |m: Id| state.db.with_untracked(|db| db.org.member_name(m));
@@ -225,17 +250,26 @@ fn During(id: Id) -> impl IntoView {
     let roster = Memo::new(move |_| {
         state.db.with(|db| {
             let Some(m) = db.meeting(id) else { return Vec::new() };
-            m.attendance.iter().map(|a| (a.member, db.org.member_name(a.member), a.presence.clone())).collect::<Vec<_>>()
+            m.attendance
+                .iter()
+                .map(|a| (a.member, db.org.member_name(a.member), a.presence.clone()))
+                .collect::<Vec<_>>()
         })
     });
-    let criticism = Memo::new(move |_| state.db.with(|db| cycle_of(db, id).map(|c| c.criticism.clone()).unwrap_or_default()));
+    let criticism =
+        Memo::new(move |_| state.db.with(|db| cycle_of(db, id).map(|c| c.criticism.clone()).unwrap_or_default()));
     let set_statement = move |member: Id, f: Box<dyn FnOnce(&mut AbsentStatement)>| {
         state.update(|db| {
             let c = cycle_mut(db, id);
             let i = match c.statements.iter().position(|s| s.member == member) {
                 Some(i) => i,
                 None => {
-                    c.statements.push(AbsentStatement { member, text: String::new(), read_out: false, informed_on: None });
+                    c.statements.push(AbsentStatement {
+                        member,
+                        text: String::new(),
+                        read_out: false,
+                        informed_on: None,
+                    });
                     c.statements.len() - 1
                 }
             };
@@ -286,7 +320,14 @@ fn After(id: Id) -> impl IntoView {
             m.attendance
                 .iter()
                 .filter(|a| a.presence != Presence::Present)
-                .map(|a| (a.member, db.org.member_name(a.member), cyc.and_then(|c| c.statements.iter().find(|s| s.member == a.member)).and_then(|s| s.informed_on)))
+                .map(|a| {
+                    (
+                        a.member,
+                        db.org.member_name(a.member),
+                        cyc.and_then(|c| c.statements.iter().find(|s| s.member == a.member))
+                            .and_then(|s| s.informed_on),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     };
@@ -294,7 +335,21 @@ fn After(id: Id) -> impl IntoView {
         let today = state.today.get();
         state.db.with(|db| {
             cycle_of(db, id)
-                .map(|c| c.rectification_tasks.iter().filter_map(|t| db.task(*t)).map(|t| (t.id, t.title.clone(), t.member.map(|m| db.org.member_name(m)), t.deadline, t.status(today))).collect::<Vec<_>>())
+                .map(|c| {
+                    c.rectification_tasks
+                        .iter()
+                        .filter_map(|t| db.task(*t))
+                        .map(|t| {
+                            (
+                                t.id,
+                                t.title.clone(),
+                                t.member.map(|m| db.org.member_name(m)),
+                                t.deadline,
+                                t.status(today),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     };
@@ -311,7 +366,8 @@ fn After(id: Id) -> impl IntoView {
             return;
         };
         let text = measure.get_untracked();
-        let title = if text.trim().is_empty() { String::new() } else { format!("民主生活会整改：{}", text.trim()) };
+        let title =
+            if text.trim().is_empty() { String::new() } else { format!("民主生活会整改：{}", text.trim()) };
         let o = owner.get_untracked();
         let today = state.today.get_untracked();
         match state.try_update(|db| {
@@ -332,7 +388,16 @@ fn After(id: Id) -> impl IntoView {
         state.update(|db| {
             let note = db.meeting(id).map(|m| format!("{}民主生活会及整改情况通报", m.date)).unwrap_or_default();
             let nid = db.new_id();
-            db.evidence.add(Evidence { id: nid, kind: EvidenceKind::DemocraticLifeNotice, date: today, member: None, counterpart: None, department: None, days: None, note });
+            db.evidence.add(Evidence {
+                id: nid,
+                kind: EvidenceKind::DemocraticLifeNotice,
+                date: today,
+                member: None,
+                counterpart: None,
+                department: None,
+                days: None,
+                note,
+            });
         })
     };
     view! {

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
-use crate::components::pager::{limit_showing, Pager};
 use crate::components::duty_ui::{department_options, id_from_hash, member_options, parse_date, DutyTabs, IdSelect};
+use crate::components::pager::{limit_showing, Pager};
 use crate::domain::db::Records;
 use crate::domain::evidence::{Evidence, EvidenceKind};
 use crate::domain::evidence_text::check_evidence;
@@ -30,7 +30,12 @@ pub fn EvidencePage() -> impl IntoView {
             evaluate_duties(db, today.year(), today)
                 .into_iter()
                 .find(|d| d.duty == DutyKind::VillageDays)
-                .map(|d| d.per_member.iter().map(|(m, done, req)| (*m, db.org.member_name(*m), *done, *req)).collect::<Vec<_>>())
+                .map(|d| {
+                    d.per_member
+                        .iter()
+                        .map(|(m, done, req)| (*m, db.org.member_name(*m), *done, *req))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     };
@@ -42,10 +47,15 @@ pub fn EvidencePage() -> impl IntoView {
                 .iter()
                 .map(|e| {
                     let who = e.member.map(|m| db.org.member_name(m)).unwrap_or_default();
-                    let with = e
-                        .counterpart
-                        .map(|m| db.org.member_name(m))
-                        .or_else(|| e.department.and_then(|d| db.org.department(d)).map(|d| if d.head.is_empty() { d.name.clone() } else { format!("{}（{}）", d.name, d.head) }));
+                    let with = e.counterpart.map(|m| db.org.member_name(m)).or_else(|| {
+                        e.department.and_then(|d| db.org.department(d)).map(|d| {
+                            if d.head.is_empty() {
+                                d.name.clone()
+                            } else {
+                                format!("{}（{}）", d.name, d.head)
+                            }
+                        })
+                    });
                     let kind = if lang == Lang::Zh { e.kind.zh() } else { e.kind.en() };
                     (e.id, e.date, kind, e.kind, who, with, e.days, e.note.clone())
                 })
@@ -57,7 +67,8 @@ pub fn EvidencePage() -> impl IntoView {
     let total = Signal::derive(move || records.with(|r| r.len()));
     // Newest first, one page at a time; a record linked from elsewhere (#/duties/evidence?id=…)
     // is always within the rows shown.
-    let limit = RwSignal::new(limit_showing(focus.and_then(|f| records.with_untracked(|r| r.iter().position(|x| x.0 == f)))));
+    let limit =
+        RwSignal::new(limit_showing(focus.and_then(|f| records.with_untracked(|r| r.iter().position(|x| x.0 == f)))));
     view! {
         <section class="page evidence-page">
             <h1>{move || state.t(T::EvidenceTitle)}</h1>

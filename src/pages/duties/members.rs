@@ -32,7 +32,13 @@ pub fn MembersPage(
                 .iter()
                 .filter(|m| m.terms.iter().any(|t| t.start <= y1 && t.end.is_none_or(|e| e >= y0)))
                 .map(|m| {
-                    let depts: Vec<String> = db.org.departments.iter().filter(|d| d.in_charge == Some(m.id)).map(|d| d.name.clone()).collect();
+                    let depts: Vec<String> = db
+                        .org
+                        .departments
+                        .iter()
+                        .filter(|d| d.in_charge == Some(m.id))
+                        .map(|d| d.name.clone())
+                        .collect();
                     let tasks: Vec<_> = db
                         .tasks
                         .iter()
@@ -43,7 +49,12 @@ pub fn MembersPage(
                         .iter()
                         .filter_map(|d| {
                             d.per_member.iter().find(|p| p.0 == m.id).map(|p| {
-                                (if zh { d.duty.zh() } else { d.duty.en() }.to_string(), p.1, p.2, p.1 < p.2 && d.overdue)
+                                (
+                                    if zh { d.duty.zh() } else { d.duty.en() }.to_string(),
+                                    p.1,
+                                    p.2,
+                                    p.1 < p.2 && d.overdue,
+                                )
                             })
                         })
                         .collect();
@@ -92,5 +103,9 @@ pub fn MembersPage(
 }
 
 fn name_caption(lang: Lang) -> &'static str {
-    if lang == Lang::Zh { "履职数据" } else { "Figures" }
+    if lang == Lang::Zh {
+        "履职数据"
+    } else {
+        "Figures"
+    }
 }

@@ -10,7 +10,9 @@ use crate::components::duty_ui::{DutyTabs, YearSwitch};
 use crate::domain::article::Article;
 use crate::domain::meeting::MeetingKind;
 use crate::domain::rules::{evaluate_duties, DutyKind};
-use crate::domain::study::{approve_plan, attendance_count, plan_mut, plan_of, session_mut, session_of, sessions_in_year, StudyTopic};
+use crate::domain::study::{
+    approve_plan, attendance_count, plan_mut, plan_of, session_mut, session_of, sessions_in_year, StudyTopic,
+};
 use crate::domain::Id;
 use crate::i18n::duties::DutiesText as T;
 use crate::i18n::Lang;
@@ -120,7 +122,15 @@ fn Cadence(year: i32) -> impl IntoView {
             evaluate_duties(db, year, today)
                 .into_iter()
                 .filter(|d| matches!(d.duty, DutyKind::CentralStudy | DutyKind::StudySeminar))
-                .map(|d| (if zh { d.duty.zh() } else { d.duty.en() }, d.done, d.required, d.overdue, if zh { d.gaps } else { d.gaps_en }))
+                .map(|d| {
+                    (
+                        if zh { d.duty.zh() } else { d.duty.en() },
+                        d.done,
+                        d.required,
+                        d.overdue,
+                        if zh { d.gaps } else { d.gaps_en },
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     };
@@ -145,7 +155,20 @@ fn Sessions(year: i32) -> impl IntoView {
         state.db.with(|db| {
             sessions_in_year(db, year)
                 .into_iter()
-                .map(|m| (m.id, m.date, m.kind, m.title.clone(), attendance_count(m), m.attendance.iter().filter(|a| a.presence != crate::domain::meeting::Presence::Present).map(|a| db.org.member_name(a.member)).collect::<Vec<_>>()))
+                .map(|m| {
+                    (
+                        m.id,
+                        m.date,
+                        m.kind,
+                        m.title.clone(),
+                        attendance_count(m),
+                        m.attendance
+                            .iter()
+                            .filter(|a| a.presence != crate::domain::meeting::Presence::Present)
+                            .map(|a| db.org.member_name(a.member))
+                            .collect::<Vec<_>>(),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });
@@ -177,7 +200,15 @@ fn SessionRecord(id: Id) -> impl IntoView {
     // A memo: the inputs are written only when the stored record changes, so a save elsewhere
     // does not wipe what is being typed.
     let sess = Memo::new(move |_| state.db.with(|db| session_of(db, id).cloned().unwrap_or_default()));
-    let depts = Memo::new(move |_| state.db.with(|db| db.org.departments.iter().map(|d| (d.id, if d.head.is_empty() { d.name.clone() } else { format!("{}（{}）", d.name, d.head) })).collect::<Vec<_>>()));
+    let depts = Memo::new(move |_| {
+        state.db.with(|db| {
+            db.org
+                .departments
+                .iter()
+                .map(|d| (d.id, if d.head.is_empty() { d.name.clone() } else { format!("{}（{}）", d.name, d.head) }))
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
         <fieldset class="study-heads">
             <legend>{move || state.t(T::DeptHeads)}</legend>

@@ -10,7 +10,10 @@ use crate::domain::article::cite;
 use crate::domain::category::Category;
 use crate::domain::db::Records;
 use crate::domain::item::{AgendaItem, DocRef, ItemStatus, PrepChecklist, Proposer};
-use crate::domain::rules::{self, expenditure, lifecycle::{status_en, status_zh}};
+use crate::domain::rules::{
+    self, expenditure,
+    lifecycle::{status_en, status_zh},
+};
 use crate::domain::Id;
 use crate::i18n::meetings::MeetingsText as T;
 use crate::i18n::Lang;
@@ -24,13 +27,20 @@ pub fn ItemNewPage() -> impl IntoView {
     let err = RwSignal::new(false);
     let create = move |_| {
         let t = title.get_untracked();
-        if t.trim().is_empty() { err.set(true); return; }
+        if t.trim().is_empty() {
+            err.set(true);
+            return;
+        }
         let today = state.today.get_untracked();
         let mut id = 0;
         state.update(|db| {
             id = db.new_id();
             db.items.add(AgendaItem {
-                history: vec![crate::domain::item::StatusChange { to: ItemStatus::Proposed, date: today, note: String::new() }],
+                history: vec![crate::domain::item::StatusChange {
+                    to: ItemStatus::Proposed,
+                    date: today,
+                    note: String::new(),
+                }],
                 ..AgendaItem::proposed(id, t.trim(), Category::Other, today)
             })
         });
@@ -65,31 +75,78 @@ pub fn ItemPage(
         let m = Memo::new(move |_| state.db.with(|db| db.item(id).is_some_and(f)));
         move || m.get()
     };
-    let edit = move |f: Box<dyn FnOnce(&mut AgendaItem)>| state.update(|db| if let Some(i) = db.item_mut(id) { f(i) });
-    let frozen = Memo::new(move |_| state.db.with(|db| db.item(id).is_some_and(|i| matches!(i.status, ItemStatus::Decided | ItemStatus::Implementing | ItemStatus::Done | ItemStatus::Withdrawn))));
-    let members = Memo::new(move |_| state.db.with(|db| { let today = state.today.get(); db.org.roster_at(today).into_iter().map(|r| (r.member, db.org.member_name(r.member))).collect::<Vec<_>>() }));
-    let depts = Memo::new(move |_| state.db.with(|db| db.org.departments.iter().map(|d| (d.id, d.name.clone())).collect::<Vec<_>>()));
+    let edit = move |f: Box<dyn FnOnce(&mut AgendaItem)>| {
+        state.update(|db| {
+            if let Some(i) = db.item_mut(id) {
+                f(i)
+            }
+        })
+    };
+    let frozen = Memo::new(move |_| {
+        state.db.with(|db| {
+            db.item(id).is_some_and(|i| {
+                matches!(
+                    i.status,
+                    ItemStatus::Decided | ItemStatus::Implementing | ItemStatus::Done | ItemStatus::Withdrawn
+                )
+            })
+        })
+    });
+    let members = Memo::new(move |_| {
+        state.db.with(|db| {
+            let today = state.today.get();
+            db.org.roster_at(today).into_iter().map(|r| (r.member, db.org.member_name(r.member))).collect::<Vec<_>>()
+        })
+    });
+    let depts = Memo::new(move |_| {
+        state.db.with(|db| db.org.departments.iter().map(|d| (d.id, d.name.clone())).collect::<Vec<_>>())
+    });
     let category = Memo::new(move |_| state.db.with(|db| db.item(id).map(|i| i.category)));
     let in_charge = Memo::new(move |_| state.db.with(|db| db.item(id).and_then(|i| i.in_charge)));
     let department = Memo::new(move |_| state.db.with(|db| db.item(id).and_then(|i| i.department)));
     let proposer = Memo::new(move |_| state.db.with(|db| db.item(id).map(|i| i.proposer)));
     let docs_n = Memo::new(move |_| state.db.with(|db| db.item(id).map(|i| i.documents.len()).unwrap_or(0)));
     let amount = Memo::new(move |_| state.db.with(|db| db.item(id).and_then(|i| i.amount_yuan)));
-    let check = move |f: fn(&PrepChecklist) -> bool| { let m = Memo::new(move |_| state.db.with(|db| db.item(id).is_some_and(|i| f(&i.checklist)))); move || m.get() };
-    let steps = Memo::new(move |_| state.db.with(|db| db.item(id).map(|i| rules::next_steps(i, &db.org)).unwrap_or_default()));
+    let check = move |f: fn(&PrepChecklist) -> bool| {
+        let m = Memo::new(move |_| state.db.with(|db| db.item(id).is_some_and(|i| f(&i.checklist))));
+        move || m.get()
+    };
+    let steps =
+        Memo::new(move |_| state.db.with(|db| db.item(id).map(|i| rules::next_steps(i, &db.org)).unwrap_or_default()));
     let status = Memo::new(move |_| state.db.with(|db| db.item(id).map(|i| i.status)));
     let history = Memo::new(move |_| state.db.with(|db| db.item(id).map(|i| i.history.clone()).unwrap_or_default()));
-    let meetings = Memo::new(move |_| state.db.with(|db| db.meetings.iter().filter(|m| m.record(id).is_some()).map(|m| (m.id, crate::domain::summary::date_zh(m.date), m.kind.zh())).collect::<Vec<_>>()));
+    let meetings = Memo::new(move |_| {
+        state.db.with(|db| {
+            db.meetings
+                .iter()
+                .filter(|m| m.record(id).is_some())
+                .map(|m| (m.id, crate::domain::summary::date_zh(m.date), m.kind.zh()))
+                .collect::<Vec<_>>()
+        })
+    });
     let step_err = RwSignal::new(None::<String>);
     let note = RwSignal::new(String::new());
     let go = move |to: ItemStatus| {
         let today = state.today.get_untracked();
         let n = note.get_untracked();
-        let r = state.try_update(|db| { let org = db.org.clone(); let i = db.item_mut(id).ok_or(rules::Blocker::Finished)?; rules::transition(i, to, today, &n, &org) });
-        match r { Ok(()) => { step_err.set(None); note.set(String::new()) } Err(e) => step_err.set(Some(if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() })) }
+        let r = state.try_update(|db| {
+            let org = db.org.clone();
+            let i = db.item_mut(id).ok_or(rules::Blocker::Finished)?;
+            rules::transition(i, to, today, &n, &org)
+        });
+        match r {
+            Ok(()) => {
+                step_err.set(None);
+                note.set(String::new())
+            }
+            Err(e) => step_err.set(Some(if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() })),
+        }
     };
     let zh = move || state.lang.get() == Lang::Zh;
-    let check_box = move |label: T, get: fn(&PrepChecklist) -> bool, set: fn(&mut PrepChecklist, bool), testid: &'static str| {
+    let check_box = move |label: T,
+                          get: fn(&PrepChecklist) -> bool,
+                          set: fn(&mut PrepChecklist, bool),
+                          testid: &'static str| {
         let on = check(get);
         view! {
             <label class="check">

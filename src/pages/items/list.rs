@@ -15,8 +15,16 @@ use crate::router::Route;
 
 /// All statuses in lifecycle order.
 pub const STATUSES: [ItemStatus; 10] = [
-    ItemStatus::Proposed, ItemStatus::Reviewed, ItemStatus::DirectorApproved, ItemStatus::Scheduled, ItemStatus::OnAgenda,
-    ItemStatus::Decided, ItemStatus::Implementing, ItemStatus::Done, ItemStatus::Deferred, ItemStatus::Withdrawn,
+    ItemStatus::Proposed,
+    ItemStatus::Reviewed,
+    ItemStatus::DirectorApproved,
+    ItemStatus::Scheduled,
+    ItemStatus::OnAgenda,
+    ItemStatus::Decided,
+    ItemStatus::Implementing,
+    ItemStatus::Done,
+    ItemStatus::Deferred,
+    ItemStatus::Withdrawn,
 ];
 
 /// Pill class of a status.
@@ -44,27 +52,51 @@ pub fn ItemsList() -> impl IntoView {
         year.track();
         limit.set(PAGE);
     });
-    let years = Memo::new(move |_| state.db.with(|db| {
-        let mut v: Vec<i32> = db.items.iter().map(|i| i.created.year()).collect();
-        crate::domain::sort::sort_by(&mut v, |a, b| b.cmp(a));
-        v.dedup();
-        v
-    }));
-    let rows = Memo::new(move |_| state.db.with(|db| {
-        let (s, c, y) = (status.get(), category.get(), year.get());
-        let mut v: Vec<_> = db.items.iter()
-            .filter(|i| s.is_none_or(|s| i.status == s) && c.is_none_or(|c| i.category == c) && y.is_none_or(|y| i.created.year() == y))
-            .map(|i| (i.id, i.title.clone(), i.category, i.status, i.created))
-            .collect();
-        crate::domain::sort::sort_by(&mut v, |a, b| b.4.cmp(&a.4).then(b.0.cmp(&a.0)));
-        v
-    }));
+    let years = Memo::new(move |_| {
+        state.db.with(|db| {
+            let mut v: Vec<i32> = db.items.iter().map(|i| i.created.year()).collect();
+            crate::domain::sort::sort_by(&mut v, |a, b| b.cmp(a));
+            v.dedup();
+            v
+        })
+    });
+    let rows = Memo::new(move |_| {
+        state.db.with(|db| {
+            let (s, c, y) = (status.get(), category.get(), year.get());
+            let mut v: Vec<_> = db
+                .items
+                .iter()
+                .filter(|i| {
+                    s.is_none_or(|s| i.status == s)
+                        && c.is_none_or(|c| i.category == c)
+                        && y.is_none_or(|y| i.created.year() == y)
+                })
+                .map(|i| (i.id, i.title.clone(), i.category, i.status, i.created))
+                .collect();
+            crate::domain::sort::sort_by(&mut v, |a, b| b.4.cmp(&a.4).then(b.0.cmp(&a.0)));
+            v
+        })
+    });
     let total = Signal::derive(move || rows.with(|r| r.len()));
     // Counts per status under the category/year filters.
-    let counts = Memo::new(move |_| state.db.with(|db| {
-        let (c, y) = (category.get(), year.get());
-        STATUSES.iter().map(|s| db.items.iter().filter(|i| i.status == *s && c.is_none_or(|c| i.category == c) && y.is_none_or(|y| i.created.year() == y)).count()).collect::<Vec<_>>()
-    }));
+    let counts = Memo::new(move |_| {
+        state.db.with(|db| {
+            let (c, y) = (category.get(), year.get());
+            STATUSES
+                .iter()
+                .map(|s| {
+                    db.items
+                        .iter()
+                        .filter(|i| {
+                            i.status == *s
+                                && c.is_none_or(|c| i.category == c)
+                                && y.is_none_or(|y| i.created.year() == y)
+                        })
+                        .count()
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
         <section class="page items-page">
             <div class="page-head">

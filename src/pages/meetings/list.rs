@@ -21,7 +21,17 @@ pub fn MeetingsList() -> impl IntoView {
             let mut v: Vec<_> = db
                 .meetings
                 .iter()
-                .map(|m| (m.id, m.date, m.kind, m.title.clone(), m.stage, m.items.len(), m.summary.as_ref().map(|s| number_label(s.year, s.number))))
+                .map(|m| {
+                    (
+                        m.id,
+                        m.date,
+                        m.kind,
+                        m.title.clone(),
+                        m.stage,
+                        m.items.len(),
+                        m.summary.as_ref().map(|s| number_label(s.year, s.number)),
+                    )
+                })
                 .collect();
             crate::domain::sort::sort_by(&mut v, |a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
             v

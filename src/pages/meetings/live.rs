@@ -15,7 +15,9 @@ use crate::domain::article::cite;
 use crate::domain::conduct::{self, ConductError};
 use crate::domain::db::Db;
 use crate::domain::item::DecisionRef;
-use crate::domain::meeting::{Ballot, Choice, Meeting, MeetingStage, Presence, SecretTally, SpeechNote, Speaker, VoteMethod};
+use crate::domain::meeting::{
+    Ballot, Choice, Meeting, MeetingStage, Presence, SecretTally, Speaker, SpeechNote, VoteMethod,
+};
 use crate::domain::rules::{self, VoteError};
 use crate::domain::Id;
 use crate::i18n::meetings::MeetingsText as T;
@@ -23,7 +25,11 @@ use crate::i18n::{role_short_label, Lang, Text};
 use crate::router::Route;
 
 fn msg_vote(e: &VoteError, db: &Db, zh: bool) -> String {
-    if zh { e.zh_named(&db.org) } else { e.en() }
+    if zh {
+        e.zh_named(&db.org)
+    } else {
+        e.en()
+    }
 }
 
 /// The live screen.
@@ -60,11 +66,9 @@ fn StageBar(id: Id) -> impl IntoView {
     let state = use_app();
     let stage = stage_of(id);
     let err = RwSignal::new(None::<String>);
-    let run = move |f: fn(&mut Db, Id) -> Result<(), ConductError>| {
-        match state.try_update(|db| f(db, id)) {
-            Ok(()) => err.set(None),
-            Err(e) => err.set(Some(if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() })),
-        }
+    let run = move |f: fn(&mut Db, Id) -> Result<(), ConductError>| match state.try_update(|db| f(db, id)) {
+        Ok(()) => err.set(None),
+        Err(e) => err.set(Some(if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() })),
     };
     view! {
         <div class="stage-bar no-print">
@@ -90,12 +94,32 @@ fn StageBar(id: Id) -> impl IntoView {
 fn AttendancePanel(id: Id) -> impl IntoView {
     let state = use_app();
     let members = Memo::new(move |_| {
-        state.db.with(|db| db.meeting(id).map(|m| m.attendance.iter().map(|a| (a.member, db.org.member_name(a.member), a.role)).collect::<Vec<_>>()).unwrap_or_default())
+        state.db.with(|db| {
+            db.meeting(id)
+                .map(|m| {
+                    m.attendance.iter().map(|a| (a.member, db.org.member_name(a.member), a.role)).collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
     });
     let observers = Memo::new(move |_| {
-        state.db.with(|db| db.meeting(id).map(|m| m.observers.iter().filter_map(|o| db.org.attendee(*o)).map(|a| format!("{}（{}）", a.name, a.position)).collect::<Vec<_>>()).unwrap_or_default())
+        state.db.with(|db| {
+            db.meeting(id)
+                .map(|m| {
+                    m.observers
+                        .iter()
+                        .filter_map(|o| db.org.attendee(*o))
+                        .map(|a| format!("{}（{}）", a.name, a.position))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
     });
-    let editable = Memo::new(move |_| state.db.with(|db| db.meeting(id).is_some_and(|m| matches!(m.stage, MeetingStage::Planned | MeetingStage::InProgress))));
+    let editable = Memo::new(move |_| {
+        state.db.with(|db| {
+            db.meeting(id).is_some_and(|m| matches!(m.stage, MeetingStage::Planned | MeetingStage::InProgress))
+        })
+    });
     view! {
         <section class="card attendance-panel" aria-labelledby="att-h">
             <h2 id="att-h">{move || state.t(T::Attendance)}" "<ArticleLink article=cite::QUORUM/></h2>
@@ -177,10 +201,41 @@ fn AttendancePanel(id: Id) -> impl IntoView {
 fn ItemArea(id: Id) -> impl IntoView {
     let state = use_app();
     let agenda = Memo::new(move |_| {
-        state.db.with(|db| db.meeting(id).map(|m| m.items.iter().map(|r| (r.item, db.item(r.item).map(|i| i.title.clone()).unwrap_or_default(), r.result.as_ref().map(|x| x.passed))).collect::<Vec<_>>()).unwrap_or_default())
+        state.db.with(|db| {
+            db.meeting(id)
+                .map(|m| {
+                    m.items
+                        .iter()
+                        .map(|r| {
+                            (
+                                r.item,
+                                db.item(r.item).map(|i| i.title.clone()).unwrap_or_default(),
+                                r.result.as_ref().map(|x| x.passed),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
     });
-    let current = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.items.get(m.current_item.min(m.items.len().saturating_sub(1))).map(|r| (m.current_item.min(m.items.len() - 1), r.item)))));
-    let go = move |i: usize| state.update(|db| if let Some(m) = db.meeting_mut(id) { if i < m.items.len() { m.current_item = i } });
+    let current = Memo::new(move |_| {
+        state.db.with(|db| {
+            db.meeting(id).and_then(|m| {
+                m.items
+                    .get(m.current_item.min(m.items.len().saturating_sub(1)))
+                    .map(|r| (m.current_item.min(m.items.len() - 1), r.item))
+            })
+        })
+    });
+    let go = move |i: usize| {
+        state.update(|db| {
+            if let Some(m) = db.meeting_mut(id) {
+                if i < m.items.len() {
+                    m.current_item = i
+                }
+            }
+        })
+    };
     view! {
         <section class="card item-area">
             <nav class="item-tabs" aria-label=move || state.t(T::Agenda)>
@@ -216,15 +271,30 @@ fn ItemPanel(id: Id, item: Id) -> impl IntoView {
     let category = move || info.get_untracked().map(|i| i.1).unwrap_or(crate::domain::category::Category::Other);
     let stage = stage_of(id);
     let live = Memo::new(move |_| stage.get() == Some(MeetingStage::InProgress));
-    let closed = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).is_some_and(|r| r.result.is_some())));
-    let quorum = Signal::derive(move || state.db.with(|db| {
-        let cat = db.item(item).map(|i| i.category)?;
-        db.meeting(id).and_then(|m| m.record(item).map(|r| rules::item_quorum(m, r, cat, &db.settings)))
-    }));
-    let members = Memo::new(move |_| {
-        state.db.with(|db| db.meeting(id).map(|m| m.attendance.iter().map(|a| (a.member, db.org.member_name(a.member))).collect::<Vec<_>>()).unwrap_or_default())
+    let closed = Memo::new(move |_| {
+        state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).is_some_and(|r| r.result.is_some()))
     });
-    let opinions = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).map(|r| r.opinions.iter().map(|o| (db.org.member_name(o.member), o.text.clone())).collect::<Vec<_>>()).unwrap_or_default()));
+    let quorum = Signal::derive(move || {
+        state.db.with(|db| {
+            let cat = db.item(item).map(|i| i.category)?;
+            db.meeting(id).and_then(|m| m.record(item).map(|r| rules::item_quorum(m, r, cat, &db.settings)))
+        })
+    });
+    let members = Memo::new(move |_| {
+        state.db.with(|db| {
+            db.meeting(id)
+                .map(|m| m.attendance.iter().map(|a| (a.member, db.org.member_name(a.member))).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let opinions = Memo::new(move |_| {
+        state.db.with(|db| {
+            db.meeting(id)
+                .and_then(|m| m.record(item))
+                .map(|r| r.opinions.iter().map(|o| (db.org.member_name(o.member), o.text.clone())).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
     view! {
         <div class="item-panel" data-testid="item-panel" data-item=item.to_string()>
             <h2>{move || info.get().map(|i| i.0)}" "
@@ -266,21 +336,44 @@ fn ItemPanel(id: Id, item: Id) -> impl IntoView {
 #[component]
 fn NotesSection(id: Id, item: Id, stage: Memo<Option<MeetingStage>>, live: Memo<bool>) -> impl IntoView {
     let state = use_app();
-    let speakers = Memo::new(move |_| state.db.with(|db| {
-        let Some(m) = db.meeting(id) else { return vec![] };
-        let mut v: Vec<(String, String)> = m.attendance.iter().map(|a| (format!("m{}", a.member), db.org.member_name(a.member))).collect();
-        v.extend(m.observers.iter().filter_map(|o| db.org.attendee(*o)).map(|a| (format!("o{}", a.id), a.name.clone())));
-        v
-    }));
-    let notes = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).map(|r| r.notes.iter().map(|n| {
-        let who = match &n.speaker { Speaker::Member(x) => db.org.member_name(*x), Speaker::Observer(x) => db.org.attendee(*x).map(|a| a.name.clone()).unwrap_or_default(), Speaker::Other(s) => s.clone() };
-        (who, n.text.clone())
-    }).collect::<Vec<_>>()).unwrap_or_default()));
+    let speakers = Memo::new(move |_| {
+        state.db.with(|db| {
+            let Some(m) = db.meeting(id) else { return vec![] };
+            let mut v: Vec<(String, String)> =
+                m.attendance.iter().map(|a| (format!("m{}", a.member), db.org.member_name(a.member))).collect();
+            v.extend(
+                m.observers.iter().filter_map(|o| db.org.attendee(*o)).map(|a| (format!("o{}", a.id), a.name.clone())),
+            );
+            v
+        })
+    });
+    let notes = Memo::new(move |_| {
+        state.db.with(|db| {
+            db.meeting(id)
+                .and_then(|m| m.record(item))
+                .map(|r| {
+                    r.notes
+                        .iter()
+                        .map(|n| {
+                            let who = match &n.speaker {
+                                Speaker::Member(x) => db.org.member_name(*x),
+                                Speaker::Observer(x) => db.org.attendee(*x).map(|a| a.name.clone()).unwrap_or_default(),
+                                Speaker::Other(s) => s.clone(),
+                            };
+                            (who, n.text.clone())
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
     let speaker = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
     let add = move |_| {
         let t = text.get_untracked();
-        if t.trim().is_empty() { return; }
+        if t.trim().is_empty() {
+            return;
+        }
         let s = speaker.get_untracked();
         let first = speakers.get_untracked().first().map(|x| x.0.clone()).unwrap_or_default();
         let s = if s.is_empty() { first } else { s };
@@ -289,8 +382,12 @@ fn NotesSection(id: Id, item: Id, stage: Memo<Option<MeetingStage>>, live: Memo<
             (Some('o'), Some(x)) => Speaker::Observer(x),
             _ => Speaker::Other(s.clone()),
         };
-        state.update(|db| if let Some(r) = db.meeting_mut(id).filter(|m| !m.is_locked()).and_then(|m| m.items.iter_mut().find(|r| r.item == item)) {
-            r.notes.push(SpeechNote { speaker: who, text: t.trim().to_string() })
+        state.update(|db| {
+            if let Some(r) =
+                db.meeting_mut(id).filter(|m| !m.is_locked()).and_then(|m| m.items.iter_mut().find(|r| r.item == item))
+            {
+                r.notes.push(SpeechNote { speaker: who, text: t.trim().to_string() })
+            }
         });
         text.set(String::new());
     };
@@ -324,47 +421,94 @@ fn NotesSection(id: Id, item: Id, stage: Memo<Option<MeetingStage>>, live: Memo<
 }
 
 fn method_value(m: VoteMethod) -> &'static str {
-    match m { VoteMethod::Oral => "oral", VoteMethod::Hands => "hands", VoteMethod::Named => "named", VoteMethod::Secret => "secret" }
+    match m {
+        VoteMethod::Oral => "oral",
+        VoteMethod::Hands => "hands",
+        VoteMethod::Named => "named",
+        VoteMethod::Secret => "secret",
+    }
 }
 
 #[component]
-fn VoteSection(id: Id, item: Id, stage: Memo<Option<MeetingStage>>, live: Memo<bool>, category: crate::domain::category::Category) -> impl IntoView {
+fn VoteSection(
+    id: Id,
+    item: Id,
+    stage: Memo<Option<MeetingStage>>,
+    live: Memo<bool>,
+    category: crate::domain::category::Category,
+) -> impl IntoView {
     let state = use_app();
     let err = RwSignal::new(None::<String>);
     let zh = move || state.lang.get_untracked() == Lang::Zh;
-    let fixed_method = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).and_then(|r| match &r.ballot {
-        Some(Ballot::Secret(_)) => Some(VoteMethod::Secret),
-        Some(Ballot::Open { method, votes }) if !votes.is_empty() => Some(*method),
-        _ => None,
-    })));
+    let fixed_method = Memo::new(move |_| {
+        state.db.with(|db| {
+            db.meeting(id).and_then(|m| m.record(item)).and_then(|r| match &r.ballot {
+                Some(Ballot::Secret(_)) => Some(VoteMethod::Secret),
+                Some(Ballot::Open { method, votes }) if !votes.is_empty() => Some(*method),
+                _ => None,
+            })
+        })
+    });
     let picked = RwSignal::new(VoteMethod::Hands);
     let method = Memo::new(move |_| fixed_method.get().unwrap_or_else(|| picked.get()));
-    let closed = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).and_then(|r| r.result.clone())));
-    let outcome = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item).map(|r| {
-        let o = rules::evaluate_vote(m, r, category, &db.settings);
-        (o.explain_zh(), o.explain_en(), o.quorum.met, rules::pass_impossible(m, r, category, &db.settings), o.complete)
-    }))));
+    let closed = Memo::new(move |_| {
+        state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).and_then(|r| r.result.clone()))
+    });
+    let outcome = Memo::new(move |_| {
+        state.db.with(|db| {
+            db.meeting(id).and_then(|m| {
+                m.record(item).map(|r| {
+                    let o = rules::evaluate_vote(m, r, category, &db.settings);
+                    (
+                        o.explain_zh(),
+                        o.explain_en(),
+                        o.quorum.met,
+                        rules::pass_impossible(m, r, category, &db.settings),
+                        o.complete,
+                    )
+                })
+            })
+        })
+    });
     let chair = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(rules::chair_of)));
-    let voters = Memo::new(move |_| state.db.with(|db| db.meeting(id).map(|m| {
-        let rec = m.record(item);
-        m.attendance.iter().map(|a| {
-            let why: Option<T> = if rec.is_some_and(|r| r.recused.contains(&a.member)) { Some(T::Recusal) }
-                else if a.not_counted.is_some() { Some(T::NotCounted) }
-                else { match a.presence { Presence::Present => None, Presence::Leave { .. } => Some(T::Leave), Presence::Absent => Some(T::Absent) } };
-            (a.member, db.org.member_name(a.member), why)
-        }).collect::<Vec<_>>()
-    }).unwrap_or_default()));
-    let try_vote = move |f: Box<dyn FnOnce(&mut Meeting, &crate::domain::settings::RuleSettings) -> Result<(), VoteError>>| {
-        let res = state.try_update(|db| {
-            let s = db.settings.clone();
-            let m = db.meeting_mut(id).ok_or(VoteError::UnknownItem)?;
-            f(m, &s)
-        });
-        match res {
-            Ok(()) => err.set(None),
-            Err(e) => err.set(Some(state.db.with_untracked(|db| msg_vote(&e, db, zh())))),
-        }
-    };
+    let voters = Memo::new(move |_| {
+        state.db.with(|db| {
+            db.meeting(id)
+                .map(|m| {
+                    let rec = m.record(item);
+                    m.attendance
+                        .iter()
+                        .map(|a| {
+                            let why: Option<T> = if rec.is_some_and(|r| r.recused.contains(&a.member)) {
+                                Some(T::Recusal)
+                            } else if a.not_counted.is_some() {
+                                Some(T::NotCounted)
+                            } else {
+                                match a.presence {
+                                    Presence::Present => None,
+                                    Presence::Leave { .. } => Some(T::Leave),
+                                    Presence::Absent => Some(T::Absent),
+                                }
+                            };
+                            (a.member, db.org.member_name(a.member), why)
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let try_vote =
+        move |f: Box<dyn FnOnce(&mut Meeting, &crate::domain::settings::RuleSettings) -> Result<(), VoteError>>| {
+            let res = state.try_update(|db| {
+                let s = db.settings.clone();
+                let m = db.meeting_mut(id).ok_or(VoteError::UnknownItem)?;
+                f(m, &s)
+            });
+            match res {
+                Ok(()) => err.set(None),
+                Err(e) => err.set(Some(state.db.with_untracked(|db| msg_vote(&e, db, zh())))),
+            }
+        };
     let close = move |_| {
         let res = state.try_update(|db| {
             let s = db.settings.clone();
@@ -515,23 +659,60 @@ fn VoteSection(id: Id, item: Id, stage: Memo<Option<MeetingStage>>, live: Memo<b
 fn DecisionSection(id: Id, item: Id) -> impl IntoView {
     let state = use_app();
     let err = RwSignal::new(None::<String>);
-    let editable = Memo::new(move |_| state.db.with(|db| db.meeting(id).is_some_and(|m| matches!(m.stage, MeetingStage::InProgress | MeetingStage::Closed))));
-    let passed = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).is_some_and(|r| r.result.as_ref().is_some_and(|x| x.passed))));
-    let decision = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).map(|r| r.decision.clone()).unwrap_or_default()));
+    let editable = Memo::new(move |_| {
+        state.db.with(|db| {
+            db.meeting(id).is_some_and(|m| matches!(m.stage, MeetingStage::InProgress | MeetingStage::Closed))
+        })
+    });
+    let passed = Memo::new(move |_| {
+        state.db.with(|db| {
+            db.meeting(id).and_then(|m| m.record(item)).is_some_and(|r| r.result.as_ref().is_some_and(|x| x.passed))
+        })
+    });
+    let decision = Memo::new(move |_| {
+        state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).map(|r| r.decision.clone()).unwrap_or_default())
+    });
     let date = Memo::new(move |_| state.db.with(|db| db.meeting(id).map(|m| m.date)));
-    let supersedes = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).and_then(|r| r.supersedes)));
-    let options = Memo::new(move |_| state.db.with(|db| {
-        let Some(d) = date.get() else { return vec![] };
-        let mut v: Vec<DecisionRef> = conduct::supersedable_decisions(db, d);
-        if let Some(s) = supersedes.get() { if !v.contains(&s) { v.insert(0, s) } }
-        v.into_iter().map(|r| (r, crate::domain::summary::decision_label(db, r))).collect::<Vec<_>>()
-    }));
-    let tasks = Memo::new(move |_| state.db.with(|db| db.tasks.iter().filter(|t| t.source == Some(DecisionRef { meeting: id, item })).map(|t| {
-        let who = t.member.map(|m| db.org.member_name(m)).or_else(|| t.department.and_then(|d| db.org.department(d)).map(|d| d.name.clone())).unwrap_or_default();
-        (t.id, t.title.clone(), who, t.deadline)
-    }).collect::<Vec<_>>()));
-    let members = Memo::new(move |_| state.db.with(|db| db.meeting(id).map(|m| m.attendance.iter().map(|a| (a.member, db.org.member_name(a.member))).collect::<Vec<_>>()).unwrap_or_default()));
-    let depts = Memo::new(move |_| state.db.with(|db| db.org.departments.iter().map(|d| (d.id, d.name.clone())).collect::<Vec<_>>()));
+    let supersedes =
+        Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).and_then(|r| r.supersedes)));
+    let options = Memo::new(move |_| {
+        state.db.with(|db| {
+            let Some(d) = date.get() else { return vec![] };
+            let mut v: Vec<DecisionRef> = conduct::supersedable_decisions(db, d);
+            if let Some(s) = supersedes.get() {
+                if !v.contains(&s) {
+                    v.insert(0, s)
+                }
+            }
+            v.into_iter().map(|r| (r, crate::domain::summary::decision_label(db, r))).collect::<Vec<_>>()
+        })
+    });
+    let tasks = Memo::new(move |_| {
+        state.db.with(|db| {
+            db.tasks
+                .iter()
+                .filter(|t| t.source == Some(DecisionRef { meeting: id, item }))
+                .map(|t| {
+                    let who = t
+                        .member
+                        .map(|m| db.org.member_name(m))
+                        .or_else(|| t.department.and_then(|d| db.org.department(d)).map(|d| d.name.clone()))
+                        .unwrap_or_default();
+                    (t.id, t.title.clone(), who, t.deadline)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let members = Memo::new(move |_| {
+        state.db.with(|db| {
+            db.meeting(id)
+                .map(|m| m.attendance.iter().map(|a| (a.member, db.org.member_name(a.member))).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let depts = Memo::new(move |_| {
+        state.db.with(|db| db.org.departments.iter().map(|d| (d.id, d.name.clone())).collect::<Vec<_>>())
+    });
     let t_title = RwSignal::new(String::new());
     let t_member = RwSignal::new(None::<Id>);
     let t_dept = RwSignal::new(None::<Id>);
@@ -540,8 +721,13 @@ fn DecisionSection(id: Id, item: Id) -> impl IntoView {
         let deadline = NaiveDate::parse_from_str(&t_deadline.get_untracked(), "%Y-%m-%d").ok();
         let today = state.today.get_untracked();
         let (ti, me, de) = (t_title.get_untracked(), t_member.get_untracked(), t_dept.get_untracked());
-        match state.try_update(|db| conduct::add_task(db, DecisionRef { meeting: id, item }, &ti, me, de, deadline, today)) {
-            Ok(_) => { err.set(None); t_title.set(String::new()); }
+        match state
+            .try_update(|db| conduct::add_task(db, DecisionRef { meeting: id, item }, &ti, me, de, deadline, today))
+        {
+            Ok(_) => {
+                err.set(None);
+                t_title.set(String::new());
+            }
             Err(e) => err.set(Some(if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() })),
         }
     };

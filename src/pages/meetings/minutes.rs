@@ -16,7 +16,11 @@ use crate::i18n::{Lang, Text};
 use crate::router::Route;
 
 fn choice_zh(c: Choice) -> &'static str {
-    match c { Choice::Yes => "同意", Choice::No => "反对", Choice::Abstain => "弃权" }
+    match c {
+        Choice::Yes => "同意",
+        Choice::No => "反对",
+        Choice::Abstain => "弃权",
+    }
 }
 
 /// An attendance line's label on screen: the 纪要's own in Chinese.
@@ -28,11 +32,19 @@ fn attendance_label(group: AttendanceGroup, lang: Lang) -> &'static str {
         AttendanceGroup::Observers => T::Observers,
         AttendanceGroup::Recorder => T::Recorder,
     };
-    if lang == Lang::Zh { group.zh() } else { key.en() }
+    if lang == Lang::Zh {
+        group.zh()
+    } else {
+        key.en()
+    }
 }
 
 fn choice_en(c: Choice) -> &'static str {
-    match c { Choice::Yes => "yes", Choice::No => "no", Choice::Abstain => "abstain" }
+    match c {
+        Choice::Yes => "yes",
+        Choice::No => "no",
+        Choice::Abstain => "abstain",
+    }
 }
 
 /// The minutes screen.
@@ -72,7 +84,8 @@ fn MinutesBody(id: Id) -> impl IntoView {
             std::time::Duration::ZERO,
         )
     });
-    move || state.db.with(|db| {
+    move || {
+        state.db.with(|db| {
         let m = db.meeting(id)?;
         let org = &db.org;
         let lines = attendance_lines(org, m);
@@ -155,6 +168,7 @@ fn MinutesBody(id: Id) -> impl IntoView {
         }).collect_view();
         Some(view! { {head}{items} })
     })
+    }
 }
 
 #[component]
@@ -171,20 +185,42 @@ fn AmendmentsSection(id: Id) -> impl IntoView {
             AmendTarget::Notes(i) => format!("{}{}{}", state.t(T::Notes), state.colon(), item(i)),
         }
     };
-    let list = Memo::new(move |_| state.db.with(|db| db.meeting(id).map(|m| m.amendments.iter().map(|a| {
-        let target = a.target.as_ref().map(|t| target_label(db, t)).unwrap_or_default();
-        (a.at.format("%Y-%m-%d %H:%M").to_string(), a.by.clone(), target, a.reason.clone(), a.text.clone())
-    }).collect::<Vec<_>>()).unwrap_or_default()));
-    let targets = Memo::new(move |_| state.db.with(|db| {
-        let mut v = vec![("summary".to_string(), target_label(db, &AmendTarget::Summary)), ("attendance".into(), target_label(db, &AmendTarget::Attendance))];
-        if let Some(m) = db.meeting(id) {
-            for r in &m.items {
-                v.push((format!("d{}", r.item), target_label(db, &AmendTarget::Decision(r.item))));
-                v.push((format!("n{}", r.item), target_label(db, &AmendTarget::Notes(r.item))));
+    let list = Memo::new(move |_| {
+        state.db.with(|db| {
+            db.meeting(id)
+                .map(|m| {
+                    m.amendments
+                        .iter()
+                        .map(|a| {
+                            let target = a.target.as_ref().map(|t| target_label(db, t)).unwrap_or_default();
+                            (
+                                a.at.format("%Y-%m-%d %H:%M").to_string(),
+                                a.by.clone(),
+                                target,
+                                a.reason.clone(),
+                                a.text.clone(),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let targets = Memo::new(move |_| {
+        state.db.with(|db| {
+            let mut v = vec![
+                ("summary".to_string(), target_label(db, &AmendTarget::Summary)),
+                ("attendance".into(), target_label(db, &AmendTarget::Attendance)),
+            ];
+            if let Some(m) = db.meeting(id) {
+                for r in &m.items {
+                    v.push((format!("d{}", r.item), target_label(db, &AmendTarget::Decision(r.item))));
+                    v.push((format!("n{}", r.item), target_label(db, &AmendTarget::Notes(r.item))));
+                }
             }
-        }
-        v
-    }));
+            v
+        })
+    });
     let target = RwSignal::new("summary".to_string());
     let text = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
@@ -205,7 +241,11 @@ fn AmendmentsSection(id: Id) -> impl IntoView {
             summary::amend(m, tgt, &b, at, &r, &x)
         });
         match res {
-            Ok(()) => { err.set(None); text.set(String::new()); reason.set(String::new()); }
+            Ok(()) => {
+                err.set(None);
+                text.set(String::new());
+                reason.set(String::new());
+            }
             Err(e) => err.set(Some(if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() })),
         }
     };

@@ -67,9 +67,8 @@ pub fn MeetingHeader(
     active: T,
 ) -> impl IntoView {
     let state = use_app();
-    let head = Memo::new(move |_| {
-        state.db.with(|db| db.meeting(id).map(|m| (m.kind, m.date, m.title.clone(), m.stage)))
-    });
+    let head =
+        Memo::new(move |_| state.db.with(|db| db.meeting(id).map(|m| (m.kind, m.date, m.title.clone(), m.stage))));
     let tab = move |t: T, route: Route, testid: &'static str| {
         let cls = if t == active { "meeting-tab active" } else { "meeting-tab" };
         view! { <a class=cls href=route.href() data-testid=testid aria-current=(t == active).then_some("page")>{move || state.t(t)}</a> }

@@ -111,7 +111,10 @@ pub fn PreparePage(
 }
 
 /// Read a field of the meeting reactively.
-fn field<R: PartialEq + Clone + Send + Sync + 'static>(id: Id, f: impl Fn(&Meeting) -> R + Send + Sync + 'static) -> Memo<Option<R>> {
+fn field<R: PartialEq + Clone + Send + Sync + 'static>(
+    id: Id,
+    f: impl Fn(&Meeting) -> R + Send + Sync + 'static,
+) -> Memo<Option<R>> {
     let state = use_app();
     Memo::new(move |_| state.db.with(|db| db.meeting(id).map(&f)))
 }
@@ -148,7 +151,11 @@ fn Details(id: Id) -> impl IntoView {
         })
     });
     let chair = field(id, |m| m.chair);
-    let observers = Memo::new(move |_| state.db.with(|db| db.org.attendees.iter().map(|a| (a.id, format!("{}（{}）", a.name, a.position))).collect::<Vec<_>>()));
+    let observers = Memo::new(move |_| {
+        state.db.with(|db| {
+            db.org.attendees.iter().map(|a| (a.id, format!("{}（{}）", a.name, a.position))).collect::<Vec<_>>()
+        })
+    });
     view! {
         <fieldset class="card">
             <legend>{move || state.pick("会议信息".into(), "Details".into())}" "<ArticleLink article=cite::FREQUENCY/></legend>
@@ -230,21 +237,30 @@ fn AgendaSection(id: Id) -> impl IntoView {
     let agenda = Memo::new(move |_| {
         state.db.with(|db| {
             db.meeting(id)
-                .map(|m| m.items.iter().map(|r| (r.item, db.item(r.item).map(|i| i.title.clone()).unwrap_or_default())).collect::<Vec<_>>())
+                .map(|m| {
+                    m.items
+                        .iter()
+                        .map(|r| (r.item, db.item(r.item).map(|i| i.title.clone()).unwrap_or_default()))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     });
     let planned = field(id, |m| m.stage == MeetingStage::Planned);
     let planned = move || planned.get().unwrap_or(false);
     let waiting = Memo::new(move |_| {
-        state.db.with(|db| conduct::schedulable_items(db).into_iter().filter_map(|i| db.item(i).map(|it| (i, it.title.clone()))).collect::<Vec<_>>())
+        state.db.with(|db| {
+            conduct::schedulable_items(db)
+                .into_iter()
+                .filter_map(|i| db.item(i).map(|it| (i, it.title.clone())))
+                .collect::<Vec<_>>()
+        })
     });
-    let run = move |f: Box<dyn FnOnce(&mut crate::domain::db::Db) -> Result<(), ConductError>>| {
-        match state.try_update(f) {
+    let run =
+        move |f: Box<dyn FnOnce(&mut crate::domain::db::Db) -> Result<(), ConductError>>| match state.try_update(f) {
             Ok(()) => err.set(None),
             Err(e) => err.set(Some(if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() })),
-        }
-    };
+        };
     view! {
         <fieldset class="card">
             <legend>{move || state.t(T::Agenda)}" "<ArticleLink article=cite::AGENDA/></legend>
@@ -300,7 +316,10 @@ fn AgendaSection(id: Id) -> impl IntoView {
 fn Distributions(id: Id) -> impl IntoView {
     let state = use_app();
     let late = field(id, conduct::materials_late);
-    let row = move |label: T, get: fn(&Meeting) -> &Option<Distribution>, set: fn(&mut Meeting, Option<Distribution>), testid: &'static str| {
+    let row = move |label: T,
+                    get: fn(&Meeting) -> &Option<Distribution>,
+                    set: fn(&mut Meeting, Option<Distribution>),
+                    testid: &'static str| {
         let on = field(id, move |m| get(m).as_ref().map(|d| d.on.to_string()).unwrap_or_default());
         let to = field(id, move |m| get(m).as_ref().map(|d| d.to.clone()).unwrap_or_default());
         let save = move |on_s: String, to_s: String| {
@@ -350,7 +369,12 @@ fn LeaveSection(id: Id) -> impl IntoView {
     let items = Memo::new(move |_| {
         state.db.with(|db| {
             db.meeting(id)
-                .map(|m| m.items.iter().map(|r| (r.item, db.item(r.item).map(|i| i.title.clone()).unwrap_or_default())).collect::<Vec<_>>())
+                .map(|m| {
+                    m.items
+                        .iter()
+                        .map(|r| (r.item, db.item(r.item).map(|i| i.title.clone()).unwrap_or_default()))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     });

@@ -9,7 +9,9 @@ use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
 use crate::domain::article::cite;
 use crate::domain::meeting::{AmendTarget, MeetingStage};
-use crate::domain::summary::{self, attendance_lines, body_lines, current_text, date_zh, heading, number_label, SummaryError};
+use crate::domain::summary::{
+    self, attendance_lines, body_lines, current_text, date_zh, heading, number_label, SummaryError,
+};
 use crate::domain::Id;
 use crate::i18n::meetings::MeetingsText as T;
 use crate::i18n::Lang;
@@ -46,9 +48,19 @@ pub fn SummaryPage(
     };
     let stage = Memo::new(move |_| state.db.with(|db| db.meeting(id).map(|m| m.stage)));
     let has_summary = Memo::new(move |_| state.db.with(|db| db.meeting(id).is_some_and(|m| m.summary.is_some())));
-    let text = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.summary.as_ref().map(|s| s.text.clone())).unwrap_or_default()));
-    let signer = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| db.org.secretary_at(m.date).or(m.chair))));
-    let signed = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.summary.as_ref()).and_then(|s| s.signed.clone()).map(|s| (db.org.member_name(s.by), s.at.format("%Y-%m-%d %H:%M").to_string()))));
+    let text = Memo::new(move |_| {
+        state.db.with(|db| db.meeting(id).and_then(|m| m.summary.as_ref().map(|s| s.text.clone())).unwrap_or_default())
+    });
+    let signer =
+        Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| db.org.secretary_at(m.date).or(m.chair))));
+    let signed = Memo::new(move |_| {
+        state.db.with(|db| {
+            db.meeting(id)
+                .and_then(|m| m.summary.as_ref())
+                .and_then(|s| s.signed.clone())
+                .map(|s| (db.org.member_name(s.by), s.at.format("%Y-%m-%d %H:%M").to_string()))
+        })
+    });
     view! {
         <MeetingScreen id=id>
             <section class="page meeting-summary">
@@ -106,7 +118,8 @@ pub fn SummaryPage(
 #[component]
 fn PrintedSummary(id: Id) -> impl IntoView {
     let state = use_app();
-    move || state.db.with(|db| {
+    move || {
+        state.db.with(|db| {
         let m = db.meeting(id)?;
         let s = m.summary.as_ref()?;
         let text = current_text(m, &AmendTarget::Summary, &s.text).to_string();
@@ -136,4 +149,5 @@ fn PrintedSummary(id: Id) -> impl IntoView {
             </article>
         })
     })
+    }
 }

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
-use crate::components::pager::{Pager, PAGE};
 use crate::components::duty_ui::{department_options, member_options, parse_date, IdSelect};
+use crate::components::pager::{Pager, PAGE};
 use crate::components::task_status::{pill_style, task_status_text};
 use crate::domain::article::Article;
 use crate::domain::followup::{count_tasks, create_task, filter_tasks, TaskFilter};
@@ -55,7 +55,18 @@ pub fn TasksPage() -> impl IntoView {
             crate::domain::sort::sort(&mut ids);
             ids.dedup();
             ids.into_iter()
-                .filter_map(|id| db.meeting(id).map(|m| (id, format!("{} {}", m.date, if m.title.is_empty() { m.kind.zh().to_string() } else { m.title.clone() }))))
+                .filter_map(|id| {
+                    db.meeting(id).map(|m| {
+                        (
+                            id,
+                            format!(
+                                "{} {}",
+                                m.date,
+                                if m.title.is_empty() { m.kind.zh().to_string() } else { m.title.clone() }
+                            ),
+                        )
+                    })
+                })
                 .collect::<Vec<_>>()
         })
     });
@@ -171,7 +182,9 @@ fn NewTaskForm() -> impl IntoView {
             v
         })
     });
-    let decision_options = Signal::derive(move || decisions.get().into_iter().enumerate().map(|(i, (_, _, l))| (i as Id, l)).collect::<Vec<_>>());
+    let decision_options = Signal::derive(move || {
+        decisions.get().into_iter().enumerate().map(|(i, (_, _, l))| (i as Id, l)).collect::<Vec<_>>()
+    });
     let members = Signal::derive(move || member_options(state.today.get()));
     let departments = Signal::derive(department_options);
     let err_of = move |k: u8| Signal::derive(move || error.get().filter(|e| e.0 == k).map(|e| e.1));
@@ -181,7 +194,9 @@ fn NewTaskForm() -> impl IntoView {
             error.set(Some((2, state.t(T::ErrDate).to_string())));
             return;
         };
-        let src = source.get_untracked().and_then(|i| decisions.get_untracked().get(i as usize).map(|(m, it, _)| DecisionRef { meeting: *m, item: *it }));
+        let src = source.get_untracked().and_then(|i| {
+            decisions.get_untracked().get(i as usize).map(|(m, it, _)| DecisionRef { meeting: *m, item: *it })
+        });
         let today = state.today.get_untracked();
         let t = title.get_untracked();
         let (m, d) = (member.get_untracked(), department.get_untracked());
