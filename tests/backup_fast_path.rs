@@ -1,6 +1,7 @@
 //! Import reads the usual file straight into records and falls back to the general path for
 //! anything else; both must agree with the file format: the checksum covers the canonical
 //! (key-sorted, compact) text of `data` as the file holds it.
+#![cfg(not(target_arch = "wasm32"))] // native tests: the wasm32 build runs tests/web_*.rs
 
 mod storage_support;
 

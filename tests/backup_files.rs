@@ -1,5 +1,6 @@
 //! Backup files: export → import round trips, and every kind of bad file is refused with a
 //! message that names the problem.
+#![cfg(not(target_arch = "wasm32"))] // native tests: the wasm32 build runs tests/web_*.rs
 
 mod storage_support;
 
@@ -69,7 +70,8 @@ fn an_empty_backup_of_an_empty_database_round_trips() {
 #[test]
 fn bad_files_are_refused_with_a_named_problem() {
     let good = export_json(&sample(), now());
-    let cases: Vec<(&str, String, fn(&ImportError) -> bool)> = vec![
+    type Case = (&'static str, String, fn(&ImportError) -> bool);
+    let cases: Vec<Case> = vec![
         ("empty", String::new(), |e| *e == ImportError::Empty),
         ("whitespace", " \n ".into(), |e| *e == ImportError::Empty),
         ("not JSON", "议事 hello".into(), |e| matches!(e, ImportError::NotJson { line: 1, .. })),

@@ -1,4 +1,5 @@
 //! Import preview, merge and replace, encryption and the year archive.
+#![cfg(not(target_arch = "wasm32"))] // native tests: the wasm32 build runs tests/web_*.rs
 
 mod storage_support;
 

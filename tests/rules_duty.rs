@@ -1,5 +1,6 @@
 //! Duty schedules (第十二、十八、十九、二十二至二十八条): periods, year boundaries, a leap year,
 //! the 15-day report deadline on a month end, mid-year terms, coverage of integrity talks.
+#![cfg(not(target_arch = "wasm32"))] // native tests: the wasm32 build runs tests/web_*.rs
 
 mod rules_support;
 

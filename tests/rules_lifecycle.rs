@@ -1,5 +1,6 @@
 //! Agenda-item lifecycle: what blocks each step, with its article (第十七条, 第十八条（二）（三）（七）),
 //! plus risk hints (第二十条) and the expenditure check (第六条（六）).
+#![cfg(not(target_arch = "wasm32"))] // native tests: the wasm32 build runs tests/web_*.rs
 
 mod rules_support;
 

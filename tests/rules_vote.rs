@@ -1,5 +1,6 @@
 //! Voting: 末位表态制 over every order of votes, secret ballots, reservations, closing
 //! (第十四条, 第十八条（四）（五）).
+#![cfg(not(target_arch = "wasm32"))] // native tests: the wasm32 build runs tests/web_*.rs
 
 mod rules_support;
 

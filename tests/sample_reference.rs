@@ -1,5 +1,6 @@
 //! The ten-year reference data set: valid, deterministic, of the promised volumes, and with
 //! votes that follow the rules. Prints the character counts (`cargo test -- --nocapture`).
+#![cfg(not(target_arch = "wasm32"))] // native tests: the wasm32 build runs tests/web_*.rs
 
 use std::collections::HashSet;
 

@@ -2,6 +2,7 @@
 //! 5,234,688-character quota, and a save after a small edit must be cheap. Prints figures
 //! (run with `cargo test --release --test storage_budget -- --nocapture` for timings);
 //! asserts only sizes, never times.
+#![cfg(not(target_arch = "wasm32"))] // native tests: the wasm32 build runs tests/web_*.rs
 
 mod storage_support;
 

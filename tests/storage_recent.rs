@@ -2,6 +2,7 @@
 //! after (`Store::load_pending`): the same records as a full open, no save that could drop the
 //! unread months, damage in an older month found and handled as at a full open, and another
 //! tab's save in between followed.
+#![cfg(not(target_arch = "wasm32"))] // native tests: the wasm32 build runs tests/web_*.rs
 
 mod storage_support;
 

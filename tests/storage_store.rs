@@ -1,5 +1,6 @@
 //! Behaviour of the storage layer on the in-memory backend: round trips, atomic commits under
 //! quota and write failures, two tabs, damaged and newer data, snapshots.
+#![cfg(not(target_arch = "wasm32"))] // native tests: the wasm32 build runs tests/web_*.rs
 
 mod storage_support;
 

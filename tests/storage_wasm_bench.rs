@@ -1,8 +1,6 @@
 //! Timings of the storage and backup layers inside WebAssembly (node, the app's release
 //! profile), with the ten-year reference data set on the in-memory backend. Figures, not
 //! assertions; native builds compile nothing here. Run:
-//! `cargo run --release --example gen_reference -- bench/reference.json` (the reference data set
-//! is native-only code, so the wasm test reads the backup file), then
 //! `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner cargo test --release
 //!  --target wasm32-unknown-unknown --test storage_wasm_bench -- --nocapture`
 #![cfg(target_arch = "wasm32")]
@@ -40,14 +38,14 @@ fn toggle(text: &mut String) {
 
 #[wasm_bindgen_test]
 fn storage_and_backup_timings_in_wasm() {
-    let db = parse_backup(include_str!("../bench/reference.json"), None).unwrap();
+    let db = yishi::sample::reference::reference_db(yishi::sample::reference::DEFAULT_SEED);
     let b = MemoryBackend::new();
     Store::open(Box::new(b.clone())).0.save(&db).unwrap();
     let load = median(5, || Store::open(Box::new(b.clone())));
     let (mut s, mut w, _) = Store::open(Box::new(b.clone()));
     let same = median(11, || s.save(&w).unwrap());
     let edit = median(21, || {
-        toggle(&mut w.items.last_mut().unwrap().materials);
+        toggle(&mut std::sync::Arc::make_mut(w.items.last_mut().unwrap()).materials);
         s.save(&w).unwrap()
     });
     let eq = median(11, || w == db);

@@ -320,9 +320,11 @@ mod tests {
     #[test]
     fn default_settings_are_valid_and_bad_values_are_caught() {
         assert_eq!(validate_settings(&RuleSettings::default()), vec![]);
-        let mut s = RuleSettings::default();
-        s.open_quorum = Fraction { num: 3, den: 2 };
-        s.expenditure_threshold_yuan = 0;
+        let mut s = RuleSettings {
+            open_quorum: Fraction { num: 3, den: 2 },
+            expenditure_threshold_yuan: 0,
+            ..Default::default()
+        };
         s.duties.meeting_every_months = 0;
         let issues = validate_settings(&s);
         assert!(issues.contains(&issue(Field::Setting("open_quorum"), Problem::BadFraction)));

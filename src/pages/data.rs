@@ -383,7 +383,7 @@ pub fn DataPage() -> impl IntoView {
     // ----- year archive -----
     let years = move || {
         let this = state.this_year();
-        state.db.with(|db| backup::years_with_records(db)).into_iter().filter(|y| *y < this).collect::<Vec<_>>()
+        state.db.with(backup::years_with_records).into_iter().filter(|y| *y < this).collect::<Vec<_>>()
     };
     let archive_year = RwSignal::new(None::<i32>);
     let archive_ready = RwSignal::new(None::<(i32, Db)>); // verified: (year, rest)

@@ -21,7 +21,6 @@ use crate::domain::{
 pub mod bench_hook;
 pub mod example;
 pub use example::example_db;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod reference;
 
 /// `today` minus `n` days.
@@ -111,6 +110,13 @@ pub(crate) fn result_of(
     rules::evaluate_vote(m, &record(recused, Some(ballot)), category, s).to_recorded()
 }
 
+/// The number of the next summary (纪要) of `year`: one more than the summaries of that year
+/// already in `meetings`.
+pub(crate) fn next_summary_number(meetings: &[Meeting], year: i32) -> u32 {
+    meetings.iter().filter_map(|m| m.summary.as_ref()).filter(|s| s.year == year).map(|s| s.number).max().unwrap_or(0)
+        + 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,11 +183,4 @@ mod tests {
         let r = result_of(&meeting(6, 5), &[], &tally, true, &RuleSettings::default());
         assert!(r.quorum_met && r.passed);
     }
-}
-
-/// The number of the next summary (纪要) of `year`: one more than the summaries of that year
-/// already in `meetings`.
-pub(crate) fn next_summary_number(meetings: &[Meeting], year: i32) -> u32 {
-    meetings.iter().filter_map(|m| m.summary.as_ref()).filter(|s| s.year == year).map(|s| s.number).max().unwrap_or(0)
-        + 1
 }

@@ -573,7 +573,7 @@ fn evidence_duty(c: &Ctx, duty: DutyKind, kind: EvidenceKind, k: u32, what_zh: &
 /// divides 12, otherwise k a year.
 fn central_study(c: &Ctx) -> DutyStatus {
     let k = c.s.duties.study_per_year;
-    let sched = if k > 0 && k % 12 == 0 {
+    let sched = if k > 0 && k.is_multiple_of(12) {
         Some((1, k / 12))
     } else if k > 0 && 12 % k == 0 {
         Some((12 / k, 1))

@@ -43,7 +43,7 @@ pub fn explain_en(amount_yuan: u64, s: &RuleSettings) -> String {
 
 /// 50000 → "5万元", 12345 → "12345元".
 fn yuan_zh(y: u64) -> String {
-    if y >= 10_000 && y % 10_000 == 0 {
+    if y >= 10_000 && y.is_multiple_of(10_000) {
         format!("{}万元", y / 10_000)
     } else {
         format!("{y}元")

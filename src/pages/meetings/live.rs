@@ -497,18 +497,17 @@ fn VoteSection(
                 .unwrap_or_default()
         })
     });
-    let try_vote =
-        move |f: Box<dyn FnOnce(&mut Meeting, &crate::domain::settings::RuleSettings) -> Result<(), VoteError>>| {
-            let res = state.try_update(|db| {
-                let s = db.settings.clone();
-                let m = db.meeting_mut(id).ok_or(VoteError::UnknownItem)?;
-                f(m, &s)
-            });
-            match res {
-                Ok(()) => err.set(None),
-                Err(e) => err.set(Some(state.db.with_untracked(|db| msg_vote(&e, db, zh())))),
-            }
-        };
+    let try_vote = move |f: Box<VoteChange>| {
+        let res = state.try_update(|db| {
+            let s = db.settings.clone();
+            let m = db.meeting_mut(id).ok_or(VoteError::UnknownItem)?;
+            f(m, &s)
+        });
+        match res {
+            Ok(()) => err.set(None),
+            Err(e) => err.set(Some(state.db.with_untracked(|db| msg_vote(&e, db, zh())))),
+        }
+    };
     let close = move |_| {
         let res = state.try_update(|db| {
             let s = db.settings.clone();
@@ -801,3 +800,6 @@ fn DecisionSection(id: Id, item: Id) -> impl IntoView {
         </fieldset>
     }
 }
+
+/// A change to one meeting's vote, given the rule settings; refused changes leave it as it was.
+type VoteChange = dyn FnOnce(&mut Meeting, &crate::domain::settings::RuleSettings) -> Result<(), VoteError>;

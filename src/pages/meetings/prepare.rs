@@ -256,11 +256,10 @@ fn AgendaSection(id: Id) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let run =
-        move |f: Box<dyn FnOnce(&mut crate::domain::db::Db) -> Result<(), ConductError>>| match state.try_update(f) {
-            Ok(()) => err.set(None),
-            Err(e) => err.set(Some(if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() })),
-        };
+    let run = move |f: Box<DbChange>| match state.try_update(f) {
+        Ok(()) => err.set(None),
+        Err(e) => err.set(Some(if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() })),
+    };
     view! {
         <fieldset class="card">
             <legend>{move || state.t(T::Agenda)}" "<ArticleLink article=cite::AGENDA/></legend>
@@ -434,3 +433,6 @@ fn LeaveSection(id: Id) -> impl IntoView {
         </fieldset>
     }
 }
+
+/// A change to the records that the rules may refuse (then nothing changes).
+type DbChange = dyn FnOnce(&mut crate::domain::db::Db) -> Result<(), ConductError>;
