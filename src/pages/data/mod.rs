@@ -1,0 +1,103 @@
+//! The data page (`#/data`, 数据): where the records live, the storage meter, backups
+//! (export with an optional passphrase, import with validation → preview → merge/replace →
+//! safety snapshot → one-step undo), the raw-data download for recovery, and the year archive.
+//! One card a section: [`export`], [`import`], [`archive`], [`recovery`].
+
+mod archive;
+mod export;
+pub(crate) mod files;
+mod import;
+mod recovery;
+mod texts;
+
+use leptos::prelude::*;
+
+use crate::app::use_app;
+use crate::i18n::Text;
+pub(crate) use files::{backup_file, json_blob, now};
+pub use texts::Dt;
+
+/// What the cards of the page share.
+#[derive(Clone, Copy)]
+pub(crate) struct DataSignals {
+    /// Bumped after every action that changes storage, so the meter reads it again.
+    pub tick: RwSignal<u32>,
+    /// The one-step undo of the last import or archive removal is on offer.
+    pub can_undo: RwSignal<bool>,
+}
+
+impl DataSignals {
+    /// Storage changed: the meter reads it again.
+    pub fn changed(&self) {
+        self.tick.update(|n| *n += 1);
+    }
+}
+
+#[component]
+pub fn DataPage() -> impl IntoView {
+    let state = use_app();
+    let t = move |k: Dt| k.get(state.lang.get());
+    // Still offered when the page is opened again, as long as nothing was saved since.
+    let signals = DataSignals { tick: RwSignal::new(0), can_undo: RwSignal::new(state.undo_on_offer()) };
+    view! {
+        <section class="page data-page">
+            <h1>{move || t(Dt::Title)}</h1>
+            <recovery::RecoveryCard/>
+            <WhereCard/>
+            <StorageMeter signals=signals/>
+            <export::ExportCard signals=signals/>
+            <import::ImportCard signals=signals/>
+            <archive::ArchiveCard signals=signals/>
+        </section>
+    }
+}
+
+/// Where the records live, and when the last backup was made.
+#[component]
+fn WhereCard() -> impl IntoView {
+    let state = use_app();
+    let t = move |k: Dt| k.get(state.lang.get());
+    view! {
+        <div class="card" data-testid="data-notice">
+            <h2>{move || t(Dt::WhereTitle)}</h2>
+            <p>{move || t(Dt::WhereText)}</p>
+            <p class="muted"><code>{files::page_address()}</code></p>
+            <p data-testid="last-backup">
+                {move || t(Dt::LastBackup)}
+                {move || match state.db.with(|db| db.last_backup) {
+                    None => t(Dt::Never).to_string(),
+                    Some(d) => format!("{} {}{}", d, (state.today.get() - d).num_days().max(0), t(Dt::DaysAgo)),
+                }}
+            </p>
+        </div>
+    }
+}
+
+/// How much of the browser's storage the records take.
+#[component]
+fn StorageMeter(
+    /// Re-read after every action of the page.
+    signals: DataSignals,
+) -> impl IntoView {
+    let state = use_app();
+    let t = move |k: Dt| k.get(state.lang.get());
+    let usage = move || {
+        signals.tick.get();
+        state.db.track();
+        state.with_store(|s| s.usage())
+    };
+    view! {
+        <div class="card" data-testid="storage-meter">
+            <h2>{move || t(Dt::MeterTitle)}</h2>
+            {move || usage().map(|u| {
+                let pct = u.percent();
+                view! {
+                    <meter min="0" max="100" low="50" high="80" optimum="0" value=format!("{pct:.1}") class="storage-meter"></meter>
+                    <p data-testid="usage-text">{format!("{} / {} ({pct:.1}%)", u.used_chars, u.quota_chars)}</p>
+                    {(pct >= 80.0).then(|| view! { <p class="banner banner-bad" role="alert">{move || t(Dt::MeterWarn80)}</p> })}
+                    {(50.0..80.0).contains(&pct).then(|| view! { <p class="banner banner-warn" role="status">{move || t(Dt::MeterWarn50)}</p> })}
+                }
+            })}
+        </div>
+    }
+}
