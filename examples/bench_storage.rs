@@ -46,14 +46,14 @@ fn toggle(text: &mut String) {
 fn main() {
     let runs: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(21);
     let t = Instant::now();
-    let db: Db = reference_db(DEFAULT_SEED);
+    let mut db: Db = reference_db(DEFAULT_SEED);
     println!("reference data set built in {}", ms(t.elapsed()));
 
     let backend = MemoryBackend::new();
     {
         let (mut s, _, _) = Store::open(Box::new(backend.clone()));
         let t = Instant::now();
-        s.save(&db).expect("first save");
+        s.save(&mut db).expect("first save");
         println!("first full save           {}", ms(t.elapsed()));
     }
     println!("stored: {} keys, {} UTF-16 units", backend.raw_keys().len(), backend.used());
@@ -63,22 +63,22 @@ fn main() {
 
     let (mut store, mut work, _) = Store::open(Box::new(backend.clone()));
     assert_eq!(work, db, "load gives back the saved records");
-    let no_change = time(runs, || store.save(&work).expect("save"));
+    let no_change = time(runs, || store.save(&mut work).expect("save"));
     println!("save, nothing changed     {}  (median of {runs})", ms(no_change));
     let edit_new = time(runs, || {
         // The edit the bench hook makes: the newest item's materials.
         toggle(&mut Arc::make_mut(work.items.last_mut().expect("items")).materials);
-        store.save(&work).expect("save")
+        store.save(&mut work).expect("save")
     });
     println!("save after a small edit   {}  (median of {runs}, newest item)", ms(edit_new));
     let edit_old = time(runs, || {
         toggle(&mut Arc::make_mut(&mut work.items[0]).materials);
-        store.save(&work).expect("save")
+        store.save(&mut work).expect("save")
     });
     println!("save, edit in an old month{}  (median of {runs}, oldest item)", ms(edit_old));
     let edit_core = time(runs, || {
         toggle(&mut work.org.superior);
-        store.save(&work).expect("save")
+        store.save(&mut work).expect("save")
     });
     println!("save, edit in core        {}  (median of {runs})", ms(edit_core));
 
@@ -104,11 +104,11 @@ fn main() {
     );
     let import = time(export_runs, || {
         let b = MemoryBackend::new();
-        let (mut s, current, _) = Store::open(Box::new(b.clone()));
+        let (mut s, mut current, _) = Store::open(Box::new(b.clone()));
         let incoming = parse_backup(&text, None).expect("valid backup");
-        s.snapshot(&current).expect("snapshot");
-        let next = apply(&current, incoming, ImportMode::Replace);
-        s.save(&next).expect("save");
+        s.snapshot(&mut current).expect("snapshot");
+        let mut next = apply(&current, incoming, ImportMode::Replace);
+        s.save(&mut next).expect("save");
     });
     println!("import: parse+replace+save{}  (median of {export_runs}, into an empty store)", ms(import));
 }

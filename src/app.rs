@@ -46,6 +46,9 @@ pub struct AppState {
     /// The older months of the records are still being read (the app opens with the current
     /// and the previous year and reads the rest right after the first screen is drawn).
     pub loading_older: RwSignal<bool>,
+    /// Records this tab and another changed at the same time: both versions were kept, and a
+    /// banner names them until dismissed.
+    pub tab_conflicts: RwSignal<Vec<crate::domain::doc::DocId>>,
     store: StoredValue<Store, LocalStorage>,
 }
 
@@ -200,9 +203,16 @@ impl AppState {
     }
 
     /// Save the current data; the indicator shows the outcome.
+    ///
+    /// When another tab saved first, this tab's changes are put on top of the other tab's
+    /// ([`crate::backup::merge::rebase`]): nothing either tab saved is overwritten; a record
+    /// both changed keeps both versions and the banner names it.
     pub fn persist(&self) {
         self.ensure_loaded();
-        let result = self.store.try_update_value(|s| self.db.with_untracked(|db| s.save(db)));
+        let mut result = self.store.try_update_value(|s| self.db.try_update_untracked(|db| s.save(db))).flatten();
+        if let Some(Err(StorageError::Conflict { .. })) = result {
+            result = self.rebase_on_other_tab();
+        }
         match result {
             // Without browser storage the store keeps data in memory: that is not saved.
             Some(Ok(())) => match self.load_outcome.get_untracked() {
@@ -213,6 +223,31 @@ impl AppState {
             Some(Err(e @ StorageError::Conflict { .. })) => self.save_state.set(SaveState::ReadOnly(e)),
             Some(Err(e)) => self.save_state.set(SaveState::Unsaved(e)),
             None => {}
+        }
+    }
+
+    /// Another tab saved since this one read: read its records, put this tab's changes on top
+    /// and save the result.
+    fn rebase_on_other_tab(&self) -> Option<Result<(), StorageError>> {
+        let ours = self.db.get_untracked();
+        let outcome = self.store.try_update_value(|s| {
+            let base = s.committed().clone();
+            let theirs = match s.reload_if_changed()? {
+                Ok(db) => db,
+                Err(e) => return Some(Err(e)),
+            };
+            let (mut merged, both) = crate::backup::merge::rebase(&base, &ours, &theirs);
+            Some(s.save(&mut merged).map(|()| (merged, both)))
+        });
+        match outcome.flatten()? {
+            Ok((merged, both)) => {
+                self.db.set(merged);
+                if !both.is_empty() {
+                    self.tab_conflicts.update(|v| v.extend(both));
+                }
+                Some(Ok(()))
+            }
+            Err(e) => Some(Err(e)),
         }
     }
 
@@ -447,6 +482,7 @@ pub fn App() -> impl IntoView {
         persisted: RwSignal::new(None),
         undo_rev: RwSignal::new(store.pref(UNDO_PREF).and_then(|v| v.parse().ok())),
         loading_older: RwSignal::new(loading_older),
+        tab_conflicts: RwSignal::new(Vec::new()),
         store: StoredValue::new_local(store),
     };
     if loading_older {

@@ -19,6 +19,8 @@ fn now() -> NaiveDateTime {
 fn sample() -> Db {
     let mut db = ten_years(TextKind::Phrases, 1);
     db.org.unit_name = "昌吉州交通运输局 \"引号\" \\ \u{1} 𠮷😀".into();
+    // Records as a store holds them: each with its revision.
+    yishi::domain::revision::ensure(&mut db);
     db
 }
 

@@ -18,6 +18,8 @@ fn sample() -> Db {
     let mut db = ten_years(TextKind::Phrases, 1);
     db.org.members[2].name = "<img src=x onerror=alert(1)>".into();
     db.org.unit_name = "昌吉州交通运输局".into();
+    // Records as a store holds them: each with its revision.
+    yishi::domain::revision::ensure(&mut db);
     db
 }
 
@@ -40,7 +42,7 @@ fn export_import_export_gives_identical_content() {
     assert_eq!(first, second);
     let v: Value = serde_json::from_str(&first).unwrap();
     assert_eq!(v["format"], "yishi-backup");
-    assert_eq!(v["schema"], 1);
+    assert_eq!(v["schema"], 2);
     assert_eq!(v["exported_at"], "2026-11-27T15:30:00");
     assert_eq!(v["counts"]["meetings"], 15);
     assert_eq!(v["sha256"].as_str().unwrap().len(), 64);
@@ -48,7 +50,8 @@ fn export_import_export_gives_identical_content() {
 
 #[test]
 fn ten_years_round_trip() {
-    let db = ten_years(TextKind::Phrases, 10);
+    let mut db = ten_years(TextKind::Phrases, 10);
+    yishi::domain::revision::ensure(&mut db);
     let text = export_json(&db, now());
     assert!(text.len() < MAX_BACKUP_BYTES / 2, "{} bytes", text.len());
     assert_eq!(parse_backup(&text, None).unwrap(), db);
@@ -64,7 +67,9 @@ fn file_names_are_timestamped_and_safe() {
 #[test]
 fn an_empty_backup_of_an_empty_database_round_trips() {
     let db = Db::default();
-    assert_eq!(parse_backup(&export_json(&db, now()), None).unwrap(), Db { next_id: 1, ..db });
+    let back = parse_backup(&export_json(&db, now()), None).unwrap();
+    assert_eq!(Db { revs: Default::default(), ..back.clone() }, Db { next_id: 1, ..db });
+    assert_eq!(back.revs.keys().copied().collect::<Vec<_>>(), vec![yishi::domain::doc::DocId::Settings]);
 }
 
 #[test]
@@ -80,8 +85,8 @@ fn bad_files_are_refused_with_a_named_problem() {
             matches!(e, ImportError::Foreign(_))
         }),
         ("a JSON array", "[1,2,3]".into(), |e| matches!(e, ImportError::Foreign(_))),
-        ("newer version", good.replacen("\"schema\": 1", "\"schema\": 7", 1), |e| {
-            *e == ImportError::NewerVersion { found: 7, supported: 1 }
+        ("newer version", good.replacen("\"schema\": 2", "\"schema\": 7", 1), |e| {
+            *e == ImportError::NewerVersion { found: 7, supported: 2 }
         }),
         ("50 MB", format!("{{\"format\":\"yishi-backup\",\"pad\":\"{}\"}}", "x".repeat(50 * 1024 * 1024)), |e| {
             matches!(e, ImportError::TooLarge { .. })

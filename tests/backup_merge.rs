@@ -7,10 +7,12 @@ use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 use storage_support::{ten_years, TextKind};
+use yishi::backup::merge::{plan, Action};
 use yishi::backup::{
-    apply, archive_year, check_references, decrypt, encrypt, export_json, parse_backup, preview, ImportError,
-    ImportMode,
+    apply, archive_year, check_references, decrypt, encrypt, export_json, parse_backup, ImportError, ImportMode,
 };
+use yishi::domain::doc::DocId;
+use yishi::domain::revision::ensure;
 use yishi::domain::db::Db;
 use yishi::domain::org::NonMember;
 
@@ -21,33 +23,42 @@ fn now() -> chrono::NaiveDateTime {
 #[test]
 fn importing_the_same_data_changes_nothing() {
     let db = ten_years(TextKind::Phrases, 1);
-    let p = preview(&db, &db);
-    assert_eq!(p.new.total() + p.changed.total() + p.conflicting.total(), 0);
-    assert_eq!(p.unchanged.total(), p.incoming.total());
-    assert_eq!(apply(&db, db.clone(), ImportMode::Merge), db);
+    let p = plan(&db, &db);
+    assert!(p.changes.is_empty(), "{:?}", p.changes.first());
+    assert!(p.unchanged > 200, "{}", p.unchanged);
+    let mut revised = db.clone();
+    ensure(&mut revised);
+    assert_eq!(apply(&db, db.clone(), ImportMode::Merge), revised);
 }
 
 #[test]
 fn into_an_empty_browser_everything_is_new_and_merge_equals_replace() {
-    let db = ten_years(TextKind::Phrases, 1);
+    let mut db = ten_years(TextKind::Phrases, 1);
+    ensure(&mut db);
     let empty = Db::default();
-    let p = preview(&empty, &db);
-    assert_eq!(p.new.meetings, 15);
-    assert_eq!(p.new.total(), p.incoming.total());
-    assert_eq!(apply(&empty, db.clone(), ImportMode::Merge), db);
+    let p = plan(&empty, &db);
+    assert_eq!(p.count(|a| *a == Action::Add), p.changes.len() - 1, "all new but the settings");
+    assert_eq!(p.changes.iter().filter(|c| matches!(c.doc, DocId::Meeting(_))).count(), 15);
+    let mut merged = apply(&empty, db.clone(), ImportMode::Merge);
+    // The empty browser's own settings, never set up, are recorded as superseded by the file's.
+    let settings = Arc::make_mut(merged.revs.get_mut(&DocId::Settings).unwrap());
+    assert_eq!(settings.settled.len(), 1);
+    settings.settled.clear();
+    assert_eq!(merged, db);
     assert_eq!(apply(&empty, db.clone(), ImportMode::Replace), db);
 }
 
 #[test]
-fn merge_counts_and_resolves_new_changed_and_conflicting_records() {
+fn records_from_before_revisions_that_differ_are_kept_both_and_new_ids_do_not_collide() {
     let base = ten_years(TextKind::Phrases, 1);
     let mut here = base.clone();
     let mut there = base.clone();
-    // Changed: same meeting, edited elsewhere.
-    Arc::make_mut(&mut there.meetings[0]).place = "五楼".into();
+    // Both copies come from before revisions: an item that differs cannot be told newer on
+    // either side, so both versions are kept.
+    Arc::make_mut(&mut there.items[0]).materials = "五楼".into();
     // New: a record created elsewhere with a free id.
     there.org.attendees.push(NonMember { id: 5000, name: "新列席".into(), position: "科长".into() });
-    // Conflict: both sides created a different attendee with id 6000, and the incoming one is
+    // Both sides created a different attendee with id 6000, and the incoming one is
     // referenced by an incoming meeting.
     here.org.attendees.push(NonMember { id: 6000, name: "本地人".into(), position: "主任".into() });
     there.org.attendees.push(NonMember { id: 6000, name: "外来人".into(), position: "副主任".into() });
@@ -58,24 +69,36 @@ fn merge_counts_and_resolves_new_changed_and_conflicting_records() {
     here.org.attendees.push(NonMember { id: 7000, name: "仅本地".into(), position: "x".into() });
     here.next_id = 7001;
 
-    let p = preview(&here, &there);
-    assert_eq!(p.changed.meetings, 2, "{p:?}");
-    assert_eq!(p.new.attendees, 1);
-    assert_eq!(p.conflicting.attendees, 1);
-    assert_eq!(p.only_here.attendees, 1);
+    let p = plan(&here, &there);
+    let i0 = DocId::Item(base.items[0].id);
+    let conflict = p.changes.iter().find(|c| c.doc == i0).unwrap();
+    assert_eq!(conflict.action, Action::Conflict { fields: vec!["materials".into()], protected: false });
+    assert!(conflict.label_zh.starts_with("议题 "), "{}", conflict.label_zh);
+    assert_eq!(p.renumbered, 1);
+    assert_eq!(p.count(|a| *a == Action::Add), 2, "the new attendee, and the other one under a new id");
 
     let mut merged = apply(&here, there.clone(), ImportMode::Merge);
-    assert_eq!(merged.meetings[0].place, "五楼", "the file's version wins");
+    assert_eq!(merged.items[0].materials, base.items[0].materials, "this browser's version stays on show");
+    let kept = &merged.revs[&i0].conflicts;
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].body.as_ref().unwrap()["materials"], "五楼", "the file's version is kept beside it");
     let names: Vec<&str> = merged.org.attendees.iter().map(|a| a.name.as_str()).collect();
     for n in ["本地人", "外来人", "新列席", "仅本地"] {
         assert!(names.contains(&n), "{n} in {names:?}");
     }
     let moved = merged.org.attendees.iter().find(|a| a.name == "外来人").unwrap().id;
     assert!(moved >= 7001, "fresh id {moved}");
-    assert!(merged.meetings[1].observers.contains(&moved), "the reference follows the remapped id");
-    assert!(!merged.meetings[1].observers.contains(&6000));
+    // The meeting that names the incoming attendee differs from this browser's too: its
+    // version is kept beside this browser's, naming the attendee by the new id.
+    let m1 = &merged.revs[&DocId::Meeting(base.meetings[1].id)].conflicts[0];
+    let observers = m1.body.as_ref().unwrap()["observers"].as_array().unwrap().clone();
+    assert!(observers.contains(&serde_json::Value::from(moved)), "the reference follows the remapped id");
+    assert!(!observers.contains(&serde_json::Value::from(6000)));
     check_references(&mut merged).unwrap();
     assert!(merged.next_id > moved);
+    // The same file again: the renumbered record is found by its revision, nothing changes.
+    let again = apply(&merged, there.clone(), ImportMode::Merge);
+    assert_eq!(again, merged);
 
     let replaced = apply(&here, there.clone(), ImportMode::Replace);
     assert_eq!(replaced, there);
@@ -83,7 +106,8 @@ fn merge_counts_and_resolves_new_changed_and_conflicting_records() {
 
 #[test]
 fn encrypted_backups_round_trip_and_a_wrong_passphrase_fails_closed() {
-    let db = ten_years(TextKind::Phrases, 1);
+    let mut db = ten_years(TextKind::Phrases, 1);
+    ensure(&mut db);
     let json = export_json(&db, now());
     let enc = encrypt(&json, "正确的口令 correct horse").unwrap();
     assert!(!enc.contains("三楼会议室"));
@@ -130,9 +154,10 @@ fn a_year_archive_splits_cleanly_and_imports_back() {
     check_references(&mut rest).unwrap();
     let file = export_json(&archive, now());
     let back = parse_backup(&file, None).unwrap();
-    let p = preview(&rest, &back);
-    assert_eq!(p.conflicting.total(), 0);
-    assert_eq!(p.new.meetings as usize, archive.meetings.len());
+    let p = plan(&rest, &back);
+    assert_eq!(p.conflicts().count(), 0);
+    let new_meetings = p.changes.iter().filter(|c| c.action == Action::Add && matches!(c.doc, DocId::Meeting(_)));
+    assert_eq!(new_meetings.count(), archive.meetings.len());
     let restored = apply(&rest, back, ImportMode::Merge);
     let mut a = restored.meetings.iter().map(|m| m.id).collect::<Vec<_>>();
     let mut b = db.meetings.iter().map(|m| m.id).collect::<Vec<_>>();

@@ -13,13 +13,13 @@ use storage_support::{ten_years, text_chars, TextKind};
 use yishi::storage::{codec, MemoryBackend, Store};
 
 fn measure(kind: TextKind, label: &str) -> u64 {
-    let db = ten_years(kind, 10);
+    let mut db = ten_years(kind, 10);
     let chars = text_chars(&db);
     let json = serde_json::to_string(&db).unwrap();
     let b = MemoryBackend::new();
     let (mut s, _, _) = Store::open(Box::new(b.clone()));
     let t = Instant::now();
-    s.save(&db).unwrap();
+    s.save(&mut db).unwrap();
     let first = t.elapsed();
     let used = b.used();
     // A small edit in the current year.
@@ -30,7 +30,7 @@ fn measure(kind: TextKind, label: &str) -> u64 {
         let last = Arc::make_mut(edited.meetings.last_mut().unwrap());
         last.items[3].notes[0].text.push_str(&format!("补充发言{i}：同意。"));
         let t = Instant::now();
-        s.save(&edited).unwrap();
+        s.save(&mut edited).unwrap();
         times.push(t.elapsed());
     }
     times.sort();
@@ -38,7 +38,7 @@ fn measure(kind: TextKind, label: &str) -> u64 {
     let mut noop = Vec::new();
     for _ in 0..11 {
         let t = Instant::now();
-        s.save(&edited).unwrap();
+        s.save(&mut edited).unwrap();
         noop.push(t.elapsed());
     }
     noop.sort();

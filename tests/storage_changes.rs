@@ -22,13 +22,13 @@ fn part_keys(b: &MemoryBackend) -> BTreeSet<String> {
 }
 
 /// Save `db` with the long-lived store, then check a fresh store loads it equal.
-fn save_and_check(s: &mut Store, b: &MemoryBackend, db: &Db, what: &str) {
+fn save_and_check(s: &mut Store, b: &MemoryBackend, db: &mut Db, what: &str) {
     let rev = s.revision();
     s.save(db).unwrap_or_else(|e| panic!("{what}: {e}"));
     assert_eq!(s.revision(), rev + 1, "{what}: the change was detected and committed");
     let (_, again, out) = open(b);
     assert_eq!(out, LoadOutcome::Loaded, "{what}");
-    assert_eq!(&again, db, "{what}: reloads equal");
+    assert_eq!(&again, &*db, "{what}: reloads equal");
 }
 
 #[test]
@@ -36,29 +36,29 @@ fn every_kind_of_change_is_saved_and_reloads_equal() {
     let b = MemoryBackend::new();
     let (mut s, _, _) = open(&b);
     let mut db = ten_years(TextKind::Phrases, 4);
-    s.save(&db).unwrap();
+    s.save(&mut db).unwrap();
 
     // One character replaced by another of the same length, in the oldest month.
     let first = Arc::make_mut(&mut db.items[0]);
     let c = first.title.pop().expect("a title");
     first.title.push(if c == '甲' { '乙' } else { '甲' });
-    save_and_check(&mut s, &b, &db, "same-length edit in an old month");
+    save_and_check(&mut s, &b, &mut db, "same-length edit in an old month");
 
     // The newest record.
     Arc::make_mut(db.items.last_mut().unwrap()).materials.push('。');
-    save_and_check(&mut s, &b, &db, "edit of the newest item");
+    save_and_check(&mut s, &b, &mut db, "edit of the newest item");
 
     // The core: organisation, settings, counters, last backup.
     db.org.superior.push_str("（新）");
-    save_and_check(&mut s, &b, &db, "edit in the organisation");
+    save_and_check(&mut s, &b, &mut db, "edit in the organisation");
     db.settings.subtract_recused = !db.settings.subtract_recused;
-    save_and_check(&mut s, &b, &db, "edit in the settings");
+    save_and_check(&mut s, &b, &mut db, "edit in the settings");
     db.last_backup = Some(NaiveDate::from_ymd_opt(2026, 1, 2).unwrap());
-    save_and_check(&mut s, &b, &db, "last backup date");
+    save_and_check(&mut s, &b, &mut db, "last backup date");
 
     // A deleted record.
     let gone = db.tasks.remove(db.tasks.len() / 2);
-    save_and_check(&mut s, &b, &db, "deleted task");
+    save_and_check(&mut s, &b, &mut db, "deleted task");
     assert!(!open(&b).1.tasks.iter().any(|t| t.id == gone.id));
 
     // A record moved to another month (its partition changes; both months are rewritten).
@@ -69,34 +69,34 @@ fn every_kind_of_change_is_saved_and_reloads_equal() {
         .find(|m| m.date.to_string().starts_with("2018-"))
         .expect("a 2018 meeting");
     m.date = NaiveDate::from_ymd_opt(2019, 7, 15).unwrap();
-    save_and_check(&mut s, &b, &db, "meeting moved to another month");
+    save_and_check(&mut s, &b, &mut db, "meeting moved to another month");
 
     // A record in a month no partition holds yet, then removed again (the month disappears).
     let mut extra = (*db.evidence[0]).clone();
     extra.id = db.new_id();
     extra.date = NaiveDate::from_ymd_opt(2031, 2, 3).unwrap();
     db.evidence.add(extra);
-    save_and_check(&mut s, &b, &db, "record in a new month");
+    save_and_check(&mut s, &b, &mut db, "record in a new month");
     assert!(part_keys(&b).iter().any(|k| k.starts_with("yishi:p:2031-02:")));
     db.evidence.pop();
-    save_and_check(&mut s, &b, &db, "the new month emptied again");
+    save_and_check(&mut s, &b, &mut db, "the new month emptied again");
     // Kept while the previous manifest (the last good state) names it, collected after.
 
     // Only the order changed.
     db.meetings.swap(0, 1);
-    save_and_check(&mut s, &b, &db, "two meetings swapped");
+    save_and_check(&mut s, &b, &mut db, "two meetings swapped");
     assert!(!part_keys(&b).iter().any(|k| k.starts_with("yishi:p:2031-02:")), "an emptied month is collected");
 
     // Several edits at once in different partitions.
     Arc::make_mut(&mut db.items[10]).materials.clear();
     Arc::make_mut(&mut db.meetings[20]).place = "五楼".into();
     db.org.unit_name.push('局');
-    save_and_check(&mut s, &b, &db, "edits in several partitions");
+    save_and_check(&mut s, &b, &mut db, "edits in several partitions");
 
     // Nothing left over: the partition keys are exactly those the manifests name (no
     // snapshot exists, so the current and previous manifest).
     let rev = s.revision();
-    s.save(&db).unwrap();
+    s.save(&mut db).unwrap();
     assert_eq!(s.revision(), rev, "nothing changed: nothing written");
     let keys = part_keys(&b);
     let months = keys.iter().map(|k| k.rsplit_once(':').unwrap().0.to_string()).collect::<BTreeSet<_>>();
@@ -112,13 +112,13 @@ fn partitions_pinned_by_a_snapshot_survive_later_saves_and_undo_restores_them() 
     let b = MemoryBackend::new();
     let (mut s, _, _) = open(&b);
     let mut db = ten_years(TextKind::Phrases, 2);
-    s.save(&db).unwrap();
+    s.save(&mut db).unwrap();
     let at_snapshot = db.clone();
-    s.snapshot(&db).unwrap();
+    s.snapshot(&mut db).unwrap();
     for i in 0..5 {
         Arc::make_mut(&mut db.items[i]).materials.push('改');
         db.org.superior.push('改');
-        s.save(&db).unwrap();
+        s.save(&mut db).unwrap();
     }
     assert_eq!(open(&b).1, db);
     let restored = s.undo_snapshot().unwrap().expect("a snapshot");
@@ -127,7 +127,7 @@ fn partitions_pinned_by_a_snapshot_survive_later_saves_and_undo_restores_them() 
     // And saving goes on from there.
     let mut db = restored;
     Arc::make_mut(&mut db.items[0]).title.push('新');
-    save_and_check(&mut s, &b, &db, "after undo");
+    save_and_check(&mut s, &b, &mut db, "after undo");
 }
 
 #[test]
@@ -135,15 +135,15 @@ fn a_second_tab_following_saves_sees_every_change() {
     let b = MemoryBackend::new();
     let (mut a, _, _) = open(&b);
     let mut db = ten_years(TextKind::Phrases, 1);
-    a.save(&db).unwrap();
+    a.save(&mut db).unwrap();
     let (mut other, _, _) = open(&b);
     Arc::make_mut(&mut db.items[3]).title.push('改');
-    a.save(&db).unwrap();
+    a.save(&mut db).unwrap();
     let followed = other.reload_if_changed().expect("changed").unwrap();
     assert_eq!(followed, db);
     // The follower saves on top (its cache is the reloaded state).
     let mut db2 = followed;
     db2.items.remove(0);
-    other.save(&db2).unwrap();
+    other.save(&mut db2).unwrap();
     assert_eq!(open(&b).1, db2);
 }

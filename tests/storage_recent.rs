@@ -23,9 +23,9 @@ fn stored(years: i32) -> (MemoryBackend, Db) {
     let (mut s, _, _) = Store::open(Box::new(b.clone()));
     let mut db = ten_years(TextKind::Phrases, years);
     db.meetings.reverse(); // a stored order that is not the partition order
-    s.save(&db).unwrap();
+    s.save(&mut db).unwrap();
     db.org.superior = "第二次保存".into();
-    s.save(&db).unwrap();
+    s.save(&mut db).unwrap();
     (b, db)
 }
 
@@ -35,7 +35,7 @@ fn recent(b: &MemoryBackend, from: &str) -> (Store, Db, LoadOutcome) {
 
 #[test]
 fn recent_months_first_then_the_rest_gives_the_same_records_as_a_full_open() {
-    let (b, db) = stored(4);
+    let (b, mut db) = stored(4);
     for from in ["2000-01", "2017-06", "2019-01", "2019-12", "2030-01"] {
         let (mut s, first, out) = recent(&b, from);
         assert_eq!(out, LoadOutcome::Loaded);
@@ -62,14 +62,14 @@ fn recent_months_first_then_the_rest_gives_the_same_records_as_a_full_open() {
         // The store now holds the committed copy: an unchanged save writes nothing, and a
         // change in an old month is saved.
         let before = snapshot_of(&b);
-        s.save(&db).unwrap();
+        s.save(&mut db).unwrap();
         assert_eq!(snapshot_of(&b), before, "{from}: nothing changed, nothing written");
     }
     let (mut s, _, _) = recent(&b, "2019-01");
     let (mut all, _) = s.load_pending().unwrap();
     all.meetings.iter_mut().map(Arc::make_mut).find(|m| m.date.format("%Y").to_string() == "2016").unwrap().place =
         "一楼会议室".into();
-    s.save(&all).unwrap();
+    s.save(&mut all).unwrap();
     let (_, again, _) = Store::open(Box::new(b.clone()));
     assert_eq!(again, all);
 }
@@ -83,15 +83,15 @@ fn nothing_is_saved_or_restored_while_older_months_are_unread() {
     let before = snapshot_of(&b);
     let mut edited = first.clone();
     edited.org.unit_name = "改了".into();
-    assert_eq!(s.save(&edited), Err(StorageError::Incomplete), "a save would drop the unread months");
-    assert_eq!(s.snapshot(&edited), Err(StorageError::Incomplete));
+    assert_eq!(s.save(&mut edited), Err(StorageError::Incomplete), "a save would drop the unread months");
+    assert_eq!(s.snapshot(&mut edited), Err(StorageError::Incomplete));
     assert!(!s.can_restore());
     assert!(!s.restore_saved(&mut edited));
     assert_eq!(snapshot_of(&b), before, "nothing written");
     // Once read, the same change saves, and the old months are kept.
     let (mut all, _) = s.load_pending().unwrap();
     all.org.unit_name = "改了".into();
-    s.save(&all).unwrap();
+    s.save(&mut all).unwrap();
     let (_, again, _) = Store::open(Box::new(b.clone()));
     assert_eq!(again.meetings.len(), db.meetings.len());
     assert_eq!(again.org.unit_name, "改了");
@@ -114,14 +114,14 @@ fn a_damaged_older_month_is_found_when_read_and_handled_as_at_a_full_open() {
     let before = snapshot_of(&b);
     let (mut s, _, out) = recent(&b, "2018-01");
     assert_eq!(out, LoadOutcome::Loaded, "the recent months are fine");
-    let (db, out) = s.load_pending().unwrap();
+    let (mut db, out) = s.load_pending().unwrap();
     assert!(
         matches!(out, LoadOutcome::Recovery { error: StorageError::Corrupt { ref key, .. } } if key.starts_with("yishi:p:2016-")),
         "{out:?}"
     );
     assert!(s.is_read_only());
     assert_eq!(db, full_db, "the same last good state as a full open shows");
-    assert_eq!(s.save(&db), Err(StorageError::ReadOnly));
+    assert_eq!(s.save(&mut db), Err(StorageError::ReadOnly));
     assert_eq!(snapshot_of(&b), before, "nothing written over damaged data");
 }
 
@@ -132,9 +132,9 @@ fn another_tabs_save_before_the_older_months_are_read_is_followed() {
     // Another tab saves twice (the partitions this tab's manifest named are collected).
     let (mut other, mut theirs, _) = Store::open(Box::new(b.clone()));
     theirs.org.superior = "另一标签页".into();
-    other.save(&theirs).unwrap();
+    other.save(&mut theirs).unwrap();
     theirs.meetings.retain(|m| m.date.format("%Y").to_string() != "2016");
-    other.save(&theirs).unwrap();
+    other.save(&mut theirs).unwrap();
     let (db, out) = s.load_pending().unwrap();
     assert_eq!(out, LoadOutcome::Loaded);
     assert_eq!(db, theirs, "the other tab's records, all of them");
@@ -142,7 +142,7 @@ fn another_tabs_save_before_the_older_months_are_read_is_followed() {
     // And this tab saves on top of them without a conflict.
     let mut mine = db.clone();
     mine.org.unit_name = "本页".into();
-    s.save(&mine).unwrap();
+    s.save(&mut mine).unwrap();
     let (_, again, _) = Store::open(Box::new(b.clone()));
     assert_eq!(again, mine);
 }
@@ -215,13 +215,13 @@ fn the_records_text_length_is_about_a_backups_and_the_export_reserved_for_it_nev
     // A save counts what it wrote, and drops a month no longer stored; a fresh open agrees.
     let mut longer = db.clone();
     longer.org.superior = "上级党组织".repeat(100);
-    s.save(&longer).unwrap();
+    s.save(&mut longer).unwrap();
     let grown = s.records_text_len();
     assert_eq!(grown - full, longer.org.superior.len() - db.org.superior.len());
     assert_eq!(Store::open(Box::new(b.clone())).0.records_text_len(), grown);
     let mut none = longer.clone();
     (none.items, none.meetings, none.tasks, none.evidence) = Default::default();
-    s.save(&none).unwrap();
+    s.save(&mut none).unwrap();
     let core_only = s.records_text_len();
     assert!(core_only * 20 < full, "{core_only} of {full}");
     assert_eq!(Store::open(Box::new(b.clone())).0.records_text_len(), core_only);

@@ -31,8 +31,8 @@ fn first_run_is_empty_and_a_save_round_trips_exactly() {
     let (mut s, db, out) = open(&b);
     assert_eq!(out, LoadOutcome::Empty);
     assert_eq!(db, Db::default());
-    let db = small();
-    s.save(&db).unwrap();
+    let mut db = small();
+    s.save(&mut db).unwrap();
     let (_, again, out) = open(&b);
     assert_eq!(out, LoadOutcome::Loaded);
     assert_eq!(again, db);
@@ -45,7 +45,7 @@ fn record_order_survives_partitioning() {
     let mut db = ten_years(TextKind::Phrases, 2);
     db.meetings.reverse();
     db.items.swap(0, 150);
-    s.save(&db).unwrap();
+    s.save(&mut db).unwrap();
     let (_, again, _) = open(&b);
     assert_eq!(again, db);
 }
@@ -55,11 +55,11 @@ fn a_small_edit_rewrites_only_its_month() {
     let b = MemoryBackend::new();
     let (mut s, _, _) = open(&b);
     let mut db = ten_years(TextKind::Phrases, 3);
-    s.save(&db).unwrap();
+    s.save(&mut db).unwrap();
     let before = snapshot_of(&b);
     let m = db.meetings.iter_mut().map(Arc::make_mut).find(|m| m.date.to_string().starts_with("2017-05")).unwrap();
     m.place = "五楼会议室".into();
-    s.save(&db).unwrap();
+    s.save(&mut db).unwrap();
     let after = snapshot_of(&b);
     let new_parts: Vec<&String> =
         after.keys().filter(|k| k.starts_with("yishi:p:") && !before.contains_key(*k)).collect();
@@ -71,11 +71,11 @@ fn a_small_edit_rewrites_only_its_month() {
 fn a_save_with_nothing_changed_writes_nothing() {
     let b = MemoryBackend::new();
     let (mut s, _, _) = open(&b);
-    let db = small();
-    s.save(&db).unwrap();
+    let mut db = small();
+    s.save(&mut db).unwrap();
     let before = snapshot_of(&b);
     let rev = s.revision();
-    s.save(&db).unwrap();
+    s.save(&mut db).unwrap();
     assert_eq!(snapshot_of(&b), before);
     assert_eq!(s.revision(), rev);
 }
@@ -84,22 +84,22 @@ fn a_save_with_nothing_changed_writes_nothing() {
 fn quota_exceeded_leaves_the_previous_state_intact() {
     let b = MemoryBackend::new();
     let (mut s, _, _) = open(&b);
-    let db = small();
-    s.save(&db).unwrap();
+    let mut db = small();
+    s.save(&mut db).unwrap();
     let used = b.used();
     b.set_quota(Some(used + 2_000));
     let mut bigger = db.clone();
     for m in bigger.meetings.iter_mut().map(Arc::make_mut) {
         m.place = "会".repeat(5_000);
     }
-    assert_eq!(s.save(&bigger), Err(StorageError::QuotaExceeded));
+    assert_eq!(s.save(&mut bigger), Err(StorageError::QuotaExceeded));
     assert!(b.used() <= used + 2_000);
     let (_, again, out) = open(&b);
     assert_eq!(out, LoadOutcome::Loaded);
     assert_eq!(again, db, "the last committed state is what loads");
     // Once space is freed, the same tab saves normally.
     b.set_quota(None);
-    s.save(&bigger).unwrap();
+    s.save(&mut bigger).unwrap();
     assert_eq!(open(&b).1, bigger);
 }
 
@@ -107,8 +107,8 @@ fn quota_exceeded_leaves_the_previous_state_intact() {
 fn a_write_failing_at_any_point_of_a_save_never_tears_the_state() {
     let b = MemoryBackend::new();
     let (mut s, _, _) = open(&b);
-    let db = ten_years(TextKind::Phrases, 2);
-    s.save(&db).unwrap();
+    let mut db = ten_years(TextKind::Phrases, 2);
+    s.save(&mut db).unwrap();
     let mut edited = db.clone();
     edited.org.unit_name = "新名称".into();
     for m in edited.meetings.iter_mut().map(Arc::make_mut) {
@@ -117,7 +117,7 @@ fn a_write_failing_at_any_point_of_a_save_never_tears_the_state() {
     let mut failures = 0;
     for n in 0..80 {
         b.fail_sets_after(Some(n));
-        match s.save(&edited) {
+        match s.save(&mut edited) {
             Ok(()) => break,
             Err(e) => {
                 failures += 1;
@@ -138,12 +138,12 @@ fn a_write_failing_at_any_point_of_a_save_never_tears_the_state() {
 fn a_write_that_does_not_read_back_is_refused() {
     let b = MemoryBackend::new();
     let (mut s, _, _) = open(&b);
-    let db = small();
-    s.save(&db).unwrap();
+    let mut db = small();
+    s.save(&mut db).unwrap();
     b.truncate_writes(true);
     let mut edited = db.clone();
     edited.org.superior = "改".into();
-    assert!(matches!(s.save(&edited), Err(StorageError::Unavailable(_))));
+    assert!(matches!(s.save(&mut edited), Err(StorageError::Unavailable(_))));
     b.truncate_writes(false);
     assert_eq!(open(&b).1, db);
 }
@@ -152,16 +152,16 @@ fn a_write_that_does_not_read_back_is_refused() {
 fn two_tabs_cannot_overwrite_each_other() {
     let b = MemoryBackend::new();
     let (mut a, _, _) = open(&b);
-    let db = small();
-    a.save(&db).unwrap();
+    let mut db = small();
+    a.save(&mut db).unwrap();
     let (mut tab2, db2, _) = open(&b);
     assert_eq!(db2, db);
     let mut from_a = db.clone();
     from_a.org.superior = "A".into();
-    a.save(&from_a).unwrap();
+    a.save(&mut from_a).unwrap();
     let mut from_b = db.clone();
     from_b.org.superior = "B".into();
-    assert_eq!(tab2.save(&from_b), Err(StorageError::Conflict { stored_rev: 2, our_rev: 1 }));
+    assert_eq!(tab2.save(&mut from_b), Err(StorageError::Conflict { stored_rev: 2, our_rev: 1 }));
     assert_eq!(open(&b).1, from_a, "A's save is not lost");
     // The other tab follows A's revision, then saves on top of it.
     let reloaded = tab2.reload_if_changed().unwrap().unwrap();
@@ -169,8 +169,8 @@ fn two_tabs_cannot_overwrite_each_other() {
     assert!(tab2.reload_if_changed().is_none());
     let mut next = reloaded.clone();
     next.org.superior = "B after reload".into();
-    tab2.save(&next).unwrap();
-    assert!(matches!(a.save(&from_a), Err(StorageError::Conflict { .. })));
+    tab2.save(&mut next).unwrap();
+    assert!(matches!(a.save(&mut from_a), Err(StorageError::Conflict { .. })));
 }
 
 #[test]
@@ -178,8 +178,8 @@ fn a_tab_that_started_empty_does_not_overwrite_another_tabs_first_save() {
     let b = MemoryBackend::new();
     let (mut a, _, _) = open(&b);
     let (mut tab2, _, _) = open(&b);
-    a.save(&small()).unwrap();
-    assert!(matches!(tab2.save(&Db::default()), Err(StorageError::Conflict { .. })));
+    a.save(&mut small()).unwrap();
+    assert!(matches!(tab2.save(&mut Db::default()), Err(StorageError::Conflict { .. })));
     assert_eq!(open(&b).1, small());
 }
 
@@ -187,30 +187,30 @@ fn a_tab_that_started_empty_does_not_overwrite_another_tabs_first_save() {
 fn a_damaged_partition_opens_read_only_and_nothing_is_written() {
     let b = MemoryBackend::new();
     let (mut s, _, _) = open(&b);
-    let db = ten_years(TextKind::Phrases, 1);
-    s.save(&db).unwrap();
+    let mut db = ten_years(TextKind::Phrases, 1);
+    s.save(&mut db).unwrap();
     let mut edited = db.clone();
     edited.org.superior = "第二次".into();
-    s.save(&edited).unwrap();
+    s.save(&mut edited).unwrap();
     // Damage the core partition of the current revision.
     let key = b.raw_keys().into_iter().find(|k| k.starts_with("yishi:p:core:2")).unwrap();
     let raw = b.raw_get(&key).unwrap();
     b.raw_set(&key, &raw.replacen('一', "二", 1).replacen(':', "9:", 1));
     let before = snapshot_of(&b);
-    let (mut s2, recovered, out) = open(&b);
+    let (mut s2, mut recovered, out) = open(&b);
     assert!(
         matches!(out, LoadOutcome::Recovery { error: StorageError::Corrupt { ref key, .. } } if key.starts_with("yishi:p:core"))
     );
     assert!(s2.is_read_only());
     assert_eq!(recovered, db, "the last good state is shown");
-    assert_eq!(s2.save(&Db::default()), Err(StorageError::ReadOnly));
-    assert_eq!(s2.snapshot(&recovered), Err(StorageError::ReadOnly));
+    assert_eq!(s2.save(&mut Db::default()), Err(StorageError::ReadOnly));
+    assert_eq!(s2.snapshot(&mut recovered), Err(StorageError::ReadOnly));
     assert_eq!(snapshot_of(&b), before, "nothing written over damaged data");
     let dump: serde_json::Value = serde_json::from_str(&s2.raw_dump()).unwrap();
     assert_eq!(dump["keys"][&key].as_str(), b.raw_get(&key).as_deref());
     // After the download the user may continue with the recovered records.
     s2.force_writable().unwrap();
-    s2.save(&recovered).unwrap();
+    s2.save(&mut recovered).unwrap();
     let (_, again, out) = open(&b);
     assert_eq!(out, LoadOutcome::Loaded);
     assert_eq!(again, recovered);
@@ -223,7 +223,7 @@ fn a_garbage_manifest_without_a_previous_state_opens_empty_read_only() {
     let (mut s, db, out) = open(&b);
     assert!(matches!(out, LoadOutcome::Recovery { .. }));
     assert_eq!(db, Db::default());
-    assert_eq!(s.save(&small()), Err(StorageError::ReadOnly));
+    assert_eq!(s.save(&mut small()), Err(StorageError::ReadOnly));
     assert_eq!(b.raw_get("yishi:m").as_deref(), Some("{not json"));
 }
 
@@ -231,11 +231,11 @@ fn a_garbage_manifest_without_a_previous_state_opens_empty_read_only() {
 fn a_missing_manifest_with_a_previous_one_recovers_the_previous_state() {
     let b = MemoryBackend::new();
     let (mut s, _, _) = open(&b);
-    let db = small();
-    s.save(&db).unwrap();
+    let mut db = small();
+    s.save(&mut db).unwrap();
     let mut e = db.clone();
     e.org.superior = "x".into();
-    s.save(&e).unwrap();
+    s.save(&mut e).unwrap();
     b.raw_remove("yishi:m");
     let (s2, got, out) = open(&b);
     assert!(matches!(out, LoadOutcome::Recovery { .. }));
@@ -250,8 +250,8 @@ fn data_from_a_newer_schema_is_read_only() {
     b.raw_set("yishi:m", &format!("0000000000000000{newer}"));
     let before = snapshot_of(&b);
     let (mut s, _, out) = open(&b);
-    assert_eq!(out, LoadOutcome::NewerSchema { found: 99, supported: 1 });
-    assert_eq!(s.save(&small()), Err(StorageError::ReadOnly));
+    assert_eq!(out, LoadOutcome::NewerSchema { found: 99, supported: 2 });
+    assert_eq!(s.save(&mut small()), Err(StorageError::ReadOnly));
     assert!(matches!(s.force_writable(), Err(StorageError::NewerSchema { .. })));
     assert_eq!(snapshot_of(&b), before);
 }
@@ -260,9 +260,9 @@ fn data_from_a_newer_schema_is_read_only() {
 fn another_tab_saving_newer_schema_data_makes_this_tab_read_only() {
     let b = MemoryBackend::new();
     let (mut s, _, _) = open(&b);
-    s.save(&small()).unwrap();
-    b.raw_set("yishi:m", r#"0000000000000000{"fmt":"yishi-store","schema":2,"rev":9,"parts":{}}"#);
-    assert_eq!(s.reload_if_changed(), Some(Err(StorageError::NewerSchema { found: 2, supported: 1 })));
+    s.save(&mut small()).unwrap();
+    b.raw_set("yishi:m", r#"0000000000000000{"fmt":"yishi-store","schema":3,"rev":9,"parts":{}}"#);
+    assert_eq!(s.reload_if_changed(), Some(Err(StorageError::NewerSchema { found: 3, supported: 2 })));
     assert!(s.is_read_only());
 }
 
@@ -273,7 +273,7 @@ fn blocked_storage_is_an_error_not_a_panic() {
     let (mut s, db, out) = open(&b);
     assert!(matches!(out, LoadOutcome::Recovery { error: StorageError::Unavailable(_) }));
     assert_eq!(db, Db::default());
-    assert!(s.save(&small()).is_err());
+    assert!(s.save(&mut small()).is_err());
     assert!(s.pref("lang").is_none());
 }
 
@@ -281,13 +281,13 @@ fn blocked_storage_is_an_error_not_a_panic() {
 fn snapshot_and_one_step_undo() {
     let b = MemoryBackend::new();
     let (mut s, _, _) = open(&b);
-    let before = small();
-    s.snapshot(&before).unwrap();
+    let mut before = small();
+    s.snapshot(&mut before).unwrap();
     assert!(s.snapshot_taken_at().is_some());
     let mut after = Db::default();
     after.org.unit_name = "导入后".into();
-    s.save(&after).unwrap();
-    s.save(&{
+    s.save(&mut after).unwrap();
+    s.save(&mut {
         let mut x = after.clone();
         x.org.superior = "再改".into();
         x
@@ -310,7 +310,7 @@ fn old_partitions_are_collected_and_the_meter_counts_every_key() {
     for i in 0..6 {
         db.org.superior = format!("第{i}次");
         Arc::make_mut(&mut db.meetings[0]).place = format!("会议室{i}");
-        s.save(&db).unwrap();
+        s.save(&mut db).unwrap();
     }
     let parts: Vec<String> = b.raw_keys().into_iter().filter(|k| k.starts_with("yishi:p:")).collect();
     // Each month once, plus last-good copies of core and the edited month.
@@ -365,8 +365,8 @@ fn a_half_made_change_is_put_back_from_the_committed_copy() {
     let (mut s, mut db, _) = open(&b);
     assert!(!s.can_restore(), "nothing committed yet");
     assert!(!s.restore_saved(&mut db));
-    let saved = ten_years(TextKind::Phrases, 2);
-    s.save(&saved).unwrap();
+    let mut saved = ten_years(TextKind::Phrases, 2);
+    s.save(&mut saved).unwrap();
     assert!(s.can_restore());
 
     // Nothing differs: nothing to put back.
@@ -388,7 +388,7 @@ fn a_half_made_change_is_put_back_from_the_committed_copy() {
     let mut newer = saved.clone();
     Arc::make_mut(&mut newer.meetings[1]).place = "新会议室".repeat(2_000);
     b.set_quota(Some(b.used() + 100));
-    assert_eq!(s.save(&newer), Err(StorageError::QuotaExceeded));
+    assert_eq!(s.save(&mut newer), Err(StorageError::QuotaExceeded));
     b.set_quota(None);
     let mut broken = newer.clone();
     assert!(s.restore_saved(&mut broken));
@@ -407,8 +407,8 @@ fn a_half_made_change_is_put_back_from_the_committed_copy() {
 fn read_only_stores_never_restore() {
     let b = MemoryBackend::new();
     let (mut s, _, _) = open(&b);
-    let saved = ten_years(TextKind::Phrases, 1);
-    s.save(&saved).unwrap();
+    let mut saved = ten_years(TextKind::Phrases, 1);
+    s.save(&mut saved).unwrap();
     // A damaged manifest opens in recovery (read-only): nothing is put back, nothing changes.
     b.raw_set("yishi:m", "garbage");
     let (ro, _, out) = open(&b);

@@ -40,13 +40,13 @@ fn toggle(text: &mut String) {
 fn storage_and_backup_timings_in_wasm() {
     let db = yishi::sample::reference::reference_db(yishi::sample::reference::DEFAULT_SEED);
     let b = MemoryBackend::new();
-    Store::open(Box::new(b.clone())).0.save(&db).unwrap();
+    Store::open(Box::new(b.clone())).0.save(&mut db).unwrap();
     let load = median(5, || Store::open(Box::new(b.clone())));
     let (mut s, mut w, _) = Store::open(Box::new(b.clone()));
-    let same = median(11, || s.save(&w).unwrap());
+    let same = median(11, || s.save(&mut w).unwrap());
     let edit = median(21, || {
         toggle(&mut std::sync::Arc::make_mut(w.items.last_mut().unwrap()).materials);
-        s.save(&w).unwrap()
+        s.save(&mut w).unwrap()
     });
     let eq = median(11, || w == db);
     let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap().and_hms_opt(18, 0, 0).unwrap();
@@ -64,7 +64,7 @@ fn storage_and_backup_timings_in_wasm() {
         let b = MemoryBackend::new();
         let (mut s, current, _) = Store::open(Box::new(b.clone()));
         let incoming = parse_backup(&text, None).unwrap();
-        s.snapshot(&current).unwrap();
+        s.snapshot(&mut current).unwrap();
         s.save(&apply(&current, incoming, ImportMode::Replace)).unwrap();
     });
     console_log!(

@@ -30,7 +30,7 @@ fn save_and_reopen_round_trips_chinese_text() {
     let (mut s, db, out) = Store::open_browser();
     assert_eq!(out, LoadOutcome::Empty);
     assert_eq!(db, Db::default());
-    s.save(&sample()).unwrap();
+    s.save(&mut sample()).unwrap();
     let (_, again, out) = Store::open_browser();
     assert_eq!(out, LoadOutcome::Loaded);
     assert_eq!(again, sample());
@@ -42,7 +42,7 @@ fn save_and_reopen_round_trips_chinese_text() {
 fn a_full_storage_refuses_the_save_and_keeps_the_previous_state() {
     clear();
     let (mut s, _, _) = Store::open_browser();
-    s.save(&sample()).unwrap();
+    s.save(&mut sample()).unwrap();
     // Fill the quota with filler keys (the WPT way), leaving almost nothing free.
     let chunk = "x".repeat(256 * 1024);
     let mut i = 0;
@@ -57,7 +57,7 @@ fn a_full_storage_refuses_the_save_and_keeps_the_previous_state() {
     }
     let mut big = sample();
     big.org.superior = "满".repeat(20_000);
-    assert_eq!(s.save(&big), Err(StorageError::QuotaExceeded));
+    assert_eq!(s.save(&mut big), Err(StorageError::QuotaExceeded));
     let (_, again, out) = Store::open_browser();
     assert_eq!(out, LoadOutcome::Loaded);
     assert_eq!(again, sample());
@@ -70,7 +70,7 @@ fn a_corrupt_value_opens_read_only_and_is_not_overwritten() {
     ls().set_item("yishi:m", "{garbage").unwrap();
     let (mut s, _, out) = Store::open_browser();
     assert!(matches!(out, LoadOutcome::Recovery { .. }), "{out:?}");
-    assert_eq!(s.save(&sample()), Err(StorageError::ReadOnly));
+    assert_eq!(s.save(&mut sample()), Err(StorageError::ReadOnly));
     assert_eq!(ls().get_item("yishi:m").unwrap().as_deref(), Some("{garbage"));
     assert!(s.raw_dump().contains("{garbage"));
     clear();
@@ -81,8 +81,8 @@ fn newer_schema_data_is_read_only() {
     clear();
     ls().set_item("yishi:m", r#"0000000000000000{"fmt":"yishi-store","schema":42,"rev":3,"parts":{}}"#).unwrap();
     let (mut s, _, out) = Store::open_browser();
-    assert_eq!(out, LoadOutcome::NewerSchema { found: 42, supported: 1 });
-    assert_eq!(s.save(&sample()), Err(StorageError::ReadOnly));
+    assert_eq!(out, LoadOutcome::NewerSchema { found: 42, supported: 2 });
+    assert_eq!(s.save(&mut sample()), Err(StorageError::ReadOnly));
     clear();
 }
 
@@ -90,12 +90,12 @@ fn newer_schema_data_is_read_only() {
 fn two_stores_on_one_origin_compare_and_swap() {
     clear();
     let (mut a, _, _) = Store::open_browser();
-    a.save(&sample()).unwrap();
+    a.save(&mut sample()).unwrap();
     let (mut b, _, _) = Store::open_browser();
     let mut x = sample();
     x.org.superior = "A".into();
-    a.save(&x).unwrap();
-    assert!(matches!(b.save(&sample()), Err(StorageError::Conflict { .. })));
+    a.save(&mut x).unwrap();
+    assert!(matches!(b.save(&mut sample()), Err(StorageError::Conflict { .. })));
     assert_eq!(b.reload_if_changed(), Some(Ok(x)));
     clear();
 }

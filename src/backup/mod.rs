@@ -16,21 +16,18 @@
 //! The checksum covers `data` exactly as written, so export → import → export gives the same
 //! `data` and `sha256`.
 //!
-//! # Merge (decided)
-//! Records are matched by id. An incoming record whose id is free is added with its id. One
-//! whose id is taken by the same record (same kind and the same natural key: a member's name,
-//! an item's title and creation date, a meeting's date and kind, …) replaces it: the file wins,
-//! the preview counts these as "changed". One whose id is taken by a different record is a
-//! conflict: it gets a fresh id, and every reference to it inside the incoming data is
-//! remapped, so both records are kept and references stay consistent. Nothing is deleted by a
-//! merge. Replace takes the file as it is. Both run after a safety snapshot (see
-//! [`crate::storage::Store::snapshot`]) and can be undone in one step.
+//! # Merge
+//! A three-way merge by revision: see [`merge`]. Replace takes the file as it is. Both run
+//! after a safety snapshot (see [`crate::storage::Store::snapshot`]) and can be undone in one
+//! step.
 
 mod crypto;
 mod json_path;
+pub mod merge;
 pub mod refs;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+
 
 use chrono::{Datelike, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -39,7 +36,7 @@ use serde_json::Value;
 pub use crypto::{decrypt, encrypt, is_encrypted, ENCRYPTED_FORMAT, ITERATIONS};
 use refs::{label, visit_ids, visit_refs, Kind};
 
-use crate::domain::{db::Db, Id};
+use crate::domain::{db::Db, doc::has_doc, revision, Id};
 use crate::storage::{canonical, codec::sha256_hex, migrate_value, APP_VERSION, MIGRATIONS, SCHEMA};
 
 /// The format id of a backup file.
@@ -73,17 +70,6 @@ impl Counts {
     }
     pub fn total(&self) -> u32 {
         self.members + self.departments + self.attendees + self.items + self.meetings + self.tasks + self.evidence
-    }
-    fn add(&mut self, kind: Kind) {
-        match kind {
-            Kind::Member => self.members += 1,
-            Kind::Department => self.departments += 1,
-            Kind::Attendee => self.attendees += 1,
-            Kind::Item => self.items += 1,
-            Kind::Meeting => self.meetings += 1,
-            Kind::Task => self.tasks += 1,
-            Kind::Evidence => self.evidence += 1,
-        }
     }
     fn get(&self, kind: Kind) -> u32 {
         match kind {
@@ -253,11 +239,20 @@ pub fn export_json(db: &Db, now: NaiveDateTime) -> String {
 /// for it at once, with a little to spare, rather than grown by doubling: fewer copies and
 /// about half the memory. Only a hint: the file is the same whatever it says.
 pub fn export_bytes(db: &Db, now: NaiveDateTime, expected_data_len: usize) -> Vec<u8> {
+    write_file(db, now, expected_data_len, Scope::All)
+}
+
+/// A file of `db`, stamped `now`, saying what it holds.
+fn write_file(db: &Db, now: NaiveDateTime, expected_data_len: usize, scope: Scope) -> Vec<u8> {
     // The head names the checksum of the data written after it: 64 zeros hold its place and
     // are overwritten once the data is there.
     let counts = serde_json::to_string(&Counts::of(db)).unwrap_or_default();
+    let scope = match scope {
+        Scope::All => String::new(),
+        Scope::Meeting(id) => format!("\n  \"scope\": \"meeting:{id}\","),
+    };
     let head = format!(
-        "{{\n  \"format\": \"{FORMAT}\",\n  \"schema\": {SCHEMA},\n  \"app_version\": \"{APP_VERSION}\",\n  \"exported_at\": \"{}\",\n  \"counts\": {counts},\n  \"sha256\": \"",
+        "{{\n  \"format\": \"{FORMAT}\",\n  \"schema\": {SCHEMA},\n  \"app_version\": \"{APP_VERSION}\",\n  \"exported_at\": \"{}\",{scope}\n  \"counts\": {counts},\n  \"sha256\": \"",
         now.format("%Y-%m-%dT%H:%M:%S"),
     );
     // The head, the checksum, the data's separator and end, and the data with 1/64 to spare.
@@ -296,8 +291,42 @@ pub fn file_name(unit: &str, now: NaiveDateTime) -> String {
     }
 }
 
+/// What a file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Every record: a backup.
+    All,
+    /// One meeting with what it needs (会议包): it can only be merged.
+    Meeting(Id),
+}
+
+impl Scope {
+    fn parse(text: Option<&str>) -> Result<Scope, ImportError> {
+        match text {
+            None => Ok(Scope::All),
+            Some(t) => t
+                .strip_prefix("meeting:")
+                .and_then(|n| n.parse().ok())
+                .map(Scope::Meeting)
+                .ok_or_else(|| ImportError::BadField { path: "scope".into(), detail: format!("unknown scope “{t}”") }),
+        }
+    }
+}
+
+/// A file read and checked: its records and what they are.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BackupFile {
+    pub db: Db,
+    pub scope: Scope,
+}
+
 /// Parse, check and migrate a backup file. `passphrase` is needed for encrypted files.
 pub fn parse_backup(text: &str, passphrase: Option<&str>) -> Result<Db, ImportError> {
+    read_file(text, passphrase).map(|f| f.db)
+}
+
+/// [`parse_backup`], with what the file holds (a whole backup or a meeting package).
+pub fn read_file(text: &str, passphrase: Option<&str>) -> Result<BackupFile, ImportError> {
     if text.len() > MAX_BACKUP_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len(), limit: MAX_BACKUP_BYTES });
     }
@@ -316,7 +345,7 @@ pub fn parse_backup(text: &str, passphrase: Option<&str>) -> Result<Db, ImportEr
         if is_encrypted(&inner) {
             return Err(ImportError::Encryption("nested encryption".into()));
         }
-        return parse_backup(&inner, None);
+        return read_file(&inner, None);
     }
     let value: Value = serde_json::from_str(text).map_err(|e| {
         if e.is_eof() {
@@ -373,7 +402,8 @@ pub fn parse_backup(text: &str, passphrase: Option<&str>) -> Result<Db, ImportEr
         ),
         None => None,
     };
-    check_records(db, counts)
+    let scope = Scope::parse(obj.get("scope").and_then(Value::as_str))?;
+    check_records(db, counts, scope)
 }
 
 /// The fast paths of [`parse_backup`] for the usual file: the current schema, every envelope
@@ -381,17 +411,18 @@ pub fn parse_backup(text: &str, passphrase: Option<&str>) -> Result<Db, ImportEr
 /// the records straight from the text (no `serde_json::Value` of everything). `None` for
 /// anything else (damage, older schemas, unknown fields in `data`, …): then the general path
 /// decides, with its precise error.
-fn parse_current(text: &str) -> Option<Result<Db, ImportError>> {
+fn parse_current(text: &str) -> Option<Result<BackupFile, ImportError>> {
     parse_as_exported(text).or_else(|| parse_reserialised(text))
 }
 
 /// A file as [`export_json`] writes it: `data` is the last member, on its own line, in its
 /// canonical form, so the checksum can be checked on the text itself.
-fn parse_as_exported(text: &str) -> Option<Result<Db, ImportError>> {
+fn parse_as_exported(text: &str) -> Option<Result<BackupFile, ImportError>> {
     #[derive(Deserialize)]
     struct Header {
         format: String,
         schema: u64,
+        scope: Option<String>,
         sha256: String,
         counts: Counts,
         data: Option<serde::de::IgnoredAny>,
@@ -410,16 +441,21 @@ fn parse_as_exported(text: &str) -> Option<Result<Db, ImportError>> {
         return None;
     }
     let db: Db = serde_json::from_str(data).ok()?;
-    Some(check_records(db, Some(header.counts)))
+    let scope = match Scope::parse(header.scope.as_deref()) {
+        Ok(s) => s,
+        Err(e) => return Some(Err(e)),
+    };
+    Some(check_records(db, Some(header.counts), scope))
 }
 
 /// Any layout (a file re-indented by an editor, …): the records' canonical text must have the
 /// stated checksum.
-fn parse_reserialised(text: &str) -> Option<Result<Db, ImportError>> {
+fn parse_reserialised(text: &str) -> Option<Result<BackupFile, ImportError>> {
     #[derive(Deserialize)]
     struct Envelope {
         format: String,
         schema: u64,
+        scope: Option<String>,
         sha256: String,
         counts: Counts,
         data: Db,
@@ -434,12 +470,17 @@ fn parse_reserialised(text: &str) -> Option<Result<Db, ImportError>> {
     if !env.sha256.eq_ignore_ascii_case(&actual) {
         return None;
     }
-    Some(check_records(env.data, Some(env.counts)))
+    let scope = match Scope::parse(env.scope.as_deref()) {
+        Ok(s) => s,
+        Err(e) => return Some(Err(e)),
+    };
+    Some(check_records(env.data, Some(env.counts), scope))
 }
 
-/// The checks after the data was read: stated counts, unique ids, resolved references; and the
-/// id counter repaired.
-fn check_records(mut db: Db, counts: Option<Counts>) -> Result<Db, ImportError> {
+/// The checks after the data was read: stated counts, unique ids, resolved references (a
+/// meeting package may name other meetings and items it does not carry), revisions that match
+/// the records; the id counter repaired, and records from before revisions given their first.
+fn check_records(mut db: Db, counts: Option<Counts>, scope: Scope) -> Result<BackupFile, ImportError> {
     if let Some(stated) = counts {
         let actual = Counts::of(&db);
         for k in ALL_KINDS {
@@ -452,13 +493,86 @@ fn check_records(mut db: Db, counts: Option<Counts>) -> Result<Db, ImportError> 
             }
         }
     }
-    check_references(&mut db)?;
+    check_refs(&mut db, scope == Scope::All)?;
+    check_revisions(&db)?;
+    // Which revisions were this browser's own to amend is not the file's to say.
+    db.unshared.clear();
+    revision::ensure(&mut db);
     // Repair the id counter if it lags behind (never an error: it only affects new records).
     let max = max_id(&mut db);
     if db.next_id <= max {
         db.next_id = max + 1;
     }
-    Ok(db)
+    Ok(BackupFile { db, scope })
+}
+
+/// Every revision entry is of a record the file holds, or a tombstone of one it does not.
+fn check_revisions(db: &Db) -> Result<(), ImportError> {
+    for (d, r) in &db.revs {
+        let held = has_doc(db, *d);
+        if r.deleted == held || r.ids.is_empty() || r.start == 0 {
+            let detail = if r.ids.is_empty() || r.start == 0 {
+                "no revision"
+            } else if held {
+                "the record is marked deleted but the file holds it"
+            } else {
+                "a revision of a record the file does not hold"
+            };
+            return Err(ImportError::BadField { path: format!("data.revs.{d}"), detail: detail.into() });
+        }
+    }
+    Ok(())
+}
+
+/// One meeting and what it needs, as a file to take to another browser and back (会议包):
+/// the meeting, its agenda items, the follow-up tasks of its decisions, its study or
+/// 民主生活会 records, the whole roster (members, departments, attendees) and the settings,
+/// each with its revision. `None` when there is no such meeting.
+pub fn meeting_package(db: &Db, meeting: Id) -> Option<Db> {
+    let m = db.meeting(meeting)?;
+    let items: HashSet<Id> = m.items.iter().map(|r| r.item).collect();
+    let mut tasks: HashSet<Id> =
+        db.tasks.iter().filter(|t| t.source.is_some_and(|s| s.meeting == meeting)).map(|t| t.id).collect();
+    let cycles: Vec<_> = db.democratic_life.iter().filter(|c| c.meeting == meeting).cloned().collect();
+    tasks.extend(cycles.iter().flat_map(|c| c.rectification_tasks.iter().copied()));
+    let mut out = Db {
+        democratic_life: cycles,
+        evidence: Vec::new(),
+        items: db.items.iter().filter(|i| items.contains(&i.id)).cloned().collect(),
+        last_backup: None,
+        meetings: db.meetings.iter().filter(|x| x.id == meeting).cloned().collect(),
+        next_id: db.next_id,
+        org: db.org.clone(),
+        revs: db.revs.clone(),
+        settings: db.settings.clone(),
+        study_plans: Vec::new(),
+        study_sessions: db.study_sessions.iter().filter(|s| s.meeting == meeting).cloned().collect(),
+        tasks: db.tasks.iter().filter(|t| tasks.contains(&t.id)).cloned().collect(),
+        unshared: Default::default(),
+    };
+    revision::ensure(&mut out);
+    // Only the carried records' revisions: a tombstone is news for a whole backup to carry.
+    revision::prune(&mut out);
+    out.revs.retain(|_, r| !r.deleted);
+    Some(out)
+}
+
+/// [`meeting_package`]'s file (see [`export_bytes`]).
+pub fn export_package(db: &Db, meeting: Id, now: NaiveDateTime) -> Option<Vec<u8>> {
+    meeting_package(db, meeting).map(|p| write_file(&p, now, 0, Scope::Meeting(meeting)))
+}
+
+/// A package's file name: `议事会议包-2026-12-11-党组会议-20261205-1530.json`.
+pub fn package_file_name(db: &Db, meeting: Id, now: NaiveDateTime) -> String {
+    let m = db.meeting(meeting);
+    let what = m.map(|m| format!("{}-{}", m.date, if m.title.trim().is_empty() { m.kind.zh() } else { m.title.trim() }));
+    let safe: String = what
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| !c.is_control() && !"/\\:*?\"<>| ".contains(*c))
+        .take(40)
+        .collect();
+    format!("议事会议包-{safe}-{}.json", now.format("%Y%m%d-%H%M"))
 }
 
 fn max_id(db: &mut Db) -> Id {
@@ -469,6 +583,13 @@ fn max_id(db: &mut Db) -> Id {
 
 /// Ids unique across all kinds, and every reference resolves to a record of the right kind.
 pub fn check_references(db: &mut Db) -> Result<(), ImportError> {
+    check_refs(db, true)
+}
+
+/// [`check_references`]; with `whole` false (a meeting package) a reference to a meeting,
+/// item, task or duty record the file does not carry is allowed (it is in the browser the
+/// package came from), but never one to a person or department.
+fn check_refs(db: &mut Db, whole: bool) -> Result<(), ImportError> {
     let mut owner: HashMap<Id, Kind> = HashMap::new();
     let mut dup: Option<(Id, Kind, Kind)> = None;
     visit_ids(db, &mut |kind, id| {
@@ -485,7 +606,8 @@ pub fn check_references(db: &mut Db) -> Result<(), ImportError> {
     }
     let mut bad: Option<(refs::Site, Kind, Id)> = None;
     visit_refs(db, &mut |site, kind, id| {
-        if bad.is_none() && owner.get(id) != Some(&kind) {
+        let outside = !whole && !owner.contains_key(id) && matches!(kind, Kind::Item | Kind::Meeting | Kind::Task | Kind::Evidence);
+        if bad.is_none() && owner.get(id) != Some(&kind) && !outside {
             bad = Some((site, kind, *id));
         }
     });
@@ -499,97 +621,6 @@ pub fn check_references(db: &mut Db) -> Result<(), ImportError> {
     Ok(())
 }
 
-/// What an import would do.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ImportPreview {
-    /// Records whose id is free here: added.
-    pub new: Counts,
-    /// The same record (same id, same natural key) with different content: the file's version wins.
-    pub changed: Counts,
-    /// Same id, a different record: merged under a fresh id.
-    pub conflicting: Counts,
-    pub unchanged: Counts,
-    /// Records here that the file lacks: kept by a merge, removed by a replace.
-    pub only_here: Counts,
-    pub incoming: Counts,
-    pub org_changed: bool,
-    pub settings_changed: bool,
-}
-
-/// A record's identity beyond its id, for telling "changed" from "conflicting".
-fn natural_keys(db: &Db) -> HashMap<Id, (Kind, String, String)> {
-    let mut m = HashMap::new();
-    for x in &db.org.members {
-        m.insert(x.id, (Kind::Member, x.name.clone(), format!("{x:?}")));
-    }
-    for x in &db.org.departments {
-        m.insert(x.id, (Kind::Department, x.name.clone(), format!("{x:?}")));
-    }
-    for x in &db.org.attendees {
-        m.insert(x.id, (Kind::Attendee, x.name.clone(), format!("{x:?}")));
-    }
-    for x in &db.items {
-        m.insert(x.id, (Kind::Item, format!("{}|{}", x.title, x.created), format!("{x:?}")));
-    }
-    for x in &db.meetings {
-        m.insert(x.id, (Kind::Meeting, format!("{}|{:?}", x.date, x.kind), format!("{x:?}")));
-    }
-    for x in &db.tasks {
-        m.insert(x.id, (Kind::Task, format!("{}|{}", x.title, x.created), format!("{x:?}")));
-    }
-    for x in &db.evidence {
-        m.insert(x.id, (Kind::Evidence, format!("{:?}|{}", x.kind, x.date), format!("{x:?}")));
-    }
-    m
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Match {
-    New,
-    Unchanged,
-    Changed,
-    Conflict,
-}
-
-fn classify(current: &Db, incoming: &Db) -> (HashMap<Id, (Kind, Match)>, Counts) {
-    let here = natural_keys(current);
-    let there = natural_keys(incoming);
-    let mut out = HashMap::new();
-    for (id, (kind, key, content)) in &there {
-        let m = match here.get(id) {
-            None => Match::New,
-            Some((k, _, c)) if k == kind && c == content => Match::Unchanged,
-            Some((k, nk, _)) if k == kind && nk == key => Match::Changed,
-            Some(_) => Match::Conflict,
-        };
-        out.insert(*id, (*kind, m));
-    }
-    let mut only_here = Counts::default();
-    for (id, (kind, _, _)) in &here {
-        if !there.contains_key(id) {
-            only_here.add(*kind);
-        }
-    }
-    (out, only_here)
-}
-
-/// Count what importing `incoming` would do to `current`.
-pub fn preview(current: &Db, incoming: &Db) -> ImportPreview {
-    let (classes, only_here) = classify(current, incoming);
-    let mut p = ImportPreview { only_here, incoming: Counts::of(incoming), ..Default::default() };
-    for (kind, m) in classes.values() {
-        match m {
-            Match::New => p.new.add(*kind),
-            Match::Unchanged => p.unchanged.add(*kind),
-            Match::Changed => p.changed.add(*kind),
-            Match::Conflict => p.conflicting.add(*kind),
-        }
-    }
-    p.org_changed = current.org.unit_name != incoming.org.unit_name || current.org.superior != incoming.org.superior;
-    p.settings_changed = current.settings != incoming.settings;
-    p
-}
-
 /// Merge or replace.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ImportMode {
@@ -597,81 +628,21 @@ pub enum ImportMode {
     Replace,
 }
 
-/// Apply an import (see the module doc for the merge rules). `incoming` must come from
+/// Apply an import: a three-way merge by revision with every conflict's versions both kept
+/// (see [`merge`]), or a replace that takes the file as it is. `incoming` must come from
 /// [`parse_backup`] (ids unique, references resolved).
 pub fn apply(current: &Db, incoming: Db, mode: ImportMode) -> Db {
     let mut incoming = incoming;
-    if mode == ImportMode::Replace {
-        let max = max_id(&mut incoming);
-        incoming.next_id = incoming.next_id.max(max + 1);
-        return incoming;
-    }
-    let (classes, _) = classify(current, &incoming);
-    let mut cur = current.clone();
-    let mut next = cur.next_id.max(incoming.next_id).max(max_id(&mut cur) + 1).max(max_id(&mut incoming) + 1);
-    // Fresh ids for conflicting records, applied to their ids and every reference to them.
-    let mut remap: HashMap<Id, Id> = HashMap::new();
-    let mut conflicts: Vec<Id> =
-        classes.iter().filter(|(_, (_, m))| *m == Match::Conflict).map(|(id, _)| *id).collect();
-    crate::domain::sort::sort(&mut conflicts);
-    for id in conflicts {
-        remap.insert(id, next);
-        next += 1;
-    }
-    visit_ids(&mut incoming, &mut |_, id| {
-        if let Some(n) = remap.get(id) {
-            *id = *n;
+    match mode {
+        ImportMode::Replace => {
+            let max = max_id(&mut incoming);
+            incoming.next_id = incoming.next_id.max(max + 1);
+            // Not this browser's revisions to amend: a change after this makes a new revision.
+            incoming.unshared.clear();
+            incoming
         }
-    });
-    visit_refs(&mut incoming, &mut |_, _, id| {
-        if let Some(n) = remap.get(id) {
-            *id = *n;
-        }
-    });
-    fn upsert<T: Clone>(here: &mut Vec<T>, there: Vec<T>, id: impl Fn(&T) -> Id) {
-        let pos: HashMap<Id, usize> = here.iter().enumerate().map(|(i, r)| (id(r), i)).collect();
-        for r in there {
-            match pos.get(&id(&r)) {
-                Some(i) => here[*i] = r,
-                None => here.push(r),
-            }
-        }
+        ImportMode::Merge => merge::merge(current, &merge::plan(current, &incoming), &HashMap::new()),
     }
-    // Exhaustive: a new Db field must be merged here.
-    let Db {
-        org,
-        settings,
-        items,
-        meetings,
-        tasks,
-        evidence,
-        next_id: _,
-        last_backup,
-        democratic_life,
-        study_plans,
-        study_sessions,
-    } = incoming;
-    upsert(&mut cur.org.members, org.members, |r| r.id);
-    upsert(&mut cur.org.departments, org.departments, |r| r.id);
-    upsert(&mut cur.org.attendees, org.attendees, |r| r.id);
-    if !org.unit_name.trim().is_empty() {
-        cur.org.unit_name = org.unit_name;
-    }
-    if !org.superior.trim().is_empty() {
-        cur.org.superior = org.superior;
-    }
-    cur.settings = settings;
-    upsert(&mut cur.items, items, |r| r.id);
-    upsert(&mut cur.meetings, meetings, |r| r.id);
-    upsert(&mut cur.tasks, tasks, |r| r.id);
-    upsert(&mut cur.evidence, evidence, |r| r.id);
-    // Keyed by their meeting (or year): the incoming record wins, as for the records above.
-    upsert(&mut cur.democratic_life, democratic_life, |r| r.meeting);
-    upsert(&mut cur.study_sessions, study_sessions, |r| r.meeting);
-    upsert(&mut cur.study_plans, study_plans, |r| r.year as Id);
-    cur.last_backup = cur.last_backup.max(last_backup);
-    cur.next_id = next.max(max_id(&mut cur) + 1);
-    cur
 }
 
 /// Split off a closed year: `(the year's records, the database without them)`. Records that
@@ -757,6 +728,8 @@ pub fn archive_year(db: &Db, year: i32) -> (Db, Db) {
         study_sessions: db.study_sessions.iter().filter(|r| take(r.meeting)).cloned().collect(),
         next_id: db.next_id,
         last_backup: db.last_backup,
+        revs: db.revs.clone(),
+        unshared: Default::default(),
     };
     let rest = Db {
         items: db.items.iter().filter(|r| !take(r.id)).cloned().collect(),
@@ -768,6 +741,11 @@ pub fn archive_year(db: &Db, year: i32) -> (Db, Db) {
         study_sessions: db.study_sessions.iter().filter(|r| !take(r.meeting)).cloned().collect(),
         ..db.clone()
     };
+    // Each half keeps the revisions of its own records: the year leaves this browser without
+    // a tombstone (an archive is not a deletion that should travel to other copies).
+    let (mut archive, mut rest) = (archive, rest);
+    crate::domain::revision::prune(&mut archive);
+    crate::domain::revision::prune(&mut rest);
     (archive, rest)
 }
 

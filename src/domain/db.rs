@@ -1,12 +1,15 @@
 //! The whole database of one Party group: what the storage layer saves and backups carry.
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    evidence::Evidence, item::AgendaItem, meeting::Meeting, org::Organisation, settings::RuleSettings,
+    doc::DocId,
+    evidence::Evidence,
+    revision::Revs, item::AgendaItem, meeting::Meeting, org::Organisation, settings::RuleSettings,
     task::FollowUpTask, Id,
 };
 
@@ -44,6 +47,10 @@ pub struct Db {
     /// The next id to hand out (ids are unique across all record kinds).
     pub next_id: Id,
     pub org: Organisation,
+    /// Every record's revision, by document (see [`super::revision`]); deleted records keep a
+    /// tombstone here.
+    #[serde(default)]
+    pub revs: Revs,
     pub settings: RuleSettings,
     /// 中心组 annual study plans (第二十二条), one per year.
     #[serde(default)]
@@ -53,6 +60,11 @@ pub struct Db {
     pub study_sessions: Vec<super::study::StudySession>,
     #[serde(default)]
     pub tasks: Vec<Arc<FollowUpTask>>,
+    /// Records whose current revision was made in this browser since the last export: amended
+    /// in place by the next change rather than followed by a new revision (see
+    /// [`super::revision`]). Not part of what a file carries to another browser.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub unshared: BTreeSet<DocId>,
 }
 
 impl Db {

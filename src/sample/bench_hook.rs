@@ -23,8 +23,8 @@ use crate::app::{AppState, SaveState};
 /// data, replace. (The screen also shows a preview first; the bench skips only that.)
 fn import_backup(state: &AppState, text: &str) -> Result<(), String> {
     let incoming = crate::backup::parse_backup(text, None).map_err(|e| e.en())?;
-    let current = state.all_records();
-    if let Some(Err(e)) = state.with_store(|s| s.snapshot(&current)) {
+    let mut current = state.all_records();
+    if let Some(Err(e)) = state.with_store(|s| s.snapshot(&mut current)) {
         return Err(e.en());
     }
     state.replace(crate::backup::apply(&current, incoming, crate::backup::ImportMode::Replace));

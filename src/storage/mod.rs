@@ -45,6 +45,8 @@ use serde_json::Value;
 
 use crate::domain::{
     db::Db,
+    doc::DocId,
+    revision::{self, RevInfo, Revs},
     democratic_life::DemocraticLifeCycle,
     evidence::Evidence,
     item::AgendaItem,
@@ -68,7 +70,8 @@ const PART_PREFIX: &str = "yishi:p:";
 const PREF_PREFIX: &str = "yishi:pref:";
 const FORMAT: &str = "yishi-store";
 /// The schema this build reads and writes.
-pub const SCHEMA: u32 = 1;
+/// Schema 2: every record has a revision (`revs`, see [`crate::domain::revision`]).
+pub const SCHEMA: u32 = 2;
 /// The app version written into envelopes.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// Chromium's localStorage quota in UTF-16 code units (10 MiB at 2 bytes per unit, less
@@ -227,8 +230,12 @@ struct CoreView<'a> {
     last_backup: Option<NaiveDate>,
     order: &'a Order,
     democratic_life: &'a [DemocraticLifeCycle],
+    /// The revisions of the documents that live in `core`, and every tombstone.
+    revs: BTreeMap<&'a DocId, &'a Arc<RevInfo>>,
     study_plans: &'a [StudyPlan],
     study_sessions: &'a [StudySession],
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    unshared: &'a BTreeSet<DocId>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -242,9 +249,13 @@ struct Core {
     #[serde(default)]
     democratic_life: Vec<DemocraticLifeCycle>,
     #[serde(default)]
+    revs: Revs,
+    #[serde(default)]
     study_plans: Vec<StudyPlan>,
     #[serde(default)]
     study_sessions: Vec<StudySession>,
+    #[serde(default)]
+    unshared: BTreeSet<DocId>,
 }
 
 #[derive(Serialize, Default)]
@@ -253,6 +264,8 @@ struct PartView<'a> {
     meetings: Vec<&'a Arc<Meeting>>,
     tasks: Vec<&'a Arc<FollowUpTask>>,
     evidence: Vec<&'a Arc<Evidence>>,
+    /// The revisions of the records above.
+    revs: BTreeMap<DocId, &'a Arc<RevInfo>>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
@@ -265,6 +278,8 @@ struct Part {
     tasks: Vec<Arc<FollowUpTask>>,
     #[serde(default)]
     evidence: Vec<Arc<Evidence>>,
+    #[serde(default)]
+    revs: Revs,
 }
 
 /// The records in memory are the committed ones. A record the app has not edited since it was
@@ -280,6 +295,8 @@ impl PartView<'_> {
             && same(&self.meetings, &p.meetings)
             && same(&self.tasks, &p.tasks)
             && same(&self.evidence, &p.evidence)
+            && self.revs.len() == p.revs.len()
+            && self.revs.iter().zip(&p.revs).all(|((d, x), (e, y))| d == e && (Arc::ptr_eq(x, y) || x == &y))
     }
 }
 
@@ -311,22 +328,42 @@ fn split<'a>(db: &'a Db, order: &'a Order) -> Split<'a> {
         next_id,
         last_backup,
         democratic_life,
+        revs,
         study_plans,
         study_sessions,
+        unshared,
     } = db;
     let mut parts: BTreeMap<(i32, u32), PartView<'a>> = BTreeMap::new();
+    // A record's revision goes with it into its month; the rest live in `core`.
+    let put_rev = |p: &mut PartView<'a>, d: DocId| {
+        if let Some(r) = revs.get(&d) {
+            p.revs.insert(d, r);
+        }
+    };
     for i in items {
-        parts.entry(month(i.created)).or_default().items.push(i);
+        let p = parts.entry(month(i.created)).or_default();
+        p.items.push(i);
+        put_rev(p, DocId::Item(i.id));
     }
     for m in meetings {
-        parts.entry(month(m.date)).or_default().meetings.push(m);
+        let p = parts.entry(month(m.date)).or_default();
+        p.meetings.push(m);
+        put_rev(p, DocId::Meeting(m.id));
     }
     for t in tasks {
-        parts.entry(month(t.created)).or_default().tasks.push(t);
+        let p = parts.entry(month(t.created)).or_default();
+        p.tasks.push(t);
+        put_rev(p, DocId::Task(t.id));
     }
     for e in evidence {
-        parts.entry(month(e.date)).or_default().evidence.push(e);
+        let p = parts.entry(month(e.date)).or_default();
+        p.evidence.push(e);
+        put_rev(p, DocId::Evidence(e.id));
     }
+    let in_months = |d: &DocId, r: &RevInfo| {
+        !r.deleted && matches!(d, DocId::Item(_) | DocId::Meeting(_) | DocId::Task(_) | DocId::Evidence(_))
+    };
+    let core_revs = revs.iter().filter(|(d, r)| !in_months(d, r)).collect();
     Split {
         core: CoreView {
             org,
@@ -335,8 +372,10 @@ fn split<'a>(db: &'a Db, order: &'a Order) -> Split<'a> {
             last_backup: *last_backup,
             order,
             democratic_life,
+            revs: core_revs,
             study_plans,
             study_sessions,
+            unshared,
         },
         parts: parts.into_iter().map(|(k, v)| (month_name(k), v)).collect(),
     }
@@ -414,9 +453,10 @@ fn manifest_text(m: &Manifest) -> Result<String, StorageError> {
 
 /// Ordered migrations of stored JSON, from schema `from` to `from + 1`. Each step works on a
 /// JSON object shaped like (a subset of) a serialised [`Db`], so the same step migrates a
-/// storage partition and a backup's `data`. Empty while schema 1 is the only one.
+/// storage partition and a backup's `data`. Schema 1 → 2 changes no JSON: the revisions are
+/// given after reading ([`revision::ensure`]).
 pub type Migration = (u32, fn(&mut serde_json::Map<String, Value>) -> Result<(), String>);
-pub const MIGRATIONS: &[Migration] = &[];
+pub const MIGRATIONS: &[Migration] = &[(1, |_| Ok(()))];
 
 /// Run the migrations from `from` up to [`SCHEMA`] on one JSON object.
 pub fn migrate_value(value: &mut Value, from: u32, steps: &[Migration]) -> Result<(), String> {
@@ -453,14 +493,25 @@ impl Cache {
     fn assemble(&self) -> Option<Db> {
         let (_, core) = self.core.as_ref()?;
         let (mut items, mut meetings, mut tasks, mut evidence) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let Core {
+            org,
+            settings,
+            next_id,
+            last_backup,
+            order,
+            democratic_life,
+            mut revs,
+            study_plans,
+            study_sessions,
+            unshared,
+        } = core.clone();
         for (_, part) in self.parts.values() {
             items.extend(part.items.iter().cloned());
             meetings.extend(part.meetings.iter().cloned());
             tasks.extend(part.tasks.iter().cloned());
             evidence.extend(part.evidence.iter().cloned());
+            revs.extend(part.revs.iter().map(|(d, r)| (*d, r.clone())));
         }
-        let Core { org, settings, next_id, last_backup, order, democratic_life, study_plans, study_sessions } =
-            core.clone();
         Some(Db {
             org,
             settings,
@@ -471,8 +522,10 @@ impl Cache {
             next_id,
             last_backup,
             democratic_life,
+            revs,
             study_plans,
             study_sessions,
+            unshared,
         })
     }
 }
@@ -501,6 +554,9 @@ pub struct Store {
     /// The manifest text as last read or written (to detect other tabs' saves).
     manifest: Option<String>,
     cache: Cache,
+    /// The committed records as one database: what a save compares the records with to give
+    /// the changed ones a new revision ([`revision::stamp`]). Shares every record with `cache`.
+    committed: Db,
     /// UTF-16 size of every key + value of the origin, for the meter.
     /// Measured on first use (the data page), then kept up to date by every write: measuring
     /// reads every stored value that the manifest does not describe, which cold start skips.
@@ -564,6 +620,7 @@ impl Store {
             rev: 0,
             manifest: None,
             cache: Cache::empty(),
+            committed: Db::default(),
             sizes: None,
             saved_at: None,
             live_memo: Vec::new(),
@@ -621,6 +678,7 @@ impl Store {
                 self.saved_at = Some(m.saved_at);
                 self.manifest = Some(text);
                 self.cache = cache;
+                self.committed = db.clone();
                 (db, LoadOutcome::Loaded)
             }
             Err(StorageError::NewerSchema { found, supported }) => {
@@ -701,9 +759,12 @@ impl Store {
                 cache.pending.push((name.clone(), r.clone()));
             }
         }
-        let db = cache.assemble().ok_or_else(|| corrupt(key, "no core partition"))?;
+        let mut db = cache.assemble().ok_or_else(|| corrupt(key, "no core partition"))?;
         if migrate {
-            // Everything is rewritten in the new schema on the next save.
+            // Records from before revisions get their first (the same in every browser, so
+            // two copies of one store agree); everything is rewritten in the new schema on
+            // the next save.
+            revision::ensure(&mut db);
             cache = Cache::empty();
         }
         Ok((db, cache, m))
@@ -740,7 +801,10 @@ impl Store {
             self.cache.assemble().ok_or_else(|| corrupt(MANIFEST, "no core partition"))
         })();
         match all {
-            Ok(db) => Some((db, LoadOutcome::Loaded)),
+            Ok(db) => {
+                self.committed = db.clone();
+                Some((db, LoadOutcome::Loaded))
+            }
             Err(error) => {
                 self.cache = Cache::empty();
                 let prev = self.backend.get(MANIFEST_PREV).ok().flatten();
@@ -752,6 +816,11 @@ impl Store {
     /// True in recovery and newer-schema modes: saves are refused and nothing is written.
     pub fn is_read_only(&self) -> bool {
         self.mode == Mode::ReadOnly
+    }
+
+    /// The committed records as this tab last read or saved them.
+    pub fn committed(&self) -> &Db {
+        &self.committed
     }
 
     /// The committed revision this tab knows.
@@ -779,6 +848,9 @@ impl Store {
             self.manifest = Some(text);
         }
         self.cache = Cache::empty();
+        // The records shown keep their revisions: with nothing committed, a save takes them as
+        // they are.
+        self.committed = Db::default();
         self.mode = Mode::Writable;
         Ok(())
     }
@@ -825,10 +897,31 @@ impl Store {
     /// Save atomically. Refused with [`StorageError::Conflict`] when another tab saved since
     /// this one loaded, and with [`StorageError::ReadOnly`] in read-only modes. On any error the
     /// previous state is intact. A save with nothing changed writes nothing.
-    pub fn save(&mut self, db: &Db) -> Result<(), StorageError> {
+    ///
+    /// Records changed since the last save get a new revision first ([`revision::stamp`]);
+    /// when the save fails they are put back as they were.
+    pub fn save(&mut self, db: &mut Db) -> Result<(), StorageError> {
         if self.is_read_only() {
             return Err(StorageError::ReadOnly);
         }
+        if self.has_pending() {
+            // The unread months are not in `db`: saving it would drop them.
+            return Err(StorageError::Incomplete);
+        }
+        let stamp = revision::stamp(&self.committed, db);
+        match self.save_stamped(db) {
+            Ok(()) => {
+                self.committed = db.clone();
+                Ok(())
+            }
+            Err(e) => {
+                stamp.revert(db);
+                Err(e)
+            }
+        }
+    }
+
+    fn save_stamped(&mut self, db: &Db) -> Result<(), StorageError> {
         match self.try_save(db) {
             Err(StorageError::QuotaExceeded) => {
                 // Free the last-good copies of changed partitions and try once more.
@@ -934,8 +1027,10 @@ impl Store {
                         last_backup: db.last_backup,
                         order: order.clone(),
                         democratic_life: db.democratic_life.clone(),
+                        revs: s.core.revs.iter().map(|(d, r)| (**d, Arc::clone(r))).collect(),
                         study_plans: db.study_plans.clone(),
                         study_sessions: db.study_sessions.clone(),
+                        unshared: db.unshared.clone(),
                     };
                     self.cache.core = Some((new_parts["core"].clone(), core));
                 }
@@ -947,6 +1042,7 @@ impl Store {
                             meetings: view.meetings.iter().map(|r| (*r).clone()).collect(),
                             tasks: view.tasks.iter().map(|r| (*r).clone()).collect(),
                             evidence: view.evidence.iter().map(|r| (*r).clone()).collect(),
+                            revs: view.revs.iter().map(|(d, r)| (*d, Arc::clone(r))).collect(),
                         };
                         (new_parts[name].clone(), p)
                     } else {
@@ -984,6 +1080,9 @@ impl Store {
                 && s.core.democratic_life == c.democratic_life.as_slice()
                 && s.core.study_plans == c.study_plans.as_slice()
                 && s.core.study_sessions == c.study_sessions.as_slice()
+                && *s.core.unshared == c.unshared
+                && s.core.revs.len() == c.revs.len()
+                && s.core.revs.iter().zip(&c.revs).all(|((d, x), (e, y))| *d == e && (Arc::ptr_eq(x, y) || x == &y))
         });
         let changed = s
             .parts
@@ -1098,6 +1197,7 @@ impl Store {
                 self.saved_at = Some(m.saved_at);
                 self.manifest = Some(text);
                 self.cache = cache;
+                self.committed = db.clone();
                 if self.mode == Mode::ReadOnly {
                     // A conflict or damaged state is resolved by the other tab's good save.
                     self.mode = Mode::Writable;
@@ -1135,7 +1235,7 @@ impl Store {
 
     /// Take a safety snapshot of `db` (saved first if it differs from what is stored). It
     /// costs almost nothing: the snapshot names the current partitions, which are then kept.
-    pub fn snapshot(&mut self, db: &Db) -> Result<(), StorageError> {
+    pub fn snapshot(&mut self, db: &mut Db) -> Result<(), StorageError> {
         self.save(db)?;
         let text = self.manifest.clone().ok_or_else(|| corrupt(MANIFEST, "nothing committed"))?;
         self.write(SNAPSHOT, &text)
@@ -1154,8 +1254,10 @@ impl Store {
             return Err(StorageError::ReadOnly);
         }
         let Some(text) = self.backend.get(SNAPSHOT)? else { return Ok(None) };
-        let (db, _, _) = self.load_manifest(SNAPSHOT, &text, None)?;
-        self.save(&db)?;
+        let (mut db, _, _) = self.load_manifest(SNAPSHOT, &text, None)?;
+        // The snapshot's records as they were, revisions included: nothing is stamped anew.
+        self.committed = Db::default();
+        self.save(&mut db)?;
         self.delete(SNAPSHOT)?;
         self.collect_garbage();
         Ok(Some(db))
@@ -1194,9 +1296,10 @@ pub fn rehearse_save(db: &Db) -> bool {
         study_sessions: newest(&db.study_sessions),
         next_id: db.next_id,
         last_backup: db.last_backup,
+        ..Default::default()
     };
     let (mut store, _, _) = Store::open(Box::new(MemoryBackend::new()));
-    if store.save(&small).is_err() {
+    if store.save(&mut small).is_err() {
         return false;
     }
     // An edit as the app makes one: a record copied on write and the id counter moved.
@@ -1205,7 +1308,7 @@ pub fn rehearse_save(db: &Db) -> bool {
         None => small.org.superior.push('。'),
     }
     small.next_id += 1;
-    store.save(&small).is_ok() && store.revision() == 2
+    store.save(&mut small).is_ok() && store.revision() == 2
 }
 
 #[cfg(test)]
@@ -1259,8 +1362,8 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 3).unwrap();
         let backend = MemoryBackend::new();
         let (mut store, _, _) = Store::open(Box::new(backend.clone()));
-        let db = crate::sample::example::example_db(today);
-        store.save(&db).unwrap();
+        let mut db = crate::sample::example::example_db(today);
+        store.save(&mut db).unwrap();
         let mut m = parse_manifest(MANIFEST, &backend.raw_get(MANIFEST).unwrap()).unwrap();
         for (name, r) in m.parts.iter_mut() {
             let key = part_key(name, r.rev);
@@ -1275,10 +1378,10 @@ mod tests {
         backend.raw_set(MANIFEST, &manifest_text(&m).unwrap());
         let before: Vec<_> = backend.raw_keys().into_iter().map(|k| (backend.raw_get(&k), k)).collect();
 
-        let (mut store, loaded, out) = Store::open(Box::new(backend.clone()));
+        let (mut store, mut loaded, out) = Store::open(Box::new(backend.clone()));
         assert_eq!(out, LoadOutcome::Loaded);
         assert_eq!(loaded, db);
-        store.save(&loaded).unwrap();
+        store.save(&mut loaded).unwrap();
         let after: Vec<_> = backend.raw_keys().into_iter().map(|k| (backend.raw_get(&k), k)).collect();
         assert_eq!(after, before, "nothing changed, nothing written");
     }
@@ -1293,7 +1396,7 @@ mod tests {
         let (mut store, _, _) = Store::open(Box::new(backend.clone()));
         let mut db = crate::sample::example::example_db(today);
         assert!(!db.items.is_empty() && !db.meetings.is_empty() && !db.tasks.is_empty() && !db.evidence.is_empty());
-        store.save(&db).unwrap();
+        store.save(&mut db).unwrap();
         assert!(shares_all(&store, &db), "after the first save");
 
         let (store2, loaded, _) = Store::open(Box::new(backend.clone()));
@@ -1307,7 +1410,7 @@ mod tests {
         let committed = store.cache.parts.values().flat_map(|(_, p)| p.items.iter()).find(|r| r.id == id).unwrap();
         assert!(Arc::ptr_eq(&before, committed), "the committed one is untouched");
         assert!(!shares_all(&store, &db));
-        store.save(&db).unwrap();
+        store.save(&mut db).unwrap();
         assert!(shares_all(&store, &db), "after saving the edit");
         let (_, again, _) = Store::open(Box::new(backend));
         assert_eq!(again, db);
@@ -1326,7 +1429,10 @@ mod tests {
             o.insert("x".into(), Value::from(1));
             Ok(())
         }
-        let steps: &[Migration] = &[(0, add_x)];
+        fn noop(_: &mut serde_json::Map<String, Value>) -> Result<(), String> {
+            Ok(())
+        }
+        let steps: &[Migration] = &[(0, add_x), (1, noop)];
         let mut v = serde_json::json!({});
         migrate_value(&mut v, 0, steps).unwrap();
         assert_eq!(v["x"], 1);

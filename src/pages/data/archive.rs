@@ -56,8 +56,8 @@ pub(super) fn ArchiveCard(
     };
     let remove_archived = move |_| {
         let Some((_, rest)) = archive_ready.get_untracked() else { return };
-        let current = state.all_records();
-        match state.with_store(|s| s.snapshot(&current)) {
+        let mut current = state.all_records();
+        match state.with_store(|s| s.snapshot(&mut current)) {
             Some(Ok(())) => {
                 state.replace(rest);
                 state.offer_undo();

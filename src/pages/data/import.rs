@@ -1,21 +1,28 @@
-//! The import card: a backup file is checked and previewed, then merged or put in place of
-//! this browser's data after a safety snapshot; the last import or archive removal can be
-//! undone in one step.
+//! The import card: a file is checked and previewed record by record (a three-way merge by
+//! revision, see [`crate::backup::merge`]), then merged with the user's choice per conflict,
+//! or put in place of this browser's data after a confirmation; a safety snapshot comes first
+//! and the last import or archive removal can be undone in one step.
+
+use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use super::merge_preview::MergePreview;
 use super::{DataSignals, Dt};
 use crate::app::{use_app, SaveState};
-use crate::backup::{self, ImportMode, ImportPreview, MAX_BACKUP_BYTES};
-use crate::domain::db::Db;
-use crate::i18n::{Lang, Text};
+use crate::backup::{self, merge, BackupFile, ImportMode, Scope, MAX_BACKUP_BYTES};
+use crate::domain::doc::DocId;
+use crate::i18n::records::Rt;
+use crate::i18n::Text;
 
-/// A parsed file waiting for the user's choice.
+/// A checked file waiting for the user's choice.
 #[derive(Clone)]
-struct Pending {
-    name: String,
-    db: Db,
-    preview: ImportPreview,
+pub(super) struct Pending {
+    pub name: String,
+    pub file: BackupFile,
+    pub plan: std::sync::Arc<merge::Plan>,
+    /// The choice for each conflict (absent: both versions kept).
+    pub choices: RwSignal<HashMap<DocId, merge::Choice>>,
 }
 
 #[component]
@@ -35,11 +42,16 @@ pub(super) fn ImportCard(
     let analyse = move || {
         let Some((name, text)) = import_text.get_untracked() else { return };
         let p = import_pass.get_untracked();
-        match backup::parse_backup(&text, (!p.is_empty()).then_some(p.as_str())) {
-            Ok(db) => {
-                let preview = state.db.with_untracked(|cur| backup::preview(cur, &db));
+        match backup::read_file(&text, (!p.is_empty()).then_some(p.as_str())) {
+            Ok(file) => {
+                let plan = state.with_all_records(|cur| merge::plan(cur, &file.db));
                 import_err.set(None);
-                pending.set(Some(Pending { name, db, preview }));
+                pending.set(Some(Pending {
+                    name,
+                    file,
+                    plan: std::sync::Arc::new(plan),
+                    choices: RwSignal::new(HashMap::new()),
+                }));
             }
             Err(e) => {
                 pending.set(None);
@@ -64,14 +76,17 @@ pub(super) fn ImportCard(
                     import_text.set(Some((name, v.as_string().unwrap_or_default())));
                     analyse();
                 }
-                Err(_) => import_err.set(Some("无法读取文件 / cannot read the file".into())),
+                Err(_) => import_err.set(Some(t(Dt::CannotRead).to_string())),
             }
         });
     };
     let run_import = move |mode: ImportMode| {
         let Some(p) = pending.get_untracked() else { return };
-        let current = state.all_records();
-        match state.with_store(|s| s.snapshot(&current)) {
+        if mode == ImportMode::Replace && p.file.scope != Scope::All {
+            return;
+        }
+        let mut current = state.all_records();
+        match state.with_store(|s| s.snapshot(&mut current)) {
             Some(Ok(())) => {}
             Some(Err(e)) => {
                 import_err.set(Some(format!(
@@ -83,13 +98,31 @@ pub(super) fn ImportCard(
             }
             None => return,
         }
-        let next = backup::apply(&current, p.db, mode);
+        let lang = state.lang.get_untracked();
+        let (next, msg) = match mode {
+            ImportMode::Replace => {
+                (backup::apply(&current, p.file.db, ImportMode::Replace), Dt::Imported.get(lang).to_string())
+            }
+            ImportMode::Merge => {
+                // Planned against the records as they were then; planned again now in case
+                // anything was saved since (another tab, this one).
+                let plan = merge::plan(&current, &p.file.db);
+                let next = merge::merge(&current, &plan, &p.choices.get_untracked());
+                let kept_both = crate::domain::revision::conflicted(&next).len()
+                    > crate::domain::revision::conflicted(&current).len();
+                let mut msg = format!("{}{}", Rt::Merged.get(lang), Dt::SnapshotKept.get(lang));
+                if kept_both {
+                    msg.push_str(Rt::MergedConflicts.get(lang));
+                }
+                (next, msg)
+            }
+        };
         state.replace(next);
         state.offer_undo();
         pending.set(None);
         import_text.set(None);
         can_undo.set(true);
-        import_done.set(Some(Dt::Imported.get(state.lang.get_untracked()).to_string()));
+        import_done.set(Some(msg));
         signals.changed();
     };
     let undo = move |_| {
@@ -116,9 +149,6 @@ pub(super) fn ImportCard(
         state.withdraw_undo();
         signals.changed();
     };
-    let counts_row = move |label: Dt, c: backup::Counts| {
-        view! { <tr><th scope="row">{move || t(label)}</th><td>{move || if state.lang.get() == Lang::Zh { c.zh() } else { c.en() }}</td></tr> }
-    };
     view! {
         <div class="card">
             <h2>{move || t(Dt::ImportTitle)}</h2>
@@ -135,23 +165,7 @@ pub(super) fn ImportCard(
             </label>
             {move || import_err.get().map(|m| view! { <p class="field-error" role="alert" data-testid="import-error">{m}</p> })}
             {move || pending.get().map(|p| view! {
-                <div data-testid="import-preview">
-                    <h3>{move || t(Dt::Preview)}" — "{p.name.clone()}</h3>
-                    <table class="table">
-                        <tbody>
-                            {counts_row(Dt::New, p.preview.new)}
-                            {counts_row(Dt::Changed, p.preview.changed)}
-                            {counts_row(Dt::Conflicting, p.preview.conflicting)}
-                            {counts_row(Dt::OnlyHere, p.preview.only_here)}
-                        </tbody>
-                    </table>
-                    <p class="muted">{move || t(Dt::MergeHint)}" "{move || t(Dt::ReplaceHint)}</p>
-                    <button type="button" class="btn btn-primary" on:click=move |_| run_import(ImportMode::Merge) data-testid="import-merge">{move || t(Dt::Merge)}</button>
-                    " "
-                    <button type="button" class="btn" on:click=move |_| run_import(ImportMode::Replace) data-testid="import-replace">{move || t(Dt::Replace)}</button>
-                    " "
-                    <button type="button" class="btn btn-quiet" on:click=move |_| pending.set(None)>{move || t(Dt::Cancel)}</button>
-                </div>
+                <MergePreview pending=p on_import=Callback::new(run_import) on_cancel=Callback::new(move |()| pending.set(None))/>
             })}
             {move || import_done.get().map(|m| view! { <p role="status" data-testid="import-done">{m}</p> })}
             <Show when=move || can_undo.get()>

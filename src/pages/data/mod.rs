@@ -7,6 +7,7 @@ mod archive;
 mod export;
 pub(crate) mod files;
 mod import;
+mod merge_preview;
 mod recovery;
 mod texts;
 
@@ -14,6 +15,7 @@ use leptos::prelude::*;
 
 use crate::app::use_app;
 use crate::i18n::Text;
+#[cfg(target_arch = "wasm32")]
 pub(crate) use files::{backup_file, json_blob, now};
 pub use texts::Dt;
 

@@ -48,6 +48,8 @@ pub enum Dt {
     ArchiveVerifyFailed,
     Cancel,
     Working,
+    CannotRead,
+    SnapshotKept,
 }
 
 impl Text for Dt {
@@ -96,6 +98,8 @@ impl Text for Dt {
             Dt::ArchiveVerifyFailed => "归档文件校验失败，未移除：",
             Dt::Cancel => "取消",
             Dt::Working => "处理中…",
+            Dt::CannotRead => "无法读取文件。",
+            Dt::SnapshotKept => "导入前的数据已保存为快照。",
         }
     }
     fn en(self) -> &'static str {
@@ -143,6 +147,8 @@ impl Text for Dt {
             Dt::ArchiveVerifyFailed => "The archive file did not check out, nothing removed: ",
             Dt::Cancel => "Cancel",
             Dt::Working => "Working…",
+            Dt::CannotRead => "The file cannot be read.",
+            Dt::SnapshotKept => " The data before the import was kept as a snapshot.",
         }
     }
 }

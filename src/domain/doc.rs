@@ -1,0 +1,525 @@
+//! Records as documents: every record a user edits on its own has a document id (`meeting:12`,
+//! CouchDB's `_id`), so that revisions, merges and conflicts can speak of any of them alike.
+//! Typed access by document id: read a record's content, copy it from one database into
+//! another, or put a version given as JSON in its place.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::{
+    db::Db,
+    democratic_life::DemocraticLifeCycle,
+    evidence::Evidence,
+    item::AgendaItem,
+    meeting::Meeting,
+    org::{Department, Member, NonMember},
+    settings::RuleSettings,
+    study::{StudyPlan, StudySession},
+    task::FollowUpTask,
+    Id,
+};
+
+/// The identity of one record across browsers and files. 记录标识
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DocId {
+    /// The unit's name, its superior and the rule settings (设置).
+    Settings,
+    /// 党组成员
+    Member(Id),
+    /// 科室
+    Department(Id),
+    /// 列席人员
+    Attendee(Id),
+    /// 议题
+    Item(Id),
+    /// 会议
+    Meeting(Id),
+    /// 督办事项, with its progress reports
+    Task(Id),
+    /// 履职记录
+    Evidence(Id),
+    /// 中心组学习计划 of a year
+    StudyPlan(i32),
+    /// The study record of a meeting (学习档案, 学习通报)
+    StudySession(Id),
+    /// The 民主生活会 cycle of a meeting
+    DemocraticLife(Id),
+}
+
+/// The kinds of documents, in the order a preview lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DocKind {
+    Settings,
+    Member,
+    Department,
+    Attendee,
+    Meeting,
+    Item,
+    Task,
+    Evidence,
+    StudyPlan,
+    StudySession,
+    DemocraticLife,
+}
+
+impl DocKind {
+    /// The prefix of the document id.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            DocKind::Settings => "settings",
+            DocKind::Member => "member",
+            DocKind::Department => "department",
+            DocKind::Attendee => "attendee",
+            DocKind::Item => "item",
+            DocKind::Meeting => "meeting",
+            DocKind::Task => "task",
+            DocKind::Evidence => "evidence",
+            DocKind::StudyPlan => "study_plan",
+            DocKind::StudySession => "study_session",
+            DocKind::DemocraticLife => "democratic_life",
+        }
+    }
+}
+
+impl DocId {
+    pub fn kind(self) -> DocKind {
+        match self {
+            DocId::Settings => DocKind::Settings,
+            DocId::Member(_) => DocKind::Member,
+            DocId::Department(_) => DocKind::Department,
+            DocId::Attendee(_) => DocKind::Attendee,
+            DocId::Item(_) => DocKind::Item,
+            DocId::Meeting(_) => DocKind::Meeting,
+            DocId::Task(_) => DocKind::Task,
+            DocId::Evidence(_) => DocKind::Evidence,
+            DocId::StudyPlan(_) => DocKind::StudyPlan,
+            DocId::StudySession(_) => DocKind::StudySession,
+            DocId::DemocraticLife(_) => DocKind::DemocraticLife,
+        }
+    }
+
+    /// The number after the kind: a record id, a meeting id, or a year (none for settings).
+    pub fn number(self) -> Option<i64> {
+        match self {
+            DocId::Settings => None,
+            DocId::StudyPlan(y) => Some(i64::from(y)),
+            DocId::Member(n)
+            | DocId::Department(n)
+            | DocId::Attendee(n)
+            | DocId::Item(n)
+            | DocId::Meeting(n)
+            | DocId::Task(n)
+            | DocId::Evidence(n)
+            | DocId::StudySession(n)
+            | DocId::DemocraticLife(n) => Some(i64::from(n)),
+        }
+    }
+
+    /// The same kind of document with another record id (ids are remapped when a merge finds
+    /// two different records under one id). A study plan, keyed by its year, keeps it.
+    pub fn with_id(self, id: Id) -> DocId {
+        match self {
+            DocId::Settings | DocId::StudyPlan(_) => self,
+            DocId::Member(_) => DocId::Member(id),
+            DocId::Department(_) => DocId::Department(id),
+            DocId::Attendee(_) => DocId::Attendee(id),
+            DocId::Item(_) => DocId::Item(id),
+            DocId::Meeting(_) => DocId::Meeting(id),
+            DocId::Task(_) => DocId::Task(id),
+            DocId::Evidence(_) => DocId::Evidence(id),
+            DocId::StudySession(_) => DocId::StudySession(id),
+            DocId::DemocraticLife(_) => DocId::DemocraticLife(id),
+        }
+    }
+
+    /// The record id inside, where there is one (not for settings and study plans).
+    pub fn id(self) -> Option<Id> {
+        match self {
+            DocId::Settings | DocId::StudyPlan(_) => None,
+            _ => self.number().map(|n| n as Id),
+        }
+    }
+}
+
+impl std::fmt::Display for DocId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.number() {
+            None => f.write_str(self.kind().prefix()),
+            Some(n) => write!(f, "{}:{n}", self.kind().prefix()),
+        }
+    }
+}
+
+impl std::str::FromStr for DocId {
+    type Err = String;
+    fn from_str(s: &str) -> Result<DocId, String> {
+        if s == "settings" {
+            return Ok(DocId::Settings);
+        }
+        let (prefix, n) = s.split_once(':').ok_or_else(|| format!("not a record id: {s}"))?;
+        let bad = || format!("not a record id: {s}");
+        if prefix == "study_plan" {
+            return n.parse::<i32>().map(DocId::StudyPlan).map_err(|_| bad());
+        }
+        let id: Id = n.parse().map_err(|_| bad())?;
+        Ok(match prefix {
+            "member" => DocId::Member(id),
+            "department" => DocId::Department(id),
+            "attendee" => DocId::Attendee(id),
+            "item" => DocId::Item(id),
+            "meeting" => DocId::Meeting(id),
+            "task" => DocId::Task(id),
+            "evidence" => DocId::Evidence(id),
+            "study_session" => DocId::StudySession(id),
+            "democratic_life" => DocId::DemocraticLife(id),
+            _ => return Err(bad()),
+        })
+    }
+}
+
+impl Serialize for DocId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for DocId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<DocId, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// The settings document's content: the unit's own fields and the rule settings.
+/// (Fields in name order, as the canonical text orders them.)
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SettingsDoc {
+    pub settings: RuleSettings,
+    pub superior: String,
+    pub unit_name: String,
+}
+
+impl SettingsDoc {
+    pub fn of(db: &Db) -> SettingsDoc {
+        SettingsDoc {
+            settings: db.settings.clone(),
+            superior: db.org.superior.clone(),
+            unit_name: db.org.unit_name.clone(),
+        }
+    }
+}
+
+/// One record of a database, for comparing and serialising any kind alike.
+pub struct DocEntry<'a> {
+    pub id: DocId,
+    body: DocBody<'a>,
+}
+
+enum DocBody<'a> {
+    /// The settings document, assembled from the unit's fields and the rule settings.
+    Owned(SettingsDoc),
+    Borrowed(&'a dyn Body),
+}
+
+impl DocEntry<'_> {
+    fn body(&self) -> &dyn Body {
+        match &self.body {
+            DocBody::Owned(s) => s,
+            DocBody::Borrowed(b) => *b,
+        }
+    }
+    /// The record as JSON text.
+    pub fn json(&self) -> Vec<u8> {
+        self.body().json()
+    }
+    /// The record as a JSON value.
+    pub fn value(&self) -> Value {
+        self.body().value()
+    }
+    /// The same content as `other`: the same allocation (a record behind an `Arc` shared with
+    /// the committed copy), or equal.
+    pub fn same_as(&self, other: &DocEntry<'_>) -> bool {
+        match (&self.body, &other.body) {
+            (DocBody::Borrowed(a), DocBody::Borrowed(b)) if std::ptr::addr_eq(*a, *b) => true,
+            _ => self.body().eq_dyn(other.body()),
+        }
+    }
+}
+
+/// Every document of `db`, in a fixed order (settings, the organisation's people, then the
+/// records in their stored order).
+pub fn docs(db: &Db) -> Vec<DocEntry<'_>> {
+    fn b<'a>(id: DocId, r: &'a dyn Body) -> DocEntry<'a> {
+        DocEntry { id, body: DocBody::Borrowed(r) }
+    }
+    let mut out = Vec::with_capacity(
+        1 + db.org.members.len()
+            + db.org.departments.len()
+            + db.org.attendees.len()
+            + db.items.len()
+            + db.meetings.len()
+            + db.tasks.len()
+            + db.evidence.len()
+            + db.study_plans.len()
+            + db.study_sessions.len()
+            + db.democratic_life.len(),
+    );
+    out.push(DocEntry { id: DocId::Settings, body: DocBody::Owned(SettingsDoc::of(db)) });
+    out.extend(db.org.members.iter().map(|r| b(DocId::Member(r.id), r)));
+    out.extend(db.org.departments.iter().map(|r| b(DocId::Department(r.id), r)));
+    out.extend(db.org.attendees.iter().map(|r| b(DocId::Attendee(r.id), r)));
+    out.extend(db.items.iter().map(|r| b(DocId::Item(r.id), &**r)));
+    out.extend(db.meetings.iter().map(|r| b(DocId::Meeting(r.id), &**r)));
+    out.extend(db.tasks.iter().map(|r| b(DocId::Task(r.id), &**r)));
+    out.extend(db.evidence.iter().map(|r| b(DocId::Evidence(r.id), &**r)));
+    out.extend(db.study_plans.iter().map(|r| b(DocId::StudyPlan(r.year), r)));
+    out.extend(db.study_sessions.iter().map(|r| b(DocId::StudySession(r.meeting), r)));
+    out.extend(db.democratic_life.iter().map(|r| b(DocId::DemocraticLife(r.meeting), r)));
+    out
+}
+
+/// Records of every kind behind one trait object: serialised, and compared with another of
+/// the same kind.
+pub trait Body {
+    fn json(&self) -> Vec<u8>;
+    fn value(&self) -> Value;
+    fn as_any(&self) -> &dyn std::any::Any;
+    /// Equal to `other`, a record of the same type.
+    fn eq_dyn(&self, other: &dyn Body) -> bool;
+}
+
+impl<T: Serialize + PartialEq + 'static> Body for T {
+    fn json(&self) -> Vec<u8> {
+        // Records hold only strings, numbers, booleans and keyed maps: serialising one cannot
+        // fail.
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+    fn value(&self) -> Value {
+        serde_json::to_value(self).unwrap_or_default()
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn eq_dyn(&self, other: &dyn Body) -> bool {
+        other.as_any().downcast_ref::<T>().is_some_and(|o| o == self)
+    }
+}
+
+/// Whether `db` holds the record `d`.
+pub fn has_doc(db: &Db, d: DocId) -> bool {
+    match d {
+        DocId::Settings => true,
+        DocId::Member(id) => db.org.members.iter().any(|r| r.id == id),
+        DocId::Department(id) => db.org.departments.iter().any(|r| r.id == id),
+        DocId::Attendee(id) => db.org.attendees.iter().any(|r| r.id == id),
+        DocId::Item(id) => db.items.iter().any(|r| r.id == id),
+        DocId::Meeting(id) => db.meetings.iter().any(|r| r.id == id),
+        DocId::Task(id) => db.tasks.iter().any(|r| r.id == id),
+        DocId::Evidence(id) => db.evidence.iter().any(|r| r.id == id),
+        DocId::StudyPlan(y) => db.study_plans.iter().any(|r| r.year == y),
+        DocId::StudySession(m) => db.study_sessions.iter().any(|r| r.meeting == m),
+        DocId::DemocraticLife(m) => db.democratic_life.iter().any(|r| r.meeting == m),
+    }
+}
+
+/// The content of record `d` in `db` as JSON, `None` when `db` does not hold it.
+pub fn doc_value(db: &Db, d: DocId) -> Option<Value> {
+    fn v<T: Serialize>(r: Option<&T>) -> Option<Value> {
+        r.map(|r| serde_json::to_value(r).unwrap_or_default())
+    }
+    match d {
+        DocId::Settings => v(Some(&SettingsDoc::of(db))),
+        DocId::Member(id) => v(db.org.members.iter().find(|r| r.id == id)),
+        DocId::Department(id) => v(db.org.departments.iter().find(|r| r.id == id)),
+        DocId::Attendee(id) => v(db.org.attendees.iter().find(|r| r.id == id)),
+        DocId::Item(id) => v(db.item(id)),
+        DocId::Meeting(id) => v(db.meeting(id)),
+        DocId::Task(id) => v(db.task(id)),
+        DocId::Evidence(id) => v(db.evidence.iter().find(|r| r.id == id).map(Arc::as_ref)),
+        DocId::StudyPlan(y) => v(db.study_plans.iter().find(|r| r.year == y)),
+        DocId::StudySession(m) => v(db.study_sessions.iter().find(|r| r.meeting == m)),
+        DocId::DemocraticLife(m) => v(db.democratic_life.iter().find(|r| r.meeting == m)),
+    }
+}
+
+/// Put `rec` in place of the record keyed `key` (or append it), or remove that record when
+/// `rec` is `None`.
+fn upsert<R, K: PartialEq>(list: &mut Vec<R>, key: impl Fn(&R) -> K, k: K, rec: Option<R>) {
+    let at = list.iter().position(|r| key(r) == k);
+    match (at, rec) {
+        (Some(i), Some(r)) => list[i] = r,
+        (None, Some(r)) => list.push(r),
+        (Some(i), None) => {
+            list.remove(i);
+        }
+        (None, None) => {}
+    }
+}
+
+/// Make `to`'s record `d` what it is in `from`: copied when `from` holds it, removed when not.
+/// Records behind an `Arc` are shared, not copied.
+pub fn copy_doc(from: &Db, to: &mut Db, d: DocId) {
+    match d {
+        DocId::Settings => {
+            to.settings = from.settings.clone();
+            to.org.superior = from.org.superior.clone();
+            to.org.unit_name = from.org.unit_name.clone();
+        }
+        DocId::Member(id) => {
+            let r = from.org.members.iter().find(|r| r.id == id).cloned();
+            upsert(&mut to.org.members, |r| r.id, id, r)
+        }
+        DocId::Department(id) => {
+            let r = from.org.departments.iter().find(|r| r.id == id).cloned();
+            upsert(&mut to.org.departments, |r| r.id, id, r)
+        }
+        DocId::Attendee(id) => {
+            let r = from.org.attendees.iter().find(|r| r.id == id).cloned();
+            upsert(&mut to.org.attendees, |r| r.id, id, r)
+        }
+        DocId::Item(id) => upsert(&mut to.items, |r| r.id, id, from.items.iter().find(|r| r.id == id).cloned()),
+        DocId::Meeting(id) => {
+            upsert(&mut to.meetings, |r| r.id, id, from.meetings.iter().find(|r| r.id == id).cloned())
+        }
+        DocId::Task(id) => upsert(&mut to.tasks, |r| r.id, id, from.tasks.iter().find(|r| r.id == id).cloned()),
+        DocId::Evidence(id) => {
+            upsert(&mut to.evidence, |r| r.id, id, from.evidence.iter().find(|r| r.id == id).cloned())
+        }
+        DocId::StudyPlan(y) => {
+            upsert(&mut to.study_plans, |r| r.year, y, from.study_plans.iter().find(|r| r.year == y).cloned())
+        }
+        DocId::StudySession(m) => upsert(
+            &mut to.study_sessions,
+            |r| r.meeting,
+            m,
+            from.study_sessions.iter().find(|r| r.meeting == m).cloned(),
+        ),
+        DocId::DemocraticLife(m) => upsert(
+            &mut to.democratic_life,
+            |r| r.meeting,
+            m,
+            from.democratic_life.iter().find(|r| r.meeting == m).cloned(),
+        ),
+    }
+}
+
+/// Put the version `value` (JSON of the record, `None` to remove it) in place of record `d`.
+/// Refused, changing nothing, when the JSON is not a record of that kind with that key.
+pub fn put_value(db: &mut Db, d: DocId, value: Option<&Value>) -> Result<(), String> {
+    fn parse<T: serde::de::DeserializeOwned>(v: Option<&Value>) -> Result<Option<T>, String> {
+        v.map(|v| serde_json::from_value(v.clone()).map_err(|e| e.to_string())).transpose()
+    }
+    fn check<K: PartialEq + std::fmt::Debug>(got: Option<K>, want: K) -> Result<(), String> {
+        match got {
+            Some(k) if k != want => Err(format!("the version is of record {k:?}, not {want:?}")),
+            _ => Ok(()),
+        }
+    }
+    match d {
+        DocId::Settings => {
+            let s: SettingsDoc = parse(value)?.ok_or("the settings cannot be removed")?;
+            db.settings = s.settings;
+            db.org.superior = s.superior;
+            db.org.unit_name = s.unit_name;
+        }
+        DocId::Member(id) => {
+            let r: Option<Member> = parse(value)?;
+            check(r.as_ref().map(|r| r.id), id)?;
+            upsert(&mut db.org.members, |r| r.id, id, r);
+        }
+        DocId::Department(id) => {
+            let r: Option<Department> = parse(value)?;
+            check(r.as_ref().map(|r| r.id), id)?;
+            upsert(&mut db.org.departments, |r| r.id, id, r);
+        }
+        DocId::Attendee(id) => {
+            let r: Option<NonMember> = parse(value)?;
+            check(r.as_ref().map(|r| r.id), id)?;
+            upsert(&mut db.org.attendees, |r| r.id, id, r);
+        }
+        DocId::Item(id) => {
+            let r: Option<AgendaItem> = parse(value)?;
+            check(r.as_ref().map(|r| r.id), id)?;
+            upsert(&mut db.items, |r| r.id, id, r.map(Arc::new));
+        }
+        DocId::Meeting(id) => {
+            let r: Option<Meeting> = parse(value)?;
+            check(r.as_ref().map(|r| r.id), id)?;
+            upsert(&mut db.meetings, |r| r.id, id, r.map(Arc::new));
+        }
+        DocId::Task(id) => {
+            let r: Option<FollowUpTask> = parse(value)?;
+            check(r.as_ref().map(|r| r.id), id)?;
+            upsert(&mut db.tasks, |r| r.id, id, r.map(Arc::new));
+        }
+        DocId::Evidence(id) => {
+            let r: Option<Evidence> = parse(value)?;
+            check(r.as_ref().map(|r| r.id), id)?;
+            upsert(&mut db.evidence, |r| r.id, id, r.map(Arc::new));
+        }
+        DocId::StudyPlan(y) => {
+            let r: Option<StudyPlan> = parse(value)?;
+            check(r.as_ref().map(|r| r.year), y)?;
+            upsert(&mut db.study_plans, |r| r.year, y, r);
+        }
+        DocId::StudySession(m) => {
+            let r: Option<StudySession> = parse(value)?;
+            check(r.as_ref().map(|r| r.meeting), m)?;
+            upsert(&mut db.study_sessions, |r| r.meeting, m, r);
+        }
+        DocId::DemocraticLife(m) => {
+            let r: Option<DemocraticLifeCycle> = parse(value)?;
+            check(r.as_ref().map(|r| r.meeting), m)?;
+            upsert(&mut db.democratic_life, |r| r.meeting, m, r);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_read_back_from_their_text() {
+        let all = [
+            DocId::Settings,
+            DocId::Member(3),
+            DocId::Department(4),
+            DocId::Attendee(5),
+            DocId::Item(6),
+            DocId::Meeting(7),
+            DocId::Task(8),
+            DocId::Evidence(9),
+            DocId::StudyPlan(2026),
+            DocId::StudySession(7),
+            DocId::DemocraticLife(7),
+        ];
+        for d in all {
+            assert_eq!(d.to_string().parse::<DocId>(), Ok(d), "{d}");
+        }
+        assert_eq!(DocId::Meeting(12).to_string(), "meeting:12");
+        for bad in ["", "meeting", "meeting:", "meeting:x", "nothing:3", "settings:1", "item:-1"] {
+            assert!(bad.parse::<DocId>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_version_is_put_in_place_and_a_wrong_one_changes_nothing() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 3).unwrap();
+        let mut db = crate::sample::example::example_db(today);
+        let m = db.meetings[0].id;
+        let mut v = doc_value(&db, DocId::Meeting(m)).unwrap();
+        v["place"] = Value::from("第二会议室");
+        put_value(&mut db, DocId::Meeting(m), Some(&v)).unwrap();
+        assert_eq!(db.meeting(m).unwrap().place, "第二会议室");
+        let before = db.clone();
+        assert!(put_value(&mut db, DocId::Meeting(m + 1000), Some(&v)).is_err(), "another record's id");
+        assert!(put_value(&mut db, DocId::Item(m), Some(&v)).is_err(), "not an item");
+        assert_eq!(db, before);
+        put_value(&mut db, DocId::Meeting(m), None).unwrap();
+        assert!(!has_doc(&db, DocId::Meeting(m)));
+    }
+}
