@@ -585,6 +585,7 @@ pub fn App() -> impl IntoView {
         <a class="skip" href="#main">{move || if state.lang.get() == Lang::Zh { "跳到正文" } else { "Skip to content" }}</a>
         <Header route=route/>
         <StorageBanner/>
+        <crate::components::conflict::TabConflictBanner/>
         <main id="main" class="main" tabindex="-1">
             {move || pages::render_page(page_route.get(), route.into())}
         </main>

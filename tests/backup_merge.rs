@@ -11,10 +11,10 @@ use yishi::backup::merge::{plan, Action};
 use yishi::backup::{
     apply, archive_year, check_references, decrypt, encrypt, export_json, parse_backup, ImportError, ImportMode,
 };
-use yishi::domain::doc::DocId;
-use yishi::domain::revision::ensure;
 use yishi::domain::db::Db;
+use yishi::domain::doc::DocId;
 use yishi::domain::org::NonMember;
+use yishi::domain::revision::ensure;
 
 fn now() -> chrono::NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 1, 5).unwrap().and_hms_opt(9, 0, 0).unwrap()

@@ -144,10 +144,13 @@ fn the_tablet_records_a_meeting_and_the_office_takes_it_back_with_its_own_edits(
     let mut pc2 = pc.clone();
     pc2.export();
     let mut tablet2 = Copy::new(&Db::default());
-    tablet2.import(&read_file(&String::from_utf8(export_package(&pc2.db, planned, at()).unwrap()).unwrap(), None).unwrap().db);
+    tablet2.import(
+        &read_file(&String::from_utf8(export_package(&pc2.db, planned, at()).unwrap()).unwrap(), None).unwrap().db,
+    );
     tablet2.edit(|db| db.meeting_mut(planned).unwrap().time = "15:00".into());
     pc2.edit(|db| db.meeting_mut(planned).unwrap().time = "09:00".into());
-    let back = read_file(&String::from_utf8(export_package(&tablet2.db, planned, at()).unwrap()).unwrap(), None).unwrap().db;
+    let back =
+        read_file(&String::from_utf8(export_package(&tablet2.db, planned, at()).unwrap()).unwrap(), None).unwrap().db;
     let p = plan(&pc2.db, &back);
     let c = p.conflicts().next().expect("a conflict");
     assert_eq!(c.doc, DocId::Meeting(planned));
@@ -440,4 +443,28 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn two_tabs_editing_different_fields_of_the_settings_keep_both_changes() {
+    let mut a = Copy::new(&base());
+    let b = a.clone();
+    a.edit(|db| db.org.superior = "A 改的上级党委".into());
+    // Tab B's settings draft, opened before A's save, changes another field.
+    let opened = b.committed.clone();
+    let mut ours = opened.clone();
+    ours.settings.expenditure_threshold_yuan += 1;
+    let (merged, both) = rebase(&opened, &ours, &a.db);
+    assert!(both.is_empty(), "different fields: no conflict");
+    assert_eq!(merged.org.superior, "A 改的上级党委");
+    assert_eq!(merged.settings.expenditure_threshold_yuan, opened.settings.expenditure_threshold_yuan + 1);
+    let r = &merged.revs[&DocId::Settings];
+    assert!(r.descends_from(a.db.revs[&DocId::Settings].rev()), "a revision after tab A's");
+    // The same field changed in both: this tab's value shows, the other is kept beside it.
+    let mut ours = opened.clone();
+    ours.org.superior = "B 改的上级党委".into();
+    let (merged, both) = rebase(&opened, &ours, &a.db);
+    assert_eq!(both, vec![DocId::Settings]);
+    assert_eq!(merged.org.superior, "B 改的上级党委");
+    assert_eq!(merged.revs[&DocId::Settings].conflicts[0].body.as_ref().unwrap()["superior"], "A 改的上级党委");
 }

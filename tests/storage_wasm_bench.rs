@@ -38,7 +38,7 @@ fn toggle(text: &mut String) {
 
 #[wasm_bindgen_test]
 fn storage_and_backup_timings_in_wasm() {
-    let db = yishi::sample::reference::reference_db(yishi::sample::reference::DEFAULT_SEED);
+    let mut db = yishi::sample::reference::reference_db(yishi::sample::reference::DEFAULT_SEED);
     let b = MemoryBackend::new();
     Store::open(Box::new(b.clone())).0.save(&mut db).unwrap();
     let load = median(5, || Store::open(Box::new(b.clone())));
@@ -62,10 +62,10 @@ fn storage_and_backup_timings_in_wasm() {
     let parse = median(5, || parse_backup(&text, None).unwrap());
     let import = median(3, || {
         let b = MemoryBackend::new();
-        let (mut s, current, _) = Store::open(Box::new(b.clone()));
+        let (mut s, mut current, _) = Store::open(Box::new(b.clone()));
         let incoming = parse_backup(&text, None).unwrap();
         s.snapshot(&mut current).unwrap();
-        s.save(&apply(&current, incoming, ImportMode::Replace)).unwrap();
+        s.save(&mut apply(&current, incoming, ImportMode::Replace)).unwrap();
     });
     console_log!(
         "wasm: load {load:.1} ms; save unchanged {same:.1} ms; save after a small edit {edit:.1} ms; Db == Db {eq:.1} ms; export {export:.1} ms (plain to_string {plain:.1} ms); parse_backup {parse:.1} ms; sha256 of the file {sha:.1} ms; canonical text {canon:.1} ms; Db from_str {from_str:.1} ms; import parse+replace+save {import:.1} ms"

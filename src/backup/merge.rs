@@ -170,11 +170,8 @@ pub fn differing_fields(a: Option<&Value>, b: Option<&Value>) -> Vec<String> {
 /// The ids of the file's records as they will be here: unchanged, the id of the same record
 /// found here by its revisions, or a fresh one where the id belongs to another record here.
 fn remap_ids(here: &Db, file: &Db) -> (HashMap<Id, Id>, usize) {
-    let taken: HashSet<Id> = docs(here)
-        .iter()
-        .filter_map(|e| e.id.id())
-        .chain(here.revs.keys().filter_map(|d| d.id()))
-        .collect();
+    let taken: HashSet<Id> =
+        docs(here).iter().filter_map(|e| e.id.id()).chain(here.revs.keys().filter_map(|d| d.id())).collect();
     // Every revision here, to find a record of the file renumbered by an earlier merge.
     let mut by_rev: HashMap<(DocKind, u32, &str), DocId> = HashMap::new();
     for (d, r) in &here.revs {
@@ -195,7 +192,8 @@ fn remap_ids(here: &Db, file: &Db) -> (HashMap<Id, Id>, usize) {
         let mut v: Vec<DocId> = docs(file).iter().map(|e| e.id).chain(file.revs.keys().copied()).collect();
         v.sort();
         v.dedup();
-        v.into_iter().filter(|d| d.id().is_some() && !matches!(d, DocId::StudySession(_) | DocId::DemocraticLife(_)))
+        v.into_iter()
+            .filter(|d| d.id().is_some() && !matches!(d, DocId::StudySession(_) | DocId::DemocraticLife(_)))
             .map(|d| (d, file.revs.get(&d)))
             .collect()
     };
@@ -220,9 +218,10 @@ fn remap_ids(here: &Db, file: &Db) -> (HashMap<Id, Id>, usize) {
     // where it is free, or get a fresh one.
     let mut renumbered = 0;
     for (d, id) in later {
-        let found = file.revs.get(&d).and_then(|r| {
-            lineage(r).find_map(|(g, dg)| by_rev.get(&(d.kind(), g, dg)).and_then(|x| x.id()))
-        });
+        let found = file
+            .revs
+            .get(&d)
+            .and_then(|r| lineage(r).find_map(|(g, dg)| by_rev.get(&(d.kind(), g, dg)).and_then(|x| x.id())));
         let target = match found {
             Some(t) if !claimed.contains(&t) => t,
             _ if !taken.contains(&id) && !claimed.contains(&id) => id,
@@ -251,7 +250,8 @@ fn renumber(file: &Db, map: &HashMap<Id, Id>) -> Db {
     };
     visit_ids(&mut out, &mut |_, id| f(id));
     visit_refs(&mut out, &mut |_, _, id| f(id));
-    out.revs = out.revs.into_iter().map(|(d, r)| (d.id().and_then(|i| map.get(&i)).map_or(d, |n| d.with_id(*n)), r)).collect();
+    out.revs =
+        out.revs.into_iter().map(|(d, r)| (d.id().and_then(|i| map.get(&i)).map_or(d, |n| d.with_id(*n)), r)).collect();
     out.unshared.clear();
     out
 }
@@ -404,7 +404,8 @@ pub fn labels(here: &Db, file: &Db, d: DocId) -> (String, String) {
         DocId::Evidence(id) => db.evidence.iter().find(|r| r.id == id).map(|x| format!("{} {}", x.date, x.kind.zh())),
         DocId::StudyPlan(y) => Some(y.to_string()),
     };
-    let name: String = name.unwrap_or_else(|| d.id().map(|i| format!("#{i}")).unwrap_or_default()).chars().take(48).collect();
+    let name: String =
+        name.unwrap_or_else(|| d.id().map(|i| format!("#{i}")).unwrap_or_default()).chars().take(48).collect();
     let (zh, en) = kind_names(d.kind());
     let join = |k: &str, sep: &str| if name.is_empty() { k.to_string() } else { format!("{k}{sep}{name}") };
     (join(zh, " "), join(en, " "))
@@ -471,11 +472,25 @@ pub fn rebase(base: &Db, ours: &Db, theirs: &Db) -> (Db, Vec<DocId>) {
         if !untouched && mine_v == theirs_v {
             continue; // both tabs made the same change
         }
-        copy_doc(&ours, &mut out, d);
         let mut info = (*mine).clone();
-        if let (false, Some(t)) = (untouched, t) {
-            info.conflicts.push(t.as_conflict(theirs_v, false));
-            both.push(d);
+        // Both changed the record: where they changed different fields, both changes are kept
+        // in one version; otherwise this tab's version is shown and the other's kept beside it.
+        let fields = match (&mine_v, &theirs_v, doc_value(base, was)) {
+            (Some(m), Some(t), Some(b)) if !untouched => merge_fields(&b, m, t),
+            _ => None,
+        };
+        match (fields, untouched, t) {
+            (Some(v), _, _) if crate::domain::doc::put_value(&mut out, d, Some(&v)).is_ok() => {
+                let json = serde_json::to_vec(&v).unwrap_or_default();
+                let t = t.expect("both changed");
+                info = t.child(revision::digest(Some(t.rev()), Some(&json)), false);
+            }
+            (_, false, Some(t)) => {
+                copy_doc(&ours, &mut out, d);
+                info.conflicts.push(t.as_conflict(theirs_v, false));
+                both.push(d);
+            }
+            _ => copy_doc(&ours, &mut out, d),
         }
         out.revs.insert(d, Arc::new(info));
         if unshared.contains(&was) {
@@ -485,4 +500,31 @@ pub fn rebase(base: &Db, ours: &Db, theirs: &Db) -> (Db, Vec<DocId>) {
     out.next_id = out.next_id.max(next).max(ours.next_id);
     out.last_backup = out.last_backup.max(ours.last_backup);
     (out, both)
+}
+
+/// A three-way merge of one record's fields: each field changed on one side only takes that
+/// side's value (fields of nested objects likewise); `None` when a field was changed on both
+/// sides to different values.
+pub fn merge_fields(base: &Value, ours: &Value, theirs: &Value) -> Option<Value> {
+    if ours == base || ours == theirs {
+        return Some(theirs.clone());
+    }
+    if theirs == base {
+        return Some(ours.clone());
+    }
+    let (Value::Object(b), Value::Object(o), Value::Object(t)) = (base, ours, theirs) else { return None };
+    let keys: BTreeSet<&String> = b.keys().chain(o.keys()).chain(t.keys()).collect();
+    let mut out = serde_json::Map::new();
+    for k in keys {
+        let (bv, ov, tv) = (b.get(k).unwrap_or(&Value::Null), o.get(k), t.get(k));
+        let merged = match (ov, tv) {
+            (Some(ov), Some(tv)) => merge_fields(bv, ov, tv)?,
+            (Some(ov), None) if ov == bv => continue,
+            (None, Some(tv)) if tv == bv => continue,
+            (None, None) => continue,
+            _ => return None,
+        };
+        out.insert(k.clone(), merged);
+    }
+    Some(Value::Object(out))
 }

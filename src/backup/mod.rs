@@ -28,7 +28,6 @@ pub mod refs;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-
 use chrono::{Datelike, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -304,11 +303,9 @@ impl Scope {
     fn parse(text: Option<&str>) -> Result<Scope, ImportError> {
         match text {
             None => Ok(Scope::All),
-            Some(t) => t
-                .strip_prefix("meeting:")
-                .and_then(|n| n.parse().ok())
-                .map(Scope::Meeting)
-                .ok_or_else(|| ImportError::BadField { path: "scope".into(), detail: format!("unknown scope “{t}”") }),
+            Some(t) => t.strip_prefix("meeting:").and_then(|n| n.parse().ok()).map(Scope::Meeting).ok_or_else(|| {
+                ImportError::BadField { path: "scope".into(), detail: format!("unknown scope “{t}”") }
+            }),
         }
     }
 }
@@ -565,13 +562,10 @@ pub fn export_package(db: &Db, meeting: Id, now: NaiveDateTime) -> Option<Vec<u8
 /// A package's file name: `议事会议包-2026-12-11-党组会议-20261205-1530.json`.
 pub fn package_file_name(db: &Db, meeting: Id, now: NaiveDateTime) -> String {
     let m = db.meeting(meeting);
-    let what = m.map(|m| format!("{}-{}", m.date, if m.title.trim().is_empty() { m.kind.zh() } else { m.title.trim() }));
-    let safe: String = what
-        .unwrap_or_default()
-        .chars()
-        .filter(|c| !c.is_control() && !"/\\:*?\"<>| ".contains(*c))
-        .take(40)
-        .collect();
+    let what =
+        m.map(|m| format!("{}-{}", m.date, if m.title.trim().is_empty() { m.kind.zh() } else { m.title.trim() }));
+    let safe: String =
+        what.unwrap_or_default().chars().filter(|c| !c.is_control() && !"/\\:*?\"<>| ".contains(*c)).take(40).collect();
     format!("议事会议包-{safe}-{}.json", now.format("%Y%m%d-%H%M"))
 }
 
@@ -606,7 +600,9 @@ fn check_refs(db: &mut Db, whole: bool) -> Result<(), ImportError> {
     }
     let mut bad: Option<(refs::Site, Kind, Id)> = None;
     visit_refs(db, &mut |site, kind, id| {
-        let outside = !whole && !owner.contains_key(id) && matches!(kind, Kind::Item | Kind::Meeting | Kind::Task | Kind::Evidence);
+        let outside = !whole
+            && !owner.contains_key(id)
+            && matches!(kind, Kind::Item | Kind::Meeting | Kind::Task | Kind::Evidence);
         if bad.is_none() && owner.get(id) != Some(&kind) && !outside {
             bad = Some((site, kind, *id));
         }

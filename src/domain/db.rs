@@ -7,10 +7,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    doc::DocId,
-    evidence::Evidence,
-    revision::Revs, item::AgendaItem, meeting::Meeting, org::Organisation, settings::RuleSettings,
-    task::FollowUpTask, Id,
+    doc::DocId, evidence::Evidence, item::AgendaItem, meeting::Meeting, org::Organisation, revision::Revs,
+    settings::RuleSettings, task::FollowUpTask, Id,
 };
 
 /// Adding a record to one of the record lists. The lists hold each record behind an `Arc`, so

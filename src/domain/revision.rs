@@ -171,7 +171,7 @@ pub fn digest(parent: Option<RevRef<'_>>, body: Option<&[u8]>) -> String {
 /// not left this browser (`unshared`); the first revision of a new record.
 fn next_rev(prev: Option<&RevInfo>, unshared: bool, body: Option<&[u8]>) -> RevInfo {
     match prev {
-        Some(p) if unshared && !p.deleted && !body.is_none() => p.amended(digest(p.parent(), body), false),
+        Some(p) if unshared && !p.deleted && body.is_some() => p.amended(digest(p.parent(), body), false),
         Some(p) => p.child(digest(Some(p.rev()), body), body.is_none()),
         None => RevInfo::first(digest(None, body)),
     }
@@ -347,4 +347,21 @@ pub fn settle_take(db: &mut Db, d: DocId, index: usize) -> Result<(), SettleErro
 /// The documents that have versions kept from a conflict, with how many.
 pub fn conflicted(db: &Db) -> Vec<(DocId, usize)> {
     db.revs.iter().filter(|(_, r)| !r.conflicts.is_empty()).map(|(d, r)| (*d, r.conflicts.len())).collect()
+}
+
+impl SettleError {
+    pub fn zh(&self) -> String {
+        match self {
+            SettleError::NoSuchVersion => "该版本已不存在（可能已在另一个标签页处理）。".into(),
+            SettleError::Protected => "已签发的会议不能改用另一个版本，请记录修正。".into(),
+            SettleError::Invalid(d) => format!("另一个版本不是有效的记录（{d}）。"),
+        }
+    }
+    pub fn en(&self) -> String {
+        match self {
+            SettleError::NoSuchVersion => "That version is no longer there (settled in another tab, perhaps).".into(),
+            SettleError::Protected => "A signed meeting cannot take another version: record an amendment.".into(),
+            SettleError::Invalid(d) => format!("The other version is not a valid record ({d})."),
+        }
+    }
 }

@@ -61,7 +61,9 @@ impl Text for Rt {
             Rt::Renumbered => "编号已被本浏览器的其他记录占用，以新编号加入",
             Rt::NothingChanges => "文件中的记录本浏览器都已有（或更新）：合并不会改变任何数据。",
             Rt::ConflictsTitle => "冲突：请逐条选择",
-            Rt::ConflictsHint => "默认两个版本都保留：本浏览器的版本照常显示，文件中的版本附在该记录上，待以后在该记录处选择。",
+            Rt::ConflictsHint => {
+                "默认两个版本都保留：本浏览器的版本照常显示，文件中的版本附在该记录上，待以后在该记录处选择。"
+            }
             Rt::ChangesTitle => "将要改变的记录",
             Rt::NewerHereTitle => "本浏览器较新、保留不变的记录",
             Rt::DiffersIn => "不同之处：",
@@ -72,7 +74,9 @@ impl Text for Rt {
             Rt::PackageNote => "这是一个会议包（一次会议及其所需记录），只能合并导入。",
             Rt::ReplaceBlockedForPackage => "会议包不能替换全部数据。",
             Rt::ConfirmReplace => "确认替换",
-            Rt::ConfirmReplaceText => "本浏览器的全部数据将被文件内容取代，文件中没有的记录将被移除。导入前会保存安全快照，可一步撤销。",
+            Rt::ConfirmReplaceText => {
+                "本浏览器的全部数据将被文件内容取代，文件中没有的记录将被移除。导入前会保存安全快照，可一步撤销。"
+            }
             Rt::Merged => "已合并。",
             Rt::MergedConflicts => "有冲突的记录保留了两个版本，请在“有冲突的记录”中或在该记录处选择。",
             Rt::NoticeTitle => "此记录有另一个版本",
@@ -90,7 +94,9 @@ impl Text for Rt {
             Rt::ConflictListEmpty => "没有冲突的记录。",
             Rt::PackageExport => "导出会议包",
             Rt::PackageExported => "已导出会议包：",
-            Rt::PackageHint => "会议包只含本次会议、其议题、督办事项、全部党组成员和设置，用于带到平板开会后再合并回来。",
+            Rt::PackageHint => {
+                "会议包只含本次会议、其议题、督办事项、全部党组成员和设置，用于带到平板开会后再合并回来。"
+            }
         }
     }
     fn en(self) -> &'static str {

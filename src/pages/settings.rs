@@ -99,6 +99,8 @@ pub fn SettingsPage() -> impl IntoView {
         tried: RwSignal::new(false),
     };
     let status = RwSignal::new(None::<bool>);
+    // The records as the draft started from them.
+    let base = StoredValue::new(db.clone());
 
     let save = move |_| {
         draft.tried.set(true);
@@ -107,11 +109,23 @@ pub fn SettingsPage() -> impl IntoView {
             let org = draft.org.get_untracked();
             let rules = draft.rules.get_untracked();
             let next = draft.next_id.get_untracked();
+            // The draft's changes put on top of the records as they are now: another tab may
+            // have saved since the page was opened (see `backup::merge::rebase`).
+            let opened = base.get_value();
+            let mut ours = opened.clone();
+            ours.org = org;
+            ours.settings = rules;
+            ours.next_id = ours.next_id.max(next);
+            let mut both = Vec::new();
             state.update(|db| {
-                db.org = org;
-                db.settings = rules;
-                db.next_id = db.next_id.max(next);
+                let (merged, b) = crate::backup::merge::rebase(&opened, &ours, db);
+                *db = merged;
+                both = b;
             });
+            if !both.is_empty() {
+                state.tab_conflicts.update(|v| v.extend(both));
+            }
+            base.set_value(state.db.get_untracked());
             status.set(Some(true));
         } else {
             status.set(Some(false));
@@ -121,6 +135,7 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <section class="page settings-page">
             <h1>{move || state.t(Ui::SettingsTitle)}</h1>
+            <crate::components::conflict::ConflictNotice doc=crate::domain::doc::DocId::Settings/>
             <UnitSection draft=draft/>
             <MembersSection draft=draft/>
             <DepartmentsSection draft=draft/>

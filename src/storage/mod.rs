@@ -45,13 +45,13 @@ use serde_json::Value;
 
 use crate::domain::{
     db::Db,
-    doc::DocId,
-    revision::{self, RevInfo, Revs},
     democratic_life::DemocraticLifeCycle,
+    doc::DocId,
     evidence::Evidence,
     item::AgendaItem,
     meeting::Meeting,
     org::Organisation,
+    revision::{self, RevInfo, Revs},
     settings::RuleSettings,
     study::{StudyPlan, StudySession},
     task::FollowUpTask,

@@ -36,7 +36,12 @@ pub(super) fn ExportCard(
         match files::download_bytes(&name, &bytes) {
             Ok(()) => {
                 let today = state.today.get_untracked();
-                state.update(|db| db.last_backup = Some(today));
+                state.update(|db| {
+                    db.last_backup = Some(today);
+                    // The revisions in the file have left this browser: the next change of a
+                    // record makes a new one (see `domain::revision`).
+                    db.unshared.clear();
+                });
                 export_msg.set(Some(format!("{}{name}", Dt::Exported.get(state.lang.get_untracked()))));
             }
             Err(e) => export_msg.set(Some(e)),

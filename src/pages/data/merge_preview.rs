@@ -45,8 +45,12 @@ pub(super) fn MergePreview(
         format!("{}{}", r(Rt::PreviewSummary), parts.join(" · "))
     };
     let conflicts: Vec<Change> = plan.conflicts().cloned().collect();
-    let changes: Vec<Change> =
-        plan.changes.iter().filter(|c| matches!(c.action, Action::TakeFile | Action::Add | Action::Delete)).cloned().collect();
+    let changes: Vec<Change> = plan
+        .changes
+        .iter()
+        .filter(|c| matches!(c.action, Action::TakeFile | Action::Add | Action::Delete))
+        .cloned()
+        .collect();
     let newer_here: Vec<Change> = plan.changes.iter().filter(|c| c.action == Action::KeepHere).cloned().collect();
     let nothing = plan.changes_nothing();
     let choices = pending.choices;

@@ -4,6 +4,7 @@
 //! One card a section: [`export`], [`import`], [`archive`], [`recovery`].
 
 mod archive;
+mod conflicts;
 mod export;
 pub(crate) mod files;
 mod import;
@@ -49,6 +50,7 @@ pub fn DataPage() -> impl IntoView {
             <StorageMeter signals=signals/>
             <export::ExportCard signals=signals/>
             <import::ImportCard signals=signals/>
+            <conflicts::ConflictsCard/>
             <archive::ArchiveCard signals=signals/>
         </section>
     }

@@ -162,6 +162,7 @@ pub fn ItemPage(
                 <h1>{get(|i| i.title.clone())}</h1>
                 {move || status.get().map(|s| view! { <span class=status_class(s) data-testid="item-status">{if zh() { status_zh(s) } else { status_en(s) }}</span> })}
             </div>
+            <crate::components::conflict::ConflictNotice doc=crate::domain::doc::DocId::Item(id)/>
             <fieldset class="card lifecycle" data-testid="lifecycle">
                 <legend>{move || state.t(T::Lifecycle)}" "<ArticleLink article=cite::AGENDA/></legend>
                 <label class="field">

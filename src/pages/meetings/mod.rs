@@ -92,6 +92,8 @@ pub fn MeetingHeader(
                 {tab(T::TabMinutes, Route::MeetingMinutes(id), "tab-minutes")}
                 {tab(T::TabSummary, Route::MeetingSummary(id), "tab-summary")}
             </nav>
+            <crate::components::package_export::PackageExport id=id/>
+            <crate::components::conflict::ConflictNotice doc=crate::domain::doc::DocId::Meeting(id)/>
         </header>
     }
 }

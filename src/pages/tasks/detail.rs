@@ -27,6 +27,7 @@ pub fn TaskPage(
     view! {
         <section class="page task-page">
             <a class="btn btn-quiet no-print" href="#/tasks">"‹ "{move || state.t(T::BackToTasks)}</a>
+            <crate::components::conflict::ConflictNotice doc=crate::domain::doc::DocId::Task(id)/>
             {move || if exists.get() { view! { <TaskBody id=id/> }.into_any() } else {
                 view! { <p class="field-error" role="alert">{state.t(T::TaskNotFound)}</p> }.into_any()
             }}

@@ -1,0 +1,120 @@
+//! A record's versions kept from a conflict (an import or another tab): what differs, and
+//! settling it by keeping the record as it is or taking the other version. Shown on the
+//! record's own screen and in the data page's list of records in conflict.
+
+use leptos::prelude::*;
+
+use crate::app::use_app;
+use crate::backup::merge::differing_fields;
+use crate::domain::doc::{doc_value, DocId};
+use crate::domain::revision::{self, ConflictVersion, SettleError};
+use crate::i18n::records::{field_list, Rt};
+use crate::i18n::{Lang, Text};
+
+/// The conflict notice of one record; nothing while it has no kept version.
+#[component]
+pub fn ConflictNotice(
+    /// The record.
+    doc: DocId,
+    /// A heading naming the record (for lists of several records); none on the record's own
+    /// screen.
+    #[prop(optional)]
+    label: Option<(String, String)>,
+) -> impl IntoView {
+    let state = use_app();
+    let kept = Memo::new(move |_| {
+        state.db.with(|db| db.revs.get(&doc).map(|r| r.conflicts.clone()).filter(|c| !c.is_empty()))
+    });
+    move || {
+        let label = label.clone();
+        kept.get().map(|versions| {
+            view! {
+                <div class="card banner-warn conflict-notice no-print" role="status" data-testid="conflict-notice" data-doc=doc.to_string()>
+                    {label.map(|(zh, en)| view! { <h3>{move || if state.lang.get() == Lang::Zh { zh.clone() } else { en.clone() }}</h3> })}
+                    {versions.into_iter().enumerate().map(|(i, v)| view! { <KeptVersion doc=doc index=i version=v/> }).collect_view()}
+                </div>
+            }
+        })
+    }
+}
+
+/// One kept version: what differs, and the two ways to settle it.
+#[component]
+fn KeptVersion(
+    /// The record.
+    doc: DocId,
+    /// Its place among the record's kept versions.
+    index: usize,
+    /// The version.
+    version: ConflictVersion,
+) -> impl IntoView {
+    let state = use_app();
+    let r = move |k: Rt| k.get(state.lang.get());
+    let error = RwSignal::new(None::<SettleError>);
+    let deleted = version.body.is_none();
+    let protected = version.protected;
+    let fields = state.db.with_untracked(|db| differing_fields(doc_value(db, doc).as_ref(), version.body.as_ref()));
+    let settle = move |take: bool| {
+        let out = state.try_update(|db| {
+            if take {
+                revision::settle_take(db, doc, index)
+            } else {
+                revision::settle_keep(db, doc, index)
+            }
+        });
+        error.set(out.err());
+    };
+    view! {
+        <div class="kept-version">
+            <p><strong>{move || r(Rt::NoticeTitle)}</strong></p>
+            <p>{move || r(Rt::NoticeText)}</p>
+            {(!fields.is_empty()).then(|| {
+                let fields = fields.clone();
+                view! { <p data-testid="conflict-fields">{move || format!("{}{}", r(Rt::DiffersIn), field_list(&fields, state.lang.get()))}</p> }
+            })}
+            {deleted.then(|| view! { <p>{move || r(Rt::NoticeDeleted)}</p> })}
+            {protected.then(|| view! { <p>{move || r(Rt::NoticeProtected)}</p> })}
+            <div class="actions">
+                <button type="button" class="btn" on:click=move |_| settle(false) data-testid="settle-keep">{move || r(Rt::SettleKeep)}</button>
+                {(!protected).then(|| view! {
+                    <button type="button" class="btn" on:click=move |_| settle(true) data-testid="settle-take">{move || r(Rt::SettleTake)}</button>
+                })}
+            </div>
+            {move || error.get().map(|e| view! {
+                <p class="field-error" role="alert">{move || format!("{}{}", r(Rt::SettleFailed), if state.lang.get() == Lang::Zh { e.zh() } else { e.en() })}</p>
+            })}
+        </div>
+    }
+}
+
+/// This tab and another changed the same records at once: both versions were kept; the
+/// records are named until the banner is dismissed.
+#[component]
+pub fn TabConflictBanner() -> impl IntoView {
+    let state = use_app();
+    let r = move |k: Rt| k.get(state.lang.get());
+    move || {
+        let docs = state.tab_conflicts.get();
+        (!docs.is_empty()).then(|| {
+            let names = move || {
+                let zh = state.lang.get() == Lang::Zh;
+                state.db.with(|db| {
+                    docs.iter()
+                        .map(|d| {
+                            let (a, b) = crate::backup::merge::labels(db, db, *d);
+                            if zh { a } else { b }
+                        })
+                        .collect::<Vec<_>>()
+                        .join(if zh { "；" } else { "; " })
+                })
+            };
+            view! {
+                <div class="banner banner-warn" role="alert" data-testid="tab-conflict">
+                    <strong>{move || r(Rt::TabConflictTitle)}</strong>
+                    <p>{move || r(Rt::TabConflictText)}{names}</p>
+                    <button type="button" class="btn btn-quiet" on:click=move |_| state.tab_conflicts.set(Vec::new())>{move || r(Rt::Dismiss)}</button>
+                </div>
+            }
+        })
+    }
+}
