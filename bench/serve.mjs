@@ -2,7 +2,8 @@
 // subdirectory) and two bench pages under /__bench/ on the same origin:
 //   /__bench/blank.html   a blank page that sets window.__YISHI_READY__ from an inline script
 //                         (the ready-time baseline);
-//   /__bench/empty.html   an empty page for the plain-JS baselines.
+//   /__bench/empty.html   an empty page for the plain-JS baselines;
+// and any further pages given as files to startServer (the empty TiddlyWiki of the baselines).
 // Deliberately dumb: no caching headers, no SPA fallback.
 import http from 'node:http';
 import fs from 'node:fs';
@@ -31,8 +32,9 @@ const BENCH_PAGES = {
 
 export const BASE = '/apps/yishi/';
 
-/** Starts the server on 127.0.0.1 and a free port. Returns { origin, appUrl, close() }. */
-export function startServer(root) {
+/** Starts the server on 127.0.0.1 and a free port; `files` maps further paths to files.
+ *  Returns { origin, appUrl, close() }. */
+export function startServer(root, files = {}) {
   const rootDir = path.resolve(root);
   const server = http.createServer((req, res) => {
     const send = (status, body, type = 'text/plain; charset=utf-8', extra = {}) => {
@@ -41,6 +43,7 @@ export function startServer(root) {
     };
     const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (BENCH_PAGES[pathname]) return send(200, BENCH_PAGES[pathname], TYPES['.html']);
+    if (files[pathname]) return send(200, fs.readFileSync(files[pathname]), TYPES[path.extname(files[pathname])]);
     if (pathname === BASE.slice(0, -1)) return send(301, 'moved', undefined, { Location: BASE });
     if (!pathname.startsWith(BASE)) return send(404, 'not found');
     let file = path.join(rootDir, pathname.slice(BASE.length));

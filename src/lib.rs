@@ -3,10 +3,13 @@
 //!
 //! Layers: [`domain`] (pure rules and records), [`storage`] (the only code that touches
 //! localStorage) and the UI ([`app`], [`pages`], [`components`], [`i18n`], [`router`]).
+//! [`canonical`] writes the canonical JSON that backups checksum, stored partitions hold and
+//! record revisions digest.
 //! [`memcmp`] is a platform shim (wasm32 only): a faster byte comparison for the whole program.
 
 pub mod app;
 pub mod backup;
+pub mod canonical;
 pub mod components;
 pub mod domain;
 pub mod i18n;

@@ -178,9 +178,10 @@ fn a_tab_that_started_empty_does_not_overwrite_another_tabs_first_save() {
     let b = MemoryBackend::new();
     let (mut a, _, _) = open(&b);
     let (mut tab2, _, _) = open(&b);
-    a.save(&mut small()).unwrap();
+    let mut first = small();
+    a.save(&mut first).unwrap();
     assert!(matches!(tab2.save(&mut Db::default()), Err(StorageError::Conflict { .. })));
-    assert_eq!(open(&b).1, small());
+    assert_eq!(open(&b).1, first);
 }
 
 #[test]

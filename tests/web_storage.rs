@@ -30,10 +30,11 @@ fn save_and_reopen_round_trips_chinese_text() {
     let (mut s, db, out) = Store::open_browser();
     assert_eq!(out, LoadOutcome::Empty);
     assert_eq!(db, Db::default());
-    s.save(&mut sample()).unwrap();
+    let mut saved = sample();
+    s.save(&mut saved).unwrap();
     let (_, again, out) = Store::open_browser();
     assert_eq!(out, LoadOutcome::Loaded);
-    assert_eq!(again, sample());
+    assert_eq!(again, saved);
     assert!(ls().get_item("yishi:m").unwrap().is_some());
     clear();
 }
@@ -42,7 +43,8 @@ fn save_and_reopen_round_trips_chinese_text() {
 fn a_full_storage_refuses_the_save_and_keeps_the_previous_state() {
     clear();
     let (mut s, _, _) = Store::open_browser();
-    s.save(&mut sample()).unwrap();
+    let mut saved = sample();
+    s.save(&mut saved).unwrap();
     // Fill the quota with filler keys (the WPT way), leaving almost nothing free.
     let chunk = "x".repeat(256 * 1024);
     let mut i = 0;
@@ -60,7 +62,7 @@ fn a_full_storage_refuses_the_save_and_keeps_the_previous_state() {
     assert_eq!(s.save(&mut big), Err(StorageError::QuotaExceeded));
     let (_, again, out) = Store::open_browser();
     assert_eq!(out, LoadOutcome::Loaded);
-    assert_eq!(again, sample());
+    assert_eq!(again, saved);
     clear();
 }
 

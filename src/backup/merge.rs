@@ -481,7 +481,7 @@ pub fn rebase(base: &Db, ours: &Db, theirs: &Db) -> (Db, Vec<DocId>) {
         };
         match (fields, untouched, t) {
             (Some(v), _, _) if crate::domain::doc::put_value(&mut out, d, Some(&v)).is_ok() => {
-                let json = serde_json::to_vec(&v).unwrap_or_default();
+                let json = crate::canonical::to_vec(&v).unwrap_or_default();
                 let t = t.expect("both changed");
                 info = t.child(revision::digest(Some(t.rev()), Some(&json)), false);
             }

@@ -293,11 +293,12 @@ pub trait Body {
 impl<T: Serialize + PartialEq + 'static> Body for T {
     fn json(&self) -> Vec<u8> {
         // Records hold only strings, numbers, booleans and keyed maps: serialising one cannot
-        // fail.
-        serde_json::to_vec(self).unwrap_or_default()
+        // fail. The canonical writer is the one that stores and exports them (one set of
+        // serialisers in the wasm).
+        crate::canonical::to_vec(self).unwrap_or_default()
     }
     fn value(&self) -> Value {
-        serde_json::to_value(self).unwrap_or_default()
+        json_value(&self.json())
     }
     fn as_any(&self) -> &dyn std::any::Any {
         self
@@ -305,6 +306,11 @@ impl<T: Serialize + PartialEq + 'static> Body for T {
     fn eq_dyn(&self, other: &dyn Body) -> bool {
         other.as_any().downcast_ref::<T>().is_some_and(|o| o == self)
     }
+}
+
+/// JSON text as a value, read by the one deserializer the app uses for text (wasm size).
+fn json_value(json: &[u8]) -> Value {
+    std::str::from_utf8(json).ok().and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default()
 }
 
 /// Whether `db` holds the record `d`.
@@ -326,8 +332,8 @@ pub fn has_doc(db: &Db, d: DocId) -> bool {
 
 /// The content of record `d` in `db` as JSON, `None` when `db` does not hold it.
 pub fn doc_value(db: &Db, d: DocId) -> Option<Value> {
-    fn v<T: Serialize>(r: Option<&T>) -> Option<Value> {
-        r.map(|r| serde_json::to_value(r).unwrap_or_default())
+    fn v<T: Serialize + PartialEq + 'static>(r: Option<&T>) -> Option<Value> {
+        r.map(|r| r.value())
     }
     match d {
         DocId::Settings => v(Some(&SettingsDoc::of(db))),
@@ -408,8 +414,9 @@ pub fn copy_doc(from: &Db, to: &mut Db, d: DocId) {
 /// Put the version `value` (JSON of the record, `None` to remove it) in place of record `d`.
 /// Refused, changing nothing, when the JSON is not a record of that kind with that key.
 pub fn put_value(db: &mut Db, d: DocId, value: Option<&Value>) -> Result<(), String> {
+    // From text: the deserializers the storage layer instantiates already (wasm size).
     fn parse<T: serde::de::DeserializeOwned>(v: Option<&Value>) -> Result<Option<T>, String> {
-        v.map(|v| serde_json::from_value(v.clone()).map_err(|e| e.to_string())).transpose()
+        v.map(|v| serde_json::from_str(&v.to_string()).map_err(|e| e.to_string())).transpose()
     }
     fn check<K: PartialEq + std::fmt::Debug>(got: Option<K>, want: K) -> Result<(), String> {
         match got {

@@ -9,6 +9,8 @@
 //! - `importBackup(text)`: the backup import (check, safety snapshot, replace), saved to
 //!   localStorage; throws when the file is refused or the save fails.
 //! - `exportBackup()`: the backup file's Blob, made as the export's download makes it.
+//! - `mergeBackup(text)`: the merge import as the import screen makes it with every conflict's
+//!   versions kept (check, plan, safety snapshot, merge), saved.
 //! - `editAndSave()`: one small edit made the way the UI makes it (`AppState::update`), which
 //!   saves synchronously; throws when the save fails.
 
@@ -31,6 +33,19 @@ fn import_backup(state: &AppState, text: &str) -> Result<(), String> {
     saved(state)
 }
 
+/// The import screen's merge: parse and check the file, plan the merge against every record,
+/// take the safety snapshot, merge (every conflict's versions kept) and save.
+fn merge_backup(state: &AppState, text: &str) -> Result<(), String> {
+    let incoming = crate::backup::parse_backup(text, None).map_err(|e| e.en())?;
+    let mut current = state.all_records();
+    let plan = crate::backup::merge::plan(&current, &incoming);
+    if let Some(Err(e)) = state.with_store(|s| s.snapshot(&mut current)) {
+        return Err(e.en());
+    }
+    state.replace(crate::backup::merge::merge(&current, &plan, &Default::default()));
+    saved(state)
+}
+
 fn saved(state: &AppState) -> Result<(), String> {
     use leptos::prelude::*;
     match state.save_state.get_untracked() {
@@ -49,6 +64,11 @@ pub fn install(state: AppState) {
     let hook = js_sys::Object::new();
     let import = Closure::<dyn Fn(String)>::new(move |text: String| {
         if let Err(e) = import_backup(&state, &text) {
+            wasm_bindgen::throw_str(&e);
+        }
+    });
+    let merge = Closure::<dyn Fn(String)>::new(move |text: String| {
+        if let Err(e) = merge_backup(&state, &text) {
             wasm_bindgen::throw_str(&e);
         }
     });
@@ -81,11 +101,13 @@ pub fn install(state: AppState) {
         ("importBackup", import.as_ref().unchecked_ref::<js_sys::Function>()),
         ("exportBackup", export.as_ref().unchecked_ref()),
         ("editAndSave", edit.as_ref().unchecked_ref()),
+        ("mergeBackup", merge.as_ref().unchecked_ref()),
     ] {
         let _ = js_sys::Reflect::set(&hook, &name.into(), f);
     }
     import.forget();
     export.forget();
     edit.forget();
+    merge.forget();
     let _ = js_sys::Reflect::set(&w, &"__YISHI_BENCH__".into(), &hook);
 }

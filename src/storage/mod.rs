@@ -32,7 +32,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod browser;
-pub mod canonical;
+pub use crate::canonical;
 pub mod codec;
 mod memory;
 

@@ -21,6 +21,7 @@ async function importReplace(page, file) {
   await page.getByTestId('import-file').setInputFiles(file);
   await page.getByTestId('import-preview').waitFor();
   await page.getByTestId('import-replace').click();
+  await page.getByTestId('import-replace-confirm').click();
   await page.getByTestId('import-done').waitFor();
 }
 
@@ -286,6 +287,7 @@ appTest('encrypted backup: refused without or with a wrong passphrase, imported 
     await p2.getByTestId('import-preview').waitFor({ timeout: 20000 });
     assert.equal(await p2.getByTestId('import-error').count(), 0, `the error (${wrongMsg}) is gone`);
     await p2.getByTestId('import-replace').click();
+    await p2.getByTestId('import-replace-confirm').click();
     await p2.getByTestId('import-done').waitFor();
     assert.ok(await meetingRows() > 0, 'meetings imported');
     // The undo is still offered on coming back to the Data page and after a reload (nothing
@@ -309,6 +311,7 @@ appTest('encrypted backup: refused without or with a wrong passphrase, imported 
     await p2.getByTestId('import-file').setInputFiles(enc.file);
     await p2.getByTestId('import-preview').waitFor({ timeout: 20000 });
     await p2.getByTestId('import-replace').click();
+    await p2.getByTestId('import-replace-confirm').click();
     await p2.getByTestId('import-done').waitFor();
     await exportBackup(other, p2);
     await other.go('#/meetings', p2);

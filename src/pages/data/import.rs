@@ -70,6 +70,8 @@ pub(super) fn ImportCard(
             return;
         }
         let name = file.name();
+        // The same file can be chosen again (after a cancel, or to merge it once more).
+        input.set_value("");
         leptos::task::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(file.text()).await {
                 Ok(v) => {

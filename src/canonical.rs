@@ -10,7 +10,8 @@
 //! rewritten once it is complete. The record structs declare their fields in name
 //! order, so ten years of records are written without being copied (issue 7: export time).
 //!
-//! The storage layer writes its partitions with it too: one set of serialisers for the records
+//! The storage layer writes its partitions with it too, and a record's revision digests its
+//! canonical text (`domain::revision`): one set of serialisers for the records
 //! instead of two (wasm size), and a save, an import's above all, escapes its strings eight
 //! bytes at a time. Stored records are read by field name, so the order changes nothing there.
 //!
