@@ -1,4 +1,4 @@
-// Yishi benchmark (`./dev bench`, issue 7): release build sizes, cold ready, click → paint,
+// Yishi benchmark (`./dev bench`): release build sizes, cold ready, click → paint,
 // save, storage share, export/import, and in the same run the baselines that anchor the ratios.
 //
 //   node bench/run.mjs [--runs 5] [--no-build | --build] [--dist DIR] [--data FILE] [--skip-interactions]

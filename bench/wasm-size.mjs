@@ -1,4 +1,4 @@
-// What the release wasm is made of (issue 7: the size budget is 200 KB gzip).
+// What the release wasm is made of (the budget is in bench/README.md).
 //
 //   node bench/wasm-size.mjs [--top N] [--floor]
 //

@@ -384,8 +384,8 @@ fn initial_today(store: &Store) -> NaiveDate {
 
 /// Another kind of screen is about to replace this one: focus the main region first, so that
 /// keyboard and screen-reader users start at the new screen's content, and the link that was
-/// clicked is not removed while focused (Blink's removal of the focused element took 6-16 ms
-/// of a navigation at 1x). A screen of the same kind (another year, another search) keeps the
+/// clicked is not removed while focused (Blink's removal of the focused element is a costly
+/// part of a navigation). A screen of the same kind (another year, another search) keeps the
 /// focus where it is. A focused input is blurred on the way, so its pending change is saved.
 fn focus_main() {
     let main = web_sys::window()
@@ -409,8 +409,8 @@ pub fn navigate(route: &Route) {
 
 /// Go to the in-app address `href` (`#/...`): a new history entry (pushState), then a
 /// `hashchange` dispatched here, so the router follows now rather than in the task the
-/// browser queues after a hash change (issue 7: ~10 ms of opening a screen or running a
-/// search at 4x CPU throttling). The same address again does nothing, as with a hash; without
+/// browser queues after a hash change (a visible delay in opening a screen or running a
+/// search on a slow tablet). The same address again does nothing, as with a hash; without
 /// a history API the location hash is set and the browser's own hashchange follows.
 fn go_to(href: &str) {
     let Some(w) = web_sys::window() else { return };

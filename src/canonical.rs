@@ -8,7 +8,7 @@
 //! serde_json escapes them, eight bytes at a time (tests compare the two). An object's members
 //! are written where they stand; only an object whose members came out of key order is
 //! rewritten once it is complete. The record structs declare their fields in name
-//! order, so ten years of records are written without being copied (issue 7: export time).
+//! order, so ten years of records are written without being copied.
 //!
 //! The storage layer writes its partitions with it too, and a record's revision digests its
 //! canonical text (`domain::revision`): one set of serialisers for the records
@@ -53,7 +53,7 @@ fn json<T: Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) -> Result<(), Error> {
 /// characters; everything else as it is, DEL and non-ASCII included.
 ///
 /// serde_json looks at one byte at a time; this looks at eight, so the long Chinese texts of
-/// ten years of minutes are copied in runs (issue 7: export time).
+/// ten years of minutes are copied in runs.
 fn write_str(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);

@@ -3,8 +3,8 @@
 //! Every `==` and `cmp` of strings and byte slices ends in `memcmp`. On wasm32 the one that
 //! comes with the standard library (compiler-builtins, weakly linked) compares one byte per
 //! loop turn. The save's check of which months changed compares the records with the committed
-//! copy — megabytes of Chinese text with the ten-year data — and spent ~7 ms of a 1× save in that
-//! loop (issue 7: save and click → paint). This definition replaces the weak one at link time
+//! copy — megabytes of Chinese text with the ten-year data — and spent much of a save in that
+//! loop. This definition replaces the weak one at link time
 //! and compares eight bytes per turn; the result is the same (the sign of the first differing
 //! byte, unsigned). Native builds use the platform's `memcmp` and compile nothing here.
 //!

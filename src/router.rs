@@ -208,7 +208,7 @@ impl Route {
 
     /// Going from this route to `next` keeps the page on show, which follows `next` in place:
     /// the duty dashboard of another year keeps its frame and the rows whose figures did not
-    /// change (issue 7: a year click re-laid out ~660 of the page's ~710 boxes). Any other
+    /// change (a year click would otherwise lay out most of the page again). Any other
     /// change of address builds the page anew, also an address that names the same route again
     /// (a page reads a `?id=` or `?year=` of the address when it is built).
     pub fn same_screen(&self, next: &Route) -> bool {

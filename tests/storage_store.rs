@@ -421,7 +421,7 @@ fn read_only_stores_never_restore() {
     assert!(changed.org.unit_name.ends_with('Z'));
 }
 
-/// The idle-time rehearsal of the save path (issue 7: the first save after opening) commits
+/// The idle-time rehearsal of the save path (the first save after opening) commits
 /// two saves (the first, then an edit) of a few records in a store of its own, on ten years of
 /// records and on an empty Db. (That it leaves localStorage alone is checked in the browser:
 /// tests/e2e/data.test.mjs.)

@@ -230,7 +230,7 @@ pub fn export_json(db: &Db, now: NaiveDateTime) -> String {
 }
 
 /// [`export_json`]'s file as UTF-8 bytes, written into one buffer: what the download is made
-/// from (issue 7: a text of ten years of records is 7.5 MB; this skips re-checking it as UTF-8,
+/// from (ten years of records make megabytes of text; this skips re-checking it as UTF-8,
 /// and copying the data after its head).
 ///
 /// `expected_data_len` is about how long the records' JSON will be (the storage layer's
@@ -243,6 +243,14 @@ pub fn export_bytes(db: &Db, now: NaiveDateTime, expected_data_len: usize) -> Ve
 
 /// A file of `db`, stamped `now`, saying what it holds.
 fn write_file(db: &Db, now: NaiveDateTime, expected_data_len: usize, scope: Scope) -> Vec<u8> {
+    // Which revisions this browser may still amend is its own business, not the file's.
+    let without_unshared;
+    let db = if db.unshared.is_empty() {
+        db
+    } else {
+        without_unshared = Db { unshared: Default::default(), ..db.clone() };
+        &without_unshared
+    };
     // The head names the checksum of the data written after it: 64 zeros hold its place and
     // are overwritten once the data is there.
     let counts = serde_json::to_string(&Counts::of(db)).unwrap_or_default();

@@ -5,8 +5,7 @@
 //! The content of each `<svg>` is written as one markup string ([`bars_markup`],
 //! [`columns_markup`]) and set as its `innerHTML`: the browser's parser builds the ~260 shapes
 //! of a year's charts in one call, where building them node by node from wasm made a thousand
-//! calls across the boundary (issue 7: the duty dashboard of another year, 153 → 109 ms at 4×
-//! CPU throttling without the charts). Every text and attribute value is escaped.
+//! calls across the boundary, the larger part of showing another year's dashboard. Every text and attribute value is escaped.
 
 use std::fmt::Write;
 
@@ -42,8 +41,7 @@ fn esc(s: &str) -> String {
 /// A viewBox coordinate written with at most two decimals and no trailing zeros: `75`, `67.68`,
 /// `13.5` (a hundredth of a unit is far below a pixel). `f64`'s own `Display` finds the shortest
 /// form that reads back exactly, and that search was the largest single cost of writing a
-/// year's charts (issue 7: ~2.5 ms of the duty-year click at 1x, with its 128-bit arithmetic
-/// another ~0.9 ms); this rounds once and writes digits.
+/// year's charts (with its 128-bit arithmetic); this rounds once and writes digits.
 struct Num(f64);
 
 impl std::fmt::Display for Num {

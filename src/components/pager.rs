@@ -1,7 +1,7 @@
 //! Paging for long lists (分页显示): lists that grow with the years show the first `PAGE`
 //! rows (newest first, or the first matches of the current filters) and a large "显示更多"
 //! button that adds `PAGE` more, with a count "显示 50 / 共 1,500 条". Filters and counts
-//! keep working on the full set; only the rendering is limited (issue 7: click → paint).
+//! keep working on the full set; only the rendering is limited, so a click paints quickly.
 
 use leptos::prelude::*;
 

@@ -1,5 +1,5 @@
 //! The organisation: the unit, its Party-group members with their terms, departments
-//! and the people who may attend without a vote (第三、九条; REQUIREMENTS §1).
+//! and the people who may attend without a vote (第三、九条).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

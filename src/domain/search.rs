@@ -93,8 +93,8 @@ enum Fold {
     /// Lower-casing a text can never make it match (see [`caseless`]): found as it is, or not.
     None,
     /// Its only letters with case are ASCII (road numbers such as S101, X205线): compared with
-    /// ASCII letters in either case, without lower-casing the text. Lower-casing the texts of a
-    /// search for S101 (229 hits) was 11.6 ms of 12 natively with ten years of records.
+    /// ASCII letters in either case, without lower-casing the text. Lower-casing the texts was
+    /// nearly all of such a search.
     Ascii,
     /// Any other: the text lower-cased, where it has capitals.
     Full,
@@ -268,8 +268,7 @@ pub struct Found {
 
 /// [`search`], with a title and snippet made only for the first `first` hits; the others are
 /// counted. A list shows a page of hits (components::pager), and making every hit's snippet was
-/// most of a search for a common word (ten years of records, 党组: 4,605 hits, 34 ms natively,
-/// 2.5 ms without the snippets).
+/// most of a search for a common word (thousands of hits in ten years of records).
 pub fn search_first(db: &Db, query: &str, first: usize) -> Found {
     let terms = terms(query);
     if terms.is_empty() {

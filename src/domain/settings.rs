@@ -1,5 +1,5 @@
 //! Rule parameters (规则参数) with the seed's values as defaults. Another unit with
-//! slightly different rules adapts them on the settings screen (REQUIREMENTS §1).
+//! slightly different rules adapts them on the settings screen.
 
 use serde::{Deserialize, Serialize};
 

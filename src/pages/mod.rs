@@ -54,11 +54,10 @@ pub fn render_page(page: Route, route: Signal<Route>) -> AnyView {
 /// The screens rehearsed after loading ([`rehearse`]), in order: the minutes of the newest
 /// meeting that has minutes (closed or signed), the duty dashboard of this year when there are
 /// meetings, and a search for the newest agenda item's title (the search and its list of
-/// hits). The dashboard opened from the menu took ~190 ms at 4x CPU throttling the first time
-/// and ~90 ms later on (ten years of records); rehearsed, the first time takes ~110 ms, for
-/// ~135 ms of idle time at 4x (~27 ms at 1x) in a task of its own. Not the preparation screen
-/// of a meeting to come: its rehearsal took as long as opening it (110-125 ms at 4x, one
-/// task). Nothing when there are no such records.
+/// hits). Opened from the menu, the dashboard takes about twice as long the first time as later
+/// on; rehearsed in idle time, in a task of its own, the first opening is close to the later
+/// ones. Not the preparation screen of a meeting to come: its rehearsal takes as long as
+/// opening it. Nothing when there are no such records.
 pub fn rehearsal_routes(db: &Db) -> Vec<Route> {
     let mut routes = Vec::new();
     let with_minutes = db
@@ -83,10 +82,9 @@ pub fn rehearsal_routes(db: &Db) -> Vec<Route> {
 /// `<main>`, laid out, unmounted and removed before the task ends, so no frame ever shows it
 /// and no other script finds it. Nothing is focused, navigated or saved.
 ///
-/// Why (issue 7): the first opening of a screen after loading paid for compiling its code
-/// (V8 compiles a wasm function the first time it is called) and for the browser's first
-/// layout of such a screen. A second meeting opened in ~60 ms at 4x CPU throttling where the
-/// first took ~110-150. The app rehearses [`rehearsal_routes`] in idle time after loading.
+/// Why: the first opening of a screen after loading pays for compiling its code (V8 compiles
+/// a wasm function the first time it is called) and for the browser's first layout of such a
+/// screen, so the first meeting opened is much slower than the second. The app rehearses [`rehearsal_routes`] in idle time after loading.
 #[cfg(target_arch = "wasm32")]
 pub fn rehearse(state: crate::app::AppState, route: Route) {
     use wasm_bindgen::JsCast;

@@ -1,5 +1,5 @@
 //! Settings: the unit, members with their terms, departments and who is in charge, non-member
-//! attendees, and the rule parameters with the article each comes from (REQUIREMENTS §1).
+//! attendees, and the rule parameters with the article each comes from.
 //!
 //! Edits go to a draft; 保存 validates the whole draft and saves only when there is no error.
 //! Errors are shown beside the input they concern.
@@ -192,8 +192,8 @@ fn UnitSection(
 }
 
 /// Members and their terms. Those who had left when the page was opened (往届成员) are folded
-/// under a button and built only when shown: after ten years they are much of the form (issue
-/// 7: opening the page took ~300 ms at 4x CPU throttling). 保存 with an error on one of them
+/// under a button and built only when shown: after ten years they are much of the form and
+/// slow to open on a tablet. 保存 with an error on one of them
 /// opens the fold, so the error is seen beside its input.
 #[component]
 fn MembersSection(
@@ -302,8 +302,8 @@ fn MemberCard(
     };
     let serving = move || draft.org.with(|o| o.member(id).is_some_and(|m| m.serves_on(state.today.get())));
     // A memo, so that the term rows are built again only when a term is added or removed, not
-    // on every keystroke anywhere in the draft (issue 7: typing a name took 150-250 ms a key
-    // at 4x CPU throttling with ten years of members).
+    // on every keystroke anywhere in the draft (with ten years of members, typing lagged
+    // behind the keys).
     let term_count = Memo::new(move |_| draft.org.with(|o| o.member(id).map(|m| m.terms.len()).unwrap_or(0)));
     view! {
         <div class="member-card" data-testid="member-card">

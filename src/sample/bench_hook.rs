@@ -1,4 +1,4 @@
-//! The benchmark hook `window.__YISHI_BENCH__` (issue 7, `bench/run.mjs`), installed only when
+//! The benchmark hook `window.__YISHI_BENCH__` (`bench/run.mjs`), installed only when
 //! the page's query string has `bench` (e.g. `index.html?bench=1#/`), so normal use never sees
 //! it. The app calls [`install`] once after providing its state:
 //!

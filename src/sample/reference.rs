@@ -1,6 +1,6 @@
 //! The ten-year reference data set (基准数据): a deterministic database of a typical Party
 //! group from 2017 to 2026, used by `./dev bench` to measure load, save, search, export and
-//! import with realistic volumes (issue 7). Not part of the wasm build.
+//! import with realistic volumes. Not part of the wasm build.
 //!
 //! Volumes: 9 members with roster changes and two secretary successions, 7 departments,
 //! 15 meetings a year of every [`MeetingKind`], 10 agenda items per meeting with ~300

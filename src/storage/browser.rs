@@ -90,8 +90,8 @@ impl Backend for LocalStorageBackend {
         self.storage.remove_item(key).map_err(classify)
     }
     /// The text goes to JavaScript once; the read-back is compared there (`===`) instead of
-    /// being copied back into wasm memory and compared in Rust (~15 ms for the ten-year data's
-    /// partitions at an import).
+    /// being copied back into wasm memory and compared in Rust (a large share of an import with ten
+    /// years of records).
     fn set_and_verify(&mut self, key: &str, value: &str) -> Result<bool, StorageError> {
         let raw: &RawStorage = self.storage.unchecked_ref();
         let value = js_sys::JsString::from(value);

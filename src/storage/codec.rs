@@ -12,8 +12,7 @@ const BASE: u32 = 0x4E00;
 /// Refuse to inflate more than this (a damaged or hostile value must not exhaust memory).
 pub const MAX_INFLATED: usize = 64 * 1024 * 1024;
 /// Deflate level: 1..=9. Level 2: the 10-year data takes 19.5% of the quota (level 3: 17.6%,
-/// level 1: 24.9%), a full write is ~20% faster than at 3 and loading is no slower (issue 7
-/// bench: import 350 → 295 ms with the SHA-256 change).
+/// level 1: 24.9%), a full write is faster than at 3 and loading is no slower (`./dev bench`).
 pub const LEVEL: u8 = 2;
 
 /// Pack bytes into characters, 15 bits each.

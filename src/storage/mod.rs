@@ -1,4 +1,4 @@
-//! Storage: the only code that touches localStorage (REQUIREMENTS §6, issue 6).
+//! Storage: the only code that touches localStorage .
 //!
 //! # Layout (all keys under [`PREFIX`])
 //! - `yishi:m` — the manifest: the small pointer that commits a save. It is
@@ -960,7 +960,7 @@ impl Store {
         let mut new_lens: BTreeMap<String, usize> = BTreeMap::new();
         let result = (|| -> Result<(), StorageError> {
             // The JSON as bytes: the canonical writer writes UTF-8 only, and nothing here needs it
-            // checked again as a `String` (~8 ms of an import's save).
+            // checked again as a `String`.
             let mut put = |store: &mut Store, name: &str, json: Vec<u8>| -> Result<PartRef, StorageError> {
                 new_lens.insert(name.into(), json.len());
                 let value = codec::encode(&json);
@@ -1148,7 +1148,7 @@ impl Store {
     /// The length of the committed records' JSON text, as read or last saved (before packing):
     /// within about half a percent of what they come to in a backup file (each month repeats
     /// its partition's keys), which the export reserves at once rather than growing its buffer
-    /// (issue 7: export time and memory). 0 when nothing is committed, or after a migration
+    /// (export time and memory). 0 when nothing is committed, or after a migration
     /// until the next save.
     pub fn records_text_len(&self) -> usize {
         self.cache.text_len.values().sum()
@@ -1278,8 +1278,8 @@ impl Store {
 ///
 /// Why: the browser compiles a WebAssembly function the first time it is called, so the
 /// user's first save after opening paid for compiling the whole save path (split, compare,
-/// serialise, deflate, checksum, manifest, collection), ~10 ms with ten years of data. The
-/// app runs this once in idle time after every record is read (issue 7: a save ≤ 16 ms).
+/// serialise, deflate, checksum, manifest, collection). The app runs this once in idle time
+/// after every record is read, so that a user's first save is as quick as the next.
 pub fn rehearse_save(db: &Db) -> bool {
     fn newest<T: Clone>(v: &[T]) -> Vec<T> {
         v[v.len().saturating_sub(2)..].to_vec()

@@ -1,4 +1,4 @@
-// Accessibility gate (issue 7): axe-core on every screen with the example data loaded — no
+// Accessibility gate: axe-core on every screen with the example data loaded — no
 // serious or critical violations — plus a keyboard check that every control can take focus.
 import assert from 'node:assert/strict';
 import { appTest } from './lib.mjs';

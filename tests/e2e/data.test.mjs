@@ -1,4 +1,4 @@
-// Backups through the Data page (issue 6): export → import into an empty browser → export again
+// Backups through the Data page: export → import into an empty browser → export again
 // gives identical content; bad files are refused with a message and change nothing; with
 // localStorage unavailable the app still opens and says so.
 import assert from 'node:assert/strict';

@@ -292,8 +292,7 @@ appTest('.ics export downloads a calendar file without any request', async (app)
   assert.match(download.suggestedFilename(), /\.ics$/);
 });
 
-// The dashboard follows another year in place (issue 7: it was built again on every year click,
-// ~660 of the page's ~710 boxes laid out anew). What it shows after a year click, the back
+// The dashboard follows another year in place (not built again on every year click). What it shows after a year click, the back
 // button or a ?year= link must be exactly what a fresh load of that year shows, in Chinese and
 // in English; the frame (heading, table, form) stays the same nodes.
 appTest('duty dashboard: another year is shown in place, the same as a fresh load of that year', async (app) => {

@@ -1,4 +1,4 @@
-// Foundation journeys (issue 2): first run → set up the unit with 7 members and 3 departments →
+// Foundation journeys: first run → set up the unit with 7 members and 3 departments →
 // reload → all there; validation refuses bad input and saves nothing; language switch persists;
 // the rules screen deep link and search; example data.
 import assert from 'node:assert/strict';
@@ -48,9 +48,8 @@ appTest('first run: set up a unit with 7 members and 3 departments; everything i
   assert.equal(await page.getByTestId('welcome').count(), 0);
 });
 
-// Typing in the settings draft changes only what it touches (issue 7: every key built every
-// member's term rows and every department's member options again: 150-250 ms a key at 4x with
-// ten years of members). The options still follow names, additions and removals.
+// Typing in the settings draft changes only what it touches (not every member's term rows and every department's
+// member options again on each key). The options still follow names, additions and removals.
 appTest('settings: a name typed shows in every in-charge list at once, and the other rows stay as they are', async (app) => {
   const page = await app.gotoApp('#/');
   await setUpUnit(page);
@@ -98,8 +97,8 @@ appTest('settings: a name typed shows in every in-charge list at once, and the o
 });
 
 // Members who had left when the page was opened (往届成员) are folded under a button and built
-// only when shown (issue 7: ten years of members made the page slow to open and long to
-// scroll on a tablet). They stay editable; an error in one of them opens the fold.
+// only when shown (ten years of members make the page slow to open and long to scroll on a
+// tablet). They stay editable; an error in one of them opens the fold.
 appTest('settings: former members are folded under a button, editable when shown, and an error opens them', async (app) => {
   const page = await app.gotoApp('#/');
   await setUpUnit(page);

@@ -1,4 +1,4 @@
-// A full Party-group meeting of 7 members, end to end (issue 4): items scheduled, a meeting
+// A full Party-group meeting of 7 members, end to end: items scheduled, a meeting
 // prepared (leave with a written opinion, late materials), the live screen (recusal, a named
 // vote with the chair refused until last, a reload in the middle of voting, a 干部任免 item
 // refused for lack of two thirds, a secret ballot as totals), minutes, the 纪要 generated,

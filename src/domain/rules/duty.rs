@@ -1,4 +1,4 @@
-//! Recurring duties (履职事项) and their evidence: the table of REQUIREMENTS §5
+//! Recurring duties (履职事项) and their evidence: every one the rules set
 //! (第十二、十八、十九、二十二至二十八条).
 //!
 //! # Interpretation
@@ -830,7 +830,7 @@ fn integrity_talks(c: &Ctx) -> DutyStatus {
     st
 }
 
-/// Every duty of REQUIREMENTS §5 for `year`, as of `today` (in [`DutyKind::ALL`] order).
+/// Every duty for `year`, as of `today` (in [`DutyKind::ALL`] order).
 pub fn evaluate_duties(db: &Db, year: i32, today: NaiveDate) -> Vec<DutyStatus> {
     let s = &db.settings;
     let mut held: Vec<&Meeting> = db.meetings.iter().map(Arc::as_ref).filter(|m| is_held(m, today)).collect();

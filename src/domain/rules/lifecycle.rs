@@ -1,5 +1,5 @@
 //! The lifecycle of an agenda item (议题) and what blocks its next step
-//! (REQUIREMENTS §2; 第十七条, 第十八条（二）（三）（七）).
+//! (第十七条, 第十八条（二）（三）（七）).
 //!
 //! ```text
 //! 提出 Proposed → 分管审核 Reviewed → [局长同意 DirectorApproved, administrative only]

@@ -11,7 +11,7 @@ use crate::domain::{
 /// The attendance snapshot for a meeting on `date`: every member serving that day, secretary
 /// first, then deputy secretaries, then members (each group in entry order), all
 /// [`Presence::Present`] and counted. The snapshot is stored in the meeting so later changes
-/// of terms never rewrite history (REQUIREMENTS §1).
+/// of terms never rewrite history.
 pub fn roster_for_meeting(org: &Organisation, date: NaiveDate) -> Vec<Attendance> {
     org.roster_at(date)
         .into_iter()

@@ -23,9 +23,9 @@ pub(crate) fn backup_file(state: &AppState, at: NaiveDateTime) -> (Vec<u8>, Stri
 }
 
 /// A JSON file's Blob, made from its UTF-8 bytes: turning the text into a JavaScript
-/// string first, which the Blob then encodes back to UTF-8, took ~25 ms of exporting ten years
-/// of records (issue 7). The Blob copies the bytes straight out of the module's memory (a
-/// copy into a JavaScript array first cost ~5 ms more for ten years of records).
+/// string first, which the Blob then encodes back to UTF-8, was much of an export's time. The
+/// Blob copies the bytes straight out of the module's memory (no copy into a JavaScript array
+/// first).
 pub(crate) fn json_blob(bytes: &[u8]) -> Result<web_sys::Blob, String> {
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type("application/json;charset=utf-8");

@@ -35,7 +35,7 @@ pub fn evidence_label(r: &EvidenceRef, lang: Lang) -> String {
 }
 
 /// The year dashboard. It follows `year` in place: the frame stays, and a row is patched
-/// only where its figures changed (issue 7: before, a year click built the page again).
+/// only where its figures changed, rather than building the page again on a year click.
 #[component]
 pub fn DashboardPage(
     /// The year shown.

@@ -66,9 +66,8 @@ pub fn MinutesPage(
 }
 
 /// Agenda items drawn in the first frame of the minutes; the others follow in the task after
-/// that frame is painted (issue 7: ten items of notes and votes were built and styled before
-/// the first paint of a meeting, for text below the first screen; A/B of 9 cold loads at 4x CPU
-/// throttling, 116 → 100 ms). Below the first screen they are `content-visibility: auto`.
+/// that frame is painted (otherwise every item's notes and votes are built and styled before
+/// the first paint of a meeting, for text below the first screen). Below the first screen they are `content-visibility: auto`.
 const FIRST_ITEMS: usize = 1;
 
 #[component]

@@ -20,7 +20,7 @@ use crate::i18n::Lang;
 /// fallbacks), then removes them after the next frame. Called once the browser is idle after
 /// loading, so that the first opening of the 纪要 does not also open those fonts: a CJK serif
 /// font is a file of tens of MB, and the browser opens it on first use, inside the layout of the
-/// screen that needs it (issue 7: click → paint of the 纪要 print view).
+/// screen that needs it.
 #[cfg(target_arch = "wasm32")]
 pub fn warm_up_fonts() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
