@@ -31,6 +31,17 @@ async function preview(app, page, file) {
   await page.getByTestId('import-preview').waitFor();
 }
 
+/** With SHOTS=1: full-page PNGs of `page` at the three widths the app is checked at. */
+async function shots(app, page, name) {
+  if (!process.env.SHOTS) return;
+  const size = page.viewportSize();
+  for (const width of [390, 768, 1366]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 1024 });
+    await app.screenshot(`records-${name}-${width}`, page);
+  }
+  await page.setViewportSize(size);
+}
+
 async function merge(page) {
   await page.getByTestId('import-merge').click();
   await page.getByTestId('import-done').waitFor();
@@ -89,6 +100,7 @@ appTest('a meeting goes to the tablet and back: both sides\' edits survive, a re
     const row = pc.getByTestId('conflict-row');
     assert.equal(await row.count(), 1);
     assert.match(await row.innerText(), /会议 .*地点.*记录人|会议 .*记录人.*地点/s, 'names the record and the fields');
+    await shots(app, pc, 'merge-preview');
     // Default: keep both. The PC's version stays on show, the file's is attached to the meeting.
     await merge(pc);
     await app.go(`#/meetings/${id}`, pc);
@@ -97,6 +109,7 @@ appTest('a meeting goes to the tablet and back: both sides\' edits survive, a re
     const notice = pc.getByTestId('conflict-notice');
     await notice.waitFor();
     assert.match(await notice.innerText(), /地点/);
+    await shots(app, pc, 'conflict-notice');
     // Nothing was lost meanwhile: the member's note made on the PC is still there.
     await app.go('#/settings', pc);
     assert.equal(await pc.getByTestId('member-card').first().locator('input').nth(1).inputValue(), '机关');
