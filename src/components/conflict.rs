@@ -3,12 +3,13 @@
 //! record's own screen and in the data page's list of records in conflict.
 
 use leptos::prelude::*;
+use serde_json::Value;
 
 use crate::app::use_app;
 use crate::backup::merge::differing_fields;
 use crate::domain::doc::{doc_value, DocId};
 use crate::domain::revision::{self, ConflictVersion, SettleError};
-use crate::i18n::records::{field_list, Rt};
+use crate::i18n::records::{field_list, field_name, Rt};
 use crate::i18n::{Lang, Text};
 
 /// The conflict notice of one record; nothing while it has no kept version.
@@ -53,7 +54,9 @@ fn KeptVersion(
     let error = RwSignal::new(None::<SettleError>);
     let deleted = version.body.is_none();
     let protected = version.protected;
-    let fields = state.db.with_untracked(|db| differing_fields(doc_value(db, doc).as_ref(), version.body.as_ref()));
+    let here = state.db.with_untracked(|db| doc_value(db, doc));
+    let fields = differing_fields(here.as_ref(), version.body.as_ref());
+    let values = scalar_values(here.as_ref(), version.body.as_ref(), &fields);
     let settle = move |take: bool| {
         let out = state.try_update(|db| {
             if take {
@@ -72,6 +75,13 @@ fn KeptVersion(
                 let fields = fields.clone();
                 view! { <p data-testid="conflict-fields">{move || format!("{}{}", r(Rt::DiffersIn), field_list(&fields, state.lang.get()))}</p> }
             })}
+            {(!values.is_empty()).then(|| view! {
+                <ul class="conflict-values" data-testid="conflict-values">
+                    {values.into_iter().map(|(key, a, b)| view! {
+                        <li>{move || format!("{}：{}「{a}」 · {}「{b}」", field_name(&key, state.lang.get()), r(Rt::ValueHere), r(Rt::ValueThere))}</li>
+                    }).collect_view()}
+                </ul>
+            })}
             {deleted.then(|| view! { <p>{move || r(Rt::NoticeDeleted)}</p> })}
             {protected.then(|| view! { <p>{move || r(Rt::NoticeProtected)}</p> })}
             <div class="actions">
@@ -85,6 +95,29 @@ fn KeptVersion(
             })}
         </div>
     }
+}
+
+/// The differing `fields` whose values are plain text, numbers or dates, as (field, value shown
+/// now, the other version's value): what a user needs to choose, without reading JSON.
+fn scalar_values(here: Option<&Value>, there: Option<&Value>, fields: &[String]) -> Vec<(String, String, String)> {
+    fn text(v: Option<&Value>) -> Option<String> {
+        match v {
+            None | Some(Value::Null) => Some(String::new()),
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::Number(n)) => Some(n.to_string()),
+            Some(Value::Bool(b)) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+    fields
+        .iter()
+        .filter(|f| !f.contains('.'))
+        .filter_map(|f| {
+            let a = text(here.and_then(|v| v.get(f)))?;
+            let b = text(there.and_then(|v| v.get(f)))?;
+            Some((f.clone(), a, b))
+        })
+        .collect()
 }
 
 /// This tab and another changed the same records at once: both versions were kept; the

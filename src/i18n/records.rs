@@ -20,6 +20,10 @@ pub enum Rt {
     ChangesTitle,
     NewerHereTitle,
     DiffersIn,
+    /// Label of this browser's value of a differing field.
+    ValueHere,
+    /// Label of the kept version's value of a differing field.
+    ValueThere,
     ChoiceKeepBoth,
     ChoiceKeepHere,
     ChoiceTakeFile,
@@ -67,6 +71,8 @@ impl Text for Rt {
             Rt::ChangesTitle => "将要改变的记录",
             Rt::NewerHereTitle => "本浏览器较新、保留不变的记录",
             Rt::DiffersIn => "不同之处：",
+            Rt::ValueHere => "当前显示",
+            Rt::ValueThere => "另一个版本",
             Rt::ChoiceKeepBoth => "两个版本都保留（以后再选）",
             Rt::ChoiceKeepHere => "保留本浏览器的",
             Rt::ChoiceTakeFile => "采用文件中的",
@@ -115,6 +121,8 @@ impl Text for Rt {
             Rt::ChangesTitle => "Records that change",
             Rt::NewerHereTitle => "Records newer here, kept as they are",
             Rt::DiffersIn => "Differs in: ",
+            Rt::ValueHere => "shown now",
+            Rt::ValueThere => "other version",
             Rt::ChoiceKeepBoth => "Keep both (choose later)",
             Rt::ChoiceKeepHere => "Keep this browser's",
             Rt::ChoiceTakeFile => "Take the file's",

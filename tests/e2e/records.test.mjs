@@ -109,6 +109,7 @@ appTest('a meeting goes to the tablet and back: both sides\' edits survive, a re
     const notice = pc.getByTestId('conflict-notice');
     await notice.waitFor();
     assert.match(await notice.innerText(), /地点/);
+    assert.match(await notice.getByTestId('conflict-values').innerText(), /地点：当前显示「.*」 · 另一个版本「平板上改的地点」/, 'both values shown');
     await shots(app, pc, 'conflict-notice');
     // Nothing was lost meanwhile: the member's note made on the PC is still there.
     await app.go('#/settings', pc);
