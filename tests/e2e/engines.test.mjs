@@ -201,9 +201,10 @@ for (const engine of ENGINES) {
       await open(tab, url);
       await loadExample(tab);
       // Fill what is left of this engine's quota with another key, halving the chunk at each
-      // refusal (engines count differently: WebKit one byte a Latin-1 character, others two).
+      // refusal. Chinese text, as the app's packed records are: WebKit counts it at two bytes a
+      // character (Latin-1 at one), Chromium and Firefox count characters.
       const filled = await tab.evaluate(() => {
-        let chunk = 'x'.repeat(1 << 20);
+        let chunk = '议'.repeat(1 << 20);
         let text = '';
         for (;;) {
           try {
@@ -223,8 +224,11 @@ for (const engine of ENGINES) {
       await tab.waitForSelector(tid('storage-banner'));
       assert.match(await tab.text(tid('storage-banner')), /存储空间已满/);
       assert.equal(await stored(), before, 'the stored records are as they were');
-      // Nothing is lost: the export offered by the banner has the unsaved item.
+      // The meter measures against this engine's quota: full (it once said 50% in WebKit).
       await tab.go('#/data');
+      const pct = Number((await tab.text(tid('usage-text'))).match(/\(([\d.]+)%\)/)[1]);
+      assert.ok(pct >= 95 && pct <= 101, `the meter says ${pct}% of a full storage`);
+      // Nothing is lost: the export offered by the banner has the unsaved item.
       const file = await tab.download(tid('export'));
       assert.ok(JSON.parse(file.text).data.items.some((i) => i.title === '存储已满时新建的议题'), 'the export holds the unsaved item');
       // Room again: the next change saves everything, the earlier one included.
