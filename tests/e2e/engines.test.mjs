@@ -226,7 +226,7 @@ for (const engine of ENGINES) {
       assert.equal(await stored(), before, 'the stored records are as they were');
       // The meter measures against this engine's quota: full (it once said 50% in WebKit).
       await tab.go('#/data');
-      const pct = Number((await tab.text(tid('usage-text'))).match(/\(([\d.]+)%\)/)[1]);
+      const pct = Number((await tab.text(tid('usage-text'))).match(/[(（]([\d.]+)%[)）]/)[1]);
       assert.ok(pct >= 95 && pct <= 101, `the meter says ${pct}% of a full storage`);
       // Nothing is lost: the export offered by the banner has the unsaved item.
       const file = await tab.download(tid('export'));
