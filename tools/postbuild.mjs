@@ -91,6 +91,25 @@ function inlineCss(file) {
   });
 }
 
+// The web app manifest (添加到主屏幕) and its icons are built files, so the service worker
+// precaches them with the rest; check that the manifest parses and every icon it names is there.
+const manifestTag = (html.match(/<link\b[^>]*\brel="manifest"[^>]*>/i) || [])[0];
+if (manifestTag) {
+  const file = localFile(attr(manifestTag, 'href'));
+  if (!file) fail(`the web app manifest ${attr(manifestTag, 'href')} is not in dist/`);
+  let manifest;
+  try {
+    manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    fail(`${path.relative(dist, file)} is not valid JSON: ${e.message}`);
+  }
+  for (const icon of manifest.icons || []) {
+    const f = localFile(icon.src, path.dirname(file));
+    if (!f || !precacheFiles.includes(path.relative(dist, f).split(path.sep).join('/'))) fail(`manifest icon ${icon.src} is not a built, precached file`);
+  }
+  log(`manifest: ${path.relative(dist, file)} with ${(manifest.icons || []).length} icons, precached`);
+}
+
 let glue = fs.readFileSync(path.join(dist, jsName), 'utf8');
 if (/^\s*import\s/m.test(glue)) fail(`${jsName} imports other modules (wasm-bindgen snippets); the single-file build cannot inline them`);
 const wasmB64 = fs.readFileSync(path.join(dist, wasmName)).toString('base64');
@@ -110,8 +129,10 @@ window.__YISHI_SINGLE_FILE__ = true;
 const singleScripts = [];
 const singleStyles = [];
 let single = html
-  // drop preloads (the files are inlined), the manifest and the service-worker registration
-  .replace(/<link\b[^>]*\brel="(modulepreload|preload|manifest)"[^>]*>/gi, '')
+  // drop preloads (the files are inlined), the service-worker registration, and the web app
+  // manifest with the home-screen icon: a page opened from file:// cannot be added to a home
+  // screen, and its CSP allows no manifest (manifest-src 'none')
+  .replace(/<link\b[^>]*\brel="(modulepreload|preload|manifest|apple-touch-icon)"[^>]*>/gi, '')
   .replace(/<script\b[^>]*\bsrc="[^"]*sw-register\.js"[^>]*>\s*<\/script>/gi, '')
   // stylesheets -> <style>
   .replace(/<link\b[^>]*\brel="stylesheet"[^>]*>/gi, (tag) => {

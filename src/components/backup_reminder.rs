@@ -35,5 +35,6 @@ pub fn BackupReminder() -> impl IntoView {
             " "
             <a class="btn btn-small" href="#/data">{move || state.t(Ui::ExportNow)}</a>
         </p>
+        <crate::components::ios_storage_notice::IosSendBackReminder/>
     }
 }

@@ -8,6 +8,7 @@ pub mod conflict;
 pub mod duty_ui;
 pub mod field;
 pub mod highlight;
+pub mod ios_storage_notice;
 pub mod offline_status;
 pub mod package_export;
 pub mod pager;

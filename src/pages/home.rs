@@ -16,6 +16,7 @@ pub fn HomePage() -> impl IntoView {
     let empty = Memo::new(move |_| state.db.with(|db| db.is_empty()));
     view! {
         <section class="page home-page">
+            <crate::components::ios_storage_notice::IosStorageNotice/>
             {move || if empty.get() { view! { <Welcome/> }.into_any() } else { view! { <Overview/> }.into_any() }}
             <p class="notice" data-testid="data-notice">{move || state.t(Ui::DataLivesHere)}</p>
             <crate::components::offline_status::OfflineStatus/>

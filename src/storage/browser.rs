@@ -99,6 +99,14 @@ impl Backend for LocalStorageBackend {
         let back = raw.get_item_js(key).map_err(classify)?;
         Ok(back == JsValue::from(value))
     }
+    /// WebKit counts the stored records at two bytes a character where Chromium and Firefox
+    /// allow the same number of characters at any width: the engine's own quota.
+    fn quota_chars(&self) -> u64 {
+        let window = js_sys::global();
+        let navigator = js_sys::Reflect::get(&window, &"navigator".into()).unwrap_or(JsValue::UNDEFINED);
+        let ua = js_sys::Reflect::get(&navigator, &"userAgent".into()).ok().and_then(|v| v.as_string());
+        super::quota_chars_for(&ua.unwrap_or_default())
+    }
     fn keys(&self) -> Result<Vec<String>, StorageError> {
         let n = self.storage.length().map_err(classify)?;
         let mut out = Vec::with_capacity(n as usize);

@@ -77,6 +77,25 @@ pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// Chromium's localStorage quota in UTF-16 code units (10 MiB at 2 bytes per unit, less
 /// bookkeeping); Firefox counts the same way. Safari allows about 5 MiB.
 pub const QUOTA_CHARS: u64 = 5_234_688;
+/// WebKit's (Safari, and every browser on iPad and iPhone) quota in UTF-16 code units: it
+/// allows 5 MiB and counts a string at one byte a character only when all of it is Latin-1,
+/// else two, so the partitions (packed into CJK characters, see [`codec`]) fit in half the
+/// units they do in Chromium and Firefox. Counting every unit at two bytes makes the meter
+/// exact for the partitions and a little early for the few short ASCII keys.
+pub const WEBKIT_QUOTA_CHARS: u64 = 5 * 1024 * 1024 / 2;
+
+/// The quota, in UTF-16 code units, of the engine with this user agent: WebKit's
+/// ("AppleWebKit/" without a Chromium browser's "Chrome/" or "Chromium/"), or Chromium's and
+/// Firefox's.
+pub fn quota_chars_for(user_agent: &str) -> u64 {
+    let webkit =
+        user_agent.contains("AppleWebKit/") && !user_agent.contains("Chrome/") && !user_agent.contains("Chromium/");
+    if webkit {
+        WEBKIT_QUOTA_CHARS
+    } else {
+        QUOTA_CHARS
+    }
+}
 
 /// What went wrong with storage. Every failure is one of these; nothing panics.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -175,6 +194,10 @@ pub trait Backend {
     fn set_and_verify(&mut self, key: &str, value: &str) -> Result<bool, StorageError> {
         self.set(key, value)?;
         Ok(self.get(key)?.as_deref() == Some(value))
+    }
+    /// The quota in UTF-16 code units, for the usage meter (localStorage: the engine's).
+    fn quota_chars(&self) -> u64 {
+        QUOTA_CHARS
     }
 }
 
@@ -1154,13 +1177,13 @@ impl Store {
         self.cache.text_len.values().sum()
     }
 
-    /// Storage used by the whole origin (all keys) against the Chromium quota.
+    /// Storage used by the whole origin (all keys) against the engine's quota.
     pub fn usage(&mut self) -> StorageUsage {
         if self.sizes.is_none() {
             self.sizes = Some(self.rescan_sizes());
         }
         let used_chars = self.sizes.as_ref().map_or(0, |s| s.values().sum());
-        StorageUsage { used_chars, quota_chars: QUOTA_CHARS }
+        StorageUsage { used_chars, quota_chars: self.backend.quota_chars() }
     }
 
     /// A small UI preference ("lang", "today", …).
@@ -1314,6 +1337,23 @@ pub fn rehearse_save(db: &Db) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn webkit_counts_the_packed_records_at_two_bytes_a_character() {
+        let safari = "Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+        let chrome_ios = "Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/126.0 Mobile/15E148 Safari/604.1";
+        let webkitgtk =
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/60.5 Safari/605.1.15";
+        let chrome =
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+        let firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0";
+        for ua in [safari, chrome_ios, webkitgtk] {
+            assert_eq!(quota_chars_for(ua), 2_621_440, "{ua}");
+        }
+        for ua in [chrome, firefox] {
+            assert_eq!(quota_chars_for(ua), QUOTA_CHARS, "{ua}");
+        }
+    }
 
     /// Every record of `db` is the very allocation the store holds as committed.
     fn shares_all(store: &Store, db: &Db) -> bool {

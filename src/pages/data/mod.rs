@@ -46,6 +46,7 @@ pub fn DataPage() -> impl IntoView {
         <section class="page data-page">
             <h1>{move || t(Dt::Title)}</h1>
             <recovery::RecoveryCard/>
+            <crate::components::ios_storage_notice::IosStorageNotice/>
             <WhereCard/>
             <StorageMeter signals=signals/>
             <export::ExportCard signals=signals/>
