@@ -227,5 +227,8 @@ fn the_records_text_length_is_about_a_backups_and_the_export_reserved_for_it_nev
     assert!(core_only * 20 < full, "{core_only} of {full}");
     assert_eq!(Store::open(Box::new(b.clone())).0.records_text_len(), core_only);
     let core_data = data_len(&yishi::backup::export_bytes(&none, at, 0));
-    assert!(core_only >= core_data && core_only - core_data < core_data / 100, "known {core_only}, backup data {core_data}");
+    assert!(
+        core_only >= core_data && core_only - core_data < core_data / 100,
+        "known {core_only}, backup data {core_data}"
+    );
 }
