@@ -4,7 +4,6 @@ use leptos::prelude::*;
 
 use crate::app::use_app;
 use crate::domain::article::Article;
-use crate::i18n::Lang;
 
 /// Renders an article reference in the current language as a link into the rules screen.
 #[component]
@@ -15,7 +14,7 @@ pub fn ArticleLink(
     let state = use_app();
     view! {
         <a class="article-link" href=article.href()>
-            {move || if state.lang.get() == Lang::Zh { article.zh() } else { article.en() }}
+            {move || state.lang.get().of(&article)}
         </a>
     }
 }

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::app::use_app;
-use crate::i18n::{Lang, Ui};
+use crate::i18n::phrases::Phrase;
+use crate::i18n::Ui;
 
 /// Days since the last exported backup, with a link to the data page.
 #[component]
@@ -12,16 +13,8 @@ pub fn BackupReminder() -> impl IntoView {
     let state = use_app();
     let text = move || {
         let today = state.today.get();
-        let zh = state.lang.get() == Lang::Zh;
         match state.db.with(|db| db.last_backup) {
-            Some(d) => {
-                let n = (today - d).num_days().max(0);
-                if zh {
-                    format!("上次备份：{n} 天前")
-                } else {
-                    format!("Last backup: {n} days ago")
-                }
-            }
+            Some(d) => state.lang.get().of(&Phrase::LastBackupDaysAgo((today - d).num_days().max(0))),
             None => format!("{}{}{}", state.t(Ui::LastBackup), state.colon(), state.t(Ui::NeverBackedUp)),
         }
     };

@@ -9,8 +9,9 @@ use crate::app::use_app;
 use crate::backup::merge::differing_fields;
 use crate::domain::doc::{doc_value, DocId};
 use crate::domain::revision::{self, ConflictVersion, SettleError};
+use crate::i18n::phrases::Phrase;
 use crate::i18n::records::{field_list, field_name, Rt};
-use crate::i18n::{Lang, Text};
+use crate::i18n::Text;
 
 /// The conflict notice of one record; nothing while it has no kept version.
 #[component]
@@ -31,7 +32,7 @@ pub fn ConflictNotice(
         kept.get().map(|versions| {
             view! {
                 <div class="card banner-warn conflict-notice no-print" role="status" data-testid="conflict-notice" data-doc=doc.to_string()>
-                    {label.map(|(zh, en)| view! { <h3>{move || if state.lang.get() == Lang::Zh { zh.clone() } else { en.clone() }}</h3> })}
+                    {label.map(|(zh, en)| view! { <h3>{move || state.lang.get().pick(zh.clone(), en.clone())}</h3> })}
                     {versions.into_iter().enumerate().map(|(i, v)| view! { <KeptVersion doc=doc index=i version=v/> }).collect_view()}
                 </div>
             }
@@ -91,7 +92,7 @@ fn KeptVersion(
                 })}
             </div>
             {move || error.get().map(|e| view! {
-                <p class="field-error" role="alert">{move || format!("{}{}", r(Rt::SettleFailed), if state.lang.get() == Lang::Zh { e.zh() } else { e.en() })}</p>
+                <p class="field-error" role="alert">{move || format!("{}{}", r(Rt::SettleFailed), state.lang.get().of(&e))}</p>
             })}
         </div>
     }
@@ -130,15 +131,15 @@ pub fn TabConflictBanner() -> impl IntoView {
         let docs = state.tab_conflicts.get();
         (!docs.is_empty()).then(|| {
             let names = move || {
-                let zh = state.lang.get() == Lang::Zh;
+                let lang = state.lang.get();
                 state.db.with(|db| {
                     docs.iter()
                         .map(|d| {
                             let (a, b) = crate::backup::merge::labels(db, db, *d);
-                            if zh { a } else { b }
+                            lang.pick(a, b)
                         })
                         .collect::<Vec<_>>()
-                        .join(if zh { "；" } else { "; " })
+                        .join(&lang.of(&Phrase::ListSeparator))
                 })
             };
             view! {

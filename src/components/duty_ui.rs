@@ -157,3 +157,23 @@ pub fn evidence_href(r: &crate::domain::rules::EvidenceRef) -> String {
         crate::domain::rules::EvidenceRef::Evidence(id) => format!("#/evidence?id={id}"),
     }
 }
+
+/// What a duties form says under a field, kept typed so that it follows a language switch: a
+/// text of the duties table, or the reason the domain refused the change.
+#[derive(Clone, Debug)]
+pub enum FieldError {
+    Text(crate::i18n::duties::DutiesText),
+    Refused(crate::domain::followup::FollowUpError),
+    Evidence(crate::domain::evidence_text::EvidenceProblem),
+}
+
+impl crate::i18n::Localized for FieldError {
+    fn text(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Text;
+        match self {
+            FieldError::Text(t) => t.get(lang).into(),
+            FieldError::Refused(e) => lang.of(e),
+            FieldError::Evidence(p) => lang.of(p),
+        }
+    }
+}

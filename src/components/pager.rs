@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_app;
-use crate::i18n::Lang;
+use crate::i18n::phrases::Phrase;
 
 /// Rows shown at first and added by each "显示更多".
 pub const PAGE: usize = 50;
@@ -51,12 +51,8 @@ pub fn Pager(
     move || {
         let total = total.get();
         let shown = visible(limit.get(), total);
-        let zh = state.lang.get() == Lang::Zh;
-        let count = if zh {
-            format!("显示 {} / 共 {} 条", grouped(shown), grouped(total))
-        } else {
-            format!("Showing {} of {}", grouped(shown), grouped(total))
-        };
+        let lang = state.lang.get();
+        let count = lang.of(&Phrase::Showing { shown: grouped(shown), total: grouped(total) });
         (total > PAGE).then(|| {
             view! {
                 <div class="pager no-print">
@@ -64,7 +60,7 @@ pub fn Pager(
                     {(shown < total).then(|| view! {
                         <button type="button" class="btn pager-more" data-testid="show-more"
                             on:click=move |_| limit.update(|l| *l = visible(*l, total) + PAGE)>
-                            {if zh { format!("显示更多（再显示 {} 条）", (total - shown).min(PAGE)) } else { format!("Show more ({} more)", (total - shown).min(PAGE)) }}
+                            {lang.of(&Phrase::ShowMore((total - shown).min(PAGE)))}
                         </button>
                     })}
                 </div>

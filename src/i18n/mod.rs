@@ -4,7 +4,9 @@
 
 pub mod common;
 pub mod duties;
+pub mod items;
 pub mod meetings;
+pub mod phrases;
 pub mod records;
 
 pub use common::{role_label, role_short_label, Ui};
@@ -38,8 +40,9 @@ impl Lang {
             Lang::En => "en",
         }
     }
-    /// Pick the text for this language from a (zh, en) pair of computed strings.
-    pub fn pick(self, zh: String, en: String) -> String {
+    /// Pick this language's one of a (zh, en) pair of computed values (texts the domain wrote
+    /// in both languages). Literal texts belong in the tables instead.
+    pub fn pick<T>(self, zh: T, en: T) -> T {
         match self {
             Lang::Zh => zh,
             Lang::En => en,
@@ -86,6 +89,65 @@ pub trait Text: Copy {
         }
     }
 }
+
+/// A value that says itself in either language: domain enums (category, meeting kind, duty) and
+/// typed errors. Views keep the value and render it with `lang.of(&value)` inside a reactive
+/// closure, so the text follows a language switch and no view branches on the language.
+pub trait Localized {
+    fn text(&self, lang: Lang) -> String;
+}
+
+impl Lang {
+    /// `value` said in this language.
+    pub fn of<T: Localized + ?Sized>(self, value: &T) -> String {
+        value.text(self)
+    }
+}
+
+/// Types with inherent `zh()` and `en()` methods (returning `&str` or `String`).
+macro_rules! localized_by_zh_en {
+    ($($t:ty),* $(,)?) => {$(
+        impl Localized for $t {
+            fn text(&self, lang: Lang) -> String {
+                match lang {
+                    Lang::Zh => self.zh().into(),
+                    Lang::En => self.en().into(),
+                }
+            }
+        }
+    )*};
+}
+
+impl Localized for crate::domain::item::ItemStatus {
+    fn text(&self, lang: Lang) -> String {
+        use crate::domain::rules::lifecycle::{status_en, status_zh};
+        match lang {
+            Lang::Zh => status_zh(*self).into(),
+            Lang::En => status_en(*self).into(),
+        }
+    }
+}
+
+localized_by_zh_en!(
+    crate::storage::StorageError,
+    crate::backup::refs::Kind,
+    crate::backup::ImportError,
+    crate::domain::article::Article,
+    crate::domain::search::HitKind,
+    crate::domain::validate::Problem,
+    crate::domain::evidence::EvidenceKind,
+    crate::domain::evidence_text::EvidenceProblem,
+    crate::domain::rules::duty::DutyKind,
+    crate::domain::rules::vote::VoteError,
+    crate::domain::rules::lifecycle::Blocker,
+    crate::domain::summary::SummaryError,
+    crate::domain::revision::SettleError,
+    crate::domain::followup::FollowUpError,
+    crate::domain::conduct::ConductError,
+    crate::domain::category::Category,
+    crate::domain::study::PlanError,
+    crate::domain::meeting::MeetingKind,
+);
 
 #[cfg(test)]
 mod tests {

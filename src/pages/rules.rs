@@ -9,7 +9,7 @@ use crate::app::use_app;
 use crate::components::highlight::highlighted;
 use crate::domain::article::Article;
 use crate::domain::rules_text::{document, RuleArticle, RulesDocument};
-use crate::i18n::{Lang, Ui};
+use crate::i18n::Ui;
 
 fn doc() -> &'static RulesDocument {
     static DOC: OnceLock<RulesDocument> = OnceLock::new();
@@ -84,9 +84,9 @@ pub fn RulesPage(
                     <div class="card rule-focus" data-testid="rule-focus">
                         <ArticleView article=a query=Signal::derive(String::new) focused=true/>
                         <div class="row gap">
-                            {prev.map(|p| view! { <a class="btn btn-quiet" href=p.href()>{"← "}{move || if state.lang.get() == Lang::Zh { p.zh() } else { p.en() }}</a> })}
+                            {prev.map(|p| view! { <a class="btn btn-quiet" href=p.href()>{"← "}{move || state.lang.get().of(&p)}</a> })}
                             <a class="btn btn-quiet" href="#/rules">{move || state.t(Ui::AllArticles)}</a>
-                            {next.map(|n| view! { <a class="btn btn-quiet" href=n.href()>{move || if state.lang.get() == Lang::Zh { n.zh() } else { n.en() }}{" →"}</a> })}
+                            {next.map(|n| view! { <a class="btn btn-quiet" href=n.href()>{move || state.lang.get().of(&n)}{" →"}</a> })}
                         </div>
                     </div>
                 }

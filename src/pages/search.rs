@@ -9,7 +9,6 @@ use crate::components::highlight::highlighted;
 use crate::components::pager::{Pager, PAGE};
 use crate::domain::search::{search_first, terms, Target};
 use crate::i18n::meetings::MeetingsText as T;
-use crate::i18n::Lang;
 use crate::router::Route;
 
 /// Search page (`#/search?q=`).
@@ -48,7 +47,7 @@ pub fn SearchPage(
             {move || asked.then(|| {
                 let found = found.get();
                 let none = found.total == 0;
-                let zh = state.lang.get() == Lang::Zh;
+                let lang = state.lang.get();
                 view! {
                     <p class="muted" data-testid="search-count">{format!("{} {}", found.total, state.t(T::Results))}</p>
                     // No hits: the count says so; no empty box under it.
@@ -57,7 +56,7 @@ pub fn SearchPage(
                             let href = match hit.target { Target::Item(i) => Route::Item(i).href(), Target::Minutes(m) => Route::MeetingMinutes(m).href(), Target::Summary(m) => Route::MeetingSummary(m).href() };
                             view! {
                                 <li><a class="list-link search-hit" href=href data-testid="search-hit" data-kind=format!("{:?}", hit.kind)>
-                                    <span class="pill">{if zh { hit.kind.zh() } else { hit.kind.en() }}</span>" "
+                                    <span class="pill">{lang.of(&hit.kind)}</span>" "
                                     <strong>{highlighted(&hit.title, &words)}</strong>
                                     <span class="snippet">{highlighted(&hit.snippet, &words)}</span>
                                 </a></li>

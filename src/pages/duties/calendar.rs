@@ -9,7 +9,6 @@ use crate::app::use_app;
 use crate::components::duty_ui::DutyTabs;
 use crate::domain::ics::{calendar_entries, month_grid, to_ics, upcoming, EntryKind};
 use crate::i18n::duties::DutiesText as T;
-use crate::i18n::Lang;
 use crate::router::Route;
 
 /// Offer `text` as a file download (Blob + object URL + a temporary link).
@@ -109,7 +108,7 @@ pub fn CalendarPage(
                                                         EntryKind::DutyDue => "cal-entry cal-duty",
                                                         EntryKind::ReportDue => "cal-entry cal-report",
                                                     };
-                                                    view! { <a class=class class:bad=e.overdue href=e.link.clone() data-testid="cal-entry">{if lang == Lang::Zh { e.zh.clone() } else { e.en.clone() }}</a> }
+                                                    view! { <a class=class class:bad=e.overdue href=e.link.clone() data-testid="cal-entry">{lang.pick(e.zh.clone(), e.en.clone())}</a> }
                                                 }).collect_view()}
                                             </td>
                                         }.into_any()
@@ -129,7 +128,7 @@ pub fn CalendarPage(
                             return view! { <li class="muted">{state.t(T::NothingThisMonth)}</li> }.into_any();
                         }
                         all.into_iter().map(|e| view! {
-                            <li class:bad=e.overdue><a class="list-link" href=e.link.clone()>{e.date.to_string()}" "{if lang == Lang::Zh { e.zh.clone() } else { e.en.clone() }}</a></li>
+                            <li class:bad=e.overdue><a class="list-link" href=e.link.clone()>{e.date.to_string()}" "{lang.pick(e.zh.clone(), e.en.clone())}</a></li>
                         }).collect_view().into_any()
                     }}
                 </ul>

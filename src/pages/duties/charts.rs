@@ -8,7 +8,7 @@ use crate::app::use_app;
 use crate::components::chart_svg::{use_chart_layout, Bar, ChartBars, ChartColumns};
 use crate::domain::stats::annual_stats;
 use crate::i18n::duties::DutiesText as T;
-use crate::i18n::Lang;
+use crate::i18n::phrases::Phrase;
 
 /// The charts of `year` as of the app's today.
 #[component]
@@ -25,25 +25,21 @@ pub fn YearCharts(
         let year = year.get();
         let today = state.today.get();
         let lang = state.lang.get();
-        let zh = lang == Lang::Zh;
         let s = state.db.with(|db| annual_stats(db, year, today));
         let fulfil: Vec<Bar> = s
             .duties
             .iter()
             .filter(|d| d.required > 0)
             .map(|d| Bar {
-                label: if zh { d.duty.zh() } else { d.duty.en() }.to_string(),
+                label: lang.of(&d.duty),
                 value: d.done,
                 full: d.required,
                 bad: d.overdue,
                 text: format!("{}/{}", d.done, d.required),
             })
             .collect();
-        let fulfil_desc = if zh {
-            format!("{}项履职事项中{}项已完成", s.duties_applicable(), s.duties_fulfilled())
-        } else {
-            format!("{} of {} duties fulfilled", s.duties_fulfilled(), s.duties_applicable())
-        };
+        let fulfil_desc =
+            lang.of(&Phrase::DutiesFulfilled { fulfilled: s.duties_fulfilled(), applicable: s.duties_applicable() });
         let past = if year < today.year() {
             12
         } else if year > today.year() {
@@ -53,20 +49,7 @@ pub fn YearCharts(
         };
         let months: Vec<(String, u32)> = (1..=12).map(|m| (m.to_string(), s.party_meetings_per_month[m - 1])).collect();
         let short = s.short_months(today);
-        let months_desc = if zh {
-            if short.is_empty() {
-                "每月均召开了党组会议".to_string()
-            } else {
-                format!("未达到要求的月份：{}", short.iter().map(|m| format!("{m}月")).collect::<Vec<_>>().join("、"))
-            }
-        } else if short.is_empty() {
-            "A meeting was held every month".to_string()
-        } else {
-            format!(
-                "Months short of the requirement: {}",
-                short.iter().map(|m| m.to_string()).collect::<Vec<_>>().join(", ")
-            )
-        };
+        let months_desc = lang.of(&Phrase::MonthsShort(short.iter().map(|m| *m as u32).collect()));
         let pct = s.completion_pct();
         let follow = vec![
             Bar {
@@ -98,41 +81,23 @@ pub fn YearCharts(
                 text: format!("{}/{}", s.tasks.done_on_time, s.tasks.total),
             },
         ];
-        let follow_desc = if zh {
-            format!(
-                "上会议题{}项，作出决定{}项；督办事项{}项，办结{}项，逾期{}项",
-                s.items_discussed, s.decisions, s.tasks.total, s.tasks.done, s.tasks.overdue
-            )
-        } else {
-            format!(
-                "{} items, {} decisions; {} tasks, {} closed, {} overdue",
-                s.items_discussed, s.decisions, s.tasks.total, s.tasks.done, s.tasks.overdue
-            )
-        };
+        let follow_desc = lang.of(&Phrase::FollowUpSummary {
+            items: s.items_discussed,
+            decisions: s.decisions,
+            tasks: s.tasks.total,
+            closed: s.tasks.done,
+            overdue: s.tasks.overdue,
+        });
         let maxc = s.items_by_category.iter().map(|c| c.1).max().unwrap_or(1);
         let cats: Vec<Bar> = s
             .items_by_category
             .iter()
-            .map(|(c, n)| Bar {
-                label: if zh { c.zh() } else { c.en() }.to_string(),
-                value: *n,
-                full: maxc,
-                bad: false,
-                text: n.to_string(),
-            })
+            .map(|(c, n)| Bar { label: lang.of(c), value: *n, full: maxc, bad: false, text: n.to_string() })
             .collect();
         let cats_desc = if s.items_by_category.is_empty() {
-            if zh {
-                "本年没有上会议题".to_string()
-            } else {
-                "No items discussed this year".to_string()
-            }
+            lang.of(&Phrase::NoItemsThisYear)
         } else {
-            s.items_by_category
-                .iter()
-                .map(|(c, n)| format!("{} {}", if zh { c.zh() } else { c.en() }, n))
-                .collect::<Vec<_>>()
-                .join(", ")
+            s.items_by_category.iter().map(|(c, n)| format!("{} {}", lang.of(c), n)).collect::<Vec<_>>().join(", ")
         };
         view! {
             <div class="duty-charts">

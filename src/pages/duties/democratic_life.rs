@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
-use crate::components::duty_ui::{member_options, parse_date, DutyTabs, IdSelect};
+use crate::components::duty_ui::{member_options, parse_date, DutyTabs, FieldError, IdSelect};
 use crate::components::task_status::TaskStatusPill;
 use crate::domain::article::Article;
 use crate::domain::db::Records;
@@ -20,7 +20,7 @@ use crate::domain::meeting::{MeetingKind, Presence};
 use crate::domain::rules::democratic_life_report_due;
 use crate::domain::Id;
 use crate::i18n::duties::DutiesText as T;
-use crate::i18n::Lang;
+use crate::i18n::phrases::Phrase;
 use crate::router::Route;
 
 /// First evidence of `kind` dated on/after the meeting and before the next 民主生活会.
@@ -104,7 +104,7 @@ fn ReportBox(id: Id) -> impl IntoView {
                 None if left < 0 => ("overdue", "dl-report bad-box"),
                 None => ("pending", "dl-report warn-box"),
             };
-            let zh = state.lang.get() == Lang::Zh;
+            let lang = state.lang.get();
             view! {
                 <div class=class data-testid="dl-report" data-status=status>
                     <h2>{state.t(T::DlReport)}" "<ArticleLink article=Article::clause(23, 4)/></h2>
@@ -113,12 +113,12 @@ fn ReportBox(id: Id) -> impl IntoView {
                         Some((_, d)) => view! { <p class="ok" data-testid="dl-report-status">{state.t(T::DlReportFiled)}" "{d.to_string()}</p> }.into_any(),
                         None if left < 0 => view! {
                             <p class="dl-countdown bad" data-testid="dl-report-status">
-                                {state.t(T::DlReportOverdue)}" "{if zh { format!("{}天", -left) } else { format!("{} days", -left) }}
+                                {state.t(T::DlReportOverdue)}" "{lang.of(&Phrase::Days(-left))}
                             </p>
                         }.into_any(),
                         None => view! {
                             <p class="dl-countdown" data-testid="dl-report-status">
-                                {state.t(T::DlDaysLeft)}{move || state.colon()}<strong data-testid="dl-days-left">{left}</strong>{if zh { "天" } else { " days" }}
+                                {state.t(T::DlDaysLeft)}{move || state.colon()}<strong data-testid="dl-days-left">{left}</strong>{lang.of(&Phrase::DayUnit)}
                             </p>
                         }.into_any(),
                     }}
@@ -143,12 +143,12 @@ fn Before(id: Id) -> impl IntoView {
     let set_source = move |v: String| state.update(|db| cycle_mut(db, id).theme_source = v);
     let op_from = RwSignal::new(String::new());
     let op_summary = RwSignal::new(String::new());
-    let op_err = RwSignal::new(None::<&'static str>);
+    let op_err = RwSignal::new(None::<T>);
     let add_opinion = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let from = op_from.get_untracked();
         if from.trim().is_empty() {
-            op_err.set(Some(state.t(T::ErrNote)));
+            op_err.set(Some(T::ErrNote));
             return;
         }
         let summary = op_summary.get_untracked();
@@ -167,20 +167,20 @@ fn Before(id: Id) -> impl IntoView {
     let a = RwSignal::new(None::<Id>);
     let b = RwSignal::new(None::<Id>);
     let talk_date = RwSignal::new(state.today.get_untracked().to_string());
-    let talk_err = RwSignal::new(None::<String>);
+    let talk_err = RwSignal::new(None::<T>);
     let members = Signal::derive(move || member_options(state.today.get()));
     let add_talk = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (Some(x), Some(y)) = (a.get_untracked(), b.get_untracked()) else {
-            talk_err.set(Some(state.t(T::ErrMember).into()));
+            talk_err.set(Some(T::ErrMember));
             return;
         };
         if x == y {
-            talk_err.set(Some(state.t(T::ErrSelf).into()));
+            talk_err.set(Some(T::ErrSelf));
             return;
         }
         let Some(d) = parse_date(&talk_date.get_untracked()) else {
-            talk_err.set(Some(state.t(T::ErrDate).into()));
+            talk_err.set(Some(T::ErrDate));
             return;
         };
         state.update(|db| cycle_mut(db, id).talks.push(HeartTalk { a: x, b: y, date: d }));
@@ -218,7 +218,7 @@ fn Before(id: Id) -> impl IntoView {
             <form class="grid3 no-print" on:submit=add_opinion>
                 <label class="field" class:has-error=move || op_err.get().is_some()><span class="field-label">{move || state.t(T::DlOpinionFrom)}</span>
                     <input type="text" data-testid="dl-opinion-from" prop:value=move || op_from.get() on:input=move |ev| op_from.set(event_target_value(&ev))/>
-                    {move || op_err.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}</label>
+                    {move || op_err.get().map(|e| view! { <span class="field-error" role="alert">{move || state.t(e)}</span> })}</label>
                 <label class="field"><span class="field-label">{move || state.t(T::DlOpinionSummary)}</span>
                     <input type="text" prop:value=move || op_summary.get() on:input=move |ev| op_summary.set(event_target_value(&ev))/></label>
                 <div class="field"><button type="submit" class="btn" data-testid="dl-add-opinion">{move || state.t(T::Add)}</button></div>
@@ -232,7 +232,7 @@ fn Before(id: Id) -> impl IntoView {
                 (!m.is_empty()).then(|| view! { <p class="pill pill-warn warn-line">{state.t(T::DlTalksMissing)}{move || state.colon()}{m.join("、")}</p> })
             }}
             <form class="grid3 no-print" on:submit=add_talk>
-                <IdSelect label=Signal::derive(move || state.t(T::DlTalkA).to_string()) options=members value=a empty=Signal::derive(move || state.t(T::None_).to_string()) error=Signal::derive(move || talk_err.get())/>
+                <IdSelect label=Signal::derive(move || state.t(T::DlTalkA).to_string()) options=members value=a empty=Signal::derive(move || state.t(T::None_).to_string()) error=Signal::derive(move || talk_err.get().map(|e| state.t(e).to_string()))/>
                 <IdSelect label=Signal::derive(move || state.t(T::DlTalkB).to_string()) options=members value=b empty=Signal::derive(move || state.t(T::None_).to_string())/>
                 <label class="field"><span class="field-label">{move || state.t(T::Date)}</span>
                     <input type="date" prop:value=move || talk_date.get() on:input=move |ev| talk_date.set(event_target_value(&ev))/></label>
@@ -356,13 +356,12 @@ fn After(id: Id) -> impl IntoView {
     let measure = RwSignal::new(String::new());
     let owner = RwSignal::new(None::<Id>);
     let deadline = RwSignal::new(String::new());
-    let err = RwSignal::new(None::<String>);
+    let err = RwSignal::new(None::<FieldError>);
     let members = Signal::derive(move || member_options(state.today.get()));
     let add_measure = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let lang = state.lang.get_untracked();
         let Some(dl) = parse_date(&deadline.get_untracked()) else {
-            err.set(Some(state.t(T::ErrDate).into()));
+            err.set(Some(FieldError::Text(T::ErrDate)));
             return;
         };
         let text = measure.get_untracked();
@@ -379,7 +378,7 @@ fn After(id: Id) -> impl IntoView {
                 measure.set(String::new());
                 err.set(None);
             }
-            Err(e) => err.set(Some(if lang == Lang::Zh { e.zh() } else { e.en() }.into())),
+            Err(e) => err.set(Some(FieldError::Refused(e))),
         }
     };
     let notice = move || state.db.with(|db| filed(db, id, EvidenceKind::DemocraticLifeNotice));
@@ -436,7 +435,7 @@ fn After(id: Id) -> impl IntoView {
             <form class="grid3 no-print" on:submit=add_measure>
                 <label class="field" class:has-error=move || err.get().is_some()><span class="field-label">{move || state.t(T::DlMeasure)}</span>
                     <input type="text" data-testid="dl-measure" prop:value=move || measure.get() on:input=move |ev| measure.set(event_target_value(&ev))/>
-                    {move || err.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}</label>
+                    {move || err.get().map(|e| view! { <span class="field-error" role="alert">{move || state.lang.get().of(&e)}</span> })}</label>
                 <IdSelect label=Signal::derive(move || state.t(T::DlOwner).to_string()) options=members value=owner empty=Signal::derive(move || state.t(T::None_).to_string())/>
                 <label class="field"><span class="field-label">{move || state.t(T::Deadline)}</span>
                     <input type="date" data-testid="dl-measure-deadline" prop:value=move || deadline.get() on:input=move |ev| deadline.set(event_target_value(&ev))/></label>

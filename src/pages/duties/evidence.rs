@@ -7,7 +7,9 @@ use leptos::prelude::*;
 
 use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
-use crate::components::duty_ui::{department_options, id_from_hash, member_options, parse_date, DutyTabs, IdSelect};
+use crate::components::duty_ui::{
+    department_options, id_from_hash, member_options, parse_date, DutyTabs, FieldError, IdSelect,
+};
 use crate::components::pager::{limit_showing, Pager};
 use crate::domain::db::Records;
 use crate::domain::evidence::{Evidence, EvidenceKind};
@@ -15,7 +17,7 @@ use crate::domain::evidence_text::check_evidence;
 use crate::domain::rules::{evaluate_duties, DutyKind};
 use crate::domain::Id;
 use crate::i18n::duties::DutiesText as T;
-use crate::i18n::Lang;
+use crate::i18n::phrases::Phrase;
 use crate::router::Route;
 
 /// The evidence screen.
@@ -56,7 +58,7 @@ pub fn EvidencePage() -> impl IntoView {
                             }
                         })
                     });
-                    let kind = if lang == Lang::Zh { e.kind.zh() } else { e.kind.en() };
+                    let kind = lang.of(&e.kind);
                     (e.id, e.date, kind, e.kind, who, with, e.days, e.note.clone())
                 })
                 .collect();
@@ -102,7 +104,7 @@ pub fn EvidencePage() -> impl IntoView {
                                         <div class="muted">
                                             {who}
                                             {with.map(|w| format!(" ↔ {w}"))}
-                                            {days.map(|d| if state.lang.get_untracked() == Lang::Zh { format!(" {d}天") } else { format!(" {d} days") })}
+                                            {days.map(|d| format!(" {}", state.lang.get_untracked().of(&Phrase::Days(d as i64))))}
                                             {(!note.is_empty()).then(|| format!(" · {note}"))}
                                         </div>
                                     </div>
@@ -128,17 +130,17 @@ fn EvidenceForm() -> impl IntoView {
     let department = RwSignal::new(None::<Id>);
     let days = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<(u8, String)>);
+    let error = RwSignal::new(None::<(u8, FieldError)>);
     let saved = RwSignal::new(false);
     let members = Signal::derive(move || member_options(state.today.get()));
     let departments = Signal::derive(department_options);
-    let err_of = move |k: u8| Signal::derive(move || error.get().filter(|e| e.0 == k).map(|e| e.1));
+    let err_of =
+        move |k: u8| Signal::derive(move || error.get().filter(|e| e.0 == k).map(|e| state.lang.get().of(&e.1)));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         saved.set(false);
-        let lang = state.lang.get_untracked();
         let Some(d) = parse_date(&date.get_untracked()) else {
-            error.set(Some((1, state.t(T::ErrDate).into())));
+            error.set(Some((1, FieldError::Text(T::ErrDate))));
             return;
         };
         let k = kind.get_untracked();
@@ -168,7 +170,7 @@ fn EvidenceForm() -> impl IntoView {
                 P::DaysOutOfRange => 4,
                 P::NoteNeeded => 5,
             };
-            error.set(Some((slot, if lang == Lang::Zh { p.zh() } else { p.en() }.to_string())));
+            error.set(Some((slot, FieldError::Evidence(p))));
             return;
         }
         state.update(|db| {
@@ -188,7 +190,7 @@ fn EvidenceForm() -> impl IntoView {
                     <span class="field-label">{move || state.t(T::Kind)}</span>
                     <select data-testid="evidence-kind" on:change=move |ev| { if let Some(k) = EvidenceKind::from_key(&event_target_value(&ev)) { kind.set(k) } }>
                         {EvidenceKind::ALL.into_iter().map(|k| view! {
-                            <option value=k.key() selected=move || kind.get() == k>{move || if state.lang.get() == Lang::Zh { k.zh() } else { k.en() }}</option>
+                            <option value=k.key() selected=move || kind.get() == k>{move || state.lang.get().of(&k)}</option>
                         }).collect_view()}
                     </select>
                 </label>

@@ -10,7 +10,7 @@ use crate::components::duty_ui::{DutyTabs, YearSwitch};
 use crate::domain::rules::evaluate_duties;
 use crate::domain::task::TaskStatus;
 use crate::i18n::duties::DutiesText as T;
-use crate::i18n::{role_label, Lang, Text};
+use crate::i18n::{role_label, Text};
 use crate::router::Route;
 
 /// The per-member view.
@@ -22,7 +22,7 @@ pub fn MembersPage(
     let state = use_app();
     let cards = move || {
         let today = state.today.get();
-        let zh = state.lang.get() == Lang::Zh;
+        let lang = state.lang.get();
         let y0 = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(today);
         let y1 = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today);
         state.db.with(|db| {
@@ -48,14 +48,10 @@ pub fn MembersPage(
                     let figures: Vec<_> = duties
                         .iter()
                         .filter_map(|d| {
-                            d.per_member.iter().find(|p| p.0 == m.id).map(|p| {
-                                (
-                                    if zh { d.duty.zh() } else { d.duty.en() }.to_string(),
-                                    p.1,
-                                    p.2,
-                                    p.1 < p.2 && d.overdue,
-                                )
-                            })
+                            d.per_member
+                                .iter()
+                                .find(|p| p.0 == m.id)
+                                .map(|p| (lang.of(&d.duty), p.1, p.2, p.1 < p.2 && d.overdue))
                         })
                         .collect();
                     let role = m.role_at(today.min(y1).max(y0)).or_else(|| m.terms.last().map(|t| t.role));
@@ -84,7 +80,7 @@ pub fn MembersPage(
                                 }).collect_view()}
                             </ul>
                             <table class="duty-figures">
-                                <caption class="sr-only">{name_caption(state.lang.get_untracked())}</caption>
+                                <caption class="sr-only">{move || state.t(T::FiguresCaption)}</caption>
                                 <tbody>
                                     {figures.into_iter().map(|(duty, done, req, bad)| view! {
                                         <tr class:bad=bad><th scope="row">{duty}</th><td>{format!("{done}/{req}")}</td></tr>
@@ -99,13 +95,5 @@ pub fn MembersPage(
                 }).collect_view()}
             </div>
         </section>
-    }
-}
-
-fn name_caption(lang: Lang) -> &'static str {
-    if lang == Lang::Zh {
-        "履职数据"
-    } else {
-        "Figures"
     }
 }

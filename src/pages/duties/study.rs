@@ -15,7 +15,7 @@ use crate::domain::study::{
 };
 use crate::domain::Id;
 use crate::i18n::duties::DutiesText as T;
-use crate::i18n::Lang;
+use crate::i18n::phrases::Phrase;
 use crate::router::Route;
 
 /// The study screen.
@@ -44,12 +44,12 @@ fn Plan(year: i32) -> impl IntoView {
     let title = RwSignal::new(String::new());
     let month = RwSignal::new(String::new());
     let seminar = RwSignal::new(false);
-    let err = RwSignal::new(None::<String>);
+    let err = RwSignal::new(None::<T>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let t = title.get_untracked();
         if t.trim().is_empty() {
-            err.set(Some(state.t(T::ErrNote).into()));
+            err.set(Some(T::ErrNote));
             return;
         }
         let m = month.get_untracked().parse::<u32>().ok().filter(|m| (1..=12).contains(m));
@@ -58,13 +58,12 @@ fn Plan(year: i32) -> impl IntoView {
         title.set(String::new());
         err.set(None);
     };
-    let approve_err = RwSignal::new(None::<String>);
+    let approve_err = RwSignal::new(None::<crate::domain::study::PlanError>);
     let approve = move |_| {
         let today = state.today.get_untracked();
-        let lang = state.lang.get_untracked();
         match state.try_update(|db| approve_plan(db, year, today)) {
             Ok(_) => approve_err.set(None),
-            Err(e) => approve_err.set(Some(if lang == Lang::Zh { e.zh() } else { e.en() }.into())),
+            Err(e) => approve_err.set(Some(e)),
         }
     };
     let approved = move || {
@@ -94,7 +93,7 @@ fn Plan(year: i32) -> impl IntoView {
             <form class="grid3 no-print" on:submit=add>
                 <label class="field" class:has-error=move || err.get().is_some()><span class="field-label">{move || state.t(T::Topic)}</span>
                     <input type="text" data-testid="topic-title" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
-                    {move || err.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}</label>
+                    {move || err.get().map(|e| view! { <span class="field-error" role="alert">{move || state.t(e)}</span> })}</label>
                 <label class="field"><span class="field-label">{move || state.t(T::Month)}</span>
                     <select prop:value=move || month.get() on:change=move |ev| month.set(event_target_value(&ev))>
                         <option value="">"—"</option>
@@ -105,7 +104,7 @@ fn Plan(year: i32) -> impl IntoView {
             </form>
             <div class="row gap wrap no-print">
                 <button type="button" class="btn btn-primary" on:click=approve data-testid="approve-plan">{move || state.t(T::Approve)}</button>
-                {move || approve_err.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+                {move || approve_err.get().map(|e| view! { <span class="field-error" role="alert">{move || state.lang.get().of(&e)}</span> })}
             </div>
         </div>
     }
@@ -117,20 +116,12 @@ fn Cadence(year: i32) -> impl IntoView {
     let state = use_app();
     let rows = move || {
         let today = state.today.get();
-        let zh = state.lang.get() == Lang::Zh;
+        let lang = state.lang.get();
         state.db.with(|db| {
             evaluate_duties(db, year, today)
                 .into_iter()
                 .filter(|d| matches!(d.duty, DutyKind::CentralStudy | DutyKind::StudySeminar))
-                .map(|d| {
-                    (
-                        if zh { d.duty.zh() } else { d.duty.en() },
-                        d.done,
-                        d.required,
-                        d.overdue,
-                        if zh { d.gaps } else { d.gaps_en },
-                    )
-                })
+                .map(|d| (lang.of(&d.duty), d.done, d.required, d.overdue, lang.pick(d.gaps, d.gaps_en)))
                 .collect::<Vec<_>>()
         })
     };
@@ -139,7 +130,7 @@ fn Cadence(year: i32) -> impl IntoView {
             <p class="muted">{move || state.t(T::SeminarEvery)}</p>
             <ul class="list">
                 {move || rows().into_iter().map(|(name, done, req, bad, gaps)| view! {
-                    <li class:bad=bad><strong>{name}</strong>" "{format!("{done}/{req}")}{(!gaps.is_empty()).then(|| format!(" — {}", gaps.join(if state.lang.get() == Lang::Zh { "；" } else { "; " })))}</li>
+                    <li class:bad=bad><strong>{name}</strong>" "{format!("{done}/{req}")}{(!gaps.is_empty()).then(|| format!(" — {}", gaps.join(&state.lang.get().of(&Phrase::ListSeparator))))}</li>
                 }).collect_view()}
             </ul>
         </div>

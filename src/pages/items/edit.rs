@@ -10,13 +10,10 @@ use crate::domain::article::cite;
 use crate::domain::category::Category;
 use crate::domain::db::Records;
 use crate::domain::item::{AgendaItem, DocRef, ItemStatus, PrepChecklist, Proposer};
-use crate::domain::rules::{
-    self, expenditure,
-    lifecycle::{status_en, status_zh},
-};
+use crate::domain::rules::{self, expenditure};
 use crate::domain::Id;
+use crate::i18n::items::ItemsText as It;
 use crate::i18n::meetings::MeetingsText as T;
-use crate::i18n::Lang;
 use crate::router::Route;
 
 /// 新建议题: creates an empty proposed item and opens it.
@@ -52,7 +49,7 @@ pub fn ItemNewPage() -> impl IntoView {
             <label class="field card" class:has-error=move || err.get()>
                 <span class="field-label">{move || state.t(T::ItemTitle)}</span>
                 <input type="text" data-testid="item-title" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
-                {move || err.get().then(|| view! { <span class="field-error" role="alert">{state.pick("请填写议题名称".into(), "Enter a title".into())}</span> })}
+                {move || err.get().then(|| view! { <span class="field-error" role="alert">{state.t(It::TitleRequired)}</span> })}
             </label>
             <button type="button" class="btn btn-primary" data-testid="item-create" on:click=create>{move || state.t(T::Create)}</button>
         </section>
@@ -124,7 +121,7 @@ pub fn ItemPage(
                 .collect::<Vec<_>>()
         })
     });
-    let step_err = RwSignal::new(None::<String>);
+    let step_err = RwSignal::new(None::<rules::Blocker>);
     let note = RwSignal::new(String::new());
     let go = move |to: ItemStatus| {
         let today = state.today.get_untracked();
@@ -139,10 +136,9 @@ pub fn ItemPage(
                 step_err.set(None);
                 note.set(String::new())
             }
-            Err(e) => step_err.set(Some(if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() })),
+            Err(e) => step_err.set(Some(e)),
         }
     };
-    let zh = move || state.lang.get() == Lang::Zh;
     let check_box = move |label: T,
                           get: fn(&PrepChecklist) -> bool,
                           set: fn(&mut PrepChecklist, bool),
@@ -156,37 +152,37 @@ pub fn ItemPage(
         }
     };
     view! {
-        {move || if !exists.get() { view! { <section class="page"><p class="card">{state.pick("找不到该议题。".into(), "Item not found.".into())}</p></section> }.into_any() } else { view! {
+        {move || if !exists.get() { view! { <section class="page"><p class="card">{state.t(It::NotFound)}</p></section> }.into_any() } else { view! {
         <section class="page item-page">
             <div class="page-head">
                 <h1>{get(|i| i.title.clone())}</h1>
-                {move || status.get().map(|s| view! { <span class=status_class(s) data-testid="item-status">{if zh() { status_zh(s) } else { status_en(s) }}</span> })}
+                {move || status.get().map(|s| view! { <span class=status_class(s) data-testid="item-status">{move || state.lang.get().of(&s)}</span> })}
             </div>
             <crate::components::conflict::ConflictNotice doc=crate::domain::doc::DocId::Item(id)/>
             <fieldset class="card lifecycle" data-testid="lifecycle">
                 <legend>{move || state.t(T::Lifecycle)}" "<ArticleLink article=cite::AGENDA/></legend>
                 <label class="field">
-                    <span class="field-label">{move || state.pick("办理说明（可选）".into(), "Note (optional)".into())}</span>
+                    <span class="field-label">{move || state.t(It::StepNote)}</span>
                     <input type="text" data-testid="step-note" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>
                 </label>
                 <div class="steps">
                     {move || steps.get().into_iter().map(|(to, res)| {
-                        let label = if zh() { status_zh(to) } else { status_en(to) };
+                        let label = move || state.lang.get().of(&to);
                         match res {
                             Ok(()) => view! { <div class="step"><button type="button" class="btn btn-primary" data-testid="step" data-to=format!("{to:?}") on:click=move |_| go(to)>{"→ "}{label}</button></div> }.into_any(),
                             Err(b) => view! {
                                 <div class="step step-blocked" data-testid="step-blocked" data-to=format!("{to:?}")>
                                     <button type="button" class="btn" aria-disabled="true" disabled=true>{"→ "}{label}</button>
-                                    <span class="field-error">{if zh() { b.zh() } else { b.en() }}</span>" "<ArticleLink article=b.article()/>
+                                    <span class="field-error">{let b2 = b.clone(); move || state.lang.get().of(&b2)}</span>" "<ArticleLink article=b.article()/>
                                 </div>
                             }.into_any(),
                         }
                     }).collect_view()}
                 </div>
-                {move || step_err.get().map(|e| view! { <p class="field-error" role="alert" data-testid="step-error">{e}</p> })}
+                {move || step_err.get().map(|e| view! { <p class="field-error" role="alert" data-testid="step-error">{move || state.lang.get().of(&e)}</p> })}
                 <details>
                     <summary>{move || state.t(T::History)}</summary>
-                    <ul>{move || history.get().into_iter().map(|h| view! { <li>{format!("{} {} {}", h.date, if zh() { status_zh(h.to) } else { status_en(h.to) }, h.note)}</li> }).collect_view()}</ul>
+                    <ul>{move || history.get().into_iter().map(|h| view! { <li>{format!("{} {} {}", h.date, state.lang.get().of(&h.to), h.note)}</li> }).collect_view()}</ul>
                 </details>
                 <ul>{move || meetings.get().into_iter().map(|(m, d, k)| view! { <li><a href=Route::MeetingMinutes(m).href()>{format!("{d} {k}")}</a></li> }).collect_view()}</ul>
             </fieldset>
@@ -200,7 +196,7 @@ pub fn ItemPage(
                     <label class="field">
                         <span class="field-label">{move || state.t(T::Category)}" "{move || category.get().map(|c| view! { <ArticleLink article=c.article()/> })}</span>
                         <select data-testid="item-category" on:change=move |ev| { let v = event_target_value(&ev); if let Some(c) = Category::ALL.into_iter().find(|c| format!("{c:?}") == v) { edit(Box::new(move |i| i.category = c)) } }>
-                            {Category::ALL.into_iter().map(|c| view! { <option value=format!("{c:?}") selected=move || category.get() == Some(c)>{move || if zh() { c.zh() } else { c.en() }}</option> }).collect_view()}
+                            {Category::ALL.into_iter().map(|c| view! { <option value=format!("{c:?}") selected=move || category.get() == Some(c)>{move || state.lang.get().of(&c)}</option> }).collect_view()}
                         </select>
                     </label>
                     <label class="field">
@@ -255,7 +251,7 @@ pub fn ItemPage(
                 </div>
                 <fieldset class="subset">
                     <legend>{move || state.t(T::Checklist)}" "<ArticleLink article=cite::MAJOR_DECISION/></legend>
-                    {move || category.get().filter(|c| c.is_major_decision()).map(|_| view! { <p class="muted">{state.pick("重大决策须完成以下程序方可确定上会".into(), "A major decision needs all four before scheduling".into())}</p> })}
+                    {move || category.get().filter(|c| c.is_major_decision()).map(|_| view! { <p class="muted">{state.t(It::MajorDecisionNeedsAll)}</p> })}
                     {check_box(T::Research, |c| c.research, |c, v| c.research = v, "chk-research")}
                     {check_box(T::Consultation, |c| c.consultation, |c, v| c.consultation = v, "chk-consultation")}
                     {check_box(T::Risk, |c| c.risk_assessment, |c, v| c.risk_assessment = v, "chk-risk")}
@@ -267,7 +263,7 @@ pub fn ItemPage(
                         on:change=move |ev| { let v = event_target_value(&ev).trim().parse::<u64>().ok(); edit(Box::new(move |i| i.amount_yuan = v)) }/>
                     {move || amount.get().map(|a| state.db.with(|db| {
                         let must = expenditure::must_go_to_group(a, &db.settings);
-                        let text = if zh() { expenditure::explain_zh(a, &db.settings) } else { expenditure::explain_en(a, &db.settings) };
+                        let text = state.pick(expenditure::explain_zh(a, &db.settings), expenditure::explain_en(a, &db.settings));
                         view! { <span class=if must { "pill pill-warn" } else { "pill" } data-testid="expenditure-check">{text}</span> }
                     }))}
                 </label>

@@ -8,9 +8,7 @@ use crate::app::use_app;
 use crate::components::pager::{Pager, PAGE};
 use crate::domain::category::Category;
 use crate::domain::item::ItemStatus;
-use crate::domain::rules::lifecycle::{status_en, status_zh};
 use crate::i18n::meetings::MeetingsText as T;
-use crate::i18n::Lang;
 use crate::router::Route;
 
 /// All statuses in lifecycle order.
@@ -110,7 +108,7 @@ pub fn ItemsList() -> impl IntoView {
                     <button type="button" class="btn btn-small toggle" data-testid="status-filter" class:on=move || status.get() == Some(s)
                         aria-pressed=move || (status.get() == Some(s)).to_string()
                         on:click=move |_| status.set(Some(s))>
-                        {move || if state.lang.get() == Lang::Zh { status_zh(s) } else { status_en(s) }}" "
+                        {move || state.lang.get().of(&s)}" "
                         <span class="count">{move || counts.get().get(i).copied().unwrap_or(0)}</span>
                     </button>
                 }).collect_view()}
@@ -120,7 +118,7 @@ pub fn ItemsList() -> impl IntoView {
                     <span class="field-label">{move || state.t(T::Category)}</span>
                     <select data-testid="category-filter" on:change=move |ev| category.set(Category::ALL.into_iter().find(|c| format!("{c:?}") == event_target_value(&ev)))>
                         <option value="">{move || state.t(T::AllOption)}</option>
-                        {Category::ALL.into_iter().map(|c| view! { <option value=format!("{c:?}")>{move || if state.lang.get() == Lang::Zh { c.zh() } else { c.en() }}</option> }).collect_view()}
+                        {Category::ALL.into_iter().map(|c| view! { <option value=format!("{c:?}")>{move || state.lang.get().of(&c)}</option> }).collect_view()}
                     </select>
                 </label>
                 <label class="field">
@@ -137,9 +135,9 @@ pub fn ItemsList() -> impl IntoView {
                     <li>
                         <a class="list-link item-row" href=Route::Item(id).href() data-testid="item-row">
                             <span class="item-row-title">{title}</span>
-                            <span class="muted">{if state.lang.get() == Lang::Zh { c.zh() } else { c.en() }}</span>
+                            <span class="muted">{state.lang.get().of(&c)}</span>
                             <span class="muted">{created.to_string()}</span>
-                            <span class=status_class(s)>{if state.lang.get() == Lang::Zh { status_zh(s) } else { status_en(s) }}</span>
+                            <span class=status_class(s)>{state.lang.get().of(&s)}</span>
                         </a>
                     </li>
                 }).collect_view()}

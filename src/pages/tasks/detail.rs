@@ -5,13 +5,12 @@ use leptos::prelude::*;
 
 use crate::app::{navigate, use_app};
 use crate::components::article_link::ArticleLink;
-use crate::components::duty_ui::parse_date;
+use crate::components::duty_ui::{parse_date, FieldError};
 use crate::components::task_status::TaskStatusPill;
 use crate::domain::article::Article;
-use crate::domain::followup::{add_report, close_task, escalate, FollowUpError};
+use crate::domain::followup::{add_report, close_task, escalate};
 use crate::domain::Id;
 use crate::i18n::duties::DutiesText as T;
-use crate::i18n::Lang;
 use crate::router::Route;
 
 /// The task screen.
@@ -33,10 +32,6 @@ pub fn TaskPage(
             }}
         </section>
     }
-}
-
-fn err_text(e: &FollowUpError, lang: Lang) -> String {
-    if lang == Lang::Zh { e.zh() } else { e.en() }.to_string()
 }
 
 #[component]
@@ -117,12 +112,11 @@ fn ReportForm(id: Id) -> impl IntoView {
     let date = RwSignal::new(state.today.get_untracked().to_string());
     let text = RwSignal::new(String::new());
     let by = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<FieldError>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let lang = state.lang.get_untracked();
         let Some(d) = parse_date(&date.get_untracked()) else {
-            error.set(Some(state.t(T::ErrDate).into()));
+            error.set(Some(FieldError::Text(T::ErrDate)));
             return;
         };
         let (t, b) = (text.get_untracked(), by.get_untracked());
@@ -131,7 +125,7 @@ fn ReportForm(id: Id) -> impl IntoView {
                 error.set(None);
                 text.set(String::new());
             }
-            Err(e) => error.set(Some(err_text(&e, lang))),
+            Err(e) => error.set(Some(FieldError::Refused(e))),
         }
     };
     view! {
@@ -144,7 +138,7 @@ fn ReportForm(id: Id) -> impl IntoView {
             </div>
             <label class="field" class:has-error=move || error.get().is_some()><span class="field-label">{move || state.t(T::ReportText)}</span>
                 <textarea data-testid="report-text" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-                {move || error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+                {move || error.get().map(|e| view! { <span class="field-error" role="alert">{move || state.lang.get().of(&e)}</span> })}
             </label>
             <button type="submit" class="btn btn-primary" data-testid="report-add">{move || state.t(T::AddReport)}</button>
         </form>
@@ -156,18 +150,17 @@ fn CloseForm(id: Id) -> impl IntoView {
     let state = use_app();
     let date = RwSignal::new(state.today.get_untracked().to_string());
     let result = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<FieldError>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let lang = state.lang.get_untracked();
         let Some(d) = parse_date(&date.get_untracked()) else {
-            error.set(Some(state.t(T::ErrDate).into()));
+            error.set(Some(FieldError::Text(T::ErrDate)));
             return;
         };
         let r = result.get_untracked();
         match state.try_update(|db| close_task(db, id, d, &r)) {
             Ok(()) => error.set(None),
-            Err(e) => error.set(Some(err_text(&e, lang))),
+            Err(e) => error.set(Some(FieldError::Refused(e))),
         }
     };
     view! {
@@ -177,7 +170,7 @@ fn CloseForm(id: Id) -> impl IntoView {
                 <input type="date" data-testid="close-date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/></label>
             <label class="field" class:has-error=move || error.get().is_some()><span class="field-label">{move || state.t(T::Result)}</span>
                 <textarea data-testid="close-result" prop:value=move || result.get() on:input=move |ev| result.set(event_target_value(&ev))></textarea>
-                {move || error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+                {move || error.get().map(|e| view! { <span class="field-error" role="alert">{move || state.lang.get().of(&e)}</span> })}
             </label>
             <button type="submit" class="btn btn-primary" data-testid="close-task">{move || state.t(T::CloseTask)}</button>
         </form>
@@ -188,16 +181,15 @@ fn CloseForm(id: Id) -> impl IntoView {
 fn EscalateForm(id: Id) -> impl IntoView {
     let state = use_app();
     let reason = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<FieldError>);
     let escalated = move || state.db.with(|db| db.task(id).is_some_and(|t| t.escalated_to.is_some()));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let lang = state.lang.get_untracked();
         let today = state.today.get_untracked();
         let r = reason.get_untracked();
         match state.try_update(|db| escalate(db, id, today, &r)) {
             Ok(item) => navigate(&Route::Item(item)),
-            Err(e) => error.set(Some(err_text(&e, lang))),
+            Err(e) => error.set(Some(FieldError::Refused(e))),
         }
     };
     view! {
@@ -207,7 +199,7 @@ fn EscalateForm(id: Id) -> impl IntoView {
                 <p class="muted">{move || state.t(T::EscalateHint)}" "<ArticleLink article=Article::clause(18, 7)/></p>
                 <label class="field" class:has-error=move || error.get().is_some()><span class="field-label">{move || state.t(T::EscalateReason)}</span>
                     <textarea data-testid="escalate-reason" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
-                    {move || error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+                    {move || error.get().map(|e| view! { <span class="field-error" role="alert">{move || state.lang.get().of(&e)}</span> })}
                 </label>
                 <button type="submit" class="btn" data-testid="escalate">{move || state.t(T::Escalate)}</button>
             </form>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
-use crate::components::duty_ui::{department_options, member_options, parse_date, IdSelect};
+use crate::components::duty_ui::{department_options, member_options, parse_date, FieldError, IdSelect};
 use crate::components::pager::{Pager, PAGE};
 use crate::components::task_status::{pill_style, task_status_text};
 use crate::domain::article::Article;
@@ -16,7 +16,7 @@ use crate::domain::item::DecisionRef;
 use crate::domain::task::TaskStatus;
 use crate::domain::Id;
 use crate::i18n::duties::DutiesText as T;
-use crate::i18n::Lang;
+use crate::i18n::phrases::Phrase;
 
 /// The supervision view.
 #[component]
@@ -130,7 +130,7 @@ pub fn TasksPage() -> impl IntoView {
                     }
                     // The rows read the language here, once: a language switch builds them
                     // again, and a row holds no reactive text of its own.
-                    let zh = state.lang.get() == Lang::Zh;
+                    let lang = state.lang.get();
                     let deadline_label = format!("{}{}", state.t(T::Deadline), state.colon());
                     rows.into_iter().take(limit.get()).map(|(id, title, who, deadline, status, late)| {
                         let overdue = status == TaskStatus::Overdue;
@@ -142,7 +142,7 @@ pub fn TasksPage() -> impl IntoView {
                                     <span class="task-meta">
                                         <span class="task-who">{who}</span>
                                         <span class="task-deadline">{format!("{deadline_label}{deadline}")}</span>
-                                        {overdue.then(|| view! { <span class="task-late">{if zh { format!("逾期{late}天") } else { format!("{late} days overdue") }}</span> })}
+                                        {overdue.then(|| view! { <span class="task-late">{lang.of(&Phrase::DaysOverdue(late))}</span> })}
                                     </span>
                                 </a>
                                 <span class=class data-status=key>{state.t(task_status_text(status))}</span>
@@ -166,7 +166,7 @@ fn NewTaskForm() -> impl IntoView {
     let department = RwSignal::new(None::<Id>);
     let source = RwSignal::new(None::<Id>);
     let deadline = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<(u8, String)>);
+    let error = RwSignal::new(None::<(u8, FieldError)>);
     // Decisions: items with a recorded, passed result, keyed by a synthetic index.
     let decisions = Signal::derive(move || {
         state.db.with(|db| {
@@ -189,9 +189,8 @@ fn NewTaskForm() -> impl IntoView {
     let departments = Signal::derive(department_options);
     let err_of = move |k: u8| Signal::derive(move || error.get().filter(|e| e.0 == k).map(|e| e.1));
     let submit = move |_| {
-        let lang = state.lang.get_untracked();
         let Some(dl) = parse_date(&deadline.get_untracked()) else {
-            error.set(Some((2, state.t(T::ErrDate).to_string())));
+            error.set(Some((2, FieldError::Text(T::ErrDate))));
             return;
         };
         let src = source.get_untracked().and_then(|i| {
@@ -209,7 +208,7 @@ fn NewTaskForm() -> impl IntoView {
             }
             Err(e) => {
                 let k = if matches!(e, crate::domain::followup::FollowUpError::EmptyText) { 1 } else { 2 };
-                error.set(Some((k, if lang == Lang::Zh { e.zh() } else { e.en() }.to_string())));
+                error.set(Some((k, FieldError::Refused(e))));
             }
         }
     };
@@ -223,14 +222,14 @@ fn NewTaskForm() -> impl IntoView {
                     <label class="field" class:has-error=move || err_of(1).get().is_some()>
                         <span class="field-label">{move || state.t(T::TaskWhat)}</span>
                         <input type="text" data-testid="task-title" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
-                        {move || err_of(1).get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+                        {move || err_of(1).get().map(|e| view! { <span class="field-error" role="alert">{move || state.lang.get().of(&e)}</span> })}
                     </label>
                     <div class="grid2">
                         <IdSelect label=Signal::derive(move || state.t(T::Source).to_string()) options=decision_options value=source empty=Signal::derive(move || state.t(T::Standalone).to_string()) testid="task-source"/>
                         <label class="field" class:has-error=move || err_of(2).get().is_some()>
                             <span class="field-label">{move || state.t(T::Deadline)}</span>
                             <input type="date" data-testid="task-deadline" prop:value=move || deadline.get() on:input=move |ev| deadline.set(event_target_value(&ev))/>
-                            {move || err_of(2).get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+                            {move || err_of(2).get().map(|e| view! { <span class="field-error" role="alert">{move || state.lang.get().of(&e)}</span> })}
                         </label>
                         <IdSelect label=Signal::derive(move || state.t(T::FilterMember).to_string()) options=members value=member empty=Signal::derive(move || state.t(T::None_).to_string()) testid="task-member"/>
                         <IdSelect label=Signal::derive(move || state.t(T::FilterDepartment).to_string()) options=departments value=department empty=Signal::derive(move || state.t(T::None_).to_string()) testid="task-department"/>

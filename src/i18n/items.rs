@@ -1,0 +1,23 @@
+//! Texts of the agenda item screens (议题) that the meeting texts do not already hold. One line
+//! per key: Chinese, English; the macro builds the enum and both exhaustive tables.
+
+use super::Text;
+
+macro_rules! texts {
+    ($($key:ident => $zh:literal, $en:literal;)*) => {
+        /// Texts of the item screens.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum ItemsText { $($key,)* }
+        impl Text for ItemsText {
+            fn zh(self) -> &'static str { match self { $(ItemsText::$key => $zh,)* } }
+            fn en(self) -> &'static str { match self { $(ItemsText::$key => $en,)* } }
+        }
+    };
+}
+
+texts! {
+    TitleRequired => "请填写议题名称", "Enter a title";
+    NotFound => "找不到该议题。", "Item not found.";
+    StepNote => "办理说明（可选）", "Note (optional)";
+    MajorDecisionNeedsAll => "重大决策须完成以下程序方可确定上会", "A major decision needs all four before scheduling";
+}

@@ -1,0 +1,147 @@
+//! Texts built around a number or a state: a typed value per phrase, said in either language by
+//! [`Localized`], so a view keeps the value and the words follow a language switch.
+
+use super::{Lang, Localized};
+
+/// A phrase with its values.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Phrase {
+    /// 上次备份：N 天前
+    LastBackupDaysAgo(i64),
+    /// 显示 N / 共 M 条 (the counts already grouped into thousands)
+    Showing { shown: String, total: String },
+    /// 显示更多（再显示 N 条）
+    ShowMore(usize),
+    /// N 天 after a label, e.g. the days left before a report is due.
+    Days(i64),
+    /// 逾期N天
+    DaysOverdue(i64),
+    /// The unit after a number of days shown on its own: "天" or " days".
+    DayUnit,
+    /// The separator between items of a run-on list: "；" or "; ".
+    ListSeparator,
+    /// N项履职事项中M项已完成
+    DutiesFulfilled { fulfilled: u32, applicable: u32 },
+    /// 每月均召开了党组会议, or the months (1–12) that fell short.
+    MonthsShort(Vec<u32>),
+    /// 上会议题N项，作出决定N项；督办事项N项，办结N项，逾期N项
+    FollowUpSummary { items: u32, decisions: u32, tasks: u32, closed: u32, overdue: u32 },
+    /// 本年没有上会议题
+    NoItemsThisYear,
+}
+
+impl Localized for Phrase {
+    fn text(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        match self {
+            Phrase::LastBackupDaysAgo(n) if zh => format!("上次备份：{n} 天前"),
+            Phrase::LastBackupDaysAgo(n) => format!("Last backup: {n} days ago"),
+            Phrase::Showing { shown, total } if zh => format!("显示 {shown} / 共 {total} 条"),
+            Phrase::Showing { shown, total } => format!("Showing {shown} of {total}"),
+            Phrase::ShowMore(n) if zh => format!("显示更多（再显示 {n} 条）"),
+            Phrase::ShowMore(n) => format!("Show more ({n} more)"),
+            Phrase::Days(n) if zh => format!("{n}天"),
+            Phrase::Days(n) => format!("{n} days"),
+            Phrase::DaysOverdue(n) if zh => format!("逾期{n}天"),
+            Phrase::DaysOverdue(n) => format!("{n} days overdue"),
+            Phrase::DayUnit if zh => "天".into(),
+            Phrase::DayUnit => " days".into(),
+            Phrase::ListSeparator if zh => "；".into(),
+            Phrase::ListSeparator => "; ".into(),
+            Phrase::DutiesFulfilled { fulfilled, applicable } if zh => {
+                format!("{applicable}项履职事项中{fulfilled}项已完成")
+            }
+            Phrase::DutiesFulfilled { fulfilled, applicable } => {
+                format!("{fulfilled} of {applicable} duties fulfilled")
+            }
+            Phrase::MonthsShort(m) if m.is_empty() && zh => "每月均召开了党组会议".into(),
+            Phrase::MonthsShort(m) if m.is_empty() => "A meeting was held every month".into(),
+            Phrase::MonthsShort(m) if zh => {
+                format!("未达到要求的月份：{}", m.iter().map(|m| format!("{m}月")).collect::<Vec<_>>().join("、"))
+            }
+            Phrase::MonthsShort(m) => {
+                format!(
+                    "Months short of the requirement: {}",
+                    m.iter().map(|m| m.to_string()).collect::<Vec<_>>().join(", ")
+                )
+            }
+            Phrase::FollowUpSummary { items, decisions, tasks, closed, overdue } if zh => {
+                format!("上会议题{items}项，作出决定{decisions}项；督办事项{tasks}项，办结{closed}项，逾期{overdue}项")
+            }
+            Phrase::FollowUpSummary { items, decisions, tasks, closed, overdue } => {
+                format!("{items} items, {decisions} decisions; {tasks} tasks, {closed} closed, {overdue} overdue")
+            }
+            Phrase::NoItemsThisYear if zh => "本年没有上会议题".into(),
+            Phrase::NoItemsThisYear => "No items discussed this year".into(),
+        }
+    }
+}
+
+/// The offline status line: what the service worker (or the single file) makes possible here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OfflineText {
+    Ready,
+    Installing,
+    SingleFile,
+    UpdateAvailable,
+    UpdateBlockedByUnsaved,
+    UpdateAndReopen,
+    /// Service workers need https or localhost.
+    Insecure,
+    /// Opened from a local file without the single-file edition.
+    FromFile,
+    Unsupported,
+    Persisted,
+    NotPersisted,
+}
+
+impl super::Text for OfflineText {
+    fn zh(self) -> &'static str {
+        match self {
+            OfflineText::Ready => "已可离线使用：断网后刷新本页仍可打开。",
+            OfflineText::Installing => "正在准备离线使用……",
+            OfflineText::SingleFile => {
+                "单文件版（yishi.html）：数据保存在本浏览器的本地文件存储中，与网址版互不相通；请定期导出备份。"
+            }
+            OfflineText::UpdateAvailable => "有新版本可用。",
+            OfflineText::UpdateBlockedByUnsaved => "有未保存的修改，暂不能更新",
+            OfflineText::UpdateAndReopen => "更新并重新打开",
+            OfflineText::Insecure => {
+                "离线缓存不可用（需要 https 或本机地址）。需要离线使用时，请使用单文件版 yishi.html。"
+            }
+            OfflineText::FromFile => "从本地文件打开：请使用单文件版 yishi.html。",
+            OfflineText::Unsupported => "此浏览器或地址不支持离线缓存。",
+            OfflineText::Persisted => " 浏览器已同意长期保存本站数据。",
+            OfflineText::NotPersisted => " 浏览器未同意长期保存本站数据，存储紧张时可能被清除：请定期备份。",
+        }
+    }
+    fn en(self) -> &'static str {
+        match self {
+            OfflineText::Ready => "Works offline: this page reopens without the network.",
+            OfflineText::Installing => "Preparing offline use…",
+            OfflineText::SingleFile => "Single-file edition (yishi.html): data is kept in this browser's storage for local files, separate from the web address; export backups regularly.",
+            OfflineText::UpdateAvailable => "A new version is available.",
+            OfflineText::UpdateBlockedByUnsaved => "Unsaved changes: update later",
+            OfflineText::UpdateAndReopen => "Update and reopen",
+            OfflineText::Insecure => "Offline caching is unavailable here (it needs https or localhost). For offline use, take the single file yishi.html.",
+            OfflineText::FromFile => "Opened from a local file: use the single file yishi.html.",
+            OfflineText::Unsupported => "Offline caching is not available in this browser or at this address.",
+            OfflineText::Persisted => " The browser keeps this site's data persistently.",
+            OfflineText::NotPersisted => " The browser did not grant persistent storage; data may be evicted under pressure: back up regularly.",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_carry_their_numbers_in_both_languages() {
+        assert_eq!(Lang::Zh.of(&Phrase::DaysOverdue(3)), "逾期3天");
+        assert_eq!(Lang::En.of(&Phrase::DaysOverdue(3)), "3 days overdue");
+        let showing = Phrase::Showing { shown: "50".into(), total: "1,500".into() };
+        assert_eq!(Lang::Zh.of(&showing), "显示 50 / 共 1,500 条");
+        assert_eq!(Lang::En.of(&showing), "Showing 50 of 1,500");
+    }
+}
