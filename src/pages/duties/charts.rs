@@ -49,7 +49,7 @@ pub fn YearCharts(
         };
         let months: Vec<(String, u32)> = (1..=12).map(|m| (m.to_string(), s.party_meetings_per_month[m - 1])).collect();
         let short = s.short_months(today);
-        let months_desc = lang.of(&Phrase::MonthsShort(short.iter().map(|m| *m as u32).collect()));
+        let months_desc = lang.of(&Phrase::MonthsShort(short.to_vec()));
         let pct = s.completion_pct();
         let follow = vec![
             Bar {
