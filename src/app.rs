@@ -582,7 +582,7 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <a class="skip" href="#main">{move || if state.lang.get() == Lang::Zh { "跳到正文" } else { "Skip to content" }}</a>
+        <a class="skip" href="#main">{move || state.t(Ui::SkipToContent)}</a>
         <Header route=route/>
         <StorageBanner/>
         <crate::components::conflict::TabConflictBanner/>
@@ -611,7 +611,7 @@ fn Header(
         (Section::Data, Route::Data, Ui::NavData),
     ];
     let toggle_lang = move |_| {
-        let next = if state.lang.get_untracked() == Lang::Zh { Lang::En } else { Lang::Zh };
+        let next = state.lang.get_untracked().other();
         state.lang.set(next);
         set_document_lang(next);
         state.with_store(|s| s.set_pref("lang", next.code()));
@@ -628,7 +628,7 @@ fn Header(
                     {move || state.t(Ui::Language)}
                 </button>
             </div>
-            <nav class="nav" aria-label=move || if state.lang.get() == Lang::Zh { "主导航" } else { "Main navigation" }>
+            <nav class="nav" aria-label=move || state.t(Ui::MainNavigation)>
                 {links
                     .into_iter()
                     .map(|(section, target, label)| {

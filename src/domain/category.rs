@@ -44,6 +44,25 @@ pub enum Category {
     Other,
 }
 
+/// The category's stable key (its variant name, as stored), used as a form's option value.
+impl std::fmt::Display for Category {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self, f)
+    }
+}
+
+/// A key that names no category.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UnknownCategory;
+
+impl std::str::FromStr for Category {
+    type Err = UnknownCategory;
+    /// The category whose key (see `Display`) is `s`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Category::ALL.into_iter().find(|c| c.to_string() == s).ok_or(UnknownCategory)
+    }
+}
+
 impl Category {
     pub const ALL: [Category; 17] = [
         Category::Directives,
@@ -146,5 +165,19 @@ impl Category {
                 | Category::Establishment
                 | Category::LegalMatters
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Category;
+
+    #[test]
+    fn every_category_reads_back_from_its_key() {
+        for c in Category::ALL {
+            assert_eq!(c.to_string().parse::<Category>(), Ok(c));
+        }
+        assert!("Personnel ".parse::<Category>().is_err());
+        assert_eq!("Budget".parse::<Category>(), Ok(Category::Budget));
     }
 }

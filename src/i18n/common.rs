@@ -36,6 +36,10 @@ pub enum Ui {
     NavSettings,
     NavData,
     NavSearch,
+    /// The skip link before the navigation.
+    SkipToContent,
+    /// The navigation's accessible name.
+    MainNavigation,
     Language,
     Saved,
     /// The older months are still being read after opening.
@@ -151,6 +155,8 @@ impl Text for Ui {
             NavSettings => "设置",
             NavData => "数据",
             NavSearch => "搜索",
+            SkipToContent => "跳到正文",
+            MainNavigation => "主导航",
             Language => "English",
             Saved => "已保存",
             LoadingOlder => "正在载入较早的记录…",
@@ -262,6 +268,8 @@ impl Text for Ui {
             NavSettings => "Settings",
             NavData => "Data",
             NavSearch => "Search",
+            SkipToContent => "Skip to content",
+            MainNavigation => "Main navigation",
             Language => "中文",
             Saved => "Saved",
             LoadingOlder => "Loading older records…",

@@ -33,6 +33,13 @@ impl Lang {
             Lang::Zh
         }
     }
+    /// The language the switch in the top bar offers.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
     /// `lang` attribute of the document.
     pub fn html_lang(self) -> &'static str {
         match self {

@@ -195,8 +195,8 @@ pub fn ItemPage(
                     </label>
                     <label class="field">
                         <span class="field-label">{move || state.t(T::Category)}" "{move || category.get().map(|c| view! { <ArticleLink article=c.article()/> })}</span>
-                        <select data-testid="item-category" on:change=move |ev| { let v = event_target_value(&ev); if let Some(c) = Category::ALL.into_iter().find(|c| format!("{c:?}") == v) { edit(Box::new(move |i| i.category = c)) } }>
-                            {Category::ALL.into_iter().map(|c| view! { <option value=format!("{c:?}") selected=move || category.get() == Some(c)>{move || state.lang.get().of(&c)}</option> }).collect_view()}
+                        <select data-testid="item-category" on:change=move |ev| { if let Ok(c) = event_target_value(&ev).parse::<Category>() { edit(Box::new(move |i| i.category = c)) } }>
+                            {Category::ALL.into_iter().map(|c| view! { <option value=c.to_string() selected=move || category.get() == Some(c)>{move || state.lang.get().of(&c)}</option> }).collect_view()}
                         </select>
                     </label>
                     <label class="field">

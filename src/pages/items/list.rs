@@ -116,9 +116,9 @@ pub fn ItemsList() -> impl IntoView {
             <div class="grid2">
                 <label class="field">
                     <span class="field-label">{move || state.t(T::Category)}</span>
-                    <select data-testid="category-filter" on:change=move |ev| category.set(Category::ALL.into_iter().find(|c| format!("{c:?}") == event_target_value(&ev)))>
+                    <select data-testid="category-filter" on:change=move |ev| category.set(event_target_value(&ev).parse::<Category>().ok())>
                         <option value="">{move || state.t(T::AllOption)}</option>
-                        {Category::ALL.into_iter().map(|c| view! { <option value=format!("{c:?}")>{move || state.lang.get().of(&c)}</option> }).collect_view()}
+                        {Category::ALL.into_iter().map(|c| view! { <option value=c.to_string()>{move || state.lang.get().of(&c)}</option> }).collect_view()}
                     </select>
                 </label>
                 <label class="field">
