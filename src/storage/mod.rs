@@ -1373,7 +1373,7 @@ impl Store {
         for info in &mut out {
             info.frees_chars = self.freed_by(&[info.key.as_str()]);
         }
-        out.sort_by(|a, b| b.taken_at_ms.cmp(&a.taken_at_ms));
+        out.sort_by_key(|s| std::cmp::Reverse(s.taken_at_ms));
         out
     }
 
