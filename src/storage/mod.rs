@@ -134,7 +134,7 @@ impl StorageError {
     pub fn en(&self) -> String {
         match self {
             StorageError::Unavailable(d) => format!("Browser storage is unavailable ({d}). Data lives only in this page's memory and is lost on reload: export a backup now."),
-            StorageError::QuotaExceeded => "Not saved: browser storage is full. Export a backup now, then on the Data page press “Delete all snapshots” under Storage, or remove an old year under Year archive, to free space.".into(),
+            StorageError::QuotaExceeded => "Not saved: browser storage is full. Export a backup now, then on the Data page press \"Delete all snapshots\" under Storage, or remove an old year under Year archive, to free space.".into(),
             StorageError::Conflict { stored_rev, our_rev } => format!("Not saved: another tab saved newer data (revision {stored_rev}, this tab has {our_rev}). Reload to avoid overwriting it."),
             StorageError::Corrupt { key, detail } => format!("Stored data is damaged ({key}: {detail}). Read-only recovery mode: the raw data is untouched; download it."),
             StorageError::NewerSchema { found, supported } => format!("The data was saved by a newer Yishi (format {found}, this version supports {supported}). Read-only to protect it: update the app."),
@@ -1219,6 +1219,12 @@ impl Store {
     /// until the next save.
     pub fn records_text_len(&self) -> usize {
         self.cache.text_len.values().sum()
+    }
+
+    /// Measure every key again on the next [`Store::usage`]: keys written by something other
+    /// than this store (another tab, another app of the same origin) are counted then.
+    pub fn measure_again(&mut self) {
+        self.sizes = None;
     }
 
     /// Storage used by the whole origin (all keys) against the engine's quota.

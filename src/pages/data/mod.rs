@@ -43,6 +43,8 @@ impl DataSignals {
 pub fn DataPage() -> impl IntoView {
     let state = use_app();
     let t = move |k: Dt| k.get(state.lang.get());
+    // What other tabs or pages of this address stored since is counted too.
+    state.with_store(|s| s.measure_again());
     // Still offered when the page is opened again, as long as nothing was saved since.
     let signals = DataSignals { tick: RwSignal::new(0), can_undo: RwSignal::new(state.undo_on_offer()) };
     view! {
