@@ -23,10 +23,10 @@ const canonical = (v) =>
   : v !== null && typeof v === 'object' ? `{${Object.keys(v).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))).map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`
   : JSON.stringify(v);
 
-/** The backup with every meeting's place changed (so an import replaces every month), resealed. */
+/** The backup with every meeting's title changed (so an import replaces every month), resealed. */
 function changedFile(text) {
   const doc = JSON.parse(text);
-  for (const m of doc.data.meetings) m.place = `${m.place}（导入）`;
+  for (const m of doc.data.meetings) m.title = `${m.title}（导入）`;
   const sha256 = crypto.createHash('sha256').update(canonical(doc.data)).digest('hex');
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-backup-')), 'changed.json');
   fs.writeFileSync(file, JSON.stringify({ ...doc, sha256 }, null, 2));
@@ -44,8 +44,8 @@ async function importReplace(page, file) {
 const used = async (page) => Number(await page.getByTestId('usage-text').getAttribute('data-used'));
 const stored = (page) => page.evaluate(() => Object.entries(localStorage).reduce((n, [k, v]) => n + k.length + v.length, 0));
 
-/** The meetings' places as the meetings list shows them. */
-async function meetingPlaces(app, page) {
+/** The meetings as the meetings list shows them. */
+async function meetingList(app, page) {
   await app.go('#/meetings', page);
   await page.getByTestId('meeting-row').first().waitFor();
   return page.locator('main').innerText();
@@ -62,19 +62,19 @@ appTest('a snapshot: listed with when, why and size; 恢复 brings the data back
   assert.match(await page.getByTestId('usage-split').innerText(), /^记录：[\d.]+ k?B · 快照：0 B$/);
 
   await importReplace(page, changedFile(backup.text));
-  assert.match(await meetingPlaces(app, page), /（导入）/);
+  assert.match(await meetingList(app, page), /（导入）/);
   await app.go('#/data');
   const row = page.getByTestId('snapshot-row');
   await row.waitFor();
   assert.equal(await row.count(), 1);
   assert.equal(await row.getByTestId('snapshot-why').innerText(), '导入前');
-  assert.match(await row.innerText(), /^\d{4}-\d\d-\d\d \d\d:\d\d · 导入前 · 删除可释放 [\d.]+ k?B/);
+  assert.match(await row.textContent(), /^\d{4}-\d\d-\d\d \d\d:\d\d · 导入前 · 删除可释放 [\d.]+ k?B/);
   // 恢复 asks first and says what it does; then the data is as before the import.
   await row.getByTestId('snapshot-restore').click();
   assert.match(await page.getByTestId('snapshot-confirm').innerText(), /取代当前全部记录/);
   await page.getByTestId('snapshot-confirm-yes').click();
   await page.getByTestId('snapshot-none').waitFor();
-  assert.doesNotMatch(await meetingPlaces(app, page), /（导入）/, 'restored');
+  assert.doesNotMatch(await meetingList(app, page), /（导入）/, 'restored');
 
   // Import again, then delete the snapshot: asked first; storage drops by what was said.
   await app.go('#/data');
@@ -104,7 +104,7 @@ appTest('a snapshot: listed with when, why and size; 恢复 brings the data back
   await app.go('#/data');
   await page.getByTestId('snapshot-none').waitFor();
   assert.equal(await page.getByTestId('import-undo').count(), 0, 'nor after a reload');
-  assert.match(await meetingPlaces(app, page), /（导入）/, 'the current records are untouched');
+  assert.match(await meetingList(app, page), /（导入）/, 'the current records are untouched');
 });
 
 appTest('a full browser: the message names the button; deleting the snapshots frees room and no record is lost', async (app) => {
@@ -156,7 +156,7 @@ appTest('a full browser: the message names the button; deleting the snapshots fr
   const titles = await page.locator('main').innerText();
   assert.match(titles, /存储已满时新建的议题/);
   assert.match(titles, /释放空间后新建的议题/);
-  assert.match(await meetingPlaces(app, page), /（导入）/, 'the imported records are all there');
+  assert.match(await meetingList(app, page), /（导入）/, 'the imported records are all there');
   app.allowConsoleError(/quota|QuotaExceeded/i);
 });
 
