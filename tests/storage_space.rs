@@ -154,7 +154,7 @@ fn the_archive_plan_names_the_records_of_the_year_that_stay_and_why() {
     let (task, source) = (t.id, t.source.unwrap());
     let plan = backup::plan_archive(&db, 2016);
     let kept = |id| plan.kept.iter().find(|k| k.id == id);
-    assert_eq!(kept(task).map(|k| k.why), Some(KeptWhy::OpenTask));
+    assert_eq!(kept(task).map(|k| k.why), Some(KeptWhy::StillOpen));
     assert_eq!(kept(source.meeting).map(|k| k.why), Some(KeptWhy::OpenTask));
     // Its item was proposed in December 2015: not a record of 2016, it stays unlisted.
     assert!(plan.rest.item(source.item).is_some());

@@ -665,6 +665,8 @@ pub fn archive_year(db: &Db, year: i32) -> (Db, Db) {
 /// Why a record dated in the archived year stays in the browser.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KeptWhy {
+    /// It is a follow-up task (督办) still open: it belongs to the present until it is closed.
+    StillOpen,
     /// It is linked (a meeting, its items, the tasks from its decisions) to a follow-up task
     /// (督办) that is still open: an open task belongs to the present until it is closed.
     OpenTask,
@@ -798,10 +800,12 @@ pub fn plan_archive(db: &Db, year: i32) -> ArchivePlan {
     let (mut archive, mut rest) = (archive, rest);
     crate::domain::revision::prune(&mut archive);
     crate::domain::revision::prune(&mut rest);
+    let open: HashSet<Id> = db.tasks.iter().filter(|t| t.closed.is_none()).map(|t| t.id).collect();
     let mut kept: Vec<Kept> = Vec::new();
     let mut keep = |kind: Kind, id: Id, date: NaiveDate, title: &str| {
         if date.year() == year && !take(id) {
             let why = match group_year[&find(&mut parent, id)] {
+                i32::MAX if open.contains(&id) => KeptWhy::StillOpen,
                 i32::MAX => KeptWhy::OpenTask,
                 y => KeptWhy::LaterYear(y),
             };

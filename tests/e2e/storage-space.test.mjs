@@ -84,6 +84,7 @@ appTest('a snapshot: listed with when, why and size; 恢复 brings the data back
   // What the page looks like with a snapshot listed, on a phone, a tablet and a PC.
   for (const width of [390, 768, 1366]) {
     await page.setViewportSize({ width, height: 900 });
+    await page.evaluate(() => scrollTo(0, 0));
     await app.screenshot(`data-snapshots-${width}`);
   }
   await page.setViewportSize({ width: 1366, height: 768 });

@@ -181,6 +181,7 @@ fn KeptList(
                         let lang = state.lang.get();
                         let kind = lang.pick(k.kind.zh().into(), k.kind.en().into());
                         let why = match k.why {
+                            KeptWhy::StillOpen => Dt::KeptStillOpen.get(lang).to_string(),
                             KeptWhy::OpenTask => Dt::KeptOpenTask.get(lang).to_string(),
                             KeptWhy::LaterYear(y) => format!("{}{y}", Dt::KeptLaterYear.get(lang)),
                         };
