@@ -39,8 +39,7 @@ pub struct AppState {
     /// Result of `navigator.storage.persist()`, asked once after the first user action where the
     /// browser offers it (secure contexts); `None` until answered or where unavailable.
     pub persisted: RwSignal<Option<bool>>,
-    /// The store's revision right after an import or an archive removal (which took a safety
-    /// snapshot): its undo stays on offer while nothing has been saved since, also after a
+    /// The store's revision right after an import (which took a safety snapshot): its undo stays on offer while nothing has been saved since, also after a
     /// reload (it is kept in the `undo_rev` preference).
     pub undo_rev: RwSignal<Option<u64>>,
     /// The older months of the records are still being read (the app opens with the current
@@ -257,7 +256,7 @@ impl AppState {
         self.store.try_update_value(f)
     }
 
-    /// An import or archive removal was just saved: remember the revision for its undo (in
+    /// An import was just saved: remember the revision for its undo (in
     /// memory and in a preference, so a reload keeps the offer).
     pub fn offer_undo(&self) {
         let rev = self.with_store(|s| {
@@ -455,7 +454,7 @@ fn request_persistence(out: RwSignal<Option<bool>>) {
     });
 }
 
-/// Preference holding the revision an import or archive removal left ([`AppState::undo_rev`]).
+/// Preference holding the revision an import left ([`AppState::undo_rev`]).
 const UNDO_PREF: &str = "undo_rev";
 
 /// The application root.

@@ -28,11 +28,14 @@ pub mod refs;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use chrono::{Datelike, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-pub use crypto::{decrypt, encrypt, is_encrypted, ENCRYPTED_FORMAT, ITERATIONS};
+pub use crypto::{
+    begin_decrypt, begin_encrypt, decrypt, encrypt, is_encrypted, DecryptJob, EncryptJob, KeyDerivation,
+    ENCRYPTED_FORMAT, ITERATIONS,
+};
 use refs::{label, visit_ids, visit_refs, Kind};
 
 use crate::domain::{db::Db, doc::has_doc, revision, Id};
@@ -655,6 +658,53 @@ pub fn apply(current: &Db, incoming: Db, mode: ImportMode) -> Db {
 /// every reference. The archive carries the organisation and settings and imports back with a
 /// merge (its ids stay reserved: `next_id` is unchanged).
 pub fn archive_year(db: &Db, year: i32) -> (Db, Db) {
+    let plan = plan_archive(db, year);
+    (plan.archive, plan.rest)
+}
+
+/// Why a record dated in the archived year stays in the browser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeptWhy {
+    /// It is a follow-up task (督办) still open: it belongs to the present until it is closed.
+    StillOpen,
+    /// It is linked (a meeting, its items, the tasks from its decisions) to a follow-up task
+    /// (督办) that is still open: an open task belongs to the present until it is closed.
+    OpenTask,
+    /// It is linked to records of this later year, which go with that year's archive.
+    LaterYear(i32),
+}
+
+/// A record dated in the archived year that stays in the browser, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Kept {
+    pub kind: Kind,
+    pub id: Id,
+    pub date: NaiveDate,
+    /// Its title (a meeting's, an item's, a task's; empty for a duty record).
+    pub title: String,
+    pub why: KeptWhy,
+}
+
+/// A year's archive: the records it takes, the database without them, and the records of
+/// the year that stay (with the reason), so the user sees both before removing anything.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArchivePlan {
+    pub archive: Db,
+    pub rest: Db,
+    /// Records dated in the year that are not in the archive, in date order.
+    pub kept: Vec<Kept>,
+}
+
+impl ArchivePlan {
+    /// What removing the archive takes out of the browser: the archived records only (the
+    /// organisation and settings are copied into the file, not removed).
+    pub fn removed(&self) -> Counts {
+        Counts { members: 0, departments: 0, attendees: 0, ..Counts::of(&self.archive) }
+    }
+}
+
+/// [`archive_year`], with the records of the year that stay.
+pub fn plan_archive(db: &Db, year: i32) -> ArchivePlan {
     let mut work = db.clone();
     // Union-find over record ids.
     let mut parent: HashMap<Id, Id> = HashMap::new();
@@ -750,7 +800,32 @@ pub fn archive_year(db: &Db, year: i32) -> (Db, Db) {
     let (mut archive, mut rest) = (archive, rest);
     crate::domain::revision::prune(&mut archive);
     crate::domain::revision::prune(&mut rest);
-    (archive, rest)
+    let open: HashSet<Id> = db.tasks.iter().filter(|t| t.closed.is_none()).map(|t| t.id).collect();
+    let mut kept: Vec<Kept> = Vec::new();
+    let mut keep = |kind: Kind, id: Id, date: NaiveDate, title: &str| {
+        if date.year() == year && !take(id) {
+            let why = match group_year[&find(&mut parent, id)] {
+                i32::MAX if open.contains(&id) => KeptWhy::StillOpen,
+                i32::MAX => KeptWhy::OpenTask,
+                y => KeptWhy::LaterYear(y),
+            };
+            kept.push(Kept { kind, id, date, title: title.to_string(), why });
+        }
+    };
+    for m in &db.meetings {
+        keep(Kind::Meeting, m.id, m.date, &m.title);
+    }
+    for i in &db.items {
+        keep(Kind::Item, i.id, i.created, &i.title);
+    }
+    for t in &db.tasks {
+        keep(Kind::Task, t.id, t.created, &t.title);
+    }
+    for e in &db.evidence {
+        keep(Kind::Evidence, e.id, e.date, "");
+    }
+    kept.sort_by_key(|k| (k.date, k.kind, k.id));
+    ArchivePlan { archive, rest, kept }
 }
 
 /// Years that have records, oldest first (for the archive picker).

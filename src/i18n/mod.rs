@@ -55,6 +55,13 @@ impl Lang {
             Lang::En => en,
         }
     }
+    /// The end of a sentence followed by another: "。" or ". ".
+    pub fn full_stop(self) -> &'static str {
+        match self {
+            Lang::Zh => "。",
+            Lang::En => ". ",
+        }
+    }
     /// The colon after a label: full width in Chinese, ": " in English.
     pub fn colon(self) -> &'static str {
         match self {

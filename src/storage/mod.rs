@@ -122,7 +122,7 @@ impl StorageError {
     pub fn zh(&self) -> String {
         match self {
             StorageError::Unavailable(d) => format!("浏览器本地存储不可用（{d}）。数据只在本页内存中，关闭或刷新页面会丢失，请立即导出备份。"),
-            StorageError::QuotaExceeded => "未保存：浏览器存储空间已满。请立即导出备份，然后在“数据”页归档旧年度或删除快照以释放空间。".into(),
+            StorageError::QuotaExceeded => "未保存：浏览器存储空间已满。请立即导出备份，然后在“数据”页的“存储空间”中点“删除全部快照”，或在“年度归档”中移除旧年度，以释放空间。".into(),
             StorageError::Conflict { stored_rev, our_rev } => format!("未保存：另一个标签页已保存了更新的数据（版本 {stored_rev}，本页为 {our_rev}）。请重新载入以免覆盖。"),
             StorageError::Corrupt { key, detail } => format!("存储的数据已损坏（{key}：{detail}）。已进入只读恢复模式，原始数据未被改动，请下载原始数据。"),
             StorageError::NewerSchema { found, supported } => format!("数据由更新版本的议事保存（数据格式 {found}，本版本支持 {supported}）。为防止损坏，本页只读，请更新应用。"),
@@ -134,7 +134,7 @@ impl StorageError {
     pub fn en(&self) -> String {
         match self {
             StorageError::Unavailable(d) => format!("Browser storage is unavailable ({d}). Data lives only in this page's memory and is lost on reload: export a backup now."),
-            StorageError::QuotaExceeded => "Not saved: browser storage is full. Export a backup now, then archive old years or discard the snapshot on the Data page.".into(),
+            StorageError::QuotaExceeded => "Not saved: browser storage is full. Export a backup now, then on the Data page press \"Delete all snapshots\" under Storage, or remove an old year under Year archive, to free space.".into(),
             StorageError::Conflict { stored_rev, our_rev } => format!("Not saved: another tab saved newer data (revision {stored_rev}, this tab has {our_rev}). Reload to avoid overwriting it."),
             StorageError::Corrupt { key, detail } => format!("Stored data is damaged ({key}: {detail}). Read-only recovery mode: the raw data is untouched; download it."),
             StorageError::NewerSchema { found, supported } => format!("The data was saved by a newer Yishi (format {found}, this version supports {supported}). Read-only to protect it: update the app."),
@@ -218,6 +218,49 @@ struct Manifest {
     saved_at: u64,
     rev: u64,
     parts: BTreeMap<String, PartRef>,
+    /// Set only in a safety snapshot's copy of a manifest: why it was taken ([`SnapshotWhy`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    why: Option<String>,
+}
+
+/// Why a safety snapshot was taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SnapshotWhy {
+    /// Before an import (merge or replace) changed the records.
+    Import,
+    /// Before the stored data was converted from an older schema `from`.
+    Migration { from: u32 },
+    /// Taken by a version that did not say why.
+    Unknown,
+}
+
+/// One safety snapshot, as the data page lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SnapshotInfo {
+    /// Its storage key: what [`Store::restore_snapshot`] and [`Store::delete_snapshot`] take.
+    pub key: String,
+    pub why: SnapshotWhy,
+    /// When the records it holds were saved (ms since the epoch).
+    pub taken_at_ms: u64,
+    /// UTF-16 code units deleting it gives back: its own key and the partitions nothing else
+    /// (the current records, another snapshot) still needs.
+    pub frees_chars: u64,
+}
+
+/// Storage use split by what holds it, in UTF-16 code units.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UsageSplit {
+    /// Everything of the origin: the meter's total.
+    pub total: StorageUsage,
+    /// What deleting every snapshot gives back (see [`Store::delete_all_snapshots`]).
+    pub snapshots_chars: u64,
+}
+
+impl UsageSplit {
+    /// The current records, their previous-save copy and the small preferences: the rest.
+    pub fn records_chars(&self) -> u64 {
+        self.total.used_chars.saturating_sub(self.snapshots_chars)
+    }
 }
 
 /// Where a partition is and how to check it.
@@ -1023,6 +1066,7 @@ impl Store {
             saved_at,
             rev: new_rev,
             parts: new_parts.clone(),
+            why: None,
         };
         let commit = result.and_then(|_| {
             let text = manifest_text(&manifest)?;
@@ -1177,6 +1221,12 @@ impl Store {
         self.cache.text_len.values().sum()
     }
 
+    /// Measure every key again on the next [`Store::usage`]: keys written by something other
+    /// than this store (another tab, another app of the same origin) are counted then.
+    pub fn measure_again(&mut self) {
+        self.sizes = None;
+    }
+
     /// Storage used by the whole origin (all keys) against the engine's quota.
     pub fn usage(&mut self) -> StorageUsage {
         if self.sizes.is_none() {
@@ -1256,43 +1306,173 @@ impl Store {
         serde_json::to_string_pretty(&dump).unwrap_or_default()
     }
 
-    /// Take a safety snapshot of `db` (saved first if it differs from what is stored). It
-    /// costs almost nothing: the snapshot names the current partitions, which are then kept.
+    /// Take the safety snapshot before an import: `db` is saved first if it differs from what
+    /// is stored, then the manifest is copied (marked [`SnapshotWhy::Import`]) under the
+    /// snapshot key, which keeps the partitions it names. It costs a few hundred characters
+    /// until later saves replace those partitions. It takes the place of the previous import
+    /// snapshot: there is one, the latest.
     pub fn snapshot(&mut self, db: &mut Db) -> Result<(), StorageError> {
         self.save(db)?;
         let text = self.manifest.clone().ok_or_else(|| corrupt(MANIFEST, "nothing committed"))?;
-        self.write(SNAPSHOT, &text)
+        let mut m = parse_manifest(MANIFEST, &text)?;
+        m.why = Some("import".into());
+        let marked = manifest_text(&m)?;
+        self.write(SNAPSHOT, &marked)?;
+        // The replaced snapshot's partitions are free now.
+        self.collect_garbage();
+        Ok(())
     }
 
-    /// When the safety snapshot was taken (ms since the epoch), if one exists.
+    /// When the import snapshot was taken (ms since the epoch), if one exists.
     pub fn snapshot_taken_at(&self) -> Option<u64> {
         let text = self.backend.get(SNAPSHOT).ok().flatten()?;
         parse_manifest(SNAPSHOT, &text).ok().map(|m| m.saved_at)
     }
 
-    /// Restore the safety snapshot: its records are saved as the current state (a new
-    /// revision) and the snapshot is removed (one-step undo). `Ok(None)` when there is none.
+    /// Restore the import snapshot (the one-step undo): see [`Store::restore_snapshot`].
     pub fn undo_snapshot(&mut self) -> Result<Option<Db>, StorageError> {
+        self.restore_snapshot(SNAPSHOT)
+    }
+
+    /// Restore the snapshot under `key`: its records are saved as the current state (a new
+    /// revision) and the snapshot is removed. `Ok(None)` when there is none under `key`.
+    pub fn restore_snapshot(&mut self, key: &str) -> Result<Option<Db>, StorageError> {
         if self.is_read_only() {
             return Err(StorageError::ReadOnly);
         }
-        let Some(text) = self.backend.get(SNAPSHOT)? else { return Ok(None) };
-        let (mut db, _, _) = self.load_manifest(SNAPSHOT, &text, None)?;
+        if !key.starts_with(SNAPSHOT_PREFIX) {
+            return Ok(None);
+        }
+        let Some(text) = self.backend.get(key)? else { return Ok(None) };
+        let (mut db, _, _) = self.load_manifest(key, &text, None)?;
         // The snapshot's records as they were, revisions included: nothing is stamped anew.
         self.committed = Db::default();
         self.save(&mut db)?;
-        self.delete(SNAPSHOT)?;
+        self.delete(key)?;
         self.collect_garbage();
         Ok(Some(db))
     }
 
-    /// Drop the safety snapshot (frees the partitions only it keeps).
+    /// Drop the import snapshot (frees the partitions only it keeps).
     pub fn discard_snapshot(&mut self) -> Result<(), StorageError> {
-        if self.backend.get(SNAPSHOT)?.is_some() {
-            self.delete(SNAPSHOT)?;
-            self.collect_garbage();
+        self.delete_snapshot(SNAPSHOT)
+    }
+
+    /// Every safety snapshot, newest first, with what deleting it frees.
+    pub fn snapshots(&mut self) -> Vec<SnapshotInfo> {
+        let Ok(keys) = self.backend.keys() else { return Vec::new() };
+        let mut out: Vec<SnapshotInfo> = keys
+            .iter()
+            .filter(|k| k.starts_with(SNAPSHOT_PREFIX))
+            .filter_map(|k| {
+                let m = parse_manifest(k, &self.backend.get(k).ok().flatten()?).ok()?;
+                let why = match (m.why.as_deref(), k.strip_prefix(&format!("{SNAPSHOT_PREFIX}.premigrate.v"))) {
+                    (_, Some(v)) => SnapshotWhy::Migration { from: v.parse().unwrap_or(0) },
+                    (Some("import"), _) => SnapshotWhy::Import,
+                    // The import snapshot of a version that did not mark it.
+                    (None, _) if k == SNAPSHOT => SnapshotWhy::Import,
+                    _ => SnapshotWhy::Unknown,
+                };
+                Some(SnapshotInfo { key: k.clone(), why, taken_at_ms: m.saved_at, frees_chars: 0 })
+            })
+            .collect();
+        for info in &mut out {
+            info.frees_chars = self.freed_by(&[info.key.as_str()]);
+        }
+        out.sort_by_key(|s| std::cmp::Reverse(s.taken_at_ms));
+        out
+    }
+
+    /// Storage use, with what the snapshots hold.
+    pub fn usage_split(&mut self) -> UsageSplit {
+        let keys: Vec<String> = self.snapshots().into_iter().map(|i| i.key).collect();
+        let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let snapshots_chars = if refs.is_empty() { 0 } else { self.freed_by(&refs) };
+        UsageSplit { total: self.usage(), snapshots_chars }
+    }
+
+    /// Delete the snapshot under `key`, and with it the copy of the previous save, so that
+    /// the partitions only they keep are freed at once (the current records are untouched; the
+    /// next save writes a new previous copy).
+    pub fn delete_snapshot(&mut self, key: &str) -> Result<(), StorageError> {
+        self.delete_snapshots(&[key])
+    }
+
+    /// Delete every snapshot (see [`Store::delete_snapshot`]).
+    pub fn delete_all_snapshots(&mut self) -> Result<(), StorageError> {
+        let keys: Vec<String> = self.snapshots().into_iter().map(|i| i.key).collect();
+        self.delete_snapshots(&keys.iter().map(String::as_str).collect::<Vec<_>>())
+    }
+
+    fn delete_snapshots(&mut self, keys: &[&str]) -> Result<(), StorageError> {
+        if self.is_read_only() {
+            return Err(StorageError::ReadOnly);
+        }
+        let mut any = false;
+        for key in keys.iter().filter(|k| k.starts_with(SNAPSHOT_PREFIX)) {
+            if self.backend.get(key)?.is_some() {
+                self.delete(key)?;
+                any = true;
+            }
+        }
+        if any {
+            self.release_previous()?;
         }
         Ok(())
+    }
+
+    /// Drop the copy of the previous save and collect what only it kept: after a step whose
+    /// point is to free space (removing an archived year, deleting a snapshot), the space is
+    /// given back at once rather than at the next save. The current records are untouched.
+    pub fn release_previous(&mut self) -> Result<(), StorageError> {
+        if self.is_read_only() {
+            return Err(StorageError::ReadOnly);
+        }
+        if self.backend.get(MANIFEST_PREV)?.is_some() {
+            self.delete(MANIFEST_PREV)?;
+        }
+        self.collect_garbage();
+        Ok(())
+    }
+
+    /// The UTF-16 code units deleting the snapshots `keys` would give back, with the previous
+    /// save's copy that goes with them ([`Store::delete_snapshot`]): those keys, and every
+    /// partition that no other manifest names.
+    fn freed_by(&mut self, keys: &[&str]) -> u64 {
+        let Ok(all) = self.backend.keys() else { return 0 };
+        let sizes = match &self.sizes {
+            Some(s) => s.clone(),
+            None => {
+                let s = self.rescan_sizes();
+                self.sizes = Some(s.clone());
+                s
+            }
+        };
+        let named = |store: &Store, k: &str| -> Option<Vec<String>> {
+            let text = store.backend.get(k).ok().flatten()?;
+            parse_manifest(k, &text).ok().map(|m| m.parts.iter().map(|(n, r)| part_key(n, r.rev)).collect())
+        };
+        let mut gone: BTreeSet<String> = BTreeSet::new();
+        let mut kept: BTreeSet<String> = BTreeSet::new();
+        for k in all.iter().filter(|k| *k == MANIFEST || *k == MANIFEST_PREV || k.starts_with(SNAPSHOT_PREFIX)) {
+            let leaving = *k == MANIFEST_PREV || keys.contains(&k.as_str());
+            let Some(parts) = named(self, k) else {
+                // Unreadable: the collector keeps everything then, so nothing would be freed.
+                return 0;
+            };
+            if leaving {
+                gone.insert(k.clone());
+                gone.extend(parts);
+            } else {
+                kept.extend(parts);
+            }
+        }
+        // The previous save alone frees nothing the user asked for: without a snapshot among
+        // `keys` nothing is deleted.
+        if !keys.iter().any(|k| gone.contains(*k)) {
+            return 0;
+        }
+        gone.iter().filter(|k| !kept.contains(*k)).map(|k| sizes.get(k).copied().unwrap_or(0)).sum()
     }
 }
 

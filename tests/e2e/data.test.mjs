@@ -270,20 +270,25 @@ appTest('encrypted backup: refused without or with a wrong passphrase, imported 
     };
     assert.equal(await meetingRows(), 0, 'an empty browser');
     await other.go('#/data', p2);
+    // Before a file is chosen there is no passphrase to give.
+    assert.equal(await p2.getByTestId('import-pass').count(), 0);
     await p2.getByTestId('import-file').setInputFiles(enc.file);
-    await p2.getByTestId('import-error').waitFor();
-    assert.match(await p2.getByTestId('import-error').innerText(), /口令|密码/, 'asks for the passphrase');
+    await p2.getByTestId('import-encrypted').waitFor();
+    assert.match(await p2.getByTestId('import-encrypted').innerText(), /已加密.*口令/, 'asks for the passphrase');
+    // The field says what it is for; the export's stays optional.
+    assert.equal(await p2.getByLabel('解密口令').getAttribute('data-testid'), 'import-pass');
+    assert.equal(await p2.getByLabel('加密口令（可选）').getAttribute('data-testid'), 'export-pass');
     assert.equal(await p2.getByTestId('import-preview').count(), 0);
-    // A wrong passphrase: a message, nothing to apply, nothing stored.
+    // A wrong passphrase (Enter decrypts): a message, nothing to apply, nothing stored.
     await p2.getByTestId('import-pass').fill('错误的口令');
-    await p2.getByTestId('import-pass').press('Tab');
+    await p2.getByTestId('import-pass').press('Enter');
     await p2.waitForFunction(() => /口令|密码/.test(document.querySelector('[data-testid="import-error"]')?.textContent || '') && !document.querySelector('[data-testid="import-preview"]'), null, { timeout: 20000 });
     const wrongMsg = await p2.getByTestId('import-error').innerText();
     assert.equal(await p2.getByTestId('import-preview').count(), 0, 'no preview with a wrong passphrase');
     assert.equal(await storageSnapshot(p2), before, 'storage unchanged by a wrong passphrase');
-    // The right one: preview, replace, the records are there (and after a reload).
+    // The right one with the 解密 button: preview, replace, the records are there (and after a reload).
     await p2.getByTestId('import-pass').fill('正确的口令 2026');
-    await p2.getByTestId('import-pass').press('Tab');
+    await p2.getByTestId('import-decrypt').click();
     await p2.getByTestId('import-preview').waitFor({ timeout: 20000 });
     assert.equal(await p2.getByTestId('import-error').count(), 0, `the error (${wrongMsg}) is gone`);
     await p2.getByTestId('import-replace').click();
@@ -307,8 +312,9 @@ appTest('encrypted backup: refused without or with a wrong passphrase, imported 
     // Import again, then save something else (an export records the backup date): the undo is
     // no longer offered on coming back, as it would lose that later change.
     await other.go('#/data', p2);
-    await p2.getByTestId('import-pass').fill('正确的口令 2026');
     await p2.getByTestId('import-file').setInputFiles(enc.file);
+    await p2.getByTestId('import-pass').fill('正确的口令 2026');
+    await p2.getByTestId('import-pass').press('Enter');
     await p2.getByTestId('import-preview').waitFor({ timeout: 20000 });
     await p2.getByTestId('import-replace').click();
     await p2.getByTestId('import-replace-confirm').click();
@@ -420,9 +426,10 @@ appTest('localStorage unavailable: the app opens, works in memory and says so', 
 });
 
 // The year archive (Data page): a past year's records go to a checked file first; only then can
-// they be removed from the browser, with a safety snapshot that the undo puts back. The message
-// names the file and what it holds, in the UI's language (it once gave Chinese counts in English).
-appTest('year archive: export a past year, remove it from the browser, undo brings it back', async (app) => {
+// they be removed from the browser, after a confirmation. The removal frees the space at once
+// (no snapshot: the file is the copy) and merge-importing the file brings the records back. The
+// messages name the file, what it holds and what was removed, in the UI's language.
+appTest('year archive: export a past year, remove it (storage drops), the file brings it back', async (app) => {
   const page = await app.gotoApp('#/');
   await app.loadExample();
   // A meeting recorded three years ago. The example data's records lie within about 100 days
@@ -454,23 +461,41 @@ appTest('year archive: export a past year, remove it from the browser, undo brin
   const archived = JSON.parse(fs.readFileSync(file, 'utf8'));
   assert.ok(JSON.stringify(archived).includes('旧年度的会议室'), "the archive holds the old year's meeting");
   const msg = await page.getByTestId('archive-msg').innerText();
-  assert.match(msg, /^Exported: .*\.json \(\d+ members, .*, 1 meeting\)$/, msg);
-  assert.doesNotMatch(msg, /[（），]|会议/, msg);
+  // The records it holds; the organisation is said to be copied, not counted as removed.
+  assert.match(msg, /^Exported: .*\.json \(1 meeting; the organisation and rule settings are copied, not removed\)$/, msg);
+  assert.doesNotMatch(msg, /[（），]|会议|members/, msg);
+  assert.equal(await page.getByTestId('archive-kept-none').count(), 1, 'nothing of that year stays');
 
   // The archive's controls appear only with a past year's records, out of the axe gate's reach
   // over the example data: checked here, with the file made and the removal offered.
   const serious = (await app.axe(page, { resultTypes: ['violations'] })).filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.slice(0, 3).join(' | ')}`), []);
+  const used = async () => Number(await page.getByTestId('usage-text').getAttribute('data-used'));
+  const stored = () => page.evaluate(() => Object.entries(localStorage).reduce((n, [k, v]) => n + k.length + v.length, 0));
+  const before = await used();
+  assert.equal(before, await stored(), 'the meter counts what is stored');
+  // Asked first, saying what goes.
   await page.getByTestId('archive-remove').click();
-  await page.getByTestId('import-undo').waitFor();
+  assert.match(await page.getByTestId('archive-confirm').innerText(), /removed from this browser: 1 meeting/);
+  await page.getByTestId('archive-remove-confirm').click();
+  await page.waitForFunction(() => /^Removed from this browser/.test(document.querySelector('[data-testid="archive-msg"]')?.textContent || ''));
+  assert.match(await page.getByTestId('archive-msg').innerText(), /^Removed from this browser: 1 meeting\. No record of the year stays\. Freed [\d.]+ k?B$/);
+  const after = await used();
+  assert.ok(after < before, `storage drops: ${before} → ${after}`);
+  assert.equal(after, await stored(), 'the meter shows what is stored now');
+  assert.equal(await page.getByTestId('snapshot-row').count(), 0, 'no snapshot keeps the removed year');
   await app.go('#/meetings');
   await page.getByTestId('meeting-row').first().waitFor();
   assert.doesNotMatch(await page.locator('main').innerText(), new RegExp(`${oldYear}-12-15`), "the old year's meeting is gone");
-  // After a reload too (it was saved), and the undo is still offered.
+  // After a reload too (it was saved), and still as small.
   await app.reload();
   await app.go('#/data');
-  await page.getByTestId('import-undo').click();
-  await page.waitForFunction(() => !document.querySelector('[data-testid="import-undo"]'));
+  assert.equal(await stored(), after);
+  // The archive file brings the year back (merge).
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.getByTestId('import-preview').waitFor();
+  await page.getByTestId('import-merge').click();
+  await page.getByTestId('import-done').waitFor();
   await app.go('#/meetings');
   await page.locator('.meeting-row-date', { hasText: `${oldYear}-12-15` }).waitFor();
 });

@@ -1,4 +1,6 @@
-//! The export card: every record as one backup file, optionally encrypted.
+//! The export card: every record as one backup file, optionally encrypted. The steps show
+//! on screen as they run: writing the file, deriving the key (in slices, with its share done,
+//! so the page keeps drawing), encrypting.
 
 use leptos::prelude::*;
 
@@ -7,6 +9,13 @@ use crate::app::use_app;
 use crate::backup;
 use crate::i18n::Text;
 
+/// A step of the export in progress: what it is, and for the key its share done (0–100).
+#[derive(Clone, Copy, PartialEq)]
+pub(super) struct Step {
+    pub what: Dt,
+    pub percent: Option<u32>,
+}
+
 #[component]
 pub(super) fn ExportCard(
     /// The page's shared signals (the meter is re-read after an export).
@@ -14,39 +23,61 @@ pub(super) fn ExportCard(
 ) -> impl IntoView {
     let state = use_app();
     let t = move |k: Dt| k.get(state.lang.get());
-    let pick = move |zh: String, en: String| state.lang.get().pick(zh, en);
     let pass = RwSignal::new(String::new());
     let export_msg = RwSignal::new(None::<String>);
+    let step = RwSignal::new(None::<Step>);
     let do_export = move |_| {
-        let at = files::now();
-        let (mut bytes, mut name) = files::backup_file(&state, at);
-        let p = pass.get_untracked();
-        if !p.is_empty() {
-            match backup::encrypt(&String::from_utf8_lossy(&bytes), &p) {
-                Ok(enc) => {
-                    bytes = enc.into_bytes();
-                    name = name.replace(".json", ".加密.json");
-                }
-                Err(e) => {
-                    export_msg.set(Some(pick(e.zh(), e.en())));
-                    return;
+        if step.get_untracked().is_some() {
+            return;
+        }
+        export_msg.set(None);
+        step.set(Some(Step { what: Dt::Preparing, percent: None }));
+        leptos::task::spawn_local(async move {
+            // The step's name is drawn before the file is written.
+            files::yield_to_browser().await;
+            let at = files::now();
+            let (mut bytes, mut name) = files::backup_file(&state, at);
+            let p = pass.get_untracked();
+            if !p.is_empty() {
+                let sealed = async {
+                    let mut job = backup::begin_encrypt(&p)?;
+                    files::derive_in_slices(&mut job.kdf, |pct| {
+                        step.set(Some(Step { what: Dt::Deriving, percent: Some(pct) }))
+                    })
+                    .await;
+                    step.set(Some(Step { what: Dt::Sealing, percent: None }));
+                    files::yield_to_browser().await;
+                    job.finish(&String::from_utf8_lossy(&bytes))
+                };
+                let sealed = sealed.await;
+                match sealed {
+                    Ok(enc) => {
+                        bytes = enc.into_bytes();
+                        name = name.replace(".json", ".加密.json");
+                    }
+                    Err(e) => {
+                        step.set(None);
+                        export_msg.set(Some(state.lang.get_untracked().pick(e.zh(), e.en())));
+                        return;
+                    }
                 }
             }
-        }
-        match files::download_bytes(&name, &bytes) {
-            Ok(()) => {
-                let today = state.today.get_untracked();
-                state.update(|db| {
-                    db.last_backup = Some(today);
-                    // The revisions in the file have left this browser: the next change of a
-                    // record makes a new one (see `domain::revision`).
-                    db.unshared.clear();
-                });
-                export_msg.set(Some(format!("{}{name}", Dt::Exported.get(state.lang.get_untracked()))));
+            step.set(None);
+            match files::download_bytes(&name, &bytes) {
+                Ok(()) => {
+                    let today = state.today.get_untracked();
+                    state.update(|db| {
+                        db.last_backup = Some(today);
+                        // The revisions in the file have left this browser: the next change of a
+                        // record makes a new one (see `domain::revision`).
+                        db.unshared.clear();
+                    });
+                    export_msg.set(Some(format!("{}{name}", Dt::Exported.get(state.lang.get_untracked()))));
+                }
+                Err(e) => export_msg.set(Some(e)),
             }
-            Err(e) => export_msg.set(Some(e)),
-        }
-        signals.changed();
+            signals.changed();
+        });
     };
     view! {
         <div class="card">
@@ -57,8 +88,35 @@ pub(super) fn ExportCard(
                     on:input=move |ev| pass.set(event_target_value(&ev)) data-testid="export-pass"/>
                 <span class="muted">{move || t(Dt::PassphraseHint)}</span>
             </label>
-            <button type="button" class="btn btn-primary" on:click=do_export data-testid="export">{move || t(Dt::Export)}</button>
+            <button type="button" class="btn btn-primary" on:click=do_export prop:disabled=move || step.get().is_some() data-testid="export">{move || t(Dt::Export)}</button>
+            <StepProgress step=step testid="export-progress"/>
             {move || export_msg.get().map(|m| view! { <p role="status" data-testid="export-msg">{m}</p> })}
         </div>
+    }
+}
+
+/// A long step on screen: its name and, when it has one, a progress bar with its share done.
+#[component]
+pub(super) fn StepProgress(
+    /// The step running, if any.
+    step: RwSignal<Option<Step>>,
+    /// The element's test id.
+    testid: &'static str,
+) -> impl IntoView {
+    let state = use_app();
+    view! {
+        {move || step.get().map(|s| {
+            let lang = state.lang.get();
+            let label = match s.percent {
+                Some(p) => format!("{}…{p}%", s.what.get(lang)),
+                None => s.what.get(lang).to_string(),
+            };
+            view! {
+                <p role="status" class="step-progress" data-testid=testid>
+                    {s.percent.map(|p| view! { <progress max="100" value=p.to_string() aria-hidden="true"></progress> " " })}
+                    {label}
+                </p>
+            }
+        })}
     }
 }

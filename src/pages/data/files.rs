@@ -69,3 +69,49 @@ pub(crate) fn page_address() -> String {
         })
         .unwrap_or_default()
 }
+
+/// A moment (ms since the epoch) in the browser's local time, `2026-01-20 14:05`.
+pub(crate) fn local_time(ms: u64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+/// Let the browser run its other tasks (drawing, input) before going on: a step that takes
+/// long runs in slices with one of these between them.
+pub(crate) async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The time a slice of a long step may take before it yields, in milliseconds: well under a
+/// frame at any CPU speed, since it is measured rather than counted in rounds.
+const SLICE_MS: f64 = 12.0;
+
+fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or_else(js_sys::Date::now)
+}
+
+/// Derive a backup key a slice at a time, yielding to the browser between slices and
+/// reporting the share done (0–100) to `progress`.
+pub(crate) async fn derive_in_slices(kdf: &mut backup::KeyDerivation, progress: impl Fn(u32)) {
+    // Rounds between clock reads: a clock read costs far more than one round.
+    const BATCH: u32 = 2_000;
+    while !kdf.is_done() {
+        let start = now_ms();
+        while !kdf.step(BATCH) && now_ms() - start < SLICE_MS {}
+        let (done, total) = kdf.progress();
+        progress((done as u64 * 100 / total.max(1) as u64) as u32);
+        yield_to_browser().await;
+    }
+}

@@ -7,8 +7,9 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use super::export::{Step, StepProgress};
 use super::merge_preview::MergePreview;
-use super::{DataSignals, Dt};
+use super::{files, DataSignals, Dt};
 use crate::app::{use_app, SaveState};
 use crate::backup::{self, merge, BackupFile, ImportMode, Scope, MAX_BACKUP_BYTES};
 use crate::domain::doc::DocId;
@@ -39,31 +40,80 @@ pub(super) fn ImportCard(
     let import_err = RwSignal::new(None::<String>);
     let pending = RwSignal::new(None::<Pending>);
     let import_done = RwSignal::new(None::<String>);
+    // The chosen file is encrypted: the passphrase field and the 解密 button are shown.
+    let encrypted = RwSignal::new(false);
+    let step = RwSignal::new(None::<Step>);
+    // A checked file's records: the preview of what importing them would do.
+    let preview = move |name: String, result: Result<BackupFile, backup::ImportError>| match result {
+        Ok(file) => {
+            let plan = state.with_all_records(|cur| merge::plan(cur, &file.db));
+            import_err.set(None);
+            pending.set(Some(Pending {
+                name,
+                file,
+                plan: std::sync::Arc::new(plan),
+                choices: RwSignal::new(HashMap::new()),
+            }));
+        }
+        Err(e) => {
+            pending.set(None);
+            import_err.set(Some(pick(e.zh(), e.en())));
+        }
+    };
     let analyse = move || {
         let Some((name, text)) = import_text.get_untracked() else { return };
-        let p = import_pass.get_untracked();
-        match backup::read_file(&text, (!p.is_empty()).then_some(p.as_str())) {
-            Ok(file) => {
-                let plan = state.with_all_records(|cur| merge::plan(cur, &file.db));
+        match backup::read_file(&text, None) {
+            Err(backup::ImportError::NeedPassphrase) => {
+                encrypted.set(true);
                 import_err.set(None);
-                pending.set(Some(Pending {
-                    name,
-                    file,
-                    plan: std::sync::Arc::new(plan),
-                    choices: RwSignal::new(HashMap::new()),
-                }));
             }
-            Err(e) => {
-                pending.set(None);
-                import_err.set(Some(pick(e.zh(), e.en())));
-            }
+            r => preview(name, r),
         }
+    };
+    // The key is derived in slices with its progress on screen; the file is then opened and
+    // checked as a plain one.
+    let decrypt = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some((name, text)) = import_text.get_untracked() else { return };
+        if step.get_untracked().is_some() {
+            return;
+        }
+        let p = import_pass.get_untracked();
+        if p.is_empty() {
+            import_err
+                .set(Some(pick(backup::ImportError::NeedPassphrase.zh(), backup::ImportError::NeedPassphrase.en())));
+            return;
+        }
+        pending.set(None);
+        import_err.set(None);
+        step.set(Some(Step { what: Dt::Deriving, percent: Some(0) }));
+        leptos::task::spawn_local(async move {
+            let result = async {
+                let mut job = backup::begin_decrypt(&text, &p)?;
+                files::derive_in_slices(&mut job.kdf, |pct| {
+                    step.set(Some(Step { what: Dt::Deriving, percent: Some(pct) }))
+                })
+                .await;
+                step.set(Some(Step { what: Dt::Opening, percent: None }));
+                files::yield_to_browser().await;
+                let inner = job.finish()?;
+                backup::read_file(&inner, None)
+            }
+            .await;
+            step.set(None);
+            if result.is_ok() {
+                encrypted.set(false);
+                import_pass.set(String::new());
+            }
+            preview(name, result);
+        });
     };
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
         import_done.set(None);
         pending.set(None);
+        encrypted.set(false);
         if file.size() > MAX_BACKUP_BYTES as f64 {
             let e = backup::ImportError::TooLarge { bytes: file.size() as usize, limit: MAX_BACKUP_BYTES };
             import_err.set(Some(pick(e.zh(), e.en())));
@@ -159,12 +209,18 @@ pub(super) fn ImportCard(
                 <span class="field-label">{move || t(Dt::ChooseFile)}</span>
                 <input type="file" accept=".json,application/json" on:change=on_file data-testid="import-file"/>
             </label>
-            <label class="field">
-                <span class="field-label">{move || t(Dt::Passphrase)}</span>
-                <input type="password" autocomplete="off" prop:value=move || import_pass.get()
-                    on:input=move |ev| import_pass.set(event_target_value(&ev))
-                    on:change=move |_| analyse() data-testid="import-pass"/>
-            </label>
+            <Show when=move || encrypted.get()>
+                <form class="decrypt-form" on:submit=decrypt data-testid="decrypt-form">
+                    <p role="status" data-testid="import-encrypted">{move || t(Dt::EncryptedFile)}</p>
+                    <label class="field">
+                        <span class="field-label">{move || t(Dt::DecryptPass)}</span>
+                        <input type="password" autocomplete="off" prop:value=move || import_pass.get()
+                            on:input=move |ev| import_pass.set(event_target_value(&ev)) data-testid="import-pass"/>
+                    </label>
+                    <button type="submit" class="btn btn-primary" prop:disabled=move || step.get().is_some() data-testid="import-decrypt">{move || t(Dt::Decrypt)}</button>
+                </form>
+            </Show>
+            <StepProgress step=step testid="import-progress"/>
             {move || import_err.get().map(|m| view! { <p class="field-error" role="alert" data-testid="import-error">{m}</p> })}
             {move || pending.get().map(|p| view! {
                 <MergePreview pending=p on_import=Callback::new(run_import) on_cancel=Callback::new(move |()| pending.set(None))/>

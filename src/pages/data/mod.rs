@@ -1,7 +1,8 @@
 //! The data page (`#/data`, 数据): where the records live, the storage meter, backups
 //! (export with an optional passphrase, import with validation → preview → merge/replace →
-//! safety snapshot → one-step undo), the raw-data download for recovery, and the year archive.
-//! One card a section: [`export`], [`import`], [`archive`], [`recovery`].
+//! safety snapshot → one-step undo), the safety snapshots, the raw-data download for recovery,
+//! and the year archive. One card a section: [`storage_meter`], [`snapshots`], [`export`],
+//! [`import`], [`archive`], [`recovery`].
 
 mod archive;
 mod conflicts;
@@ -10,6 +11,8 @@ pub(crate) mod files;
 mod import;
 mod merge_preview;
 mod recovery;
+mod snapshots;
+mod storage_meter;
 mod texts;
 
 use leptos::prelude::*;
@@ -25,7 +28,7 @@ pub use texts::Dt;
 pub(crate) struct DataSignals {
     /// Bumped after every action that changes storage, so the meter reads it again.
     pub tick: RwSignal<u32>,
-    /// The one-step undo of the last import or archive removal is on offer.
+    /// The one-step undo of the last import is on offer.
     pub can_undo: RwSignal<bool>,
 }
 
@@ -40,6 +43,8 @@ impl DataSignals {
 pub fn DataPage() -> impl IntoView {
     let state = use_app();
     let t = move |k: Dt| k.get(state.lang.get());
+    // What other tabs or pages of this address stored since is counted too.
+    state.with_store(|s| s.measure_again());
     // Still offered when the page is opened again, as long as nothing was saved since.
     let signals = DataSignals { tick: RwSignal::new(0), can_undo: RwSignal::new(state.undo_on_offer()) };
     view! {
@@ -48,7 +53,8 @@ pub fn DataPage() -> impl IntoView {
             <recovery::RecoveryCard/>
             <crate::components::ios_storage_notice::IosStorageNotice/>
             <WhereCard/>
-            <StorageMeter signals=signals/>
+            <storage_meter::StorageMeter signals=signals/>
+            <snapshots::SnapshotsCard signals=signals/>
             <export::ExportCard signals=signals/>
             <import::ImportCard signals=signals/>
             <conflicts::ConflictsCard/>
@@ -74,35 +80,6 @@ fn WhereCard() -> impl IntoView {
                     Some(d) => format!("{} {}{}", d, (state.today.get() - d).num_days().max(0), t(Dt::DaysAgo)),
                 }}
             </p>
-        </div>
-    }
-}
-
-/// How much of the browser's storage the records take.
-#[component]
-fn StorageMeter(
-    /// Re-read after every action of the page.
-    signals: DataSignals,
-) -> impl IntoView {
-    let state = use_app();
-    let t = move |k: Dt| k.get(state.lang.get());
-    let usage = move || {
-        signals.tick.get();
-        state.db.track();
-        state.with_store(|s| s.usage())
-    };
-    view! {
-        <div class="card" data-testid="storage-meter">
-            <h2>{move || t(Dt::MeterTitle)}</h2>
-            {move || usage().map(|u| {
-                let pct = u.percent();
-                view! {
-                    <meter min="0" max="100" low="50" high="80" optimum="0" value=format!("{pct:.1}") class="storage-meter"></meter>
-                    <p data-testid="usage-text">{format!("{} / {} ({pct:.1}%)", u.used_chars, u.quota_chars)}</p>
-                    {(pct >= 80.0).then(|| view! { <p class="banner banner-bad" role="alert">{move || t(Dt::MeterWarn80)}</p> })}
-                    {(50.0..80.0).contains(&pct).then(|| view! { <p class="banner banner-warn" role="status">{move || t(Dt::MeterWarn50)}</p> })}
-                }
-            })}
         </div>
     }
 }
