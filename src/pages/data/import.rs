@@ -90,7 +90,7 @@ pub(super) fn ImportCard(
         leptos::task::spawn_local(async move {
             let result = async {
                 let mut job = backup::begin_decrypt(&text, &p)?;
-                files::derive_in_slices(&mut job.kdf, |pct| {
+                files::derive_in_slices(&mut job.kdf, &|pct| {
                     step.set(Some(Step { what: Dt::Deriving, percent: Some(pct) }))
                 })
                 .await;
