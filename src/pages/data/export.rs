@@ -41,7 +41,7 @@ pub(super) fn ExportCard(
             if !p.is_empty() {
                 let sealed = async {
                     let mut job = backup::begin_encrypt(&p)?;
-                    files::derive_in_slices(&mut job.kdf, |pct| {
+                    files::derive_in_slices(&mut job.kdf, &|pct| {
                         step.set(Some(Step { what: Dt::Deriving, percent: Some(pct) }))
                     })
                     .await;

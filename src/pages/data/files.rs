@@ -96,7 +96,7 @@ pub(crate) async fn yield_to_browser() {
 
 /// The time a slice of a long step may take before it yields, in milliseconds: well under a
 /// frame at any CPU speed, since it is measured rather than counted in rounds.
-const SLICE_MS: f64 = 12.0;
+const SLICE_MS: f64 = 8.0;
 
 fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or_else(js_sys::Date::now)
@@ -104,9 +104,9 @@ fn now_ms() -> f64 {
 
 /// Derive a backup key a slice at a time, yielding to the browser between slices and
 /// reporting the share done (0–100) to `progress`.
-pub(crate) async fn derive_in_slices(kdf: &mut backup::KeyDerivation, progress: impl Fn(u32)) {
+pub(crate) async fn derive_in_slices(kdf: &mut backup::KeyDerivation, progress: &dyn Fn(u32)) {
     // Rounds between clock reads: a clock read costs far more than one round.
-    const BATCH: u32 = 2_000;
+    const BATCH: u32 = 500;
     while !kdf.is_done() {
         let start = now_ms();
         while !kdf.step(BATCH) && now_ms() - start < SLICE_MS {}

@@ -90,7 +90,7 @@ pub(super) fn ImportCard(
         leptos::task::spawn_local(async move {
             let result = async {
                 let mut job = backup::begin_decrypt(&text, &p)?;
-                files::derive_in_slices(&mut job.kdf, |pct| {
+                files::derive_in_slices(&mut job.kdf, &|pct| {
                     step.set(Some(Step { what: Dt::Deriving, percent: Some(pct) }))
                 })
                 .await;
@@ -101,6 +101,10 @@ pub(super) fn ImportCard(
             }
             .await;
             step.set(None);
+            // Another file was chosen meanwhile: this one's outcome no longer applies.
+            if import_text.with_untracked(|t| t.as_ref().map(|(n, x)| (n, x)) != Some((&name, &text))) {
+                return;
+            }
             if result.is_ok() {
                 encrypted.set(false);
                 import_pass.set(String::new());
