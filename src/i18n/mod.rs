@@ -5,6 +5,7 @@
 pub mod common;
 pub mod duties;
 pub mod meetings;
+pub mod print;
 pub mod records;
 
 pub use common::{role_label, role_short_label, Ui};

@@ -1,0 +1,119 @@
+//! The printable documents of a meeting (会议通知, 签到表, 表决票, 计票单, 会议记录) and of a
+//! follow-up task (督办通知单, 催办单): each on a screen of its own, with a back link and a
+//! print button that do not print. The content comes from `domain::official`; the page size,
+//! margins and page numbers of each document are its named `@page` in style/print.css.
+
+use leptos::prelude::*;
+
+use crate::app::use_app;
+use crate::domain::Id;
+use crate::i18n::print::PrintText as T;
+use crate::router::{PrintDoc, Route};
+
+mod meeting_docs;
+mod record;
+mod task_docs;
+mod vote_docs;
+
+/// The screen of one printable document.
+#[component]
+pub fn PrintPage(
+    /// The document.
+    doc: PrintDoc,
+) -> impl IntoView {
+    let state = use_app();
+    let exists = Memo::new(move |_| {
+        state.db.with(|db| match doc.back() {
+            Route::Task(n) => db.task(n).is_some(),
+            Route::Meeting(n) => db.meeting(n).is_some(),
+            _ => false,
+        })
+    });
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    view! {
+        <section class="page print-page">
+            <div class="no-print print-bar">
+                <a class="btn btn-quiet" href=doc.back().href() data-testid="print-back">"‹ "{move || state.t(T::Back)}</a>
+                <h1>{move || state.t(title(doc))}</h1>
+                <button type="button" class="btn btn-primary" data-testid="print-doc" on:click=print>{move || state.t(T::Print)}</button>
+                <p class="muted">{move || state.t(T::PrintHint)}</p>
+            </div>
+            {move || if exists.get() { body(doc) } else {
+                view! { <p class="field-error" role="alert">{state.t(T::NotFound)}</p> }.into_any()
+            }}
+        </section>
+    }
+}
+
+fn title(doc: PrintDoc) -> T {
+    match doc {
+        PrintDoc::Notice(_) => T::Notice,
+        PrintDoc::SignIn(_) => T::SignIn,
+        PrintDoc::BallotNamed(_) => T::BallotNamed,
+        PrintDoc::BallotSecret(_) => T::BallotSecret,
+        PrintDoc::Tally(_) => T::Tally,
+        PrintDoc::Record(_) => T::Record,
+        PrintDoc::TaskNotice(_) => T::TaskNotice,
+        PrintDoc::TaskReminder(_) => T::TaskReminder,
+    }
+}
+
+fn body(doc: PrintDoc) -> AnyView {
+    match doc {
+        PrintDoc::Notice(id) => view! { <meeting_docs::NoticeDoc id=id/> }.into_any(),
+        PrintDoc::SignIn(id) => view! { <meeting_docs::SignInDoc id=id/> }.into_any(),
+        PrintDoc::BallotNamed(id) => view! { <vote_docs::BallotsDoc id=id named=true/> }.into_any(),
+        PrintDoc::BallotSecret(id) => view! { <vote_docs::BallotsDoc id=id named=false/> }.into_any(),
+        PrintDoc::Tally(id) => view! { <vote_docs::TallyDoc id=id/> }.into_any(),
+        PrintDoc::Record(id) => view! { <record::RecordDoc id=id/> }.into_any(),
+        PrintDoc::TaskNotice(id) => view! { <task_docs::TaskSheetDoc id=id reminder=false/> }.into_any(),
+        PrintDoc::TaskReminder(id) => view! { <task_docs::TaskSheetDoc id=id reminder=true/> }.into_any(),
+    }
+}
+
+/// Links to the printable documents of a meeting (on its preparation screen).
+#[component]
+pub fn MeetingDocLinks(
+    /// The meeting.
+    id: Id,
+) -> impl IntoView {
+    let docs = [
+        PrintDoc::Notice(id),
+        PrintDoc::SignIn(id),
+        PrintDoc::BallotNamed(id),
+        PrintDoc::BallotSecret(id),
+        PrintDoc::Tally(id),
+        PrintDoc::Record(id),
+    ];
+    view! { <DocLinks docs=docs.to_vec()/> }
+}
+
+/// Links to the printable documents of a follow-up task (on its screen).
+#[component]
+pub fn TaskDocLinks(
+    /// The task.
+    id: Id,
+) -> impl IntoView {
+    view! { <DocLinks docs=vec![PrintDoc::TaskNotice(id), PrintDoc::TaskReminder(id)]/> }
+}
+
+/// A labelled row of links, one per document.
+#[component]
+fn DocLinks(
+    /// The documents linked.
+    docs: Vec<PrintDoc>,
+) -> impl IntoView {
+    let state = use_app();
+    view! {
+        <nav class="doc-links no-print" aria-label=move || state.t(T::Documents) data-testid="doc-links">
+            <span class="muted">{move || state.t(T::Documents)}</span>
+            {docs.into_iter().map(|d| view! {
+                <a class="btn btn-quiet" href=Route::Print(d).href()>{move || state.t(title(d))}</a>
+            }).collect_view()}
+        </nav>
+    }
+}
