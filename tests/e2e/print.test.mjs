@@ -240,7 +240,7 @@ appTest('the documents are linked from the meeting and task screens', async (app
   const links = await p.locator(`${tid('doc-links')} a`).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   assert.deepEqual(links.map((h) => h.split('/print/')[1]), ['notice', 'sign-in', 'ballot-named', 'ballot-secret', 'tally', 'record']);
   await p.locator(`${tid('doc-links')} a`).first().click();
-  await p.locator(tid('doc-notice')).waitFor();
+  await p.locator(tid('doc-sheet')).waitFor();
   await p.locator(tid('print-back')).click();
   await p.locator(tid('doc-links')).waitFor();
   await app.go(task);

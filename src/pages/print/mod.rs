@@ -1,6 +1,6 @@
 //! The printable documents of a meeting (会议通知, 签到表, 表决票, 计票单, 会议记录) and of a
 //! follow-up task (督办通知单, 催办单): each on a screen of its own, with a back link and a
-//! print button that do not print. The content comes from `domain::official`; the page size,
+//! print button that do not print. The content comes from [`html`]; the page size,
 //! margins and page numbers of each document are its named `@page` in style/print.css.
 
 use leptos::prelude::*;
@@ -10,10 +10,7 @@ use crate::domain::Id;
 use crate::i18n::print::PrintText as T;
 use crate::router::{PrintDoc, Route};
 
-mod meeting_docs;
-mod record;
-mod task_docs;
-mod vote_docs;
+pub mod html;
 
 /// The screen of one printable document.
 #[component]
@@ -62,16 +59,40 @@ fn title(doc: PrintDoc) -> T {
     }
 }
 
+/// The document's sheet: one block of markup from [`html`], rebuilt when the records change.
 fn body(doc: PrintDoc) -> AnyView {
-    match doc {
-        PrintDoc::Notice(id) => view! { <meeting_docs::NoticeDoc id=id/> }.into_any(),
-        PrintDoc::SignIn(id) => view! { <meeting_docs::SignInDoc id=id/> }.into_any(),
-        PrintDoc::BallotNamed(id) => view! { <vote_docs::BallotsDoc id=id named=true/> }.into_any(),
-        PrintDoc::BallotSecret(id) => view! { <vote_docs::BallotsDoc id=id named=false/> }.into_any(),
-        PrintDoc::Tally(id) => view! { <vote_docs::TallyDoc id=id/> }.into_any(),
-        PrintDoc::Record(id) => view! { <record::RecordDoc id=id/> }.into_any(),
-        PrintDoc::TaskNotice(id) => view! { <task_docs::TaskSheetDoc id=id reminder=false/> }.into_any(),
-        PrintDoc::TaskReminder(id) => view! { <task_docs::TaskSheetDoc id=id reminder=true/> }.into_any(),
+    let state = use_app();
+    let markup = Memo::new(move |_| {
+        let today = state.today.get();
+        state
+            .db
+            .with(|db| {
+                let meeting = |n: Id| db.meeting(n);
+                Some(match doc {
+                    PrintDoc::Notice(n) => {
+                        let m = meeting(n)?;
+                        html::notice(db, m, m.notice.as_ref().map(|x| x.on).unwrap_or(today))
+                    }
+                    PrintDoc::SignIn(n) => html::sign_in(db, meeting(n)?),
+                    PrintDoc::BallotNamed(n) => html::ballots(db, meeting(n)?, true),
+                    PrintDoc::BallotSecret(n) => html::ballots(db, meeting(n)?, false),
+                    PrintDoc::Tally(n) => html::tally(db, meeting(n)?),
+                    PrintDoc::Record(n) => html::record(db, meeting(n)?),
+                    PrintDoc::TaskNotice(n) => html::task_sheet_html(db, db.task(n)?, n, today, false),
+                    PrintDoc::TaskReminder(n) => html::task_sheet_html(db, db.task(n)?, n, today, true),
+                })
+            })
+            .unwrap_or_default()
+    });
+    if matches!(doc, PrintDoc::BallotNamed(_) | PrintDoc::BallotSecret(_)) {
+        view! {
+            {move || markup.with(String::is_empty).then(|| view! { <p class="card" data-testid="no-ballots">{state.t(T::NoBallotItems)}</p> })}
+            <div class="doc doc-ballots" lang="zh-CN" data-testid="doc-ballots" inner_html=move || markup.get()></div>
+        }
+        .into_any()
+    } else {
+        view! { <article class="doc doc-a4" lang="zh-CN" data-testid="doc-sheet" inner_html=move || markup.get()></article> }
+            .into_any()
     }
 }
 
