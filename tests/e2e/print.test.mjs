@@ -239,6 +239,8 @@ appTest('the documents are linked from the meeting and task screens', async (app
   await app.go(meetings[0]);
   const links = await p.locator(`${tid('doc-links')} a`).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   assert.deepEqual(links.map((h) => h.split('/print/')[1]), ['notice', 'sign-in', 'ballot-named', 'ballot-secret', 'tally', 'record']);
+  assert.equal(await p.locator(`${tid('doc-links')} a`).first().isVisible(), false, 'folded');
+  await p.locator(tid('doc-links-open')).click();
   await p.locator(`${tid('doc-links')} a`).first().click();
   await p.locator(tid('doc-sheet')).waitFor();
   await p.locator(tid('print-back')).click();
@@ -251,6 +253,13 @@ appTest('the documents are linked from the meeting and task screens', async (app
       await p.setViewportSize({ width: w, height: 900 });
       await app.go(task);
       await app.screenshot(`print-links-task-${w}`);
+      await app.go(meetings[0]);
+      await p.locator(tid('doc-links-open')).click();
+      await app.screenshot(`print-links-meeting-${w}`);
+      await app.go(`${meetings[1]}/summary`);
+      await app.screenshot(`print-summary-${w}`);
+      await app.go('#/settings');
+      await app.screenshot(`print-settings-${w}`);
       for (const doc of ['notice', 'sign-in', 'ballot-secret', 'tally', 'record']) {
         await app.go(`${meetings[0]}/print/${doc}`);
         await app.screenshot(`print-${doc}-${w}`);

@@ -122,7 +122,8 @@ pub fn TaskDocLinks(
     view! { <DocLinks docs=vec![PrintDoc::TaskNotice(id), PrintDoc::TaskReminder(id)]/> }
 }
 
-/// A labelled row of links, one per document.
+/// The links, one per document, folded under "打印文书" (the meeting screens carry them on
+/// every tab, the live tablet screen included).
 #[component]
 fn DocLinks(
     /// The documents linked.
@@ -130,11 +131,13 @@ fn DocLinks(
 ) -> impl IntoView {
     let state = use_app();
     view! {
-        <nav class="doc-links no-print" aria-label=move || state.t(T::Documents) data-testid="doc-links">
-            <span class="muted">{move || state.t(T::Documents)}</span>
-            {docs.into_iter().map(|d| view! {
-                <a class="btn btn-quiet" href=Route::Print(d).href()>{move || state.t(title(d))}</a>
-            }).collect_view()}
-        </nav>
+        <details class="doc-links no-print" data-testid="doc-links">
+            <summary class="btn btn-quiet" data-testid="doc-links-open">{move || state.t(T::Documents)}</summary>
+            <div class="doc-links-list">
+                {docs.into_iter().map(|d| view! {
+                    <a class="btn btn-quiet" href=Route::Print(d).href()>{move || state.t(title(d))}</a>
+                }).collect_view()}
+            </div>
+        </details>
     }
 }
