@@ -117,6 +117,12 @@ appTest('the 纪要 prints per GB/T 9704: A4, its margins, 28 characters a line,
   assert.ok(full.length >= 10, `lines of exactly 28 characters: ${second.map((l) => l.text.length).join(' ')}`);
   for (const l of full) near(l.x0, left, 2, 'a full line starts at the left margin');
 
+  // §10.3: the 纪要标志 35 mm under the top of the type area (its middle half a 22 pt line
+  // further); 出席 two characters in.
+  const title = pages[0].lines.find((l) => /党组会议纪要$/.test(l.text));
+  near(mid(title), top + 35 * MM + 11, 6, 'the title 35 mm under the top of the type area');
+  const present = pages.flatMap((pg) => pg.lines).find((l) => l.text.startsWith('出席：'));
+  near(present.x0, left + 32, 3, '出席 two characters in');
   const all = pages.map(pageText).join('\n');
   const first = pageText(pages[0]);
   assert.match(first, /党组会议纪要/);
