@@ -26,6 +26,7 @@ async function printed(p, name) {
   await p.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
   await p.emulateMedia({ media: 'screen' });
   const html = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8' });
+  if (!process.env.YISHI_SHOTS) fs.rmSync(dir, { recursive: true, force: true });
   const num = (s, k) => Number(new RegExp(`${k}="([\\d.]+)"`).exec(s)[1]);
   const unescape = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
   return [...html.matchAll(/<page ([^>]*)>([\s\S]*?)<\/page>/g)].map(([, attrs, body]) => ({
@@ -35,7 +36,6 @@ async function printed(p, name) {
       x0: num(a, 'xMin'), y0: num(a, 'yMin'), x1: num(a, 'xMax'), y1: num(a, 'yMax'),
       text: [...words.matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((w) => unescape(w[1])).join(''),
     })),
-    file,
   }));
 }
 
