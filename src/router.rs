@@ -44,6 +44,73 @@ pub enum Route {
     /// Full-text search with a query.
     Search(String),
     NotFound(String),
+    /// A printable document (会议通知, 签到表, 表决票, 计票单, 会议记录, 督办通知单, 催办单).
+    Print(PrintDoc),
+}
+
+/// The printable documents of a meeting or a task, each on its own screen (`pages/print`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PrintDoc {
+    /// 会议通知 with the agenda.
+    Notice(Id),
+    /// 签到表
+    SignIn(Id),
+    /// 表决票, one per voter with the voter's name (记名).
+    BallotNamed(Id),
+    /// 表决票 without a name (无记名).
+    BallotSecret(Id),
+    /// 计票单
+    Tally(Id),
+    /// 会议记录 (a 记录本 page).
+    Record(Id),
+    /// 督办通知单 of a task.
+    TaskNotice(Id),
+    /// 催办单 of a task.
+    TaskReminder(Id),
+}
+
+/// A document's name in the address and its constructor.
+type Named = (&'static str, fn(Id) -> PrintDoc);
+
+impl PrintDoc {
+    const MEETING: [Named; 6] = [
+        ("notice", PrintDoc::Notice),
+        ("sign-in", PrintDoc::SignIn),
+        ("ballot-named", PrintDoc::BallotNamed),
+        ("ballot-secret", PrintDoc::BallotSecret),
+        ("tally", PrintDoc::Tally),
+        ("record", PrintDoc::Record),
+    ];
+    const TASK: [Named; 2] = [("notice", PrintDoc::TaskNotice), ("reminder", PrintDoc::TaskReminder)];
+
+    /// The meeting's document named `name` in its address.
+    pub fn of_meeting(id: Id, name: &str) -> Option<PrintDoc> {
+        Self::MEETING.iter().find(|(n, _)| *n == name).map(|(_, f)| f(id))
+    }
+    /// The task's document named `name` in its address.
+    pub fn of_task(id: Id, name: &str) -> Option<PrintDoc> {
+        Self::TASK.iter().find(|(n, _)| *n == name).map(|(_, f)| f(id))
+    }
+    /// (is of a task, the record's id, the name in the address)
+    fn parts(self) -> (bool, Id, &'static str) {
+        match self {
+            PrintDoc::Notice(n) => (false, n, "notice"),
+            PrintDoc::SignIn(n) => (false, n, "sign-in"),
+            PrintDoc::BallotNamed(n) => (false, n, "ballot-named"),
+            PrintDoc::BallotSecret(n) => (false, n, "ballot-secret"),
+            PrintDoc::Tally(n) => (false, n, "tally"),
+            PrintDoc::Record(n) => (false, n, "record"),
+            PrintDoc::TaskNotice(n) => (true, n, "notice"),
+            PrintDoc::TaskReminder(n) => (true, n, "reminder"),
+        }
+    }
+    /// The screen it is printed from (the back link).
+    pub fn back(self) -> Route {
+        match self.parts() {
+            (true, n, _) => Route::Task(n),
+            (false, n, _) => Route::Meeting(n),
+        }
+    }
 }
 
 fn decode(s: &str) -> String {
@@ -114,11 +181,13 @@ impl Route {
             ["meetings", n, "minutes"] => id(n).map(Route::MeetingMinutes),
             ["meetings", n, "summary"] => id(n).map(Route::MeetingSummary),
             ["meetings", n, "democratic-life"] => id(n).map(Route::DemocraticLife),
+            ["meetings", n, "print", d] => id(n).and_then(|n| PrintDoc::of_meeting(n, d)).map(Route::Print),
             ["items"] => Some(Route::Items),
             ["items", "new"] => Some(Route::ItemNew),
             ["items", n] => id(n).map(Route::Item),
             ["tasks"] => Some(Route::Tasks),
             ["tasks", n] => id(n).map(Route::Task),
+            ["tasks", n, "print", d] => id(n).and_then(|n| PrintDoc::of_task(n, d)).map(Route::Print),
             ["duties"] => Some(Route::Duties(None)),
             ["duties", "members"] => Some(Route::DutyMembers(None)),
             ["duties", "members", y] => year(y).map(|y| Route::DutyMembers(Some(y))),
@@ -177,6 +246,10 @@ impl Route {
             Route::Search(q) if q.is_empty() => "#/search".into(),
             Route::Search(q) => format!("#/search?q={}", encode(q)),
             Route::NotFound(s) => format!("#{s}"),
+            Route::Print(d) => match d.parts() {
+                (true, n, name) => format!("#/tasks/{n}/print/{name}"),
+                (false, n, name) => format!("#/meetings/{n}/print/{name}"),
+            },
         }
     }
 
@@ -193,6 +266,7 @@ impl Route {
             | Route::DemocraticLife(_) => Section::Meetings,
             Route::Items | Route::ItemNew | Route::Item(_) => Section::Items,
             Route::Tasks | Route::Task(_) => Section::Tasks,
+            Route::Print(d) => d.back().section(),
             Route::Duties(_)
             | Route::DutyMembers(_)
             | Route::Evidence
@@ -279,6 +353,14 @@ mod tests {
             Route::Settings,
             Route::Data,
             Route::Search("人事任免 决定".into()),
+            Route::Print(PrintDoc::Notice(3)),
+            Route::Print(PrintDoc::SignIn(3)),
+            Route::Print(PrintDoc::BallotNamed(3)),
+            Route::Print(PrintDoc::BallotSecret(3)),
+            Route::Print(PrintDoc::Tally(3)),
+            Route::Print(PrintDoc::Record(3)),
+            Route::Print(PrintDoc::TaskNotice(9)),
+            Route::Print(PrintDoc::TaskReminder(9)),
         ];
         for r in routes {
             assert_eq!(Route::parse(&r.href()), r, "{}", r.href());

@@ -21,6 +21,7 @@ pub mod followup;
 pub mod ics;
 pub mod item;
 pub mod meeting;
+pub mod official;
 pub mod org;
 pub mod revision;
 pub mod rules;

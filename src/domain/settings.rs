@@ -105,6 +105,27 @@ pub struct RuleSettings {
     pub expenditure_threshold_yuan: u64,
     #[serde(default)]
     pub duties: DutySettings,
+    /// The 版记 of the printed 纪要. Left out of the stored text while empty, so settings
+    /// saved before it existed keep their text (and their revision).
+    #[serde(default, skip_serializing_if = "IssueSettings::is_empty")]
+    pub issue: IssueSettings,
+}
+
+/// The 版记 (GB/T 9704-2012 §7.4) printed at the end of a 纪要.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssueSettings {
+    /// 分送: the recipients, e.g. 州党委办公室，局属各单位.
+    #[serde(default)]
+    pub copy_to: String,
+    /// 印发机关, e.g. 中共某局党组办公室 (empty: the unit's Party group).
+    #[serde(default)]
+    pub issuer: String,
+}
+
+impl IssueSettings {
+    pub fn is_empty(&self) -> bool {
+        self.copy_to.is_empty() && self.issuer.is_empty()
+    }
 }
 
 impl Default for RuleSettings {
@@ -118,6 +139,7 @@ impl Default for RuleSettings {
             subtract_not_counted: true,
             expenditure_threshold_yuan: 50_000,
             duties: DutySettings::default(),
+            issue: IssueSettings::default(),
         }
     }
 }

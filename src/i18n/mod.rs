@@ -7,6 +7,7 @@ pub mod duties;
 pub mod items;
 pub mod meetings;
 pub mod phrases;
+pub mod print;
 pub mod records;
 
 pub use common::{role_label, role_short_label, Ui};

@@ -204,6 +204,7 @@ pub fn field_name(key: &str, lang: Lang) -> String {
         "open_quorum" => ("开会人数要求", "meeting quorum"),
         "pass_threshold" => ("通过票数要求", "pass threshold"),
         "duties" => ("履职频次", "duty frequencies"),
+        "issue" => ("纪要版记", "summary imprint"),
         _ => return key.to_string(),
     };
     match lang {

@@ -13,6 +13,7 @@ pub mod home;
 pub mod items;
 pub mod meetings;
 pub mod not_found;
+pub mod print;
 pub mod rules;
 pub mod search;
 pub mod settings;
@@ -47,6 +48,7 @@ pub fn render_page(page: Route, route: Signal<Route>) -> AnyView {
         | Route::DemocraticLife(_)
         | Route::Study(_)
         | Route::Report(_) => duties::render(page),
+        Route::Print(doc) => view! { <print::PrintPage doc=doc/> }.into_any(),
         Route::NotFound(path) => view! { <not_found::NotFoundPage path=path/> }.into_any(),
     }
 }

@@ -186,6 +186,25 @@ fn UnitSection(
                         on:input=move |ev| { let v = event_target_value(&ev); draft.edit_org(|o| o.superior = v) }
                     />
                 </label>
+                <label class="field">
+                    <span class="field-label">{move || state.t(Ui::IssueCopyTo)}</span>
+                    <input
+                        type="text"
+                        data-testid="issue-copy-to"
+                        prop:value=move || draft.rules.with(|r| r.issue.copy_to.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); draft.edit_rules(|r| r.issue.copy_to = v) }
+                    />
+                </label>
+                <label class="field">
+                    <span class="field-label">{move || state.t(Ui::IssueIssuer)}</span>
+                    <input
+                        type="text"
+                        data-testid="issue-issuer"
+                        placeholder=move || state.t(Ui::IssueIssuerHint)
+                        prop:value=move || draft.rules.with(|r| r.issue.issuer.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); draft.edit_rules(|r| r.issue.issuer = v) }
+                    />
+                </label>
             </div>
         </fieldset>
     }

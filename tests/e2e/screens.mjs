@@ -50,15 +50,19 @@ export async function recordScreens(app, { democraticLife } = {}) {
   const meetingId = async (sel) => (await href('#/meetings', `[data-testid="meeting-row"]${sel}`)).match(/meetings\/(\d+)/)[1];
   const out = [];
   const meeting = (name, id, tabs) => {
-    for (const tab of tabs) out.push({ name: `${name}${tab ? '-' + tab : ''}`, hash: `#/meetings/${id}${tab ? '/' + tab : ''}` });
+    for (const tab of tabs) out.push({ name: `${name}${tab ? '-' + tab.replace('/', '-') : ''}`, hash: `#/meetings/${id}${tab ? '/' + tab : ''}` });
   };
   const all = ['', 'live', 'minutes', 'summary'];
   meeting('meeting-planned', await meetingId('[data-stage="Planned"]'), all);
   meeting('meeting-closed', await meetingId('[data-stage="Closed"]:not(:has-text("中心组"))'), all);
   meeting('meeting-signed', await meetingId('[data-stage="Signed"]'), all);
   meeting('meeting-study', await meetingId(':has-text("中心组")'), ['', 'minutes']);
+  const signed = await meetingId('[data-stage="Signed"]');
+  meeting('meeting-signed', signed, ['print/notice', 'print/sign-in', 'print/tally', 'print/record']);
   out.push({ name: 'item', hash: await href('#/items', 'main a[href*="#/items/"]:not([href$="/new"])') });
-  out.push({ name: 'task', hash: await href('#/tasks', 'main a[href*="#/tasks/"]') });
+  const task = await href('#/tasks', 'main a[href*="#/tasks/"]');
+  out.push({ name: 'task', hash: task });
+  out.push({ name: 'task-print-reminder', hash: `${task}/print/reminder` });
   out.push({ name: 'search-results', hash: `#/search?q=${encodeURIComponent('党组')}` });
   out.push({ name: 'not-found', hash: '#/no-such-screen' });
   if (democraticLife) {

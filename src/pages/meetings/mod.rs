@@ -93,6 +93,7 @@ pub fn MeetingHeader(
                 {tab(T::TabSummary, Route::MeetingSummary(id), "tab-summary")}
             </nav>
             <crate::components::package_export::PackageExport id=id/>
+            <crate::pages::print::MeetingDocLinks id=id/>
             <crate::components::conflict::ConflictNotice doc=crate::domain::doc::DocId::Meeting(id)/>
         </header>
     }

@@ -9,14 +9,13 @@ use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
 use crate::domain::article::cite;
 use crate::domain::meeting::{AmendTarget, MeetingStage};
-use crate::domain::summary::{
-    self, attendance_lines, body_lines, current_text, date_zh, heading, number_label, SummaryError,
-};
+use crate::domain::official::{issue_note, summary_blocks, Block, IssueNote};
+use crate::domain::summary::{self, attendance_lines, current_text, date_zh, heading, number_label, SummaryError};
 use crate::domain::Id;
 use crate::i18n::meetings::MeetingsText as T;
 use crate::i18n::Lang;
 
-/// Lays out a few hidden characters in the 纪要's fonts (FangSong and 小标宋, or their
+/// Lays out a few hidden characters in the 纪要's fonts (仿宋, 小标宋 and 黑体, or their
 /// fallbacks), then removes them after the next frame. Called once the browser is idle after
 /// loading, so that the first opening of the 纪要 does not also open those fonts: a CJK serif
 /// font is a file of tens of MB, and the browser opens it on first use, inside the layout of the
@@ -27,7 +26,7 @@ pub fn warm_up_fonts() {
     let (Ok(el), Some(body)) = (doc.create_element("div"), doc.body()) else { return };
     el.set_class_name("official font-warmup");
     let _ = el.set_attribute("aria-hidden", "true");
-    el.set_inner_html(r#"<p class="official-title">会议纪要</p><p>议定事项</p>"#);
+    el.set_inner_html(r#"<p class="official-title">会议纪要</p><div class="official-body"><p>议定事项</p><p class="official-h">一、</p></div>"#);
     if body.append_child(&el).is_ok() {
         // The frame lays it out (opening the fonts); the task after the frame removes it.
         request_animation_frame(move || set_timeout(move || el.remove(), std::time::Duration::ZERO));
@@ -123,7 +122,7 @@ fn PrintedSummary(id: Id) -> impl IntoView {
         let m = db.meeting(id)?;
         let s = m.summary.as_ref()?;
         let text = current_text(m, &AmendTarget::Summary, &s.text).to_string();
-        let signer = s.signed.as_ref().map(|x| db.org.member_name(x.by));
+        let issued = s.signed.as_ref().map(|x| x.at.date()).unwrap_or(m.date);
         Some(view! {
             <article class="official" data-testid="printed-summary" lang="zh-CN">
                 <h1 class="official-title" data-testid="summary-heading">{heading(&db.org.unit_name)}</h1>
@@ -134,20 +133,38 @@ fn PrintedSummary(id: Id) -> impl IntoView {
                 </div>
                 <hr class="official-rule"/>
                 <div class="official-body">
-                    {body_lines(&text).into_iter().map(|l| if l.trim().is_empty() { view! { <p class="blank"></p> }.into_any() } else { view! { <p>{l.to_string()}</p> }.into_any() }).collect_view()}
+                    {summary_blocks(&text).into_iter().map(|b| match b {
+                        Block::Blank => view! { <p class="blank"></p> }.into_any(),
+                        Block::Heading(h) => view! { <p class="official-h">{h}</p> }.into_any(),
+                        Block::Para(p) => view! { <p>{p}</p> }.into_any(),
+                    }).collect_view()}
                 </div>
-                <div class="official-attendance">
-                    {attendance_lines(&db.org, m).into_iter().map(|(g, v)| view! { <p><span class="att-label">{format!("{}：", g.zh())}</span>{v}</p> }).collect_view()}
-                </div>
-                {signer.map(|who| view! { <p class="official-sign">{format!("签发：{who}")}</p> })}
+                <dl class="official-attendance">
+                    {attendance_lines(&db.org, m).into_iter().map(|(g, v)| view! { <dt class="att-label">{format!("{}：", g.zh())}</dt><dd>{v}</dd> }).collect_view()}
+                </dl>
                 {(!m.amendments.is_empty()).then(|| view! {
                     <div class="official-amendments">
                         <p><strong>"更正记录"</strong></p>
                         {m.amendments.iter().map(|a| view! { <p>{format!("{} {}：{}（理由：{}）", a.at.format("%Y-%m-%d"), a.by, a.text, a.reason)}</p> }).collect_view()}
                     </div>
                 })}
+                <Imprint note=issue_note(&db.settings.issue, &db.org, issued)/>
             </article>
         })
     })
+    }
+}
+
+/// The 版记 (GB/T 9704-2012 §7.4): 分送, then 印发机关 and 印发日期, between rules.
+#[component]
+fn Imprint(
+    /// What it says.
+    note: IssueNote,
+) -> impl IntoView {
+    view! {
+        <div class="official-imprint" data-testid="summary-imprint">
+            {(!note.copy_to.is_empty()).then(|| view! { <p class="imprint-copy">{format!("分送：{}", note.copy_to)}</p> })}
+            <p class="imprint-issue"><span>{note.issuer}</span><span>{note.date}</span></p>
+        </div>
     }
 }

@@ -80,6 +80,7 @@ fn TaskBody(id: Id) -> impl IntoView {
                         <p class="ok" data-testid="task-closed">{state.t(T::ClosedWith)}" "{c.date.to_string()}{move || state.colon()}{c.result}</p>
                     })}
                 </div>
+                <crate::pages::print::TaskDocLinks id=id/>
             }
         })}
         <div class="card">
