@@ -206,6 +206,7 @@ texts! {
     NeedsMaterials => "缺少会议材料", "materials missing";
     NeedsDirector => "待局长同意", "awaits the director's consent";
     ListSep => "、", ", ";
+    NoneRecused => "无", "none";
     NeedsInCharge => "未指定分管审核党组成员", "no member in charge";
     NoValidDecision => "未形成有效决定", "no valid decision";
     InProgressHint => "会议进行中。散会在议程下方。", "The meeting is in progress. Closing is below the agenda.";

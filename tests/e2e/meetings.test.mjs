@@ -64,7 +64,10 @@ async function newItem(p, title, category) {
 
 async function vote(p, memberName, choice, force = false) {
   // `force`: the chair's buttons are marked aria-disabled while others still have to vote;
-  // a tap still reaches the engine, which refuses and says why.
+  // a tap still reaches the engine, which refuses and says why. The row is brought to the middle
+  // of the screen first, clear of the agenda bar pinned to its foot.
+  const row = p.locator(tid('vote-row')).filter({ hasText: memberName });
+  await row.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await p.locator(tid('vote-row')).filter({ hasText: memberName }).locator(tid(`vote-${choice}`)).click({ force });
 }
 
@@ -83,6 +86,7 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
   await p.locator(tid('meeting-date')).fill(TODAY);
   await p.locator(tid('create-meeting')).click();
   await p.locator(tid('meeting-place')).waitFor();
+  const mid = (await p.evaluate(() => location.hash)).match(/meetings\/(\d+)/)[1];
   await p.locator(tid('meeting-place')).fill('局机关三楼会议室');
   await p.locator(tid('meeting-place')).blur();
   await p.locator(tid('meeting-recorder')).fill('周丽');
@@ -380,10 +384,9 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
 
   // ---- Optional: screenshots of every screen at three sizes (YISHI_SHOTS=1) ------------------
   if (process.env.YISHI_SHOTS) {
-    const mid = (await p.evaluate(() => location.hash)).match(/meetings\/(\d+)/)[1];
     const screens = { list: '#/meetings', prepare: `#/meetings/${mid}`, live: `#/meetings/${mid}/live`, minutes: `#/meetings/${mid}/minutes`,
-      summary: `#/meetings/${mid}/summary`, items: '#/items', search: '#/search?q=' + encodeURIComponent('养护') };
-    for (const [w, h] of [[390, 844], [768, 1024], [1024, 768]]) {
+      summary: `#/meetings/${mid}/summary`, items: '#/items', search: '#/search?q=' + encodeURIComponent('养护'), settings: '#/settings', home: '#/' };
+    for (const [w, h] of [[390, 844], [768, 1024], [1024, 768], [1366, 900]]) {
       await p.setViewportSize({ width: w, height: h });
       for (const [name, hash] of Object.entries(screens)) {
         await p.evaluate((x) => { location.hash = x; }, hash);
@@ -455,6 +458,7 @@ appTest('a layout check: after 宣布开会 at 768×1024 the current item’s ti
     await p.setViewportSize({ width: w, height: h });
     await p.evaluate(() => window.scrollTo(0, 0));
     await painted(p);
+    if (process.env.YISHI_SHOTS) await p.screenshot({ path: `${process.env.YISHI_SHOTS}/live-opened-${w}x${h}.png` });
     const inView = (sel) => p.locator(sel).first().evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; });
     if (w === 768) {
       assert.ok(await inView(`${tid('item-panel')} h2`), 'the item title in the first viewport');
@@ -462,7 +466,6 @@ appTest('a layout check: after 宣布开会 at 768×1024 the current item’s ti
     }
     // The position bar with previous/next is on screen at every size.
     assert.ok(await inView(tid('item-bar')), `${w}x${h}: 第 N 项 / 共 M 项 is on screen`);
-    if (process.env.YISHI_SHOTS) await p.screenshot({ path: `${process.env.YISHI_SHOTS}/live-opened-${w}x${h}.png` });
   }
 });
 

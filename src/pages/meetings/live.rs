@@ -54,6 +54,17 @@ pub fn LivePage(
     }
 }
 
+/// Bring the current item's top into view (below the app's pinned top bar: see the item area's
+/// `scroll-margin-top`), after the frame that shows it.
+fn scroll_to_item() {
+    request_animation_frame(|| {
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("current-item"))
+        {
+            el.scroll_into_view();
+        }
+    });
+}
+
 fn stage_of(id: Id) -> Memo<Option<MeetingStage>> {
     let state = use_app();
     Memo::new(move |_| state.db.with(|db| db.meeting(id).map(|m| m.stage)))
@@ -81,7 +92,13 @@ fn StageBar(id: Id) -> impl IntoView {
         <div class="stage-bar no-print">
             {move || match stage.get() {
                 Some(MeetingStage::Planned) => view! {
-                    <button type="button" class="btn btn-primary" data-testid="open-meeting" on:click=move |_| run(conduct::start)>{state.t(T::OpenMeeting)}</button>
+                    <button type="button" class="btn btn-primary" data-testid="open-meeting" on:click=move |_| {
+                        run(conduct::start);
+                        // Opened: the current item comes to the top of the screen.
+                        if err.get_untracked().is_none() {
+                            scroll_to_item();
+                        }
+                    }>{state.t(T::OpenMeeting)}</button>
                 }.into_any(),
                 Some(MeetingStage::InProgress) => view! {
                     <p class="muted stage-note" data-testid="in-progress-note">{state.t(T::InProgressHint)}</p>
@@ -340,10 +357,7 @@ fn ItemArea(id: Id) -> impl IntoView {
                 }
             }
         });
-        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("current-item"))
-        {
-            el.scroll_into_view();
-        }
+        scroll_to_item();
     };
     let position = move || {
         let n = agenda.with(Vec::len);
@@ -404,6 +418,20 @@ fn ItemPanel(id: Id, item: Id) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let recused_names = Memo::new(move |_| {
+        state.db.with(|db| {
+            let names: Vec<String> = db
+                .meeting(id)
+                .and_then(|m| m.record(item))
+                .map(|r| r.recused.iter().map(|x| db.org.member_name(*x)).collect())
+                .unwrap_or_default();
+            if names.is_empty() {
+                state.t(T::NoneRecused).to_string()
+            } else {
+                names.join(state.t(T::ListSep))
+            }
+        })
+    });
     let opinions = Memo::new(move |_| {
         state.db.with(|db| {
             db.meeting(id)
@@ -419,8 +447,12 @@ fn ItemPanel(id: Id, item: Id) -> impl IntoView {
                 {move || info.get().filter(|i| i.1.needs_special_quorum()).map(|_| view! { <span class="pill pill-warn">{state.pick("须三分之二以上到会".into(), "Two-thirds quorum".into())}</span> })}
             </h2>
             <QuorumBanner label=Signal::derive(move || state.t(T::ItemQuorum).to_string()) check=quorum testid="item-quorum"/>
-            <fieldset class="subset">
-                <legend>{move || state.t(T::Recusal)}</legend>
+            <div class="item-cols">
+            <div class="item-col">
+            // Recusals fold into one line once the meeting is open (回避：none / the names).
+            <details class="subset recusal-fold" prop:open=move || stage.get() == Some(MeetingStage::Planned) data-testid="recusal-fold">
+                <summary data-testid="recusal-summary">{move || format!("{}{}{}", state.t(T::Recusal), state.colon(), recused_names.get())}</summary>
+
                 {move || members.get().into_iter().map(|(mid, name)| {
                     let on = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).is_some_and(|r| r.recused.contains(&mid))));
                     view! {
@@ -436,16 +468,20 @@ fn ItemPanel(id: Id, item: Id) -> impl IntoView {
                             })>{name}</button>
                     }
                 }).collect_view()}
-            </fieldset>
+            </details>
             {move || { let o = opinions.get(); (!o.is_empty()).then(|| view! {
                 <div class="opinions-shown" data-testid="opinions-shown">
                     <strong>{state.t(T::WrittenOpinions)}</strong>" "<span class="muted">{state.t(T::OpinionHint)}</span>
                     <ul>{o.into_iter().map(|(n, t)| view! { <li>{format!("{n}：{t}")}</li> }).collect_view()}</ul>
                 </div>
             }) }}
-            <NotesSection id=id item=item stage=stage live=live/>
             <VoteSection id=id item=item stage=stage live=live category=category()/>
+            </div>
+            <div class="item-col">
+            <NotesSection id=id item=item stage=stage live=live/>
             <DecisionSection id=id item=item/>
+            </div>
+            </div>
         </div>
     }
 }
