@@ -115,6 +115,15 @@ appTest('a year with a month without a 党组会议 is flagged on the register a
   const p = await withExample(app, '2026-06-15');
   await app.go('#/duties/2025');
   const row = p.locator('[data-testid="duty-row"][data-duty="PartyGroupMeeting"]');
+  // Before the register's start (by default the first record, in 2026) nothing is flagged.
+  assert.notEqual(await row.getAttribute('data-status'), 'overdue');
+  // A register kept since 2025 (台账起始日期 in 设置): 2025's months are judged.
+  await app.go('#/settings');
+  await p.getByTestId('setting-ledger-start').fill('2025-01-01');
+  await p.getByTestId('setting-ledger-start').blur();
+  await p.getByTestId('settings-save').click();
+  await p.getByTestId('settings-status').filter({ hasText: '已保存' }).waitFor();
+  await app.go('#/duties/2025');
   assert.equal(await row.getAttribute('data-status'), 'overdue');
   assert.match(await row.locator('[data-testid="duty-gaps"]').innerText(), /2025年\d+月未召开党组会议/);
   assert.ok(await row.evaluate((el) => el.classList.contains('duty-overdue')));
