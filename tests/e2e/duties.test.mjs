@@ -123,6 +123,15 @@ appTest('a year with a month without a 党组会议 is flagged on the register a
   await p.getByTestId('setting-ledger-start').blur();
   await p.getByTestId('settings-save').click();
   await p.getByTestId('settings-status').filter({ hasText: '已保存' }).waitFor();
+  // 首页: overdue follow-up first, then this year's risks; 2025's are folded below them.
+  await app.go('#/');
+  const older = p.locator('[data-testid="older-risks"]');
+  await older.waitFor();
+  assert.equal(await older.evaluate((d) => d.open), false, 'earlier years folded');
+  const shown = await p.locator('[data-testid="risk-hints"] > ul [data-testid="risk-hint"]').evaluateAll((els) => els.map((e) => [e.dataset.clause, e.dataset.year]));
+  assert.ok(shown.length > 0 && shown.every(([, y]) => Number(y) >= 2026), JSON.stringify(shown));
+  assert.ok((await older.locator('[data-testid="risk-hint"]').count()) > 0);
+  assert.ok(await older.locator('[data-testid="risk-hint"]').evaluateAll((els) => els.every((e) => e.dataset.year === '2025')));
   await app.go('#/duties/2025');
   assert.equal(await row.getAttribute('data-status'), 'overdue');
   assert.match(await row.locator('[data-testid="duty-gaps"]').innerText(), /2025年\d+月未召开党组会议/);

@@ -469,6 +469,20 @@ appTest('a layout check: after 宣布开会 at 768×1024 the current item’s ti
   }
 });
 
+appTest('when no item is ready for the agenda, the agenda says which are close and what each needs', async (app) => {
+  const p = await app.gotoApp('#/');
+  assert.ok(await app.loadExample());
+  await app.go('#/meetings/new');
+  await p.locator(tid('create-meeting')).click();
+  await p.locator(tid('meeting-place')).waitFor();
+  const close = p.locator(tid('nearly-ready-item'));
+  await close.first().waitFor();
+  const texts = await close.allInnerTexts();
+  assert.ok(texts.includes('关于修订局机关差旅费和公务接待管理办法的议题 — 待书记确定上会'), texts.join(' | '));
+  assert.ok(texts.some((t) => /关于申报智慧交通试点项目的议题 — .*待分管党组成员审核/.test(t)), texts.join(' | '));
+  assert.match(await close.first().locator('a').getAttribute('href'), /^#\/items\/\d+$/);
+});
+
 appTest('an agenda without items says so; one with items does not', async (app) => {
   const p = await app.gotoApp('#/');
   assert.ok(await app.loadExample());
