@@ -121,6 +121,13 @@ appTest('a year with a month without a 党组会议 is flagged on the register a
   await app.go('#/settings');
   await p.getByTestId('setting-ledger-start').fill('2025-01-01');
   await p.getByTestId('setting-ledger-start').blur();
+  if (process.env.YISHI_SHOTS) {
+    for (const [w, h] of [[390, 844], [768, 1024], [1366, 900]]) {
+      await p.setViewportSize({ width: w, height: h });
+      await p.getByTestId('setting-ledger-start').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await p.screenshot({ path: `${process.env.YISHI_SHOTS}/settings-ledger-${w}.png` });
+    }
+  }
   await p.getByTestId('settings-save').click();
   await p.getByTestId('settings-status').filter({ hasText: '已保存' }).waitFor();
   // 首页: overdue follow-up first, then this year's risks; 2025's are folded below them.

@@ -147,6 +147,10 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
   assert.equal(await p.locator(tid('item-position')).innerText(), '第 1 项 / 共 3 项');
   // 散会 asks first and lists what is unfinished; cancelling leaves the meeting open.
   await p.locator(tid('close-meeting')).click();
+  if (process.env.YISHI_SHOTS) {
+    await p.locator(tid('close-confirm')).scrollIntoViewIfNeeded();
+    await p.screenshot({ path: `${process.env.YISHI_SHOTS}/confirm-close.png` });
+  }
   const unfinished = await p.locator(tid('close-confirm-points')).locator('li').allInnerTexts();
   assert.deepEqual(unfinished, ['关于城区道路养护资金安排的议题：未表决', '关于任命人事科科长的议题：未表决', '关于推荐优秀共产党员的议题：未表决']);
   await p.locator(tid('close-confirm-no')).click();
@@ -278,6 +282,10 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
   await painted(p);
   // Regenerating asks first and shows the draft it would replace; cancelling keeps it.
   await p.locator(tid('summary-generate')).click();
+  if (process.env.YISHI_SHOTS) {
+    await p.locator(tid('regenerate-confirm')).scrollIntoViewIfNeeded();
+    await p.screenshot({ path: `${process.env.YISHI_SHOTS}/confirm-regenerate.png` });
+  }
   assert.match(await p.locator(tid('regenerate-old')).innerText(), /各科室抓好落实/);
   await p.locator(tid('regenerate-confirm-no')).click();
   assert.match(await p.locator(tid('summary-text')).inputValue(), /各科室抓好落实/);
@@ -289,6 +297,10 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
   await p.waitForFunction(() => document.querySelector('[data-testid="summary-text"]').value.includes('各科室抓好落实'));
   // 签发 shows the 纪要 as it will be signed and the undecided item; cancelling signs nothing.
   await p.locator(tid('summary-sign')).click();
+  if (process.env.YISHI_SHOTS) {
+    await p.locator(tid('sign-confirm')).scrollIntoViewIfNeeded();
+    await p.screenshot({ path: `${process.env.YISHI_SHOTS}/confirm-sign.png` });
+  }
   assert.match(await p.locator(tid('sign-preview')).innerText(), /各科室抓好落实/);
   assert.deepEqual(await p.locator(tid('sign-confirm-points')).locator('li').allInnerTexts(), ['关于任命人事科科长的议题：未形成有效决定']);
   await p.locator(tid('sign-confirm-no')).click();
@@ -318,11 +330,20 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
   assert.doesNotMatch(await p.locator(tid('minutes-decision')).first().innerText(), /125万元/);
   assert.match(await p.locator(tid('decision-amendments')).first().innerText(), /更正 \d{4}-\d\d-\d\d \d\d:\d\d 周丽（理由：会后核对预算，金额笔误）：同意安排城区道路养护资金125万元/);
   assert.equal(await p.locator(tid('amend-by')).inputValue(), '周丽', '更正人 stays filled');
+  if (process.env.YISHI_SHOTS) {
+    await p.locator(tid('decision-amendments')).scrollIntoViewIfNeeded();
+    await p.screenshot({ path: `${process.env.YISHI_SHOTS}/minutes-amended.png` });
+  }
+
   // The printed 纪要 is the signed text with an amendment annex after it.
   await p.locator(tid('tab-summary')).click();
   await painted(p);
   const printed = await p.locator(tid('printed-summary')).innerText();
   assert.match(printed, /会议同意安排城区道路养护资金120万元/);
+  if (process.env.YISHI_SHOTS) {
+    await p.locator(tid('amendment-annex')).scrollIntoViewIfNeeded();
+    await p.screenshot({ path: `${process.env.YISHI_SHOTS}/summary-annex.png` });
+  }
   assert.match(await p.locator(tid('amendment-annex')).innerText(), /附：更正记录[\s\S]*周丽更正“关于城区道路养护资金安排”决定事项为：同意安排城区道路养护资金125万元，由规划建设科组织实施。更正理由：会后核对预算，金额笔误。/);
   await p.locator(tid('tab-minutes')).click();
   await p.locator(tid('amendment')).first().waitFor();
