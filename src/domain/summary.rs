@@ -435,8 +435,7 @@ pub fn amendment_annex(db: &Db, m: &Meeting) -> Vec<String> {
 }
 
 /// The text as corrected for a target: the latest amendment of that target, or the original.
-/// Screens show the signed original and the amendments after it; this is the reading for
-/// search and follow-up, never a replacement of the signed text.
+/// A reading only: screens and print show the signed original with the amendments after it.
 pub fn current_text<'a>(m: &'a Meeting, target: &AmendTarget, original: &'a str) -> &'a str {
     m.amendments.iter().rev().find(|a| a.target.as_ref() == Some(target)).map(|a| a.text.as_str()).unwrap_or(original)
 }

@@ -206,6 +206,7 @@ texts! {
     NeedsMaterials => "缺少会议材料", "materials missing";
     NeedsDirector => "待局长同意", "awaits the director's consent";
     ListSep => "、", ", ";
+    SentenceSep => "", " ";
     NoneRecused => "无", "none";
     NeedsInCharge => "未指定分管审核党组成员", "no member in charge";
     NoValidDecision => "未形成有效决定", "no valid decision";

@@ -143,8 +143,9 @@ fn EndMeeting(id: Id) -> impl IntoView {
     let message = Signal::derive(move || {
         let done = points.with(Vec::is_empty);
         format!(
-            "{} {}",
+            "{}{}{}",
             state.t(T::CloseMeetingAsk),
+            state.t(T::SentenceSep),
             state.t(if done { T::CloseMeetingAllDone } else { T::CloseMeetingUnfinished })
         )
     });

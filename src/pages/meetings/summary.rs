@@ -138,7 +138,7 @@ pub fn SummaryPage(
                                 }
                             }
                             Ask::Sign => view! {
-                                <ConfirmPanel message=Signal::derive(move || if undecided.with(Vec::is_empty) { state.t(T::SignAsk).to_string() } else { format!("{} {}", state.t(T::SignAsk), state.t(T::SignUndecided)) }) points=undecided
+                                <ConfirmPanel message=Signal::derive(move || if undecided.with(Vec::is_empty) { state.t(T::SignAsk).to_string() } else { format!("{}{}{}", state.t(T::SignAsk), state.t(T::SentenceSep), state.t(T::SignUndecided)) }) points=undecided
                                     confirm_label=Signal::derive(move || state.t(T::ConfirmSign).to_string()) testid="sign-confirm"
                                     on_confirm=Callback::new(move |()| {
                                         let by = signer.get_untracked().unwrap_or(0);
