@@ -88,7 +88,6 @@ texts! {
     Retract => "撤回", "Retract";
     ChairLast => "主持人末位表态", "Chair votes last";
     SecretTotals => "只录入票数，不记录个人表态", "Totals only; no individual choices are recorded";
-    SaveTotals => "保存票数", "Save totals";
     CloseVote => "结束表决", "Close the vote";
     RecordInvalid => "记录为无效表决", "Record as invalid";
     PassImpossible => "按当前出席情况，本议题已不可能获得通过", "With this attendance the item cannot pass";
@@ -188,8 +187,6 @@ texts! {
     CurrentDraft => "将被替换的当前草稿", "The current draft that would be replaced";
     SignPreview => "签发预览", "Preview before signing";
     AmendmentLabel => "更正", "Amendment";
-    AmendedAfter => "原文保持签发时的内容，更正见下。", "The text stays as signed; amendments follow.";
-    AmendAnnex => "更正记录", "Amendments";
     PendingVote => "待表决", "Not yet voted";
     VotingNow => "表决中", "Voting";
     NeedYes => "需同意票", "Yes votes needed";
@@ -199,7 +196,6 @@ texts! {
     MethodLocked => "已有表态，表决方式已锁定；撤回全部表态后可更改。", "Votes are cast, so the method is fixed; retract them to change it.";
     MethodLockedSecret => "已录入票数，表决方式已锁定。", "Totals are entered, so the method is fixed.";
     ItemPosition => "第 {i} 项 / 共 {n} 项", "Item {i} of {n}";
-    ShowAttendance => "出席情况", "Attendance";
     NearlyReady => "还没有可列入议程的议题。以下议题接近就绪：", "No item is ready for the agenda yet. These are close:";
     NeedsScheduling => "待书记确定上会", "awaits the secretary's scheduling";
     NeedsReview => "待分管党组成员审核", "awaits review by the member in charge";
@@ -207,9 +203,9 @@ texts! {
     NeedsDirector => "待局长同意", "awaits the director's consent";
     ListSep => "、", ", ";
     SentenceSep => "", " ";
+    EditAfterClose => "散会后、纪要签发前，发言记录和决定事项可在“会议进行”页修改。", "Until the summary is signed, remarks and decisions can be edited on the Live screen.";
     NoneRecused => "无", "none";
     NeedsInCharge => "未指定分管审核党组成员", "no member in charge";
     NoValidDecision => "未形成有效决定", "no valid decision";
     InProgressHint => "会议进行中。散会在议程下方。", "The meeting is in progress. Closing is below the agenda.";
-    RecusalBeforeOpening => "回避可在宣布开会前登记。", "Recusals can be recorded before the meeting opens.";
 }

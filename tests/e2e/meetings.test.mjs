@@ -264,6 +264,7 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
   assert.match(minutes, /刘志强：反对（声明保留：建议先行测算农村公路缺口）/);
   assert.match(minutes, /无记名投票：同意5票，反对1票/);
   assert.match(minutes, /刘志强：养护资金应向急需路段和农村公路倾斜。/, 'the remark edited after 散会');
+  assert.match(await p.locator(tid('minutes-edit-hint')).getAttribute('href'), /\/live$/, 'until 签发 the minutes say where to edit');
 
   // ---- 纪要: generated, numbered, signed ---------------------------------------------------
   await p.locator(tid('tab-summary')).click();
@@ -330,6 +331,7 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
   assert.doesNotMatch(await p.locator(tid('minutes-decision')).first().innerText(), /125万元/);
   assert.match(await p.locator(tid('decision-amendments')).first().innerText(), /更正 \d{4}-\d\d-\d\d \d\d:\d\d 周丽（理由：会后核对预算，金额笔误）：同意安排城区道路养护资金125万元/);
   assert.equal(await p.locator(tid('amend-by')).inputValue(), '周丽', '更正人 stays filled');
+  assert.equal(await p.locator(tid('minutes-edit-hint')).count(), 0, 'signed: no more edits');
   if (process.env.YISHI_SHOTS) {
     await p.locator(tid('decision-amendments')).scrollIntoViewIfNeeded();
     await p.screenshot({ path: `${process.env.YISHI_SHOTS}/minutes-amended.png` });

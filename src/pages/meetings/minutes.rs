@@ -58,10 +58,32 @@ pub fn MinutesPage(
             <section class="page meeting-minutes">
                 <MeetingHeader id=id active=T::TabMinutes/>
                 <crate::components::backup_reminder::BackupReminder/>
+                <EditHint id=id/>
                 <MinutesBody id=id/>
                 <AmendmentsSection id=id/>
             </section>
         </MeetingScreen>
+    }
+}
+
+/// After 散会 and until 签发: where remarks and decisions are still edited.
+#[component]
+fn EditHint(
+    /// Meeting id.
+    id: Id,
+) -> impl IntoView {
+    let state = use_app();
+    let closed = Memo::new(move |_| {
+        state.db.with(|db| db.meeting(id).is_some_and(|m| m.stage == crate::domain::meeting::MeetingStage::Closed))
+    });
+    move || {
+        closed.get().then(|| {
+            view! {
+                <p class="no-print">
+                    <a href=Route::MeetingLive(id).href() data-testid="minutes-edit-hint">{state.t(T::EditAfterClose)}</a>
+                </p>
+            }
+        })
     }
 }
 
