@@ -196,7 +196,7 @@ fn AttendancePanel(id: Id) -> impl IntoView {
                     m.observers
                         .iter()
                         .filter_map(|o| db.org.attendee(*o))
-                        .map(|a| format!("{}（{}）", a.name, a.position))
+                        .map(|a| format!("{}（{}）", a.name, crate::domain::summary::flat_brackets(&a.position)))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -243,7 +243,6 @@ fn AttendancePanel(id: Id) -> impl IntoView {
             <QuorumBanner label=Signal::derive(move || state.t(T::MeetingQuorum).to_string())
                 check=Signal::derive(move || state.db.with(|db| db.meeting(id).map(|m| rules::meeting_quorum(m, &db.settings))))
                 testid="meeting-quorum"/>
-            <p class="muted"><ArticleLink article=cite::QUORUM/></p>
             {move || members.get().into_iter().map(|(mid, name, role)| {
                 let presence = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.attendance_of(mid)).map(|a| a.presence.clone())));
                 let kind = Memo::new(move |_| match presence.get() { Some(Presence::Present) => 0, Some(Presence::Leave { .. }) => 1, _ => 2 });
