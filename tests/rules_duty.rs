@@ -19,8 +19,12 @@ use yishi::domain::{
     Id,
 };
 
+/// A register kept since before the years these tests look at (台账起始日期 2020-01-01), so
+/// that every period of them is judged.
 fn db() -> Db {
-    Db { org: org(), settings: RuleSettings::default(), next_id: 1000, ..Default::default() }
+    let mut settings = RuleSettings::default();
+    settings.duties.ledger_start = Some(d("2020-01-01"));
+    Db { org: org(), settings, next_id: 1000, ..Default::default() }
 }
 
 fn add_meeting<'a>(db: &'a mut Db, id: Id, kind: MeetingKind, date: &str) -> &'a mut Meeting {
@@ -131,6 +135,26 @@ fn monthly_meetings_count_only_when_held_and_gaps_name_the_month() {
     let study = duty(&db, 2026, "2026-05-15", DutyKind::CentralStudy);
     assert_eq!((study.required, study.done), (12, 1));
     assert_eq!(study.gaps.len(), 3, "Jan, Feb, Apr without study: {:?}", study.gaps);
+}
+
+/// 台账起始日期: before the register starts the absence of a record says nothing, so nothing
+/// before it is required or flagged; unset, it is the date of the first record.
+#[test]
+fn nothing_before_the_register_start_is_required_or_flagged() {
+    let mut db = db();
+    db.settings.duties.ledger_start = None;
+    add_meeting(&mut db, 1, MeetingKind::Regular, "2026-03-05");
+    add_meeting(&mut db, 2, MeetingKind::Regular, "2026-04-05");
+    let st = duty(&db, 2026, "2026-05-15", DutyKind::PartyGroupMeeting);
+    assert_eq!((st.required, st.done), (10, 2), "March to December");
+    assert!(st.gaps.is_empty() && !st.overdue, "{:?}", st.gaps);
+    assert_eq!(duty(&db, 2025, "2026-05-15", DutyKind::PartyGroupMeeting).required, 0, "before the first record");
+    assert!(!duty(&db, 2025, "2026-05-15", DutyKind::ComprehensiveReport).overdue);
+    // Set earlier in 设置, January and February are judged again.
+    db.settings.duties.ledger_start = Some(d("2026-01-01"));
+    let st = duty(&db, 2026, "2026-05-15", DutyKind::PartyGroupMeeting);
+    assert_eq!(st.gaps, vec!["2026年1月未召开党组会议".to_string(), "2026年2月未召开党组会议".to_string()]);
+    assert!(st.overdue);
 }
 
 #[test]

@@ -10,7 +10,7 @@ use yishi::domain::{
     db::{Db, Records},
     item::{AgendaItem, ItemStatus, PrepChecklist},
     meeting::{MeetingStage, RecordedResult},
-    rules::{lifecycle::status_zh, must_go_to_group, next_steps, risk_hints, transition, Blocker},
+    rules::{lifecycle::status_zh, must_go_to_group, next_steps, risk_hints, transition, Blocker, RiskHint},
     settings::RuleSettings,
     task::FollowUpTask,
 };
@@ -150,7 +150,10 @@ fn recorded(due: u32, present: u32, quorum_met: bool, passed: bool) -> RecordedR
 
 #[test]
 fn risk_hints_cite_article_twenty() {
-    let mut db = Db { org: org(), settings: RuleSettings::default(), next_id: 1000, ..Default::default() };
+    // A register kept since 2025 (台账起始日期), so 2025's duties are judged too.
+    let mut settings = RuleSettings::default();
+    settings.duties.ledger_start = Some(d("2025-01-01"));
+    let mut db = Db { org: org(), settings, next_id: 1000, ..Default::default() };
     db.tasks.add(FollowUpTask {
         id: 12,
         title: "落实养护资金".into(),
@@ -207,5 +210,13 @@ fn risk_hints_cite_article_twenty() {
     // Missed monthly meetings (only March held) → (四); missing integrity meeting in H2 2025 → (五).
     assert!(find(4).iter().any(|h| h.zh.contains("党组会议")));
     assert!(find(5).iter().any(|h| h.zh.contains("党风廉政建设专题会议")));
-    assert!(hints.windows(2).all(|w| w[0].clause <= w[1].clause));
+    // Overdue follow-up first, then this year's hints, then earlier years', each in clause order.
+    assert!(hints[0].overdue_task && hints[0].link == "#/tasks/12");
+    let rank = |h: &RiskHint| (!h.overdue_task, h.year != 2026, h.clause);
+    assert!(hints.windows(2).all(|w| rank(&w[0]) <= rank(&w[1])), "{hints:?}");
+    let first_older = hints.iter().position(|h| h.year < 2026).expect("a 2025 hint");
+    assert!(hints[first_older..].iter().all(|h| h.year < 2026), "older years come last");
+    // Before the register's start nothing is flagged: started in 2026, 2025 has no hint.
+    db.settings.duties.ledger_start = Some(d("2026-01-01"));
+    assert!(risk_hints(&db, d("2026-05-15")).iter().all(|h| h.year == 2026), "nothing of 2025");
 }

@@ -4,6 +4,7 @@ pub mod article_link;
 pub mod backup_reminder;
 pub mod banner;
 pub mod chart_svg;
+pub mod confirm;
 pub mod conflict;
 pub mod duty_ui;
 pub mod field;

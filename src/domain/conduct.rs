@@ -45,6 +45,8 @@ pub enum ConductError {
     NotDecided,
     /// The meeting is not in progress.
     NotInProgress,
+    /// Only an ended meeting (已结束) can be resumed.
+    NotClosed,
 }
 
 impl ConductError {
@@ -79,6 +81,7 @@ impl ConductError {
             ConductError::TaskIncomplete => format!("督办事项须填写内容、责任人或责任科室和完成时限（{a}）"),
             ConductError::NotDecided => format!("议题未表决通过，没有需要落实的决定（{a}）"),
             ConductError::NotInProgress => "会议未在进行中".into(),
+            ConductError::NotClosed => "会议尚未散会，无需恢复".into(),
         }
     }
     pub fn en(&self) -> String {
@@ -102,6 +105,7 @@ impl ConductError {
             }
             ConductError::NotDecided => format!("The item did not pass: nothing to follow up ({a})"),
             ConductError::NotInProgress => "The meeting is not in progress".into(),
+            ConductError::NotClosed => "The meeting has not ended: nothing to resume".into(),
         }
     }
 }
@@ -136,28 +140,32 @@ pub fn create_meeting(db: &mut Db, kind: MeetingKind, date: NaiveDate) -> Id {
 /// Change the date of a planned meeting: the roster is taken again for the new date, keeping
 /// leave and not-counted marks of members who still serve.
 pub fn set_date(db: &mut Db, meeting: Id, date: NaiveDate) -> Result<(), ConductError> {
-    let fresh = roster_for_meeting(&db.org, date);
-    let secretary = db.org.secretary_at(date);
+    let org = db.org.clone();
     let m = db.meeting_mut(meeting).ok_or(ConductError::UnknownMeeting)?;
     if m.stage != MeetingStage::Planned {
         return Err(ConductError::AlreadyStarted);
     }
-    let old = std::mem::take(&mut m.attendance);
-    m.attendance = fresh
-        .into_iter()
-        .map(|mut a| {
-            if let Some(o) = old.iter().find(|o| o.member == a.member) {
-                a.presence = o.presence.clone();
-                a.not_counted = o.not_counted.clone();
-            }
-            a
-        })
-        .collect();
-    if m.chair.is_none_or(|c| !m.attendance.iter().any(|a| a.member == c)) {
-        m.chair = secretary;
-    }
     m.date = date;
+    rules::follow_roster(&org, m);
     Ok(())
+}
+
+/// Bring the roster of every planned meeting up to date with the members serving on its date
+/// (after the organisation changed in 设置; see [`rules::follow_roster`]). Meetings whose roster
+/// is already right are not touched.
+pub fn follow_rosters(db: &mut Db) {
+    let org = db.org.clone();
+    let stale: Vec<Id> = db
+        .meetings
+        .iter()
+        .filter(|m| m.stage == MeetingStage::Planned && rules::roster::roster_following(&org, m) != m.attendance)
+        .map(|m| m.id)
+        .collect();
+    for id in stale {
+        if let Some(m) = db.meeting_mut(id) {
+            rules::follow_roster(&org, m);
+        }
+    }
 }
 
 /// Whether the item is on the agenda of a meeting that has not been closed.
@@ -175,6 +183,55 @@ pub fn schedulable_items(db: &Db) -> Vec<Id> {
         .filter(|i| i.status == ItemStatus::Scheduled && on_open_agenda(db, i.id).is_none())
         .map(|i| i.id)
         .collect()
+}
+
+/// What an item still needs before the secretary can put it on an agenda (第十八条（二）（三）).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Need {
+    /// No member in charge to review the materials.
+    InCharge,
+    /// No meeting materials.
+    Materials,
+    /// The member in charge has not reviewed it (分管审核).
+    Review,
+    /// Administrative business: the director's consent (局长同意).
+    DirectorApproval,
+    /// The secretary has not scheduled it (书记确定上会).
+    Scheduling,
+}
+
+/// Items on their way to an agenda and what each still needs, fewest needs first (then in
+/// entry order): what the agenda shows when no item is ready (第十八条（二）（三）). Items decided,
+/// closed, withdrawn or already scheduled are left out.
+pub fn nearly_ready(db: &Db) -> Vec<(Id, Vec<Need>)> {
+    let mut v: Vec<(Id, Vec<Need>)> = db
+        .items
+        .iter()
+        .filter_map(|i| {
+            let mut needs = Vec::new();
+            let early = matches!(i.status, ItemStatus::Proposed);
+            match i.status {
+                ItemStatus::Proposed | ItemStatus::Reviewed | ItemStatus::DirectorApproved | ItemStatus::Deferred => {}
+                _ => return None,
+            }
+            if early && i.in_charge.is_none() {
+                needs.push(Need::InCharge);
+            }
+            if i.materials.trim().is_empty() {
+                needs.push(Need::Materials);
+            }
+            if early {
+                needs.push(Need::Review);
+            }
+            if i.administrative && matches!(i.status, ItemStatus::Proposed | ItemStatus::Reviewed) {
+                needs.push(Need::DirectorApproval);
+            }
+            needs.push(Need::Scheduling);
+            Some((i.id, needs))
+        })
+        .collect();
+    crate::domain::sort::sort_by_key(&mut v, |x| x.1.len());
+    v
 }
 
 fn planned_mut(db: &mut Db, meeting: Id) -> Result<&mut Meeting, ConductError> {
@@ -272,14 +329,18 @@ pub fn materials_late(m: &Meeting) -> bool {
     m.materials.as_ref().is_none_or(|d| d.on >= m.date)
 }
 
-/// Open the meeting (宣布开会): needs the meeting quorum; every agenda item goes to 已上会.
+/// Open the meeting (宣布开会): needs the meeting quorum; every agenda item goes to 已上会. The
+/// roster is brought up to date with the members serving on the day one last time, and from now
+/// on it is fixed as the record of who was due (第十八条（四）).
 pub fn start(db: &mut Db, meeting: Id) -> Result<(), ConductError> {
     let settings = db.settings.clone();
     let org = db.org.clone();
-    let m = db.meeting(meeting).ok_or(ConductError::UnknownMeeting)?;
+    let m = db.meeting_mut(meeting).ok_or(ConductError::UnknownMeeting)?;
     if m.stage != MeetingStage::Planned {
         return Err(if m.is_locked() { ConductError::Locked } else { ConductError::AlreadyStarted });
     }
+    rules::follow_roster(&org, m);
+    let m = db.meeting(meeting).ok_or(ConductError::UnknownMeeting)?;
     let q = rules::meeting_quorum(m, &settings);
     if !q.met {
         return Err(ConductError::NoQuorum(q.explain_zh()));
@@ -323,6 +384,44 @@ pub fn close(db: &mut Db, meeting: Id) -> Result<(), ConductError> {
     }
     m.stage = MeetingStage::Closed;
     Ok(())
+}
+
+/// Undo 散会 (恢复会议): back to 进行中 to record what was missed, possible until 签发 (第十八条（六）:
+/// the record is locked only when the 纪要 is signed).
+pub fn reopen(db: &mut Db, meeting: Id) -> Result<(), ConductError> {
+    let m = db.meeting_mut(meeting).ok_or(ConductError::UnknownMeeting)?;
+    match m.stage {
+        MeetingStage::Closed => {
+            m.stage = MeetingStage::InProgress;
+            Ok(())
+        }
+        MeetingStage::Signed => Err(ConductError::Locked),
+        _ => Err(ConductError::NotClosed),
+    }
+}
+
+/// What is unfinished on an agenda item when the meeting would end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unfinished {
+    /// No vote was taken (no ballot, or an open ballot without a vote).
+    NotVoted(Id),
+    /// A vote was begun and not closed: no result is recorded.
+    VoteOpen(Id),
+}
+
+/// The agenda items left unfinished, in agenda order: what 散会 asks about before it ends the
+/// meeting (第十八条（五）: each item is decided by a vote).
+pub fn unfinished(m: &Meeting) -> Vec<Unfinished> {
+    use super::meeting::Ballot;
+    m.items
+        .iter()
+        .filter(|r| r.result.is_none())
+        .map(|r| match &r.ballot {
+            None => Unfinished::NotVoted(r.item),
+            Some(Ballot::Open { votes, .. }) if votes.is_empty() => Unfinished::NotVoted(r.item),
+            Some(_) => Unfinished::VoteOpen(r.item),
+        })
+        .collect()
 }
 
 /// Passed decisions of meetings held before `before` that are not yet superseded.
@@ -548,6 +647,76 @@ mod tests {
         assert_eq!(add_to_agenda(&mut db, a, 12), Err(ConductError::AlreadyStarted));
         close(&mut db, a).unwrap();
         assert_eq!(close(&mut db, a), Err(ConductError::NotInProgress));
+    }
+
+    /// 第十八条（五）（六）: 散会 lists the items not voted on and the votes not closed; 恢复会议
+    /// is possible until 签发.
+    #[test]
+    fn unfinished_items_are_listed_and_a_closed_meeting_resumes_until_signed() {
+        use crate::domain::meeting::{Ballot, CastVote, Choice, VoteMethod};
+        let mut db = db(5);
+        let a = create_meeting(&mut db, MeetingKind::Regular, d("2026-03-05"));
+        add_to_agenda(&mut db, a, 11).unwrap();
+        add_to_agenda(&mut db, a, 12).unwrap();
+        assert_eq!(reopen(&mut db, a), Err(ConductError::NotClosed));
+        start(&mut db, a).unwrap();
+        let m = db.meeting(a).unwrap();
+        assert_eq!(unfinished(m), vec![Unfinished::NotVoted(11), Unfinished::NotVoted(12)]);
+        db.meeting_mut(a).unwrap().items[1].ballot = Some(Ballot::Open {
+            method: VoteMethod::Hands,
+            votes: vec![CastVote { choice: Choice::Yes, member: 2, reservation: None }],
+        });
+        passed(&mut db, a, 11);
+        assert_eq!(unfinished(db.meeting(a).unwrap()), vec![Unfinished::VoteOpen(12)]);
+        close(&mut db, a).unwrap();
+        reopen(&mut db, a).unwrap();
+        assert_eq!(db.meeting(a).unwrap().stage, MeetingStage::InProgress);
+        close(&mut db, a).unwrap();
+        db.meeting_mut(a).unwrap().stage = MeetingStage::Signed;
+        assert_eq!(reopen(&mut db, a), Err(ConductError::Locked));
+    }
+
+    /// 第十八条（四）: a member added in 设置 after a meeting was planned is due at it; once the
+    /// meeting is opened its roster is the record.
+    #[test]
+    fn planned_rosters_follow_the_organisation_and_opening_fixes_them() {
+        let mut db = db(4);
+        let a = create_meeting(&mut db, MeetingKind::Regular, d("2026-03-05"));
+        let b = create_meeting(&mut db, MeetingKind::Regular, d("2026-03-06"));
+        add_to_agenda(&mut db, a, 11).unwrap();
+        start(&mut db, a).unwrap();
+        db.org.members.push(Member {
+            id: 15,
+            name: "新成员".into(),
+            note: String::new(),
+            terms: vec![Term {
+                role: Role::Member,
+                start: d("2026-03-01"),
+                end: None,
+                director: false,
+                main_leader: false,
+            }],
+        });
+        follow_rosters(&mut db);
+        assert_eq!(db.meeting(b).unwrap().attendance.len(), 5, "the planned meeting takes the new member");
+        assert!(db.meeting(b).unwrap().attendance_of(15).is_some());
+        assert_eq!(db.meeting(a).unwrap().attendance.len(), 4, "the opened meeting keeps its record");
+    }
+
+    /// 第十八条（二）（三）: the agenda says what each item on its way still needs.
+    #[test]
+    fn nearly_ready_items_say_what_they_still_need_fewest_first() {
+        let mut db = db(3);
+        // 11 and 12 are scheduled (ready), 13 is reviewed: it only needs scheduling.
+        db.items.add(AgendaItem::proposed(14, "新议题", Category::Other, d("2026-02-01")));
+        let v = nearly_ready(&db);
+        assert_eq!(
+            v,
+            vec![
+                (13, vec![Need::Scheduling]),
+                (14, vec![Need::InCharge, Need::Materials, Need::Review, Need::Scheduling])
+            ]
+        );
     }
 
     #[test]

@@ -245,6 +245,10 @@ pub struct Distribution {
 pub struct Summary {
     /// Serial number within the year: 〔2026〕3号
     pub number: u32,
+    /// The draft a regeneration replaced, kept for a one-step undo (never a silent loss of a
+    /// manual edit); dropped at sign-off.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaced: Option<String>,
     /// 签发: who and when. After sign-off the record is locked.
     pub signed: Option<SignOff>,
     pub text: String,

@@ -366,8 +366,13 @@ mod tests {
             supersedes: None,
             superseded_by: None,
         });
-        m.summary =
-            Some(Summary { year: 2026, number: 3, text: "会议研究了道路养护资金".into(), signed: None });
+        m.summary = Some(Summary {
+            year: 2026,
+            number: 3,
+            text: "会议研究了道路养护资金".into(),
+            signed: None,
+            replaced: None,
+        });
         db.meetings.add(m);
         db
     }

@@ -66,6 +66,11 @@ pub struct DutySettings {
     pub ideology_meetings_per_year: u32,
     /// Ideology situation briefings per year (第二十八条: 1).
     pub ideology_briefings_per_year: u32,
+    /// 台账起始日期: the register starts here and nothing before it is required or flagged
+    /// (the app was not in use then). Unset: the date of the first record
+    /// (see `rules::duty::ledger_start`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ledger_start: Option<chrono::NaiveDate>,
 }
 
 impl Default for DutySettings {
@@ -82,6 +87,7 @@ impl Default for DutySettings {
             integrity_meetings_per_half_year: 1,
             ideology_meetings_per_year: 2,
             ideology_briefings_per_year: 1,
+            ledger_start: None,
         }
     }
 }

@@ -81,7 +81,9 @@ pub fn attendance_lines(org: &Organisation, m: &Meeting) -> Vec<(AttendanceGroup
         .iter()
         .filter_map(|a| match &a.presence {
             Presence::Leave { reason, .. } if reason.trim().is_empty() => Some(org.member_name(a.member)),
-            Presence::Leave { reason, .. } => Some(format!("{}（{}）", org.member_name(a.member), reason.trim())),
+            Presence::Leave { reason, .. } => {
+                Some(format!("{}（{}）", org.member_name(a.member), flat_brackets(reason.trim())))
+            }
             _ => None,
         })
         .collect();
@@ -95,7 +97,7 @@ pub fn attendance_lines(org: &Organisation, m: &Meeting) -> Vec<(AttendanceGroup
             if a.position.trim().is_empty() {
                 a.name.clone()
             } else {
-                format!("{}（{}）", a.name, a.position.trim())
+                format!("{}（{}）", a.name, flat_brackets(a.position.trim()))
             }
         })
         .collect();
@@ -115,14 +117,53 @@ pub fn attendance_lines(org: &Organisation, m: &Meeting) -> Vec<(AttendanceGroup
     v
 }
 
+/// A text to put inside （）: its own brackets become a comma, since official style never nests
+/// brackets (副局长（主持工作） → 副局长，主持工作).
+pub fn flat_brackets(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '（' | '(' => out.push('，'),
+            '）' | ')' => {}
+            c => out.push(c),
+        }
+    }
+    out.trim_start_matches('，').to_string()
+}
+
+/// A count in official prose: 两 for two (研究两项议题), otherwise the Chinese numeral.
+pub fn count_zh(n: u32) -> String {
+    if n == 2 {
+        "两".into()
+    } else {
+        chinese_number(n)
+    }
+}
+
+/// A decision as a sentence of the 纪要: it speaks as 会议 once. A text that already begins
+/// with 会议 stands as written; one that begins with a verb of decision (同意, 原则同意, 决定…)
+/// takes 会议 in front; anything else follows 会议决定：.
+pub fn decision_sentence(decision: &str) -> String {
+    const VERBS: [&str; 9] = ["同意", "原则同意", "不同意", "决定", "要求", "通过", "批准", "研究", "审议"];
+    let d = decision.trim();
+    if d.starts_with("会议") {
+        d.to_string()
+    } else if VERBS.iter().any(|v| d.starts_with(v)) {
+        format!("会议{d}")
+    } else {
+        format!("会议决定：{d}")
+    }
+}
+
 /// The item title as used in a summary: 关于…的议题 → …
 fn short_title(t: &str) -> &str {
     t.trim().trim_end_matches("的议题")
 }
 
-/// The draft body of the summary, generated from the minutes: an opening sentence, then per
-/// item its title, the vote with its arithmetic and the decision; reservations and
-/// superseded decisions are mentioned. Attendance is printed separately ([`attendance_lines`]).
+/// The draft body of the summary, generated from the minutes in official prose: an opening
+/// sentence, then per item its title, whether it passed, reservations, the decision and an
+/// earlier decision it replaces. The arithmetic of the votes and the articles stay in the
+/// minutes; attendance is printed separately ([`attendance_lines`]).
 pub fn draft_text(db: &Db, m: &Meeting) -> String {
     let org = &db.org;
     let chair = super::rules::chair_of(m).map(|c| org.member_name(c)).unwrap_or_else(|| "主持人".into());
@@ -131,7 +172,7 @@ pub fn draft_text(db: &Db, m: &Meeting) -> String {
         "{}，{chair}同志{place}主持召开{}，研究{}项议题。现将会议议定事项纪要如下：\n",
         date_zh(m.date),
         m.kind.zh(),
-        chinese_number(m.items.len() as u32),
+        count_zh(m.items.len() as u32),
     );
     for (i, r) in m.items.iter().enumerate() {
         let title = db.item(r.item).map(|it| it.title.clone()).unwrap_or_default();
@@ -141,13 +182,9 @@ pub fn draft_text(db: &Db, m: &Meeting) -> String {
             t.push_str(&format!("{}同志回避本议题。", names.join("、")));
         }
         match &r.result {
-            Some(res) if !res.quorum_met => {
-                t.push_str(&format!("因到会人数不足，本议题表决无效（{}）。", res.explanation))
-            }
-            Some(res) => {
-                let verdict = if res.passed { "会议表决通过" } else { "会议表决未通过" };
-                t.push_str(&format!("{verdict}（{}）。", res.explanation));
-            }
+            Some(res) if !res.quorum_met => t.push_str("因到会人数不足，本议题表决无效，另行研究。"),
+            Some(res) if res.passed => t.push_str("会议表决通过。"),
+            Some(_) => t.push_str("会议表决未通过。"),
             None => t.push_str("本议题未表决。"),
         }
         if let Some(Ballot::Open { votes, .. }) = &r.ballot {
@@ -155,20 +192,26 @@ pub fn draft_text(db: &Db, m: &Meeting) -> String {
                 t.push_str(&format!(
                     "{}同志对本议题声明保留意见：{}。",
                     org.member_name(v.member),
-                    v.reservation.as_deref().unwrap_or("").trim_end_matches('。')
+                    flat_brackets(v.reservation.as_deref().unwrap_or("").trim_end_matches('。'))
                 ));
             }
         }
         if !r.decision.trim().is_empty() {
-            t.push_str(&format!("\n会议决定：{}", r.decision.trim()));
+            t.push('\n');
+            t.push_str(&decision_sentence(&r.decision));
         }
         if let Some(s) = r.supersedes {
-            let label = decision_label(db, s);
-            t.push_str(&format!("\n本决定取代{label}（{}）。", cite::FOLLOW_UP.zh()));
+            t.push_str(&format!("\n本决定取代{}。", decision_label(db, s)));
         }
         t.push('\n');
     }
     t
+}
+
+/// Agenda items without a valid vote result (not voted, a vote not closed, or voted without
+/// quorum), in agenda order: what 签发 lists before it asks (第十八条（五）（六）).
+pub fn undecided_items(m: &Meeting) -> Vec<Id> {
+    m.items.iter().filter(|r| !r.result.as_ref().is_some_and(|x| x.quorum_met)).map(|r| r.item).collect()
 }
 
 /// `2026年1月5日党组例会“关于…”的决定` for a decision reference.
@@ -215,6 +258,8 @@ pub enum SummaryError {
     AmendmentIncomplete,
     /// Amendments are for signed records; before that, edit directly.
     NotSigned,
+    /// No replaced draft is kept: nothing to undo.
+    NothingToUndo,
 }
 
 impl SummaryError {
@@ -231,6 +276,7 @@ impl SummaryError {
             SummaryError::NotSecretary => format!("纪要由党组书记签发（{a}）"),
             SummaryError::AmendmentIncomplete => format!("更正须填写更正内容和理由（{a}）"),
             SummaryError::NotSigned => format!("纪要尚未签发，可直接修改（{a}）"),
+            SummaryError::NothingToUndo => "没有被替换的草稿可以恢复".into(),
         }
     }
     pub fn en(&self) -> String {
@@ -243,12 +289,14 @@ impl SummaryError {
             SummaryError::NotSecretary => format!("The secretary signs the summary ({a})"),
             SummaryError::AmendmentIncomplete => format!("An amendment needs a text and a reason ({a})"),
             SummaryError::NotSigned => format!("Not signed yet: edit directly ({a})"),
+            SummaryError::NothingToUndo => "No replaced draft to restore".into(),
         }
     }
 }
 
 /// Create the summary draft of a closed meeting with the next number of the meeting's year.
-/// An existing unsigned draft is regenerated keeping its number.
+/// An existing unsigned draft is regenerated keeping its number; when its text differs from the
+/// new draft it is kept in [`Summary::replaced`] for [`undo_regenerate`].
 pub fn generate(db: &mut Db, meeting: Id) -> Result<(), SummaryError> {
     let snapshot = db.meeting(meeting).ok_or(SummaryError::NoSummary)?.clone();
     match snapshot.stage {
@@ -262,8 +310,33 @@ pub fn generate(db: &mut Db, meeting: Id) -> Result<(), SummaryError> {
         None => next_number(db.meetings.iter().map(|m| m.as_ref()), year),
     };
     let text = draft_text(db, &snapshot);
+    let replaced = match &snapshot.summary {
+        Some(s) if s.text != text => Some(s.text.clone()),
+        Some(s) => s.replaced.clone(),
+        None => None,
+    };
     let m = db.meeting_mut(meeting).expect("exists");
-    m.summary = Some(Summary { year, number, text, signed: None });
+    m.summary = Some(Summary { year, number, text, signed: None, replaced });
+    Ok(())
+}
+
+/// What regenerating would replace: the current draft text when it differs from a fresh draft
+/// (`None` when there is no draft yet or regenerating would change nothing).
+pub fn regenerate_replaces(db: &Db, meeting: Id) -> Option<String> {
+    let m = db.meeting(meeting)?;
+    let s = m.summary.as_ref()?;
+    (s.text != draft_text(db, m)).then(|| s.text.clone())
+}
+
+/// Undo a regeneration: the replaced draft comes back and the regenerated one is kept in its
+/// place, so undoing twice returns to where it was and no text is ever lost.
+pub fn undo_regenerate(m: &mut Meeting) -> Result<(), SummaryError> {
+    if m.is_locked() {
+        return Err(SummaryError::Locked);
+    }
+    let s = m.summary.as_mut().ok_or(SummaryError::NoSummary)?;
+    let old = s.replaced.take().ok_or(SummaryError::NothingToUndo)?;
+    s.replaced = Some(std::mem::replace(&mut s.text, old));
     Ok(())
 }
 
@@ -298,6 +371,7 @@ pub fn sign(db: &mut Db, meeting: Id, by: Id, at: NaiveDateTime) -> Result<(), S
         return Err(SummaryError::EmptyText);
     }
     s.signed = Some(SignOff { by, at });
+    s.replaced = None;
     m.stage = MeetingStage::Signed;
     Ok(())
 }
@@ -327,7 +401,41 @@ pub fn amend(
     Ok(())
 }
 
-/// The text in force for a target: the latest amendment of that target, or the original.
+/// What an amendment corrects, as the printed annex names it.
+fn amend_target_zh(db: &Db, t: Option<&AmendTarget>) -> String {
+    let title = |i: &Id| db.item(*i).map(|x| short_title(&x.title).to_string()).unwrap_or_default();
+    match t {
+        Some(AmendTarget::Summary) | None => "纪要正文".into(),
+        Some(AmendTarget::Attendance) => "出席情况".into(),
+        Some(AmendTarget::Decision(i)) => format!("“{}”决定事项", title(i)),
+        Some(AmendTarget::Notes(i)) => format!("“{}”发言记录", title(i)),
+    }
+}
+
+/// The amendment annex printed after the signed 纪要 (第十八条（六）: the signed text is kept as
+/// signed; each correction follows it with who, when, why and what changes): a heading line,
+/// then one line per amendment in the order made. Empty when there is none.
+pub fn amendment_annex(db: &Db, m: &Meeting) -> Vec<String> {
+    if m.amendments.is_empty() {
+        return vec![];
+    }
+    let mut v = vec!["附：更正记录".to_string()];
+    for (i, a) in m.amendments.iter().enumerate() {
+        v.push(format!(
+            "{}．{}，{}更正{}为：{}。更正理由：{}。",
+            i + 1,
+            date_zh(a.at.date()),
+            a.by,
+            amend_target_zh(db, a.target.as_ref()),
+            a.text.trim_end_matches('。'),
+            a.reason.trim_end_matches('。')
+        ));
+    }
+    v
+}
+
+/// The text as corrected for a target: the latest amendment of that target, or the original.
+/// A reading only: screens and print show the signed original with the amendments after it.
 pub fn current_text<'a>(m: &'a Meeting, target: &AmendTarget, original: &'a str) -> &'a str {
     m.amendments.iter().rev().find(|a| a.target.as_ref() == Some(target)).map(|a| a.text.as_str()).unwrap_or(original)
 }
@@ -388,7 +496,8 @@ mod tests {
 
     fn meeting(id: Id, date: &str, summary: Option<(i32, u32)>) -> Meeting {
         let mut m = test_support::meeting(id, date);
-        m.summary = summary.map(|(year, number)| Summary { year, number, text: "x".into(), signed: None });
+        m.summary =
+            summary.map(|(year, number)| Summary { year, number, text: "x".into(), signed: None, replaced: None });
         m
     }
 
@@ -505,13 +614,18 @@ mod tests {
         });
         db.meetings.add(m.clone());
         let t = draft_text(&db, &m);
-        assert!(t.starts_with("2026年3月5日，王书记同志在三楼会议室主持召开党组例会，研究二项议题。"), "{t}");
+        assert!(t.starts_with("2026年3月5日，王书记同志在三楼会议室主持召开党组例会，研究两项议题。"), "{t}");
         assert!(t.contains("一、关于2026年道路养护资金安排\n"), "{t}");
         assert!(t.contains("张成员同志回避本议题。"));
-        assert!(t.contains("会议表决通过（应到会2人，赞成1票）。"));
-        assert!(t.contains("会议决定：同意安排养护资金120万元。"));
+        assert!(t.contains("会议表决通过。"), "{t}");
+        assert!(t.contains("\n会议同意安排养护资金120万元。"), "会议 once: {t}");
+        assert!(!t.contains("会议决定：同意") && !t.contains("会议决定：会议"), "{t}");
         assert!(t.contains("二、") && t.contains("表决无效"), "an invalid vote is said so: {t}");
         assert!(!t.contains("中共"), "the heading is printed from the record, not in the body");
+        assert!(
+            !t.contains("应到会") && !t.contains("第十八条") && !t.contains('（'),
+            "no arithmetic, article or bracket: {t}"
+        );
     }
 
     #[test]
@@ -567,6 +681,97 @@ mod tests {
         assert_eq!(current_text(&m, &t, "原"), "新二");
         assert_eq!(current_text(&m, &AmendTarget::Decision(11), "原"), "原");
         assert_eq!(m.amendments.len(), 3, "every correction is kept");
+    }
+
+    /// Official prose of the 纪要 (第十八条（六）): 两项, a decision speaks as 会议 once, no nested
+    /// brackets in the attendance lines.
+    #[test]
+    fn prose_helpers_follow_official_style() {
+        assert_eq!(count_zh(2), "两");
+        assert_eq!(count_zh(3), "三");
+        assert_eq!(decision_sentence("会议同意该方案。"), "会议同意该方案。");
+        assert_eq!(decision_sentence("原则同意该方案。"), "会议原则同意该方案。");
+        assert_eq!(decision_sentence("由办公室牵头落实。"), "会议决定：由办公室牵头落实。");
+        assert_eq!(flat_brackets("副局长（主持工作）"), "副局长，主持工作");
+        let mut db = db();
+        db.org.attendees[0].position = "副局长（主持工作）".into();
+        let lines = attendance_lines(&db.org, &meeting(5, "2026-03-05", None));
+        assert!(lines.iter().any(|(_, v)| v == "孙卫东（副局长，主持工作）"), "{lines:?}");
+    }
+
+    /// 签发 lists what has no valid result (第十八条（五）).
+    #[test]
+    fn undecided_items_are_those_without_a_valid_result() {
+        let mut m = meeting(5, "2026-03-05", None);
+        let rec = |item, valid: Option<bool>| ItemRecord {
+            item,
+            recused: vec![],
+            notes: vec![],
+            opinions: vec![],
+            ballot: None,
+            result: valid.map(|v| RecordedResult {
+                due: 3,
+                present: 3,
+                yes: 1,
+                no: 2,
+                abstain: 0,
+                quorum_met: v,
+                passed: false,
+                explanation: String::new(),
+                explanation_en: String::new(),
+            }),
+            decision: String::new(),
+            supersedes: None,
+            superseded_by: None,
+        };
+        m.items = vec![rec(1, Some(true)), rec(2, None), rec(3, Some(false))];
+        assert_eq!(undecided_items(&m), vec![2, 3], "a rejected item is decided; unvoted and invalid are not");
+    }
+
+    /// Regenerating never silently erases a saved manual edit: the replaced draft is kept and
+    /// one undo brings it back (第十八条（六）: the 纪要 is the clerk's text until signed).
+    #[test]
+    fn regenerating_keeps_the_replaced_draft_for_one_undo() {
+        let mut db = db();
+        db.meetings.add(meeting(5, "2026-03-05", None));
+        generate(&mut db, 5).unwrap();
+        let fresh = db.meeting(5).unwrap().summary.as_ref().unwrap().text.clone();
+        assert_eq!(db.meeting(5).unwrap().summary.as_ref().unwrap().replaced, None);
+        assert_eq!(regenerate_replaces(&db, 5), None, "nothing to replace");
+        edit_text(db.meeting_mut(5).unwrap(), "手工修改的纪要".into()).unwrap();
+        assert_eq!(regenerate_replaces(&db, 5).as_deref(), Some("手工修改的纪要"));
+        generate(&mut db, 5).unwrap();
+        let s = db.meeting(5).unwrap().summary.clone().unwrap();
+        assert_eq!((s.text.as_str(), s.replaced.as_deref()), (fresh.as_str(), Some("手工修改的纪要")));
+        undo_regenerate(db.meeting_mut(5).unwrap()).unwrap();
+        let s = db.meeting(5).unwrap().summary.clone().unwrap();
+        assert_eq!(s.text, "手工修改的纪要", "the manual edit is back");
+        assert_eq!(s.replaced.as_deref(), Some(fresh.as_str()), "and the regenerated draft is not lost");
+        sign(&mut db, 5, 1, at("2026-03-06 10:00")).unwrap();
+        assert_eq!(db.meeting(5).unwrap().summary.as_ref().unwrap().replaced, None, "signed: no draft kept");
+        assert_eq!(undo_regenerate(db.meeting_mut(5).unwrap()), Err(SummaryError::Locked));
+    }
+
+    /// 第十八条（六）: an amendment never replaces the signed text; it follows it in an annex.
+    #[test]
+    fn an_amendment_leaves_the_signed_text_and_follows_it_in_the_annex() {
+        let mut db = db();
+        let mut m = meeting(5, "2026-03-05", Some((2026, 1)));
+        m.summary.as_mut().unwrap().text = "签发的正文".into();
+        m.stage = MeetingStage::Signed;
+        assert!(amendment_annex(&db, &m).is_empty());
+        amend(&mut m, AmendTarget::Decision(10), "周丽", at("2026-03-07 09:00"), "金额笔误。", "同意安排125万元。")
+            .unwrap();
+        assert_eq!(m.summary.as_ref().unwrap().text, "签发的正文", "the signed text is untouched");
+        db.meetings.add(m.clone());
+        assert_eq!(
+            amendment_annex(&db, &m),
+            vec![
+                "附：更正记录".to_string(),
+                "1．2026年3月7日，周丽更正“关于2026年道路养护资金安排”决定事项为：同意安排125万元。更正理由：金额笔误。"
+                    .to_string()
+            ]
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! 首页: first-run welcome, or an overview (upcoming meetings, open and overdue follow-up,
 //! the last backup, risk hints).
 
+use chrono::Datelike;
 use leptos::prelude::*;
 
 use crate::app::use_app;
@@ -141,17 +142,28 @@ fn RiskHints() -> impl IntoView {
                     return view! { <p class="muted">{state.t(Ui::NoRisks)}</p> }.into_any();
                 }
                 let zh = state.lang.get() == Lang::Zh;
+                let year = state.today.get().year();
+                let (now, older): (Vec<_>, Vec<_>) = v.into_iter().partition(|h| h.overdue_task || h.year >= year);
+                let row = move |h: crate::domain::rules::RiskHint| view! {
+                    <li class="risk-hint" data-testid="risk-hint" data-clause=h.clause.zh() data-year=h.year.to_string()>
+                        <a class="list-link" href=h.link.clone()>
+                            <span class="pill pill-bad">{if zh { h.clause.zh() } else { h.clause.en() }}</span>" "
+                            {if zh { h.zh.clone() } else { h.en.clone() }}
+                        </a>
+                    </li>
+                };
+                let n_older = older.len();
                 view! {
                     <ul class="list">
-                        {v.into_iter().take(limit.get()).map(|h| view! {
-                            <li class="risk-hint" data-testid="risk-hint" data-clause=h.clause.zh()>
-                                <a class="list-link" href=h.link.clone()>
-                                    <span class="pill pill-bad">{if zh { h.clause.zh() } else { h.clause.en() }}</span>" "
-                                    {if zh { h.zh.clone() } else { h.en.clone() }}
-                                </a>
-                            </li>
-                        }).collect_view()}
+                        {now.into_iter().take(limit.get()).map(row).collect_view()}
                     </ul>
+                    // Earlier years fold: this year's risks and overdue follow-up come first.
+                    {(n_older > 0).then(|| view! {
+                        <details class="older-risks" data-testid="older-risks">
+                            <summary>{move || { let (o, c) = state.lang.get().brackets(); format!("{}{o}{n_older}{c}", state.t(Ui::OlderRisks)) }}</summary>
+                            <ul class="list">{older.into_iter().take(limit.get()).map(row).collect_view()}</ul>
+                        </details>
+                    })}
                 }.into_any()
             }}
             <Pager total=total limit=limit/>

@@ -121,6 +121,8 @@ pub fn SettingsPage() -> impl IntoView {
                 let (merged, b) = crate::backup::merge::rebase(&opened, &ours, db);
                 *db = merged;
                 both = b;
+                // Planned meetings take the members serving on their dates (第十八条（四）).
+                crate::domain::conduct::follow_rosters(db);
             });
             if !both.is_empty() {
                 state.tab_conflicts.update(|v| v.extend(both));
@@ -653,6 +655,32 @@ fn NumberSetting(
     }
 }
 
+/// 台账起始日期: nothing before it is required or flagged. Empty means the date of the first
+/// record, which the hint shows.
+#[component]
+fn LedgerStartSetting(
+    /// The draft being edited.
+    draft: Draft,
+) -> impl IntoView {
+    let state = use_app();
+    let first = Memo::new(move |_| state.db.with(crate::domain::rules::duty::first_record));
+    view! {
+        <label class="field">
+            <span class="field-label">{move || state.t(Ui::LedgerStart)}</span>
+            <input type="date" data-testid="setting-ledger-start"
+                prop:value=move || draft.rules.with(|r| r.duties.ledger_start.map(|d| d.to_string()).unwrap_or_default())
+                on:change=move |ev| {
+                    let v = parse_date(&event_target_value(&ev));
+                    draft.edit_rules(|r| r.duties.ledger_start = v)
+                }/>
+            <span class="muted">{move || {
+                let f = first.get().map(|d| format!("{}{}", state.colon(), state.lang.get().date(d))).unwrap_or_default();
+                format!("{}{f}", state.t(Ui::LedgerStartHint))
+            }}</span>
+        </label>
+    }
+}
+
 /// Rule parameters.
 #[component]
 fn RulesSection(
@@ -706,6 +734,7 @@ fn RulesSection(
             <NumberSetting draft=draft label=Ui::ExpenditureThreshold key="expenditure_threshold_yuan" article=Article::clause(6, 6)
                 get=|r| r.expenditure_threshold_yuan set=|r, v| r.expenditure_threshold_yuan = v/>
             <h3>{move || state.t(Ui::DutiesSection)}</h3>
+            <LedgerStartSetting draft=draft/>
             <div class="grid2">
                 <NumberSetting draft=draft label=Ui::MeetingEveryMonths key="meeting_every_months" article=Article::clause(18, 1)
                     get=|r| r.duties.meeting_every_months as u64 set=|r, v| r.duties.meeting_every_months = v.min(999) as u32/>

@@ -493,6 +493,7 @@ pub fn example_db(today: NaiveDate) -> Db {
                 by: secretary,
                 at: days_after(m.date, 2).and_hms_opt(16, 30, 0).expect("valid time"),
             }),
+            replaced: None,
         });
         meetings.push(m);
     }
@@ -812,7 +813,8 @@ mod tests {
         // text does not repeat it (it did, so every printed example named everyone twice).
         for s in db.meetings.iter().filter_map(|m| m.summary.as_ref()) {
             let body = crate::domain::summary::body_lines(&s.text);
-            assert!(body.iter().any(|l| l.contains("会议决定")), "{body:?}");
+            // A decision speaks as 会议 once (会议同意… / 会议决定：…).
+            assert!(body.iter().any(|l| l.starts_with("会议") && !l.starts_with("会议表决")), "{body:?}");
             for label in ["出席：", "请假：", "列席：", "记录："] {
                 assert!(!body.iter().any(|l| l.trim_start().starts_with(label)), "{label} in {body:?}");
             }

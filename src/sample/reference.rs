@@ -864,6 +864,7 @@ pub fn reference_db(seed: u64) -> Db {
                     number,
                     text,
                     signed: chair.map(|c| SignOff { by: c, at: plus(date, 2).and_hms_opt(17, 0, 0).expect("time") }),
+                    replaced: None,
                 });
             }
             // Follow-up tasks for decided items of party-group meetings (~80 a year).

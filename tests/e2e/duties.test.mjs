@@ -115,6 +115,31 @@ appTest('a year with a month without a 党组会议 is flagged on the register a
   const p = await withExample(app, '2026-06-15');
   await app.go('#/duties/2025');
   const row = p.locator('[data-testid="duty-row"][data-duty="PartyGroupMeeting"]');
+  // Before the register's start (by default the first record, in 2026) nothing is flagged.
+  assert.notEqual(await row.getAttribute('data-status'), 'overdue');
+  // A register kept since 2025 (台账起始日期 in 设置): 2025's months are judged.
+  await app.go('#/settings');
+  await p.getByTestId('setting-ledger-start').fill('2025-01-01');
+  await p.getByTestId('setting-ledger-start').blur();
+  if (process.env.YISHI_SHOTS) {
+    for (const [w, h] of [[390, 844], [768, 1024], [1366, 900]]) {
+      await p.setViewportSize({ width: w, height: h });
+      await p.getByTestId('setting-ledger-start').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await p.screenshot({ path: `${process.env.YISHI_SHOTS}/settings-ledger-${w}.png` });
+    }
+  }
+  await p.getByTestId('settings-save').click();
+  await p.getByTestId('settings-status').filter({ hasText: '已保存' }).waitFor();
+  // 首页: overdue follow-up first, then this year's risks; 2025's are folded below them.
+  await app.go('#/');
+  const older = p.locator('[data-testid="older-risks"]');
+  await older.waitFor();
+  assert.equal(await older.evaluate((d) => d.open), false, 'earlier years folded');
+  const shown = await p.locator('[data-testid="risk-hints"] > ul [data-testid="risk-hint"]').evaluateAll((els) => els.map((e) => [e.dataset.clause, e.dataset.year]));
+  assert.ok(shown.length > 0 && shown.every(([, y]) => Number(y) >= 2026), JSON.stringify(shown));
+  assert.ok((await older.locator('[data-testid="risk-hint"]').count()) > 0);
+  assert.ok(await older.locator('[data-testid="risk-hint"]').evaluateAll((els) => els.every((e) => e.dataset.year === '2025')));
+  await app.go('#/duties/2025');
   assert.equal(await row.getAttribute('data-status'), 'overdue');
   assert.match(await row.locator('[data-testid="duty-gaps"]').innerText(), /2025年\d+月未召开党组会议/);
   assert.ok(await row.evaluate((el) => el.classList.contains('duty-overdue')));

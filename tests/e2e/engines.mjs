@@ -244,6 +244,9 @@ class FirefoxTab extends BaseTab {
   async click(sel) {
     await this.front();
     await this.waitForSelector(sel);
+    // A bar pinned to the top or the foot of the screen can cover an element at the viewport's
+    // edge, where the locator's click would land on the bar: centre it first, as a user would.
+    await this.evaluate((s) => document.querySelector(s).scrollIntoView({ block: 'center' }), sel);
     await this.page.locator(sel).setTimeout(TIMEOUT).click();
   }
   async fill(sel, value) {

@@ -64,7 +64,10 @@ async function newItem(p, title, category) {
 
 async function vote(p, memberName, choice, force = false) {
   // `force`: the chair's buttons are marked aria-disabled while others still have to vote;
-  // a tap still reaches the engine, which refuses and says why.
+  // a tap still reaches the engine, which refuses and says why. The row is brought to the middle
+  // of the screen first, clear of the agenda bar pinned to its foot.
+  const row = p.locator(tid('vote-row')).filter({ hasText: memberName });
+  await row.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await p.locator(tid('vote-row')).filter({ hasText: memberName }).locator(tid(`vote-${choice}`)).click({ force });
 }
 
@@ -83,6 +86,7 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
   await p.locator(tid('meeting-date')).fill(TODAY);
   await p.locator(tid('create-meeting')).click();
   await p.locator(tid('meeting-place')).waitFor();
+  const mid = (await p.evaluate(() => location.hash)).match(/meetings\/(\d+)/)[1];
   await p.locator(tid('meeting-place')).fill('局机关三楼会议室');
   await p.locator(tid('meeting-place')).blur();
   await p.locator(tid('meeting-recorder')).fill('周丽');
@@ -116,13 +120,44 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
   assert.equal(await p.locator(tid('notes-waiting')).innerText(), '宣布开会后记录发言。');
   assert.equal(await p.locator(tid('vote-waiting')).innerText(), '宣布开会后进行表决。');
   assert.equal(await p.locator(tid('note-text')).count(), 0);
-  await p.locator(tid('open-meeting')).click();
+  // Before anyone votes: 待表决 and the yes votes needed, never 未通过.
+  assert.match(await p.locator(tid('vote-status')).innerText(), /待表决 · 需同意票 ≥ 4/);
+  // The "cannot pass" warning follows attendance before 宣布开会: four of seven away.
+  assert.equal(await p.locator(tid('pass-impossible')).count(), 0);
+  for (const name of ['刘志强', '阿不都热依木', '张海燕']) {
+    await p.locator(tid('att-row')).filter({ hasText: name }).locator(tid('att-absent')).click();
+  }
+  await p.locator(tid('pass-impossible')).waitFor();
+  for (const name of ['刘志强', '阿不都热依木', '张海燕']) {
+    await p.locator(tid('att-row')).filter({ hasText: name }).locator(tid('att-present')).click();
+  }
+  assert.equal(await p.locator(tid('pass-impossible')).count(), 0);
+  // A recusal can be recorded before 宣布开会.
+  await p.locator(tid('recuse')).filter({ hasText: '马晓军' }).click();
+  assert.equal(await p.locator(tid('recuse')).filter({ hasText: '马晓军' }).getAttribute('aria-pressed'), 'true');
+  // 散会 is not where 宣布开会 was: a double tap opens the meeting and nothing more.
+  await p.locator(tid('open-meeting')).dblclick();
   await p.locator(tid('close-meeting')).waitFor();
+  assert.equal(await p.locator(tid('meeting-stage')).innerText(), '进行中');
   assert.equal(await p.locator(tid('notes-waiting')).count(), 0, 'open: the form, not the hint');
   assert.equal(await p.locator(tid('vote-waiting')).count(), 0);
+  // Opened: attendance folds into one line, the item comes first; 第 1 项 / 共 3 项.
+  assert.equal(await p.locator(tid('att-line')).innerText(), '出席 6/7 · 请假 1');
+  assert.equal(await p.locator(tid('att-row')).first().isVisible(), false, 'folded');
+  assert.equal(await p.locator(tid('item-position')).innerText(), '第 1 项 / 共 3 项');
+  // 散会 asks first and lists what is unfinished; cancelling leaves the meeting open.
+  await p.locator(tid('close-meeting')).click();
+  if (process.env.YISHI_SHOTS) {
+    await p.locator(tid('close-confirm')).scrollIntoViewIfNeeded();
+    await p.screenshot({ path: `${process.env.YISHI_SHOTS}/confirm-close.png` });
+  }
+  const unfinished = await p.locator(tid('close-confirm-points')).locator('li').allInnerTexts();
+  assert.deepEqual(unfinished, ['关于城区道路养护资金安排的议题：未表决', '关于任命人事科科长的议题：未表决', '关于推荐优秀共产党员的议题：未表决']);
+  await p.locator(tid('close-confirm-no')).click();
+  assert.equal(await p.locator(tid('close-confirm')).count(), 0);
+  assert.equal(await p.locator(tid('meeting-stage')).innerText(), '进行中');
 
-  // Item 1: 马晓军 recused; speaker notes; the written opinion shown, never counted
-  await p.locator(tid('recuse')).filter({ hasText: '马晓军' }).click();
+  // Item 1: 马晓军 recused (before opening); speaker notes; the written opinion shown, never counted
   const iq = p.locator(tid('item-quorum'));
   assert.equal(await iq.locator(tid('q-due')).innerText(), '6');
   assert.equal(await iq.locator(tid('q-present')).innerText(), '5');
@@ -139,6 +174,9 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
   assert.match(await p.locator(tid('vote-error')).innerText(), /末位表态/);
   assert.equal(await p.locator(`${tid('vote-row')}[data-chair="true"] ${tid('vote-yes')}`).getAttribute('aria-pressed'), 'false');
   await vote(p, '李明远', 'yes');
+  // The method is locked once a vote is cast, and the screen says why.
+  assert.match(await p.locator(tid('method-locked')).innerText(), /撤回/);
+  assert.match(await p.locator(tid('vote-status')).innerText(), /表决中/);
   await vote(p, '张海燕', 'yes');
   // reload in the middle of voting: the screen resumes on the same item with the votes kept
   await app.reload();
@@ -167,6 +205,9 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
   // Item 2 (干部任免): two more members leave the room → fewer than two thirds
   await p.locator(tid('next-item')).click();
   await p.locator(`${tid('item-panel')} h2`).filter({ hasText: '任命人事科科长' }).waitFor();
+  assert.equal(await p.locator(tid('item-position')).innerText(), '第 2 项 / 共 3 项');
+  // The folded attendance opens in place.
+  await p.locator(tid('att-summary')).click();
   for (const name of ['刘志强', '阿不都热依木']) {
     await p.locator(tid('att-row')).filter({ hasText: name }).locator(tid('att-absent')).click();
   }
@@ -191,13 +232,28 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
   await p.locator(tid('vote-method')).selectOption('secret');
   await p.locator(tid('tally-yes')).fill('5');
   await p.locator(tid('tally-no')).fill('1');
-  await p.locator(tid('tally-save')).click();
-  await p.locator(tid('close-vote')).click();
+  // The totals count as typed; one button confirms them and closes the vote.
+  assert.equal(await p.locator(tid('tally-count')).innerText(), '已计票数：6 / 可投票人数：6');
+  await p.locator(tid('tally-confirm')).click();
   assert.equal(await p.locator(tid('vote-result')).getAttribute('data-passed'), 'true');
   await p.locator(tid('decision-text')).fill('同意推荐张海燕同志为优秀共产党员。');
   await p.locator(tid('decision-text')).blur();
   await p.locator(tid('close-meeting')).click();
+  assert.equal(await p.locator(tid('close-confirm-points')).count(), 0, 'nothing unfinished');
+  await p.locator(tid('close-confirm-yes')).click();
   await p.locator(`${tid('meeting-stage')}:has-text("已结束")`).waitFor();
+  // 恢复会议 until 签发: back to 进行中, then closed again.
+  await p.locator(tid('resume-meeting')).click();
+  await p.locator(`${tid('meeting-stage')}:has-text("进行中")`).waitFor();
+  await p.locator(tid('close-meeting')).click();
+  await p.locator(tid('close-confirm-yes')).click();
+  await p.locator(`${tid('meeting-stage')}:has-text("已结束")`).waitFor();
+  // After 散会 and until 签发 remarks stay editable.
+  await p.locator(tid('item-tab')).first().click();
+  const firstNote = p.locator(tid('note-edit')).first();
+  await firstNote.scrollIntoViewIfNeeded();
+  await firstNote.fill('养护资金应向急需路段和农村公路倾斜。');
+  await firstNote.blur();
 
   // ---- Minutes ---------------------------------------------------------------------------
   await p.locator(tid('tab-minutes')).click();
@@ -207,6 +263,8 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
   assert.match(minutes, /回避：马晓军/);
   assert.match(minutes, /刘志强：反对（声明保留：建议先行测算农村公路缺口）/);
   assert.match(minutes, /无记名投票：同意5票，反对1票/);
+  assert.match(minutes, /刘志强：养护资金应向急需路段和农村公路倾斜。/, 'the remark edited after 散会');
+  assert.match(await p.locator(tid('minutes-edit-hint')).getAttribute('href'), /\/live$/, 'until 签发 the minutes say where to edit');
 
   // ---- 纪要: generated, numbered, signed ---------------------------------------------------
   await p.locator(tid('tab-summary')).click();
@@ -215,11 +273,42 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
   assert.match(number, /^〔2026〕\d+号$/);
   assert.equal(await p.locator(tid('summary-heading')).innerText(), '中共昌吉回族自治州交通运输局党组会议纪要');
   const text = await p.locator(tid('summary-text')).inputValue();
-  assert.match(text, /会议决定：同意安排城区道路养护资金120万元/);
+  // Official prose: 会议 speaks once, no arithmetic or article numbers in the body.
+  assert.match(text, /研究三项议题/);
+  assert.match(text, /\n会议同意安排城区道路养护资金120万元/);
+  assert.doesNotMatch(text, /会议决定：同意|应到会|第十八条/);
   assert.match(text, /表决无效/);
   await p.locator(tid('summary-text')).fill(text + '\n会议要求各科室抓好落实。');
   await p.locator(tid('summary-text')).blur();
+  await painted(p);
+  // Regenerating asks first and shows the draft it would replace; cancelling keeps it.
+  await p.locator(tid('summary-generate')).click();
+  if (process.env.YISHI_SHOTS) {
+    await p.locator(tid('regenerate-confirm')).scrollIntoViewIfNeeded();
+    await p.screenshot({ path: `${process.env.YISHI_SHOTS}/confirm-regenerate.png` });
+  }
+  assert.match(await p.locator(tid('regenerate-old')).innerText(), /各科室抓好落实/);
+  await p.locator(tid('regenerate-confirm-no')).click();
+  assert.match(await p.locator(tid('summary-text')).inputValue(), /各科室抓好落实/);
+  // Confirmed, the manual edit goes, and one step brings it back.
+  await p.locator(tid('summary-generate')).click();
+  await p.locator(tid('regenerate-confirm-yes')).click();
+  await p.waitForFunction(() => !document.querySelector('[data-testid="summary-text"]').value.includes('各科室抓好落实'));
+  await p.locator(tid('summary-undo')).click();
+  await p.waitForFunction(() => document.querySelector('[data-testid="summary-text"]').value.includes('各科室抓好落实'));
+  // 签发 shows the 纪要 as it will be signed and the undecided item; cancelling signs nothing.
   await p.locator(tid('summary-sign')).click();
+  if (process.env.YISHI_SHOTS) {
+    await p.locator(tid('sign-confirm')).scrollIntoViewIfNeeded();
+    await p.screenshot({ path: `${process.env.YISHI_SHOTS}/confirm-sign.png` });
+  }
+  assert.match(await p.locator(tid('sign-preview')).innerText(), /各科室抓好落实/);
+  assert.deepEqual(await p.locator(tid('sign-confirm-points')).locator('li').allInnerTexts(), ['关于任命人事科科长的议题：未形成有效决定']);
+  await p.locator(tid('sign-confirm-no')).click();
+  assert.equal(await p.locator(tid('meeting-stage')).innerText(), '已结束');
+  assert.equal(await p.locator(tid('summary-text')).count(), 1, 'still a draft');
+  await p.locator(tid('summary-sign')).click();
+  await p.locator(tid('sign-confirm-yes')).click();
   assert.match(await p.locator(tid('signed-line')).innerText(), /王振华/);
   assert.equal(await p.locator(tid('summary-text')).count(), 0, 'signed: no more direct edits');
   await painted(p);
@@ -237,7 +326,29 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
   await p.locator(tid('amendment')).first().waitFor();
   await painted(p);
   assert.match(await p.locator(tid('amendment')).first().innerText(), /周丽 · 决定事项：关于城区道路养护资金安排的议题 · 理由：会后核对预算，金额笔误/);
-  assert.match(await p.locator(tid('minutes-decision')).first().innerText(), /125万元.*已更正/s);
+  // The decision stays as signed; the amendment follows it with who, when, why and what.
+  assert.match(await p.locator(tid('minutes-decision')).first().innerText(), /120万元/);
+  assert.doesNotMatch(await p.locator(tid('minutes-decision')).first().innerText(), /125万元/);
+  assert.match(await p.locator(tid('decision-amendments')).first().innerText(), /更正 \d{4}-\d\d-\d\d \d\d:\d\d 周丽（理由：会后核对预算，金额笔误）：同意安排城区道路养护资金125万元/);
+  assert.equal(await p.locator(tid('amend-by')).inputValue(), '周丽', '更正人 stays filled');
+  assert.equal(await p.locator(tid('minutes-edit-hint')).count(), 0, 'signed: no more edits');
+  if (process.env.YISHI_SHOTS) {
+    await p.locator(tid('decision-amendments')).scrollIntoViewIfNeeded();
+    await p.screenshot({ path: `${process.env.YISHI_SHOTS}/minutes-amended.png` });
+  }
+
+  // The printed 纪要 is the signed text with an amendment annex after it.
+  await p.locator(tid('tab-summary')).click();
+  await painted(p);
+  const printed = await p.locator(tid('printed-summary')).innerText();
+  assert.match(printed, /会议同意安排城区道路养护资金120万元/);
+  if (process.env.YISHI_SHOTS) {
+    await p.locator(tid('amendment-annex')).scrollIntoViewIfNeeded();
+    await p.screenshot({ path: `${process.env.YISHI_SHOTS}/summary-annex.png` });
+  }
+  assert.match(await p.locator(tid('amendment-annex')).innerText(), /附：更正记录[\s\S]*周丽更正“关于城区道路养护资金安排”决定事项为：同意安排城区道路养护资金125万元，由规划建设科组织实施。更正理由：会后核对预算，金额笔误。/);
+  await p.locator(tid('tab-minutes')).click();
+  await p.locator(tid('amendment')).first().waitFor();
   // In English the amendment's labels are English (they were 决定事项 and 理由); the record
   // itself (title, reason, text) stays as written.
   await p.getByTestId('lang-toggle').click();
@@ -296,10 +407,9 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
 
   // ---- Optional: screenshots of every screen at three sizes (YISHI_SHOTS=1) ------------------
   if (process.env.YISHI_SHOTS) {
-    const mid = (await p.evaluate(() => location.hash)).match(/meetings\/(\d+)/)[1];
     const screens = { list: '#/meetings', prepare: `#/meetings/${mid}`, live: `#/meetings/${mid}/live`, minutes: `#/meetings/${mid}/minutes`,
-      summary: `#/meetings/${mid}/summary`, items: '#/items', search: '#/search?q=' + encodeURIComponent('养护') };
-    for (const [w, h] of [[390, 844], [768, 1024], [1024, 768]]) {
+      summary: `#/meetings/${mid}/summary`, items: '#/items', search: '#/search?q=' + encodeURIComponent('养护'), settings: '#/settings', home: '#/' };
+    for (const [w, h] of [[390, 844], [768, 1024], [1024, 768], [1366, 900]]) {
       await p.setViewportSize({ width: w, height: h });
       for (const [name, hash] of Object.entries(screens)) {
         await p.evaluate((x) => { location.hash = x; }, hash);
@@ -324,6 +434,76 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
       await p.screenshot({ path: `${process.env.YISHI_SHOTS}/live-open-${w}x${h}.png` });
     }
   }
+});
+
+appTest('a planned meeting’s roster follows 设置 until 宣布开会, then stays as recorded', async (app) => {
+  const p = await app.gotoApp('#/');
+  assert.ok(await app.loadExample());
+  await app.go('#/meetings');
+  const planned = (await p.locator('[data-testid="meeting-row"][data-stage="Planned"]').first().getAttribute('href')).replace(/\/(minutes|summary)$/, '');
+  await app.go(`${planned}/live`);
+  await p.locator(tid('meeting-quorum')).waitFor();
+  const rows = await p.locator(tid('att-row')).count();
+  const due = Number(await p.locator(`${tid('meeting-quorum')} ${tid('q-due')}`).innerText());
+  // A member joins in 设置 (serving from today, before the meeting's date).
+  await app.go('#/settings');
+  await p.getByTestId('add-member').click();
+  await p.getByTestId('member-name').last().fill('新任成员');
+  await p.getByTestId('settings-save').click();
+  await p.getByTestId('settings-status').filter({ hasText: '已保存' }).waitFor();
+  await app.go(`${planned}/live`);
+  await p.locator(tid('att-row')).filter({ hasText: '新任成员' }).waitFor();
+  assert.equal(await p.locator(tid('att-row')).count(), rows + 1);
+  assert.equal(Number(await p.locator(`${tid('meeting-quorum')} ${tid('q-due')}`).innerText()), due + 1, '应到会 counts the new member');
+  // Opened, the roster is the record: a member added afterwards is not on it.
+  await p.locator(tid('open-meeting')).click();
+  await p.locator(tid('close-meeting')).waitFor();
+  await app.go('#/settings');
+  await p.getByTestId('add-member').click();
+  await p.getByTestId('member-name').last().fill('后来成员');
+  await p.getByTestId('settings-save').click();
+  await p.getByTestId('settings-status').filter({ hasText: '已保存' }).waitFor();
+  await app.go(`${planned}/live`);
+  await p.locator(tid('att-summary')).click();
+  assert.equal(await p.locator(tid('att-row')).count(), rows + 1);
+  assert.equal(await p.locator(tid('att-row')).filter({ hasText: '后来成员' }).count(), 0);
+});
+
+appTest('a layout check: after 宣布开会 at 768×1024 the current item’s title and vote buttons are in the first viewport', async (app) => {
+  const p = await app.gotoApp('#/');
+  assert.ok(await app.loadExample());
+  await app.go('#/meetings');
+  const planned = (await p.locator('[data-testid="meeting-row"][data-stage="Planned"]').first().getAttribute('href')).replace(/\/(minutes|summary)$/, '');
+  await app.go(`${planned}/live`);
+  await p.locator(tid('open-meeting')).click();
+  await p.locator(tid('vote-method')).selectOption('hands');
+  for (const [w, h] of [[768, 1024], [1024, 768], [390, 844], [1366, 768]]) {
+    await p.setViewportSize({ width: w, height: h });
+    await p.evaluate(() => window.scrollTo(0, 0));
+    await painted(p);
+    if (process.env.YISHI_SHOTS) await p.screenshot({ path: `${process.env.YISHI_SHOTS}/live-opened-${w}x${h}.png` });
+    const inView = (sel) => p.locator(sel).first().evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; });
+    if (w === 768) {
+      assert.ok(await inView(`${tid('item-panel')} h2`), 'the item title in the first viewport');
+      assert.ok(await inView(tid('vote-yes')), 'a vote button in the first viewport');
+    }
+    // The position bar with previous/next is on screen at every size.
+    assert.ok(await inView(tid('item-bar')), `${w}x${h}: 第 N 项 / 共 M 项 is on screen`);
+  }
+});
+
+appTest('when no item is ready for the agenda, the agenda says which are close and what each needs', async (app) => {
+  const p = await app.gotoApp('#/');
+  assert.ok(await app.loadExample());
+  await app.go('#/meetings/new');
+  await p.locator(tid('create-meeting')).click();
+  await p.locator(tid('meeting-place')).waitFor();
+  const close = p.locator(tid('nearly-ready-item'));
+  await close.first().waitFor();
+  const texts = await close.allInnerTexts();
+  assert.ok(texts.includes('关于修订局机关差旅费和公务接待管理办法的议题 — 待书记确定上会'), texts.join(' | '));
+  assert.ok(texts.some((t) => /关于申报智慧交通试点项目的议题 — .*待分管党组成员审核/.test(t)), texts.join(' | '));
+  assert.match(await close.first().locator('a').getAttribute('href'), /^#\/items\/\d+$/);
 });
 
 appTest('an agenda without items says so; one with items does not', async (app) => {
@@ -379,6 +559,8 @@ appTest('after a meeting, an item without remarks or a vote result says so; one 
   await p.locator(tid('vote-method')).selectOption('named');
   await vote(p, '李明远', 'yes');
   await p.locator(tid('close-meeting')).click();
+  assert.match(await p.locator(tid('close-confirm-points')).innerText(), /表决未结束/, 'the open vote is listed');
+  await p.locator(tid('close-confirm-yes')).click();
   await p.locator(`${tid('meeting-stage')}:has-text("已结束")`).waitFor();
   await p.locator(tid('item-tab')).first().click();
   assert.equal(await p.locator(tid('notes-waiting')).innerText(), '未记录发言。');

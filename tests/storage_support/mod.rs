@@ -238,6 +238,7 @@ pub fn ten_years(kind: TextKind, years: i32) -> Db {
                     number: k + 1,
                     text: tg.text(&mut rng, 1500),
                     signed: Some(SignOff { by: 1, at }),
+                    replaced: None,
                 }),
                 amendments: vec![],
             });

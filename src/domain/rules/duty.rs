@@ -370,8 +370,38 @@ fn members_serving(org: &Organisation, start: NaiveDate, end: NaiveDate) -> Vec<
     org.members.iter().filter(|m| serves_in(org, m.id, start, end)).map(|m| m.id).collect()
 }
 
+/// 台账起始日期: the day the register starts. The setting when set; otherwise the date of the
+/// first record (the earliest meeting or evidence record), since before it the app was not in
+/// use and the absence of records says nothing. `None` when there is no record at all.
+pub fn ledger_start(db: &Db) -> Option<NaiveDate> {
+    db.settings.duties.ledger_start.or_else(|| first_record(db))
+}
+
+/// The date of the first record: the earliest meeting or evidence record.
+pub fn first_record(db: &Db) -> Option<NaiveDate> {
+    let meetings = db.meetings.iter().map(|m| m.date);
+    let evidence = db.evidence.iter().map(|e| e.date);
+    meetings.chain(evidence).min()
+}
+
+/// The organisation as the register sees it from `start` on: terms begin no earlier than the
+/// start and terms ended before it are left out, so every period before the start counts as
+/// one in which nobody served (not required, never a gap).
+fn org_from(org: &Organisation, start: NaiveDate) -> Organisation {
+    let mut o = org.clone();
+    for m in &mut o.members {
+        m.terms.retain(|t| t.end.is_none_or(|e| e >= start));
+        for t in &mut m.terms {
+            t.start = t.start.max(start);
+        }
+    }
+    o
+}
+
 struct Ctx<'a> {
     db: &'a Db,
+    /// The organisation from the register's start on (see [`org_from`]).
+    org: std::borrow::Cow<'a, Organisation>,
     s: &'a RuleSettings,
     year: i32,
     today: NaiveDate,
@@ -400,7 +430,7 @@ impl<'a> Ctx<'a> {
             .collect()
     }
     fn group_serves_in_year(&self) -> bool {
-        group_serves_between(&self.db.org, self.y0, self.y1)
+        group_serves_between(&self.org, self.y0, self.y1)
     }
 }
 
@@ -452,7 +482,7 @@ fn periodic(
     while first <= 12 {
         let last = (first + months - 1).min(12);
         let (start, end) = (ymd(c.year, first, 1), month_end(c.year, last));
-        if per > 0 && group_serves_between(&c.db.org, start, end) {
+        if per > 0 && group_serves_between(&c.org, start, end) {
             let n = events.iter().filter(|(d, _)| start <= *d && *d <= end).count() as u32;
             st.required += per;
             st.done += n.min(per);
@@ -682,7 +712,7 @@ fn democratic_life(c: &Ctx) -> [DutyStatus; 3] {
 fn contact_points(c: &Ctx) -> DutyStatus {
     let mut st = DutyStatus::new(DutyKind::ContactPoint);
     let upto = c.y1.min(c.today);
-    for id in members_serving(&c.db.org, c.y0, c.y1) {
+    for id in members_serving(&c.org, c.y0, c.y1) {
         st.required += 1;
         let ev =
             c.db.evidence
@@ -714,7 +744,7 @@ fn village_days(c: &Ctx) -> DutyStatus {
     let mut st = DutyStatus::new(DutyKind::VillageDays);
     let per_year = c.s.duties.village_days_per_year;
     let dy = days_in_year(c.year);
-    for m in &c.db.org.members {
+    for m in &c.org.members {
         let served: u32 =
             m.terms.iter().filter(|t| t.main_leader).map(|t| overlap_days(c.y0, c.y1, t.start, t.end)).sum();
         if served == 0 {
@@ -747,7 +777,7 @@ fn village_days(c: &Ctx) -> DutyStatus {
 
 fn integrity_talks(c: &Ctx) -> DutyStatus {
     let mut st = DutyStatus::new(DutyKind::IntegrityTalks);
-    let org = &c.db.org;
+    let org = &*c.org;
     let has_role = |id: Id, role: Role| {
         org.member(id)
             .is_some_and(|m| m.terms.iter().any(|t| t.role == role && overlap_days(c.y0, c.y1, t.start, t.end) > 0))
@@ -835,7 +865,11 @@ pub fn evaluate_duties(db: &Db, year: i32, today: NaiveDate) -> Vec<DutyStatus> 
     let s = &db.settings;
     let mut held: Vec<&Meeting> = db.meetings.iter().map(Arc::as_ref).filter(|m| is_held(m, today)).collect();
     crate::domain::sort::sort_by_key(&mut held, |m| m.date);
-    let c = Ctx { db, s, year, today, y0: ymd(year, 1, 1), y1: ymd(year, 12, 31), held };
+    let org = match ledger_start(db) {
+        Some(start) => std::borrow::Cow::Owned(org_from(&db.org, start)),
+        None => std::borrow::Cow::Borrowed(&db.org),
+    };
+    let c = Ctx { db, org, s, year, today, y0: ymd(year, 1, 1), y1: ymd(year, 12, 31), held };
     let d = &s.duties;
     let [life, report, notice] = democratic_life(&c);
     let out = vec![

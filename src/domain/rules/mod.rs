@@ -25,7 +25,7 @@ pub use expenditure::must_go_to_group;
 pub use lifecycle::{next_steps, transition, Blocker};
 pub use quorum::{item_quorum, meeting_quorum, needed_for_quorum, DueCount, QuorumCheck};
 pub use risk::{risk_hints, RiskHint};
-pub use roster::{chair_of, roster_for_meeting};
+pub use roster::{chair_of, follow_roster, roster_for_meeting};
 pub use vote::{
     cast_vote, close_vote, declare_reservation, eligible_voters, evaluate_vote, pass_impossible, retract_vote,
     set_secret_tally, votes_needed, VoteError, VoteOutcome,

@@ -35,9 +35,15 @@ pub struct RiskHint {
     pub en: String,
     /// Hash route of the record: "#/tasks/12", "#/meetings/3", "#/duties".
     pub link: String,
+    /// The year the hint belongs to (a meeting's, a duty's, an overdue task's deadline).
+    pub year: i32,
+    /// An overdue follow-up task (督办逾期): always listed first.
+    pub overdue_task: bool,
 }
 
-/// All hints as of `today`, in clause order.
+/// All hints as of `today`: overdue follow-up tasks first, then this year's hints, then older
+/// ones, each group in clause order. Nothing dated before the register's start
+/// ([`super::duty::ledger_start`]) is flagged.
 pub fn risk_hints(db: &Db, today: NaiveDate) -> Vec<RiskHint> {
     let mut out = Vec::new();
     let c1 = Article::clause(20, 1);
@@ -50,11 +56,14 @@ pub fn risk_hints(db: &Db, today: NaiveDate) -> Vec<RiskHint> {
                 t.title, t.deadline
             ),
             link: format!("#/tasks/{}", t.id),
+            year: t.deadline.year(),
+            overdue_task: true,
         });
     }
     let (c2, c3) = (Article::clause(20, 2), Article::clause(20, 3));
     let items: HashMap<Id, &AgendaItem> = db.items.iter().map(|i| (i.id, i.as_ref())).collect();
-    for m in &db.meetings {
+    let start = super::duty::ledger_start(db);
+    for m in db.meetings.iter().filter(|m| start.is_none_or(|s| m.date >= s)) {
         for rec in &m.items {
             let item = items.get(&rec.item).copied();
             // Titles and links are made only for the records that raise a hint.
@@ -70,6 +79,8 @@ pub fn risk_hints(db: &Db, today: NaiveDate) -> Vec<RiskHint> {
                         zh: format!("{}会议干部任免议题“{title}”表决时到会{}人，未达到三分之二以上（至少{two_thirds}人）", m.date, r.present, title = title()),
                         en: format!("{}: appointment item “{title}” was voted with {} present, short of two thirds ({two_thirds})", m.date, r.present, title = title()),
                         link: link(),
+                        year: m.date.year(),
+                        overdue_task: false,
                     });
                 } else if !r.quorum_met {
                     out.push(RiskHint {
@@ -81,6 +92,8 @@ pub fn risk_hints(db: &Db, today: NaiveDate) -> Vec<RiskHint> {
                             title = title()
                         ),
                         link: link(),
+                        year: m.date.year(),
+                        overdue_task: false,
                     });
                 }
                 if !r.passed && !rec.decision.trim().is_empty() {
@@ -93,6 +106,8 @@ pub fn risk_hints(db: &Db, today: NaiveDate) -> Vec<RiskHint> {
                             title = title()
                         ),
                         link: link(),
+                        year: m.date.year(),
+                        overdue_task: false,
                     });
                 }
             }
@@ -107,6 +122,8 @@ pub fn risk_hints(db: &Db, today: NaiveDate) -> Vec<RiskHint> {
                         zh: format!("{}会议重大决策“{title}”未完成调查研究、征求意见、风险评估、合法合规性审查等程序（第十七条）", m.date, title = title()),
                         en: format!("{}: major decision “{title}” was taken without the full Art. 17 preparation", m.date, title = title()),
                         link: format!("#/items/{}", i.id),
+                        year: m.date.year(),
+                        overdue_task: false,
                     });
                 }
             }
@@ -124,10 +141,13 @@ pub fn risk_hints(db: &Db, today: NaiveDate) -> Vec<RiskHint> {
                 zh: format!("{}年{}未按要求完成：{}（{}）", year, st.duty.zh(), abridge(&st.gaps, "；", true), what),
                 en: format!("{}: {} not fulfilled: {}", year, st.duty.en(), abridge(&st.gaps_en, "; ", false)),
                 link: format!("#/duties/{year}"),
+                year,
+                overdue_task: false,
             });
         }
     }
-    crate::domain::sort::sort_by_key(&mut out, |h| h.clause);
+    let this_year = today.year();
+    crate::domain::sort::sort_by_key(&mut out, |h| (!h.overdue_task, h.year != this_year, h.clause));
     out
 }
 

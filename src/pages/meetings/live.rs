@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use super::{method_text, now, MeetingHeader, MeetingScreen};
 use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
+use crate::components::confirm::ConfirmPanel;
 use crate::components::quorum_banner::QuorumBanner;
 use crate::domain::article::cite;
 use crate::domain::conduct::{self, ConductError};
@@ -38,22 +39,30 @@ pub fn LivePage(
     /// Meeting id.
     id: Id,
 ) -> impl IntoView {
-    let state = use_app();
     view! {
         <MeetingScreen id=id>
             <section class="page meeting-live">
                 <MeetingHeader id=id active=T::TabLive/>
                 <StageBar id=id/>
-                <QuorumBanner label=Signal::derive(move || state.t(T::MeetingQuorum).to_string())
-                    check=Signal::derive(move || state.db.with(|db| db.meeting(id).map(|m| rules::meeting_quorum(m, &db.settings))))
-                    testid="meeting-quorum"/>
                 <div class="live-grid">
                     <AttendancePanel id=id/>
                     <ItemArea id=id/>
                 </div>
+                <EndMeeting id=id/>
             </section>
         </MeetingScreen>
     }
+}
+
+/// Bring the current item's top into view (below the app's pinned top bar: see the item area's
+/// `scroll-margin-top`), after the frame that shows it.
+fn scroll_to_item() {
+    request_animation_frame(|| {
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("current-item"))
+        {
+            el.scroll_into_view();
+        }
+    });
 }
 
 fn stage_of(id: Id) -> Memo<Option<MeetingStage>> {
@@ -61,6 +70,9 @@ fn stage_of(id: Id) -> Memo<Option<MeetingStage>> {
     Memo::new(move |_| state.db.with(|db| db.meeting(id).map(|m| m.stage)))
 }
 
+/// The step at the top of the screen: 宣布开会 before the meeting, 恢复会议 after 散会 (until
+/// 签发), links to the minutes and the summary afterwards. 散会 is never here: it sits apart, below
+/// the agenda ([`EndMeeting`]), so a second tap on 宣布开会 cannot end the meeting.
 #[component]
 fn StageBar(id: Id) -> impl IntoView {
     let state = use_app();
@@ -70,22 +82,97 @@ fn StageBar(id: Id) -> impl IntoView {
         Ok(()) => err.set(None),
         Err(e) => err.set(Some(if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() })),
     };
+    let links = move || {
+        view! {
+            <a class="btn" href=Route::MeetingMinutes(id).href()>{state.t(T::TabMinutes)}</a>
+            <a class="btn" href=Route::MeetingSummary(id).href()>{state.t(T::TabSummary)}</a>
+        }
+    };
     view! {
         <div class="stage-bar no-print">
             {move || match stage.get() {
                 Some(MeetingStage::Planned) => view! {
-                    <button type="button" class="btn btn-primary" data-testid="open-meeting" on:click=move |_| run(conduct::start)>{state.t(T::OpenMeeting)}</button>
+                    <button type="button" class="btn btn-primary" data-testid="open-meeting" on:click=move |_| {
+                        run(conduct::start);
+                        // Opened: the current item comes to the top of the screen.
+                        if err.get_untracked().is_none() {
+                            scroll_to_item();
+                        }
+                    }>{state.t(T::OpenMeeting)}</button>
                 }.into_any(),
                 Some(MeetingStage::InProgress) => view! {
-                    <button type="button" class="btn" data-testid="close-meeting" on:click=move |_| run(conduct::close)>{state.t(T::CloseMeeting)}</button>
+                    <p class="muted stage-note" data-testid="in-progress-note">{state.t(T::InProgressHint)}</p>
                 }.into_any(),
-                _ => view! {
-                    <a class="btn" href=Route::MeetingMinutes(id).href()>{state.t(T::TabMinutes)}</a>
-                    <a class="btn" href=Route::MeetingSummary(id).href()>{state.t(T::TabSummary)}</a>
+                Some(MeetingStage::Closed) => view! {
+                    <p class="muted" data-testid="resume-hint">{state.t(T::ResumeHint)}</p>
+                    <button type="button" class="btn" data-testid="resume-meeting" on:click=move |_| run(conduct::reopen)>{state.t(T::ResumeMeeting)}</button>
+                    {links()}
                 }.into_any(),
+                _ => links().into_any(),
             }}
             {move || err.get().map(|e| view! { <span class="field-error" role="alert" data-testid="stage-error">{e}</span> })}
         </div>
+    }
+}
+
+/// 散会, apart from 宣布开会 at the foot of the screen: it asks first and lists the items not
+/// voted on and the votes not closed (see [`conduct::unfinished`]).
+#[component]
+fn EndMeeting(id: Id) -> impl IntoView {
+    let state = use_app();
+    let stage = stage_of(id);
+    let asking = RwSignal::new(false);
+    let err = RwSignal::new(None::<String>);
+    let points = Signal::derive(move || {
+        let lang = state.lang.get();
+        state.db.with(|db| {
+            let Some(m) = db.meeting(id) else { return vec![] };
+            conduct::unfinished(m)
+                .into_iter()
+                .map(|u| {
+                    let (item, what) = match u {
+                        conduct::Unfinished::NotVoted(i) => (i, T::UnfinishedNotVoted),
+                        conduct::Unfinished::VoteOpen(i) => (i, T::UnfinishedVoteOpen),
+                    };
+                    let title = db.item(item).map(|x| x.title.clone()).unwrap_or_default();
+                    format!("{title}{}{}", lang.colon(), what.get(lang))
+                })
+                .collect()
+        })
+    });
+    let message = Signal::derive(move || {
+        let done = points.with(Vec::is_empty);
+        format!(
+            "{}{}{}",
+            state.t(T::CloseMeetingAsk),
+            state.t(T::SentenceSep),
+            state.t(if done { T::CloseMeetingAllDone } else { T::CloseMeetingUnfinished })
+        )
+    });
+    let confirm = Callback::new(move |()| match state.try_update(|db| conduct::close(db, id)) {
+        Ok(()) => {
+            asking.set(false);
+            err.set(None);
+        }
+        Err(e) => err.set(Some(if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() })),
+    });
+    view! {
+        {move || (stage.get() == Some(MeetingStage::InProgress)).then(|| view! {
+            <section class="card end-meeting no-print" aria-labelledby="end-h" data-testid="end-meeting">
+                <h2 id="end-h">{state.t(T::EndOfMeeting)}</h2>
+                {move || if asking.get() {
+                    view! {
+                        <ConfirmPanel message=message points=points confirm_label=Signal::derive(move || state.t(T::ConfirmClose).to_string())
+                            testid="close-confirm" on_confirm=confirm on_cancel=Callback::new(move |()| asking.set(false))/>
+                    }.into_any()
+                } else {
+                    view! {
+                        <button type="button" class="btn" data-testid="close-meeting" on:click=move |_| asking.set(true)>{state.t(T::CloseMeeting)}</button>
+                    }.into_any()
+                }}
+                {move || err.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            </section>
+        })}
     }
 }
 
@@ -109,7 +196,7 @@ fn AttendancePanel(id: Id) -> impl IntoView {
                     m.observers
                         .iter()
                         .filter_map(|o| db.org.attendee(*o))
-                        .map(|a| format!("{}（{}）", a.name, a.position))
+                        .map(|a| format!("{}（{}）", a.name, crate::domain::summary::flat_brackets(&a.position)))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -120,9 +207,42 @@ fn AttendancePanel(id: Id) -> impl IntoView {
             db.meeting(id).is_some_and(|m| matches!(m.stage, MeetingStage::Planned | MeetingStage::InProgress))
         })
     });
+    // One line (出席 4/7 · 请假 1 · 缺席 2) that opens in place: open before the meeting, when
+    // attendance is being settled; folded once it is open, so the current item comes first.
+    let counts = Memo::new(move |_| {
+        state.db.with(|db| {
+            db.meeting(id).map(|m| {
+                let n = |f: fn(&Presence) -> bool| m.attendance.iter().filter(|a| f(&a.presence)).count();
+                (
+                    n(|p| *p == Presence::Present),
+                    m.attendance.len(),
+                    n(|p| matches!(p, Presence::Leave { .. })),
+                    n(|p| *p == Presence::Absent),
+                )
+            })
+        })
+    });
+    let line = move || {
+        counts.get().map(|(p, all, l, a)| {
+            let mut s = format!("{} {p}/{all}", state.t(T::Present));
+            if l > 0 {
+                s += &format!(" · {} {l}", state.t(T::Leave));
+            }
+            if a > 0 {
+                s += &format!(" · {} {a}", state.t(T::Absent));
+            }
+            s
+        })
+    };
+    let planned =
+        Memo::new(move |_| state.db.with(|db| db.meeting(id).is_some_and(|m| m.stage == MeetingStage::Planned)));
     view! {
-        <section class="card attendance-panel" aria-labelledby="att-h">
-            <h2 id="att-h">{move || state.t(T::Attendance)}" "<ArticleLink article=cite::QUORUM/></h2>
+        <details class="card attendance-panel" prop:open=move || planned.get() data-testid="attendance-panel">
+            <summary data-testid="att-summary"><span id="att-h" class="att-summary-title">{move || state.t(T::Attendance)}</span>" "
+                <span class="att-line" data-testid="att-line">{line}</span></summary>
+            <QuorumBanner label=Signal::derive(move || state.t(T::MeetingQuorum).to_string())
+                check=Signal::derive(move || state.db.with(|db| db.meeting(id).map(|m| rules::meeting_quorum(m, &db.settings))))
+                testid="meeting-quorum"/>
             {move || members.get().into_iter().map(|(mid, name, role)| {
                 let presence = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.attendance_of(mid)).map(|a| a.presence.clone())));
                 let kind = Memo::new(move |_| match presence.get() { Some(Presence::Present) => 0, Some(Presence::Leave { .. }) => 1, _ => 2 });
@@ -192,7 +312,7 @@ fn AttendancePanel(id: Id) -> impl IntoView {
                 }
             }).collect_view()}
             <p class="observers"><strong>{move || state.t(T::Observers)}{move || state.colon()}</strong>{move || observers.get().join("、")}</p>
-        </section>
+        </details>
     }
 }
 
@@ -227,6 +347,8 @@ fn ItemArea(id: Id) -> impl IntoView {
             })
         })
     });
+    // Another item: saved as the item the screen is on, and its top brought into view under the
+    // sticky bar.
     let go = move |i: usize| {
         state.update(|db| {
             if let Some(m) = db.meeting_mut(id) {
@@ -234,10 +356,17 @@ fn ItemArea(id: Id) -> impl IntoView {
                     m.current_item = i
                 }
             }
-        })
+        });
+        scroll_to_item();
+    };
+    let position = move || {
+        let n = agenda.with(Vec::len);
+        current
+            .get()
+            .map(|(i, _)| state.t(T::ItemPosition).replace("{i}", &(i + 1).to_string()).replace("{n}", &n.to_string()))
     };
     view! {
-        <section class="card item-area">
+        <section class="card item-area" id="current-item">
             <nav class="item-tabs" aria-label=move || state.t(T::Agenda)>
                 {move || agenda.get().into_iter().enumerate().map(|(i, (_, title, res))| {
                     let mark = match res { Some(true) => " ✓", Some(false) => " ✗", None => "" };
@@ -251,14 +380,16 @@ fn ItemArea(id: Id) -> impl IntoView {
             </nav>
             {move || match current.get() {
                 None => view! { <p>{state.t(T::NoItems)}</p> }.into_any(),
-                Some((index, item)) => view! {
-                    <ItemPanel id=id item=item/>
-                    <div class="row gap item-nav">
-                        <button type="button" class="btn" disabled=index == 0 data-testid="prev-item" on:click=move |_| go(index.saturating_sub(1))>"← "{state.t(T::Prev)}</button>
-                        <button type="button" class="btn" disabled=move || { index + 1 >= agenda.get().len() } data-testid="next-item" on:click=move |_| go(index + 1)>{state.t(T::Next)}" →"</button>
-                    </div>
-                }.into_any(),
+                Some((_, item)) => view! { <ItemPanel id=id item=item/> }.into_any(),
             }}
+            // Below the item in the page, pinned to the foot of the screen while the item scrolls.
+            {move || current.get().map(|(index, _)| view! {
+                <div class="item-bar" data-testid="item-bar">
+                    <button type="button" class="btn" disabled=index == 0 data-testid="prev-item" on:click=move |_| go(index.saturating_sub(1))>"← "{state.t(T::Prev)}</button>
+                    <strong class="item-position" data-testid="item-position">{position}</strong>
+                    <button type="button" class="btn" disabled=move || { index + 1 >= agenda.get().len() } data-testid="next-item" on:click=move |_| go(index + 1)>{state.t(T::Next)}" →"</button>
+                </div>
+            })}
         </section>
     }
 }
@@ -287,6 +418,20 @@ fn ItemPanel(id: Id, item: Id) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let recused_names = Memo::new(move |_| {
+        state.db.with(|db| {
+            let names: Vec<String> = db
+                .meeting(id)
+                .and_then(|m| m.record(item))
+                .map(|r| r.recused.iter().map(|x| db.org.member_name(*x)).collect())
+                .unwrap_or_default();
+            if names.is_empty() {
+                state.t(T::NoneRecused).to_string()
+            } else {
+                names.join(state.t(T::ListSep))
+            }
+        })
+    });
     let opinions = Memo::new(move |_| {
         state.db.with(|db| {
             db.meeting(id)
@@ -302,16 +447,20 @@ fn ItemPanel(id: Id, item: Id) -> impl IntoView {
                 {move || info.get().filter(|i| i.1.needs_special_quorum()).map(|_| view! { <span class="pill pill-warn">{state.pick("须三分之二以上到会".into(), "Two-thirds quorum".into())}</span> })}
             </h2>
             <QuorumBanner label=Signal::derive(move || state.t(T::ItemQuorum).to_string()) check=quorum testid="item-quorum"/>
-            <fieldset class="subset">
-                <legend>{move || state.t(T::Recusal)}</legend>
+            <div class="item-cols">
+            <div class="item-col">
+            // Recusals fold into one line once the meeting is open (回避：none / the names).
+            <details class="subset recusal-fold" prop:open=move || stage.get() == Some(MeetingStage::Planned) data-testid="recusal-fold">
+                <summary data-testid="recusal-summary">{move || format!("{}{}{}", state.t(T::Recusal), state.colon(), recused_names.get())}</summary>
+
                 {move || members.get().into_iter().map(|(mid, name)| {
                     let on = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).is_some_and(|r| r.recused.contains(&mid))));
                     view! {
                         <button type="button" class="btn toggle recuse" data-testid="recuse" class:on=move || on.get()
                             aria-pressed=move || on.get().to_string()
-                            disabled=move || !live.get() || closed.get()
+                            disabled=move || !matches!(stage.get(), Some(MeetingStage::Planned | MeetingStage::InProgress)) || closed.get()
                             on:click=move |_| state.update(|db| {
-                                if let Some(r) = db.meeting_mut(id).and_then(|m| m.items.iter_mut().find(|r| r.item == item)) {
+                                if let Some(r) = db.meeting_mut(id).filter(|m| matches!(m.stage, MeetingStage::Planned | MeetingStage::InProgress)).and_then(|m| m.items.iter_mut().find(|r| r.item == item)) {
                                     if r.result.is_none() && !matches!(&r.ballot, Some(Ballot::Open { votes, .. }) if votes.iter().any(|v| v.member == mid)) {
                                         if let Some(p) = r.recused.iter().position(|x| *x == mid) { r.recused.remove(p); } else { r.recused.push(mid); }
                                     }
@@ -319,16 +468,20 @@ fn ItemPanel(id: Id, item: Id) -> impl IntoView {
                             })>{name}</button>
                     }
                 }).collect_view()}
-            </fieldset>
+            </details>
             {move || { let o = opinions.get(); (!o.is_empty()).then(|| view! {
                 <div class="opinions-shown" data-testid="opinions-shown">
                     <strong>{state.t(T::WrittenOpinions)}</strong>" "<span class="muted">{state.t(T::OpinionHint)}</span>
                     <ul>{o.into_iter().map(|(n, t)| view! { <li>{format!("{n}：{t}")}</li> }).collect_view()}</ul>
                 </div>
             }) }}
-            <NotesSection id=id item=item stage=stage live=live/>
             <VoteSection id=id item=item stage=stage live=live category=category()/>
+            </div>
+            <div class="item-col">
+            <NotesSection id=id item=item stage=stage live=live/>
             <DecisionSection id=id item=item/>
+            </div>
+            </div>
         </div>
     }
 }
@@ -394,14 +547,31 @@ fn NotesSection(id: Id, item: Id, stage: Memo<Option<MeetingStage>>, live: Memo<
     view! {
         <fieldset class="subset">
             <legend>{move || state.t(T::Notes)}</legend>
+            // After 散会 (until 签发) each remark stays editable as the minutes are finished.
             <ol class="notes-list" data-testid="notes">
-                {move || notes.get().into_iter().map(|(w, t)| view! { <li><strong>{w}{move || state.colon()}</strong>{t}</li> }).collect_view()}
+                {move || {
+                    let after = stage.get() == Some(MeetingStage::Closed);
+                    notes.get().into_iter().enumerate().map(|(i, (w, t))| if after {
+                        view! {
+                            <li><label class="field"><span class="field-label">{w}</span>
+                                <textarea rows="2" data-testid="note-edit" prop:value=t on:change=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    state.update(|db| if let Some(n) = db.meeting_mut(id).filter(|m| m.stage == MeetingStage::Closed)
+                                        .and_then(|m| m.items.iter_mut().find(|r| r.item == item)).and_then(|r| r.notes.get_mut(i)) {
+                                        n.text = v.trim().to_string()
+                                    })
+                                }></textarea></label></li>
+                        }.into_any()
+                    } else {
+                        view! { <li><strong>{w}{move || state.colon()}</strong>{t}</li> }.into_any()
+                    }).collect_view()
+                }}
             </ol>
             // Not open: say why there is no form (before the meeting) or that nothing was said.
             {move || (!live.get() && notes.with(Vec::is_empty)).then(|| view! {
                 <p class="muted" data-testid="notes-waiting">{move || state.t(if stage.get() == Some(MeetingStage::Planned) { T::NotesAfterOpening } else { T::NoNotes })}</p>
             })}
-            {move || live.get().then(|| view! {
+            {move || matches!(stage.get(), Some(MeetingStage::InProgress | MeetingStage::Closed)).then(|| view! {
                 <div class="note-form">
                     <label class="field">
                         <span class="field-label">{state.t(T::Speaker)}</span>
@@ -464,7 +634,7 @@ fn VoteSection(
                         o.explain_en(),
                         o.quorum.met,
                         rules::pass_impossible(m, r, category, &db.settings),
-                        o.complete,
+                        (o.needed, o.yes + o.no + o.abstain + o.invalid > 0, o.eligible),
                     )
                 })
             })
@@ -535,6 +705,18 @@ fn VoteSection(
                     </div>
                 }
             })}
+            // Before a result: 待表决 (or 表决中) and the yes votes needed, with the warning that
+            // the item cannot pass as soon as attendance makes it so, also before 宣布开会.
+            {move || (closed.with(Option::is_none) && matches!(stage.get(), Some(MeetingStage::Planned | MeetingStage::InProgress))).then(|| {
+                outcome.get().map(|(ez, ee, _, impossible, (needed, cast, _))| view! {
+                    <p class="vote-status" data-testid="vote-status" data-cast=cast.to_string()>
+                        <strong>{state.t(if cast { T::VotingNow } else { T::PendingVote })}</strong>
+                        {format!(" · {} ≥ {needed}", state.t(T::NeedYes))}
+                    </p>
+                    {impossible.then(|| view! { <p class="pill pill-warn warn-line" role="alert" data-testid="pass-impossible">{state.t(T::PassImpossible)}{move || state.lang.get().brackets().0}<ArticleLink article=cite::VOTE/>{move || state.lang.get().brackets().1}</p> })}
+                    {cast.then(|| view! { <p class="vote-explain" data-testid="vote-live-arithmetic">{if state.lang.get() == Lang::Zh { ez } else { ee }}</p> })}
+                })
+            })}
             // Not open and no result: say why there is no ballot (before the meeting) or that
             // the item has no result (no vote, or a ballot left unfinished when the meeting ended).
             {move || (!live.get() && closed.with(Option::is_none)).then(|| view! {
@@ -542,10 +724,6 @@ fn VoteSection(
             })}
             {move || (live.get() && closed.get().is_none()).then(|| view! {
                 <div class="vote-live">
-                    {move || outcome.get().map(|(ez, ee, met, impossible, _)| view! {
-                        {(met && impossible).then(|| view! { <p class="pill pill-warn warn-line" role="alert" data-testid="pass-impossible">{state.t(T::PassImpossible)}{move || state.lang.get().brackets().0}<ArticleLink article=cite::VOTE/>{move || state.lang.get().brackets().1}</p> })}
-                        <p class="vote-explain" data-testid="vote-live-arithmetic">{if state.lang.get() == Lang::Zh { ez } else { ee }}</p>
-                    })}
                     <label class="field method-field">
                         <span class="field-label">{state.t(T::Method)}</span>
                         <select data-testid="vote-method" disabled=move || fixed_method.get().is_some() on:change=move |ev| {
@@ -556,6 +734,10 @@ fn VoteSection(
                             }).collect_view()}
                         </select>
                     </label>
+                    // Why the method cannot change: votes are cast (撤回 unlocks it) or totals entered.
+                    {move || fixed_method.get().map(|fm| view! {
+                        <p class="muted method-locked" data-testid="method-locked">{state.t(if fm == VoteMethod::Secret { T::MethodLockedSecret } else { T::MethodLocked })}</p>
+                    })}
                     {move || if method.get() == VoteMethod::Secret {
                         let labels = [T::Yes, T::No, T::Abstain, T::Invalid];
                         let ids = ["tally-yes", "tally-no", "tally-abstain", "tally-invalid"];
@@ -570,10 +752,29 @@ fn VoteSection(
                                     </label>
                                 }).collect_view()}
                             </div>
-                            <button type="button" class="btn" data-testid="tally-save" on:click=move |_| {
-                                let t = SecretTally { yes: tally[0].get_untracked(), no: tally[1].get_untracked(), abstain: tally[2].get_untracked(), invalid: tally[3].get_untracked() };
-                                try_vote(Box::new(move |m, s| rules::set_secret_tally(m, item, t, category, s)))
-                            }>{state.t(T::SaveTotals)}</button>
+                            // The totals count as they are typed; one step saves them and closes the vote.
+                            <p class="tally-count" data-testid="tally-count">{move || {
+                                let sum: u32 = tally.iter().map(|t| t.get()).sum();
+                                let eligible = outcome.get().map(|o| o.4 .2).unwrap_or(0);
+                                format!("{}{}{sum} / {}{}{eligible}", state.t(T::SecretCounted), state.colon(), state.t(T::SecretEligible), state.colon())
+                            }}</p>
+                            {move || outcome.get().is_some_and(|o| o.2).then(|| view! {
+                                <button type="button" class="btn btn-primary" data-testid="tally-confirm" on:click=move |_| {
+                                    let t = SecretTally { yes: tally[0].get_untracked(), no: tally[1].get_untracked(), abstain: tally[2].get_untracked(), invalid: tally[3].get_untracked() };
+                                    let res = state.try_update(|db| {
+                                        let s = db.settings.clone();
+                                        let m = db.meeting_mut(id).ok_or(VoteError::UnknownItem)?;
+                                        rules::set_secret_tally(m, item, t, category, &s)?;
+                                        rules::close_vote(m, item, category, &s)?;
+                                        conduct::after_close(db, id, item);
+                                        Ok::<(), VoteError>(())
+                                    });
+                                    match res {
+                                        Ok(()) => err.set(None),
+                                        Err(e) => err.set(Some(state.db.with_untracked(|db| msg_vote(&e, db, zh())))),
+                                    }
+                                }>{state.t(T::ConfirmTally)}</button>
+                            })}
                         }.into_any()
                     } else {
                         view! {
@@ -641,7 +842,9 @@ fn VoteSection(
                     <div class="row gap wrap">
                         {move || {
                             let met = outcome.get().map(|o| o.2).unwrap_or(false);
-                            if met {
+                            if met && method.get() == VoteMethod::Secret {
+                                ().into_any()
+                            } else if met {
                                 view! { <button type="button" class="btn btn-primary" data-testid="close-vote" on:click=close>{state.t(T::CloseVote)}</button> }.into_any()
                             } else {
                                 view! { <button type="button" class="btn btn-danger" data-testid="record-invalid" on:click=close>{state.t(T::RecordInvalid)}</button> }.into_any()

@@ -9,7 +9,7 @@ use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
 use crate::domain::article::cite;
 use crate::domain::meeting::{AmendTarget, Ballot, Choice, Speaker};
-use crate::domain::summary::{self, attendance_lines, current_text, decision_label, AttendanceGroup};
+use crate::domain::summary::{self, attendance_lines, decision_label, AttendanceGroup};
 use crate::domain::Id;
 use crate::i18n::meetings::MeetingsText as T;
 use crate::i18n::{Lang, Text};
@@ -58,10 +58,32 @@ pub fn MinutesPage(
             <section class="page meeting-minutes">
                 <MeetingHeader id=id active=T::TabMinutes/>
                 <crate::components::backup_reminder::BackupReminder/>
+                <EditHint id=id/>
                 <MinutesBody id=id/>
                 <AmendmentsSection id=id/>
             </section>
         </MeetingScreen>
+    }
+}
+
+/// After 散会 and until 签发: where remarks and decisions are still edited.
+#[component]
+fn EditHint(
+    /// Meeting id.
+    id: Id,
+) -> impl IntoView {
+    let state = use_app();
+    let closed = Memo::new(move |_| {
+        state.db.with(|db| db.meeting(id).is_some_and(|m| m.stage == crate::domain::meeting::MeetingStage::Closed))
+    });
+    move || {
+        closed.get().then(|| {
+            view! {
+                <p class="no-print">
+                    <a href=Route::MeetingLive(id).href() data-testid="minutes-edit-hint">{state.t(T::EditAfterClose)}</a>
+                </p>
+            }
+        })
     }
 }
 
@@ -108,8 +130,12 @@ fn MinutesBody(id: Id) -> impl IntoView {
             let recused: Vec<String> = r.recused.iter().map(|x| org.member_name(*x)).collect();
             let notes_t = AmendTarget::Notes(r.item);
             let dec_t = AmendTarget::Decision(r.item);
-            let decision = current_text(m, &dec_t, &r.decision).to_string();
-            let decision_amended = decision != r.decision;
+            // The decision as signed; its amendments follow it (who, when, why, what changes).
+            let decision = r.decision.clone();
+            let dec_amends: Vec<String> = m.amendments.iter().filter(|a| a.target.as_ref() == Some(&dec_t)).map(|a| {
+                let (open, close) = state.lang.get().brackets();
+                format!("{} {}{open}{}{c}{}{close}{c}{}", a.at.format("%Y-%m-%d %H:%M"), a.by, state.t(T::AmendWhy), a.reason, a.text, c = state.colon())
+            }).collect();
             let votes = match &r.ballot {
                 Some(Ballot::Open { method, votes }) => {
                     let method = state.t(super::method_text(*method));
@@ -141,7 +167,7 @@ fn MinutesBody(id: Id) -> impl IntoView {
                             let who = match &n.speaker { Speaker::Member(x) => org.member_name(*x), Speaker::Observer(x) => org.attendee(*x).map(|a| a.name.clone()).unwrap_or_default(), Speaker::Other(s) => s.clone() };
                             view! { <li>{format!("{who}：{}", n.text)}</li> }
                         }).collect_view()}
-                        {note_amends.into_iter().map(|t| view! { <li class="amended">{format!("〔更正〕{t}")}</li> }).collect_view()}</ol>
+                        {note_amends.into_iter().map(|t| view! { <li class="amended"><span class="pill pill-warn">{state.t(T::AmendmentLabel)}</span>" "{t}</li> }).collect_view()}</ol>
                     </div>
                     {(!r.opinions.is_empty()).then(|| view! {
                         <div><strong>{state.t(T::WrittenOpinions)}{move || state.colon()}</strong><span class="muted">{state.t(T::OpinionHint)}</span>
@@ -153,9 +179,12 @@ fn MinutesBody(id: Id) -> impl IntoView {
                         Some(res) => res.explanation_for(state.lang.get() == Lang::Zh).to_string(),
                         None => state.t(T::NotVoted).to_string(),
                     }}</p>
-                    <p data-testid="minutes-decision"><strong>{state.t(T::Decision)}{move || state.colon()}</strong>{decision}
-                        {decision_amended.then(|| view! { " "<span class="pill pill-warn">{state.pick("已更正".into(), "amended".into())}</span> })}
-                    </p>
+                    <p data-testid="minutes-decision"><strong>{state.t(T::Decision)}{move || state.colon()}</strong>{decision}</p>
+                    {(!dec_amends.is_empty()).then(|| view! {
+                        <ol class="amended" data-testid="decision-amendments">
+                            {dec_amends.into_iter().map(|t| view! { <li><span class="pill pill-warn">{state.t(T::AmendmentLabel)}</span>" "{t}</li> }).collect_view()}
+                        </ol>
+                    })}
                     {r.supersedes.map(|s| view! {
                         <p data-testid="supersedes-link">{state.t(T::Supersedes)}{move || state.colon()}<a href=Route::MeetingMinutes(s.meeting).href()>{decision_label(db, s)}</a>" "<ArticleLink article=cite::FOLLOW_UP/></p>
                     })}
@@ -223,7 +252,9 @@ fn AmendmentsSection(id: Id) -> impl IntoView {
     let target = RwSignal::new("summary".to_string());
     let text = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
-    let by = RwSignal::new(String::new());
+    // 更正人 starts as the meeting's recorder and keeps what was typed after each amendment.
+    let by =
+        RwSignal::new(state.db.with_untracked(|db| db.meeting(id).map(|m| m.recorder.clone()).unwrap_or_default()));
     let err = RwSignal::new(None::<String>);
     let add = move |_| {
         let t = target.get_untracked();

@@ -292,7 +292,7 @@ fn AgendaSection(id: Id) -> impl IntoView {
             {move || planned().then(|| {
                 let w = waiting.get();
                 if w.is_empty() {
-                    view! { <p class="muted">{state.t(T::NoSchedulable)}</p> }.into_any()
+                    view! { <NearlyReady/> }.into_any()
                 } else {
                     view! {
                         <ul class="list">
@@ -436,3 +436,43 @@ fn LeaveSection(id: Id) -> impl IntoView {
 
 /// A change to the records that the rules may refuse (then nothing changes).
 type DbChange = dyn FnOnce(&mut crate::domain::db::Db) -> Result<(), ConductError>;
+
+/// When no item is ready for the agenda: the items that are close and what each still needs,
+/// each linking to its screen (第十八条（二）（三）).
+#[component]
+fn NearlyReady() -> impl IntoView {
+    let state = use_app();
+    let close = Memo::new(move |_| {
+        state.db.with(|db| {
+            conduct::nearly_ready(db)
+                .into_iter()
+                .take(8)
+                .filter_map(|(i, needs)| db.item(i).map(|it| (i, it.title.clone(), needs)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let need_text = |n: conduct::Need| match n {
+        conduct::Need::InCharge => T::NeedsInCharge,
+        conduct::Need::Materials => T::NeedsMaterials,
+        conduct::Need::Review => T::NeedsReview,
+        conduct::Need::DirectorApproval => T::NeedsDirector,
+        conduct::Need::Scheduling => T::NeedsScheduling,
+    };
+    view! {
+        {move || if close.with(Vec::is_empty) {
+            view! { <p class="muted">{state.t(T::NoSchedulable)}</p> }.into_any()
+        } else {
+            view! {
+                <p class="muted">{state.t(T::NearlyReady)}</p>
+                <ul class="list" data-testid="nearly-ready">
+                    {close.get().into_iter().map(|(i, title, needs)| view! {
+                        <li data-testid="nearly-ready-item">
+                            <a href=Route::Item(i).href()>{title}</a>
+                            {format!(" — {}", needs.into_iter().map(|n| state.t(need_text(n))).collect::<Vec<_>>().join(state.t(T::ListSep)))}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+    }
+}

@@ -7,13 +7,14 @@ use leptos::prelude::*;
 use super::{now, MeetingHeader, MeetingScreen};
 use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
+use crate::components::confirm::ConfirmPanel;
 use crate::domain::article::cite;
-use crate::domain::meeting::{AmendTarget, MeetingStage};
+use crate::domain::meeting::MeetingStage;
 use crate::domain::official::{issue_note, summary_blocks, Block, IssueNote};
-use crate::domain::summary::{self, attendance_lines, current_text, date_zh, heading, number_label, SummaryError};
+use crate::domain::summary::{self, attendance_lines, date_zh, heading, number_label, SummaryError};
 use crate::domain::Id;
 use crate::i18n::meetings::MeetingsText as T;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 
 /// Lays out a few hidden characters in the 纪要's fonts (仿宋, 小标宋 and 黑体, or their
 /// fallbacks), then removes them after the next frame. Called once the browser is idle after
@@ -31,6 +32,13 @@ pub fn warm_up_fonts() {
         // The frame lays it out (opening the fonts); the task after the frame removes it.
         request_animation_frame(move || set_timeout(move || el.remove(), std::time::Duration::ZERO));
     }
+}
+
+/// An irreversible step of this screen waiting for its confirmation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ask {
+    Regenerate,
+    Sign,
 }
 
 /// The summary screen.
@@ -60,6 +68,25 @@ pub fn SummaryPage(
                 .map(|s| (db.org.member_name(s.by), s.at.format("%Y-%m-%d %H:%M").to_string()))
         })
     });
+    // The irreversible step being asked about, if any.
+    let asking = RwSignal::new(None::<Ask>);
+    let can_undo = Memo::new(move |_| {
+        state.db.with(|db| db.meeting(id).and_then(|m| m.summary.as_ref()).is_some_and(|s| s.replaced.is_some()))
+    });
+    let undecided = Signal::derive(move || {
+        let lang = state.lang.get();
+        state.db.with(|db| {
+            db.meeting(id)
+                .map(|m| {
+                    summary::undecided_items(m)
+                        .into_iter()
+                        .map(|i| db.item(i).map(|x| x.title.clone()).unwrap_or_default())
+                        .map(|t| format!("{t}{}{}", lang.colon(), T::NoValidDecision.get(lang)))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
     view! {
         <MeetingScreen id=id>
             <section class="page meeting-summary">
@@ -69,16 +96,20 @@ pub fn SummaryPage(
                     <div class="card">
                         <div class="row gap wrap">
                             {move || (stage.get() == Some(MeetingStage::Closed)).then(|| view! {
-                                <button type="button" class="btn" data-testid="summary-generate" on:click=move |_| show(state.try_update(|db| summary::generate(db, id)))>
+                                <button type="button" class="btn" data-testid="summary-generate" on:click=move |_| {
+                                    // A first draft replaces nothing; a regeneration asks first.
+                                    if has_summary.get_untracked() { asking.set(Some(Ask::Regenerate)) } else { show(state.try_update(|db| summary::generate(db, id))) }
+                                }>
                                     {move || if has_summary.get() { state.t(T::RegenerateSummary) } else { state.t(T::GenerateSummary) }}
                                 </button>
                             })}
+                            {move || (stage.get() == Some(MeetingStage::Closed) && can_undo.get()).then(|| view! {
+                                <button type="button" class="btn" data-testid="summary-undo" on:click=move |_| {
+                                    show(state.try_update(|db| summary::undo_regenerate(db.meeting_mut(id).ok_or(SummaryError::NoSummary)?)))
+                                }>{state.t(T::UndoRegenerate)}</button>
+                            })}
                             {move || (stage.get() == Some(MeetingStage::Closed) && has_summary.get()).then(|| view! {
-                                <button type="button" class="btn btn-primary" data-testid="summary-sign" on:click=move |_| {
-                                    let by = signer.get_untracked().unwrap_or(0);
-                                    let at = now();
-                                    show(state.try_update(|db| summary::sign(db, id, by, at)))
-                                }>{move || {
+                                <button type="button" class="btn btn-primary" data-testid="summary-sign" on:click=move |_| asking.set(Some(Ask::Sign))>{move || {
                                     let who = state.db.with(|db| signer.get().map(|s| db.org.member_name(s)).unwrap_or_default());
                                     if state.lang.get() == Lang::Zh { format!("{}（{who}）", state.t(T::Sign)) } else { format!("{} ({who})", state.t(T::Sign)) }
                                 }}</button>
@@ -90,6 +121,37 @@ pub fn SummaryPage(
                         </div>
                         {move || matches!(stage.get(), Some(MeetingStage::Planned | MeetingStage::InProgress)).then(|| view! {
                             <p class="muted">{move || if state.lang.get() == Lang::Zh { SummaryError::NotClosed.zh() } else { SummaryError::NotClosed.en() }}</p>
+                        })}
+                        {move || (stage.get() == Some(MeetingStage::Closed)).then(|| asking.get()).flatten().map(|ask| match ask {
+                            Ask::Regenerate => {
+                                let replaces = state.db.with_untracked(|db| summary::regenerate_replaces(db, id));
+                                match replaces {
+                                    None => view! { <p class="muted" data-testid="regenerate-same">{state.t(T::RegenerateSame)}</p> }.into_any(),
+                                    Some(old) => view! {
+                                        <ConfirmPanel message=Signal::derive(move || state.t(T::RegenerateAsk).to_string()) points=Signal::derive(Vec::new)
+                                            confirm_label=Signal::derive(move || state.t(T::ConfirmRegenerate).to_string()) testid="regenerate-confirm"
+                                            on_confirm=Callback::new(move |()| { asking.set(None); show(state.try_update(|db| summary::generate(db, id))) })
+                                            on_cancel=Callback::new(move |()| asking.set(None))>
+                                            <p class="field-label">{state.t(T::CurrentDraft)}</p>
+                                            <pre class="draft-preview" data-testid="regenerate-old">{old}</pre>
+                                        </ConfirmPanel>
+                                    }.into_any(),
+                                }
+                            }
+                            Ask::Sign => view! {
+                                <ConfirmPanel message=Signal::derive(move || if undecided.with(Vec::is_empty) { state.t(T::SignAsk).to_string() } else { format!("{}{}{}", state.t(T::SignAsk), state.t(T::SentenceSep), state.t(T::SignUndecided)) }) points=undecided
+                                    confirm_label=Signal::derive(move || state.t(T::ConfirmSign).to_string()) testid="sign-confirm"
+                                    on_confirm=Callback::new(move |()| {
+                                        let by = signer.get_untracked().unwrap_or(0);
+                                        let at = now();
+                                        asking.set(None);
+                                        show(state.try_update(|db| summary::sign(db, id, by, at)))
+                                    })
+                                    on_cancel=Callback::new(move |()| asking.set(None))>
+                                    <p class="field-label">{state.t(T::SignPreview)}</p>
+                                    <pre class="draft-preview" data-testid="sign-preview">{move || text.get()}</pre>
+                                </ConfirmPanel>
+                            }.into_any(),
                         })}
                         {move || signed.get().map(|(who, at)| view! {
                             <p class="pill pill-ok" data-testid="signed-line">{format!("{}{c}{who}{}{}{c}{at}", state.t(T::SignedBy), state.pick("　".into(), " · ".into()), state.t(T::SignedAt), c = state.colon())}</p>
@@ -121,7 +183,8 @@ fn PrintedSummary(id: Id) -> impl IntoView {
         state.db.with(|db| {
         let m = db.meeting(id)?;
         let s = m.summary.as_ref()?;
-        let text = current_text(m, &AmendTarget::Summary, &s.text).to_string();
+        // The body exactly as signed; amendments follow it as an annex, never in its place.
+        let text = s.text.clone();
         let issued = s.signed.as_ref().map(|x| x.at.date()).unwrap_or(m.date);
         Some(view! {
             <article class="official" data-testid="printed-summary" lang="zh-CN">
@@ -143,9 +206,8 @@ fn PrintedSummary(id: Id) -> impl IntoView {
                     {attendance_lines(&db.org, m).into_iter().map(|(g, v)| view! { <dt class="att-label">{format!("{}：", g.zh())}</dt><dd>{v}</dd> }).collect_view()}
                 </dl>
                 {(!m.amendments.is_empty()).then(|| view! {
-                    <div class="official-amendments">
-                        <p><strong>"更正记录"</strong></p>
-                        {m.amendments.iter().map(|a| view! { <p>{format!("{} {}：{}（理由：{}）", a.at.format("%Y-%m-%d"), a.by, a.text, a.reason)}</p> }).collect_view()}
+                    <div class="official-amendments" data-testid="amendment-annex">
+                        {summary::amendment_annex(db, m).into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
                     </div>
                 })}
                 <Imprint note=issue_note(&db.settings.issue, &db.org, issued)/>
