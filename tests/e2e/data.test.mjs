@@ -117,9 +117,10 @@ appTest('after loading, the 纪要 fonts are laid out once, hidden, in idle time
   assert.equal(w.hidden, 'hidden');
   assert.equal(w.ariaHidden, 'true');
   assert.ok(w.offscreen, 'outside the screen');
-  // The fonts of the 纪要 as the stylesheet sets them (FangSong for the text, 小标宋 bold for the title).
-  assert.match(w.bodyFont, /^"?FangSong"?,.*Noto Serif CJK SC/);
-  assert.match(w.titleFont, /^"?FZXiaoBiaoSong-B05S"?,.*Noto Serif CJK SC/);
+  // The fonts of the 纪要 as the stylesheet sets them (仿宋_GB2312 for the text, 方正小标宋简体
+  // bold for the title, the GB/T 9704 names first, Noto CJK as the fallback).
+  assert.match(w.bodyFont, /^"?仿宋_GB2312"?,.*Noto Serif CJK SC/);
+  assert.match(w.titleFont, /^"?方正小标宋简体"?,.*Noto Serif CJK SC/);
   assert.equal(w.titleWeight, '700');
   assert.equal(await page.locator('.font-warmup').count(), 0, 'nothing left in the page');
   await app.assertClean();
