@@ -146,6 +146,33 @@ pub enum VoteMethod {
     Secret,
 }
 
+/// The method's key in a form ("oral", "hands", "named", "secret").
+impl std::fmt::Display for VoteMethod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            VoteMethod::Oral => "oral",
+            VoteMethod::Hands => "hands",
+            VoteMethod::Named => "named",
+            VoteMethod::Secret => "secret",
+        })
+    }
+}
+
+/// A key that names no voting method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UnknownMethod;
+
+impl std::str::FromStr for VoteMethod {
+    type Err = UnknownMethod;
+    /// The method whose key (see `Display`) is `s`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        [VoteMethod::Oral, VoteMethod::Hands, VoteMethod::Named, VoteMethod::Secret]
+            .into_iter()
+            .find(|m| m.to_string() == s)
+            .ok_or(UnknownMethod)
+    }
+}
+
 /// One member's vote in an open (oral, hands or named) vote, in the order cast.
 /// (Fields in name order: see the `domain` module doc.)
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -344,5 +371,19 @@ impl Meeting {
     }
     pub fn is_locked(&self) -> bool {
         self.stage == MeetingStage::Signed
+    }
+}
+
+#[cfg(test)]
+mod method_key_tests {
+    use super::VoteMethod;
+
+    #[test]
+    fn every_method_reads_back_from_its_form_key() {
+        for m in [VoteMethod::Oral, VoteMethod::Hands, VoteMethod::Named, VoteMethod::Secret] {
+            assert_eq!(m.to_string().parse::<VoteMethod>(), Ok(m));
+        }
+        assert_eq!("secret".parse::<VoteMethod>(), Ok(VoteMethod::Secret));
+        assert!("Secret".parse::<VoteMethod>().is_err());
     }
 }
