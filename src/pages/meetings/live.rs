@@ -482,10 +482,16 @@ fn NotesSection(id: Id, item: Id, stage: Memo<Option<MeetingStage>>, live: Memo<
     let speakers = Memo::new(move |_| {
         state.db.with(|db| {
             let Some(m) = db.meeting(id) else { return vec![] };
-            let mut v: Vec<(String, String)> =
-                m.attendance.iter().map(|a| (format!("m{}", a.member), db.org.member_name(a.member))).collect();
+            let mut v: Vec<(String, String)> = m
+                .attendance
+                .iter()
+                .map(|a| (Speaker::Member(a.member).to_string(), db.org.member_name(a.member)))
+                .collect();
             v.extend(
-                m.observers.iter().filter_map(|o| db.org.attendee(*o)).map(|a| (format!("o{}", a.id), a.name.clone())),
+                m.observers
+                    .iter()
+                    .filter_map(|o| db.org.attendee(*o))
+                    .map(|a| (Speaker::Observer(a.id).to_string(), a.name.clone())),
             );
             v
         })
@@ -520,11 +526,7 @@ fn NotesSection(id: Id, item: Id, stage: Memo<Option<MeetingStage>>, live: Memo<
         let s = speaker.get_untracked();
         let first = speakers.get_untracked().first().map(|x| x.0.clone()).unwrap_or_default();
         let s = if s.is_empty() { first } else { s };
-        let who = match (s.chars().next(), s[1..].parse::<Id>().ok()) {
-            (Some('m'), Some(x)) => Speaker::Member(x),
-            (Some('o'), Some(x)) => Speaker::Observer(x),
-            _ => Speaker::Other(s.clone()),
-        };
+        let who = s.parse::<Speaker>().unwrap_or_else(|_| Speaker::Other(s.clone()));
         state.update(|db| {
             if let Some(r) =
                 db.meeting_mut(id).filter(|m| !m.is_locked()).and_then(|m| m.items.iter_mut().find(|r| r.item == item))
