@@ -108,6 +108,38 @@ pub enum Speaker {
     Other(String),
 }
 
+/// A speaker's key in a form: "m" and the member's id, "o" and the observer's id (a speaker
+/// from outside the roster is written as the name itself).
+impl std::fmt::Display for Speaker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Speaker::Member(id) => write!(f, "m{id}"),
+            Speaker::Observer(id) => write!(f, "o{id}"),
+            Speaker::Other(name) => f.write_str(name),
+        }
+    }
+}
+
+/// A key that names no member or observer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotAKey;
+
+/// Reads "m<id>" or "o<id>"; anything else is not a key (the caller decides whether it is a
+/// name).
+impl std::str::FromStr for Speaker {
+    type Err = NotAKey;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let id = |rest: &str| rest.parse::<Id>().map_err(|_| NotAKey);
+        if let Some(rest) = s.strip_prefix('m') {
+            id(rest).map(Speaker::Member)
+        } else if let Some(rest) = s.strip_prefix('o') {
+            id(rest).map(Speaker::Observer)
+        } else {
+            Err(NotAKey)
+        }
+    }
+}
+
 /// A speaker's remarks on an item. 发言记录
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SpeechNote {
@@ -144,6 +176,33 @@ pub enum VoteMethod {
     Named,
     /// 无记名投票
     Secret,
+}
+
+/// The method's key in a form ("oral", "hands", "named", "secret").
+impl std::fmt::Display for VoteMethod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            VoteMethod::Oral => "oral",
+            VoteMethod::Hands => "hands",
+            VoteMethod::Named => "named",
+            VoteMethod::Secret => "secret",
+        })
+    }
+}
+
+/// A key that names no voting method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UnknownMethod;
+
+impl std::str::FromStr for VoteMethod {
+    type Err = UnknownMethod;
+    /// The method whose key (see `Display`) is `s`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        [VoteMethod::Oral, VoteMethod::Hands, VoteMethod::Named, VoteMethod::Secret]
+            .into_iter()
+            .find(|m| m.to_string() == s)
+            .ok_or(UnknownMethod)
+    }
 }
 
 /// One member's vote in an open (oral, hands or named) vote, in the order cast.
@@ -286,6 +345,35 @@ pub enum AmendTarget {
     Attendance,
 }
 
+/// What an amendment corrects, as a form's key: "summary", "attendance", "d<item>" (its
+/// decision) or "n<item>" (its discussion record).
+impl std::fmt::Display for AmendTarget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AmendTarget::Summary => f.write_str("summary"),
+            AmendTarget::Attendance => f.write_str("attendance"),
+            AmendTarget::Decision(item) => write!(f, "d{item}"),
+            AmendTarget::Notes(item) => write!(f, "n{item}"),
+        }
+    }
+}
+
+impl std::str::FromStr for AmendTarget {
+    type Err = NotAKey;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let item = |rest: &str| rest.parse::<Id>().map_err(|_| NotAKey);
+        match s {
+            "summary" => Ok(AmendTarget::Summary),
+            "attendance" => Ok(AmendTarget::Attendance),
+            _ => match (s.strip_prefix('d'), s.strip_prefix('n')) {
+                (Some(rest), _) => item(rest).map(AmendTarget::Decision),
+                (_, Some(rest)) => item(rest).map(AmendTarget::Notes),
+                _ => Err(NotAKey),
+            },
+        }
+    }
+}
+
 /// Stage of a meeting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum MeetingStage {
@@ -344,5 +432,37 @@ impl Meeting {
     }
     pub fn is_locked(&self) -> bool {
         self.stage == MeetingStage::Signed
+    }
+}
+
+#[cfg(test)]
+mod method_key_tests {
+    use super::VoteMethod;
+
+    #[test]
+    fn every_method_reads_back_from_its_form_key() {
+        for m in [VoteMethod::Oral, VoteMethod::Hands, VoteMethod::Named, VoteMethod::Secret] {
+            assert_eq!(m.to_string().parse::<VoteMethod>(), Ok(m));
+        }
+        assert_eq!("secret".parse::<VoteMethod>(), Ok(VoteMethod::Secret));
+        assert!("Secret".parse::<VoteMethod>().is_err());
+    }
+
+    #[test]
+    fn speakers_and_amendment_targets_read_back_from_their_keys() {
+        use super::{AmendTarget, Speaker};
+        for s in [Speaker::Member(3), Speaker::Observer(12)] {
+            assert_eq!(s.to_string().parse::<Speaker>(), Ok(s));
+        }
+        // Not keys: nothing, a name, a prefix without an id (never a panic on any input).
+        for s in ["", "m", "o", "刘志强", "mx", "张"] {
+            assert!(s.parse::<Speaker>().is_err(), "{s}");
+        }
+        for t in [AmendTarget::Summary, AmendTarget::Attendance, AmendTarget::Decision(7), AmendTarget::Notes(7)] {
+            assert_eq!(t.to_string().parse::<AmendTarget>(), Ok(t));
+        }
+        for s in ["", "d", "n", "x1", "决定"] {
+            assert!(s.parse::<AmendTarget>().is_err(), "{s}");
+        }
     }
 }

@@ -187,6 +187,17 @@ appTest('a full meeting of 7 members: leave, recusal, chair last, ⅔ refusal, s
   await vote(p, '刘志强', 'no');
   const liu = p.locator(tid('vote-row')).filter({ hasText: '刘志强' });
   await liu.locator(tid('reservation-text')).fill('建议先行测算农村公路缺口');
+  // Another member's recusal changes only that member's row: the reservation typed here stays.
+  await p.locator(tid('recusal-summary')).click();
+  const ma = p.locator(tid('recuse')).filter({ hasText: '马晓军' });
+  await ma.click();
+  assert.equal(await ma.getAttribute('aria-pressed'), 'false');
+  await p.locator(tid('vote-row')).filter({ hasText: '马晓军' }).locator(tid('vote-yes')).waitFor();
+  await ma.click();
+  assert.equal(await ma.getAttribute('aria-pressed'), 'true');
+  assert.equal(await p.locator(tid('vote-row')).filter({ hasText: '马晓军' }).locator(tid('vote-yes')).count(), 0);
+  assert.equal(await liu.locator(tid('reservation-text')).inputValue(), '建议先行测算农村公路缺口');
+  await p.locator(tid('recusal-summary')).click();
   await liu.locator(tid('reservation-save')).click();
   await liu.locator(tid('reservation-shown')).waitFor();
   await vote(p, '王振华', 'yes');

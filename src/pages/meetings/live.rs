@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::{method_text, now, MeetingHeader, MeetingScreen};
+use super::{now, MeetingHeader, MeetingScreen};
 use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
 use crate::components::confirm::ConfirmPanel;
@@ -16,22 +16,12 @@ use crate::domain::article::cite;
 use crate::domain::conduct::{self, ConductError};
 use crate::domain::db::Db;
 use crate::domain::item::DecisionRef;
-use crate::domain::meeting::{
-    Ballot, Choice, Meeting, MeetingStage, Presence, SecretTally, Speaker, SpeechNote, VoteMethod,
-};
-use crate::domain::rules::{self, VoteError};
+use crate::domain::meeting::{Ballot, MeetingStage, Presence, Speaker, SpeechNote};
+use crate::domain::rules;
 use crate::domain::Id;
 use crate::i18n::meetings::MeetingsText as T;
 use crate::i18n::{role_short_label, Lang, Text};
 use crate::router::Route;
-
-fn msg_vote(e: &VoteError, db: &Db, zh: bool) -> String {
-    if zh {
-        e.zh_named(&db.org)
-    } else {
-        e.en()
-    }
-}
 
 /// The live screen.
 #[component]
@@ -475,7 +465,7 @@ fn ItemPanel(id: Id, item: Id) -> impl IntoView {
                     <ul>{o.into_iter().map(|(n, t)| view! { <li>{format!("{n}：{t}")}</li> }).collect_view()}</ul>
                 </div>
             }) }}
-            <VoteSection id=id item=item stage=stage live=live category=category()/>
+            <super::vote::VoteSection id=id item=item stage=stage live=live category=category()/>
             </div>
             <div class="item-col">
             <NotesSection id=id item=item stage=stage live=live/>
@@ -492,10 +482,16 @@ fn NotesSection(id: Id, item: Id, stage: Memo<Option<MeetingStage>>, live: Memo<
     let speakers = Memo::new(move |_| {
         state.db.with(|db| {
             let Some(m) = db.meeting(id) else { return vec![] };
-            let mut v: Vec<(String, String)> =
-                m.attendance.iter().map(|a| (format!("m{}", a.member), db.org.member_name(a.member))).collect();
+            let mut v: Vec<(String, String)> = m
+                .attendance
+                .iter()
+                .map(|a| (Speaker::Member(a.member).to_string(), db.org.member_name(a.member)))
+                .collect();
             v.extend(
-                m.observers.iter().filter_map(|o| db.org.attendee(*o)).map(|a| (format!("o{}", a.id), a.name.clone())),
+                m.observers
+                    .iter()
+                    .filter_map(|o| db.org.attendee(*o))
+                    .map(|a| (Speaker::Observer(a.id).to_string(), a.name.clone())),
             );
             v
         })
@@ -530,11 +526,7 @@ fn NotesSection(id: Id, item: Id, stage: Memo<Option<MeetingStage>>, live: Memo<
         let s = speaker.get_untracked();
         let first = speakers.get_untracked().first().map(|x| x.0.clone()).unwrap_or_default();
         let s = if s.is_empty() { first } else { s };
-        let who = match (s.chars().next(), s[1..].parse::<Id>().ok()) {
-            (Some('m'), Some(x)) => Speaker::Member(x),
-            (Some('o'), Some(x)) => Speaker::Observer(x),
-            _ => Speaker::Other(s.clone()),
-        };
+        let who = s.parse::<Speaker>().unwrap_or_else(|_| Speaker::Other(s.clone()));
         state.update(|db| {
             if let Some(r) =
                 db.meeting_mut(id).filter(|m| !m.is_locked()).and_then(|m| m.items.iter_mut().find(|r| r.item == item))
@@ -584,273 +576,6 @@ fn NotesSection(id: Id, item: Id, stage: Memo<Option<MeetingStage>>, live: Memo<
                         <textarea rows="2" data-testid="note-text" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                     </label>
                     <button type="button" class="btn" data-testid="note-add" on:click=add>{state.t(T::AddNote)}</button>
-                </div>
-            })}
-        </fieldset>
-    }
-}
-
-fn method_value(m: VoteMethod) -> &'static str {
-    match m {
-        VoteMethod::Oral => "oral",
-        VoteMethod::Hands => "hands",
-        VoteMethod::Named => "named",
-        VoteMethod::Secret => "secret",
-    }
-}
-
-#[component]
-fn VoteSection(
-    id: Id,
-    item: Id,
-    stage: Memo<Option<MeetingStage>>,
-    live: Memo<bool>,
-    category: crate::domain::category::Category,
-) -> impl IntoView {
-    let state = use_app();
-    let err = RwSignal::new(None::<String>);
-    let zh = move || state.lang.get_untracked() == Lang::Zh;
-    let fixed_method = Memo::new(move |_| {
-        state.db.with(|db| {
-            db.meeting(id).and_then(|m| m.record(item)).and_then(|r| match &r.ballot {
-                Some(Ballot::Secret(_)) => Some(VoteMethod::Secret),
-                Some(Ballot::Open { method, votes }) if !votes.is_empty() => Some(*method),
-                _ => None,
-            })
-        })
-    });
-    let picked = RwSignal::new(VoteMethod::Hands);
-    let method = Memo::new(move |_| fixed_method.get().unwrap_or_else(|| picked.get()));
-    let closed = Memo::new(move |_| {
-        state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).and_then(|r| r.result.clone()))
-    });
-    let outcome = Memo::new(move |_| {
-        state.db.with(|db| {
-            db.meeting(id).and_then(|m| {
-                m.record(item).map(|r| {
-                    let o = rules::evaluate_vote(m, r, category, &db.settings);
-                    (
-                        o.explain_zh(),
-                        o.explain_en(),
-                        o.quorum.met,
-                        rules::pass_impossible(m, r, category, &db.settings),
-                        (o.needed, o.yes + o.no + o.abstain + o.invalid > 0, o.eligible),
-                    )
-                })
-            })
-        })
-    });
-    let chair = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(rules::chair_of)));
-    let voters = Memo::new(move |_| {
-        state.db.with(|db| {
-            db.meeting(id)
-                .map(|m| {
-                    let rec = m.record(item);
-                    m.attendance
-                        .iter()
-                        .map(|a| {
-                            let why: Option<T> = if rec.is_some_and(|r| r.recused.contains(&a.member)) {
-                                Some(T::Recusal)
-                            } else if a.not_counted.is_some() {
-                                Some(T::NotCounted)
-                            } else {
-                                match a.presence {
-                                    Presence::Present => None,
-                                    Presence::Leave { .. } => Some(T::Leave),
-                                    Presence::Absent => Some(T::Absent),
-                                }
-                            };
-                            (a.member, db.org.member_name(a.member), why)
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
-    let try_vote = move |f: Box<VoteChange>| {
-        let res = state.try_update(|db| {
-            let s = db.settings.clone();
-            let m = db.meeting_mut(id).ok_or(VoteError::UnknownItem)?;
-            f(m, &s)
-        });
-        match res {
-            Ok(()) => err.set(None),
-            Err(e) => err.set(Some(state.db.with_untracked(|db| msg_vote(&e, db, zh())))),
-        }
-    };
-    let close = move |_| {
-        let res = state.try_update(|db| {
-            let s = db.settings.clone();
-            let m = db.meeting_mut(id).ok_or(VoteError::UnknownItem)?;
-            rules::close_vote(m, item, category, &s)?;
-            conduct::after_close(db, id, item);
-            Ok::<(), VoteError>(())
-        });
-        match res {
-            Ok(()) => err.set(None),
-            Err(e) => err.set(Some(state.db.with_untracked(|db| msg_vote(&e, db, zh())))),
-        }
-    };
-    let tally = [RwSignal::new(0u32), RwSignal::new(0u32), RwSignal::new(0u32), RwSignal::new(0u32)];
-    view! {
-        <fieldset class="subset vote-section" data-testid="vote-section">
-            <legend>{move || state.t(T::Vote)}" "<ArticleLink article=cite::VOTE/></legend>
-            {move || err.get().map(|e| view! { <p class="field-error vote-error" role="alert" data-testid="vote-error">{e}</p> })}
-            {move || closed.get().map(|r| {
-                let (cls, label) = if !r.quorum_met { ("result result-invalid", T::InvalidVote) } else if r.passed { ("result result-pass", T::Passed) } else { ("result result-fail", T::NotPassed) };
-                view! {
-                    <div class=cls data-testid="vote-result" data-passed=r.passed.to_string() data-valid=r.quorum_met.to_string()>
-                        <strong>{state.t(T::Result)}{move || state.colon()}{state.t(label)}</strong>
-                        <p data-testid="vote-arithmetic">{r.explanation_for(state.lang.get() == Lang::Zh).to_string()}</p>
-                    </div>
-                }
-            })}
-            // Before a result: 待表决 (or 表决中) and the yes votes needed, with the warning that
-            // the item cannot pass as soon as attendance makes it so, also before 宣布开会.
-            {move || (closed.with(Option::is_none) && matches!(stage.get(), Some(MeetingStage::Planned | MeetingStage::InProgress))).then(|| {
-                outcome.get().map(|(ez, ee, _, impossible, (needed, cast, _))| view! {
-                    <p class="vote-status" data-testid="vote-status" data-cast=cast.to_string()>
-                        <strong>{state.t(if cast { T::VotingNow } else { T::PendingVote })}</strong>
-                        {format!(" · {} ≥ {needed}", state.t(T::NeedYes))}
-                    </p>
-                    {impossible.then(|| view! { <p class="pill pill-warn warn-line" role="alert" data-testid="pass-impossible">{state.t(T::PassImpossible)}{move || state.lang.get().brackets().0}<ArticleLink article=cite::VOTE/>{move || state.lang.get().brackets().1}</p> })}
-                    {cast.then(|| view! { <p class="vote-explain" data-testid="vote-live-arithmetic">{if state.lang.get() == Lang::Zh { ez } else { ee }}</p> })}
-                })
-            })}
-            // Not open and no result: say why there is no ballot (before the meeting) or that
-            // the item has no result (no vote, or a ballot left unfinished when the meeting ended).
-            {move || (!live.get() && closed.with(Option::is_none)).then(|| view! {
-                <p class="muted" data-testid="vote-waiting">{move || state.t(if stage.get() == Some(MeetingStage::Planned) { T::VoteAfterOpening } else { T::NoVote })}</p>
-            })}
-            {move || (live.get() && closed.get().is_none()).then(|| view! {
-                <div class="vote-live">
-                    <label class="field method-field">
-                        <span class="field-label">{state.t(T::Method)}</span>
-                        <select data-testid="vote-method" disabled=move || fixed_method.get().is_some() on:change=move |ev| {
-                            picked.set(match event_target_value(&ev).as_str() { "oral" => VoteMethod::Oral, "named" => VoteMethod::Named, "secret" => VoteMethod::Secret, _ => VoteMethod::Hands })
-                        }>
-                            {[VoteMethod::Oral, VoteMethod::Hands, VoteMethod::Named, VoteMethod::Secret].into_iter().map(|vm| view! {
-                                <option value=method_value(vm) selected=move || method.get() == vm>{move || state.t(method_text(vm))}</option>
-                            }).collect_view()}
-                        </select>
-                    </label>
-                    // Why the method cannot change: votes are cast (撤回 unlocks it) or totals entered.
-                    {move || fixed_method.get().map(|fm| view! {
-                        <p class="muted method-locked" data-testid="method-locked">{state.t(if fm == VoteMethod::Secret { T::MethodLockedSecret } else { T::MethodLocked })}</p>
-                    })}
-                    {move || if method.get() == VoteMethod::Secret {
-                        let labels = [T::Yes, T::No, T::Abstain, T::Invalid];
-                        let ids = ["tally-yes", "tally-no", "tally-abstain", "tally-invalid"];
-                        view! {
-                            <p class="muted">{state.t(T::SecretTotals)}</p>
-                            <div class="tally-grid">
-                                {(0..4).map(|i| view! {
-                                    <label class="field">
-                                        <span class="field-label">{state.t(labels[i])}</span>
-                                        <input type="number" min="0" inputmode="numeric" data-testid=ids[i] prop:value=move || tally[i].get().to_string()
-                                            on:input=move |ev| tally[i].set(event_target_value(&ev).trim().parse().unwrap_or(0))/>
-                                    </label>
-                                }).collect_view()}
-                            </div>
-                            // The totals count as they are typed; one step saves them and closes the vote.
-                            <p class="tally-count" data-testid="tally-count">{move || {
-                                let sum: u32 = tally.iter().map(|t| t.get()).sum();
-                                let eligible = outcome.get().map(|o| o.4 .2).unwrap_or(0);
-                                format!("{}{}{sum} / {}{}{eligible}", state.t(T::SecretCounted), state.colon(), state.t(T::SecretEligible), state.colon())
-                            }}</p>
-                            {move || outcome.get().is_some_and(|o| o.2).then(|| view! {
-                                <button type="button" class="btn btn-primary" data-testid="tally-confirm" on:click=move |_| {
-                                    let t = SecretTally { yes: tally[0].get_untracked(), no: tally[1].get_untracked(), abstain: tally[2].get_untracked(), invalid: tally[3].get_untracked() };
-                                    let res = state.try_update(|db| {
-                                        let s = db.settings.clone();
-                                        let m = db.meeting_mut(id).ok_or(VoteError::UnknownItem)?;
-                                        rules::set_secret_tally(m, item, t, category, &s)?;
-                                        rules::close_vote(m, item, category, &s)?;
-                                        conduct::after_close(db, id, item);
-                                        Ok::<(), VoteError>(())
-                                    });
-                                    match res {
-                                        Ok(()) => err.set(None),
-                                        Err(e) => err.set(Some(state.db.with_untracked(|db| msg_vote(&e, db, zh())))),
-                                    }
-                                }>{state.t(T::ConfirmTally)}</button>
-                            })}
-                        }.into_any()
-                    } else {
-                        view! {
-                            <div class="vote-rows">
-                                {move || voters.get().into_iter().map(|(mid, name, why)| {
-                                    let is_chair = chair.get() == Some(mid);
-                                    let cast = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).and_then(|r| match &r.ballot {
-                                        Some(Ballot::Open { votes, .. }) => votes.iter().find(|v| v.member == mid).map(|v| (v.choice, v.reservation.clone())),
-                                        _ => None,
-                                    })));
-                                    let others_pending = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item).map(|r| {
-                                        let voted: Vec<Id> = match &r.ballot { Some(Ballot::Open { votes, .. }) => votes.iter().map(|v| v.member).collect(), _ => vec![] };
-                                        rules::eligible_voters(m, r).into_iter().any(|x| x != mid && !voted.contains(&x))
-                                    })).unwrap_or(false)));
-                                    let reservation = RwSignal::new(String::new());
-                                    let btn = move |label: T, c: Choice, testid: &'static str| view! {
-                                        <button type="button" class="btn toggle vote-btn" data-testid=testid
-                                            class:on=move || cast.get().map(|x| x.0) == Some(c)
-                                            aria-pressed=move || (cast.get().map(|x| x.0) == Some(c)).to_string()
-                                            aria-disabled=move || (is_chair && others_pending.get()).then_some("true")
-                                            on:click=move |_| try_vote(Box::new(move |m, s| rules::cast_vote(m, item, mid, c, method.get_untracked(), category, s)))>
-                                            {move || state.t(label)}
-                                        </button>
-                                    };
-                                    view! {
-                                        <div class="vote-row" data-testid="vote-row" data-member=mid.to_string() data-chair=is_chair.to_string() class:vote-row-out=why.is_some()>
-                                            <div class="vote-name">
-                                                <strong>{name}</strong>
-                                                {is_chair.then(|| view! { <span class="pill" class:pill-warn=move || others_pending.get()>{move || if others_pending.get() { format!("🔒 {}", state.t(T::ChairLast)) } else { state.t(T::ChairLast).to_string() }}</span> })}
-                                                {why.map(|w| view! { <span class="pill">{move || state.t(w)}</span> })}
-                                            </div>
-                                            {why.is_none().then(|| view! {
-                                                <div class="vote-btns" role="group">
-                                                    {btn(T::Yes, Choice::Yes, "vote-yes")}
-                                                    {btn(T::No, Choice::No, "vote-no")}
-                                                    {btn(T::Abstain, Choice::Abstain, "vote-abstain")}
-                                                    {move || cast.get().is_some().then(|| view! {
-                                                        <button type="button" class="btn btn-quiet btn-small" data-testid="vote-retract"
-                                                            on:click=move |_| try_vote(Box::new(move |m, _| rules::retract_vote(m, item, mid)))>{state.t(T::Retract)}</button>
-                                                    })}
-                                                </div>
-                                            })}
-                                            {move || (cast.get().map(|x| x.0) == Some(Choice::No)).then(|| {
-                                                let existing = cast.get().and_then(|x| x.1);
-                                                view! {
-                                                    <div class="reservation">
-                                                        {existing.map(|r| view! { <span class="pill pill-warn" data-testid="reservation-shown">{format!("{}{}{r}", state.t(T::Reservation), state.colon())}</span> })}
-                                                        <label class="field">
-                                                            <span class="field-label">{state.t(T::Reservation)}" "<ArticleLink article=cite::COLLECTIVE/></span>
-                                                            <input type="text" data-testid="reservation-text" placeholder=state.t(T::ReservationHint) prop:value=move || reservation.get() on:input=move |ev| reservation.set(event_target_value(&ev))/>
-                                                        </label>
-                                                        <button type="button" class="btn btn-small" data-testid="reservation-save" on:click=move |_| {
-                                                            let t = reservation.get_untracked();
-                                                            try_vote(Box::new(move |m, _| rules::declare_reservation(m, item, mid, t)))
-                                                        }>{state.t(T::Save)}</button>
-                                                    </div>
-                                                }
-                                            })}
-                                        </div>
-                                    }
-                                }).collect_view()}
-                            </div>
-                        }.into_any()
-                    }}
-                    <div class="row gap wrap">
-                        {move || {
-                            let met = outcome.get().map(|o| o.2).unwrap_or(false);
-                            if met && method.get() == VoteMethod::Secret {
-                                ().into_any()
-                            } else if met {
-                                view! { <button type="button" class="btn btn-primary" data-testid="close-vote" on:click=close>{state.t(T::CloseVote)}</button> }.into_any()
-                            } else {
-                                view! { <button type="button" class="btn btn-danger" data-testid="record-invalid" on:click=close>{state.t(T::RecordInvalid)}</button> }.into_any()
-                            }
-                        }}
-                    </div>
                 </div>
             })}
         </fieldset>
@@ -1003,6 +728,3 @@ fn DecisionSection(id: Id, item: Id) -> impl IntoView {
         </fieldset>
     }
 }
-
-/// A change to one meeting's vote, given the rule settings; refused changes leave it as it was.
-type VoteChange = dyn FnOnce(&mut Meeting, &crate::domain::settings::RuleSettings) -> Result<(), VoteError>;

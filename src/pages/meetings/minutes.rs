@@ -237,13 +237,14 @@ fn AmendmentsSection(id: Id) -> impl IntoView {
     let targets = Memo::new(move |_| {
         state.db.with(|db| {
             let mut v = vec![
-                ("summary".to_string(), target_label(db, &AmendTarget::Summary)),
-                ("attendance".into(), target_label(db, &AmendTarget::Attendance)),
+                (AmendTarget::Summary.to_string(), target_label(db, &AmendTarget::Summary)),
+                (AmendTarget::Attendance.to_string(), target_label(db, &AmendTarget::Attendance)),
             ];
             if let Some(m) = db.meeting(id) {
                 for r in &m.items {
-                    v.push((format!("d{}", r.item), target_label(db, &AmendTarget::Decision(r.item))));
-                    v.push((format!("n{}", r.item), target_label(db, &AmendTarget::Notes(r.item))));
+                    for t in [AmendTarget::Decision(r.item), AmendTarget::Notes(r.item)] {
+                        v.push((t.to_string(), target_label(db, &t)));
+                    }
                 }
             }
             v
@@ -257,13 +258,7 @@ fn AmendmentsSection(id: Id) -> impl IntoView {
         RwSignal::new(state.db.with_untracked(|db| db.meeting(id).map(|m| m.recorder.clone()).unwrap_or_default()));
     let err = RwSignal::new(None::<String>);
     let add = move |_| {
-        let t = target.get_untracked();
-        let tgt = match t.as_str() {
-            "summary" => AmendTarget::Summary,
-            "attendance" => AmendTarget::Attendance,
-            s if s.starts_with('d') => AmendTarget::Decision(s[1..].parse().unwrap_or(0)),
-            s => AmendTarget::Notes(s[1..].parse().unwrap_or(0)),
-        };
+        let tgt = target.get_untracked().parse::<AmendTarget>().unwrap_or(AmendTarget::Summary);
         let at = now();
         let (b, r, x) = (by.get_untracked(), reason.get_untracked(), text.get_untracked());
         let res = state.try_update(|db| {

@@ -15,6 +15,7 @@ pub mod live;
 pub mod minutes;
 pub mod prepare;
 pub mod summary;
+pub mod vote;
 
 /// The page for a route of this area.
 pub fn render(route: Route) -> AnyView {
