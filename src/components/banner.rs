@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::{use_app, SaveState};
-use crate::i18n::{Lang, Ui};
+use crate::i18n::Ui;
 
 /// A persistent banner while the last save failed or the store is read-only, with a link to
 /// export the data at once.
@@ -19,7 +19,7 @@ pub fn StorageBanner() -> impl IntoView {
                     SaveState::Unsaved(_) => Ui::Unsaved,
                     _ => Ui::ReadOnly,
                 };
-                let text = if lang == Lang::Zh { e.zh() } else { e.en() };
+                let text = lang.of(&e);
                 Some((state.t(head), text))
             }
         }

@@ -65,6 +65,20 @@ texts! {
     CloseMeeting => "散会", "Close the meeting";
     MeetingQuorum => "会议法定人数", "Meeting quorum";
     ItemQuorum => "本议题法定人数", "Item quorum";
+    TwoThirdsQuorum => "须三分之二以上到会", "Two-thirds quorum";
+    ReadingStrict => "“以上”按“超过”理解（不含本数）", "以上 read as “more than”";
+    ReadingInclusive => "“以上”含本数", "以上 read as “at least”";
+    QuorumMet => "已达到法定人数", "Quorum met";
+    QuorumNotMet => "未达到法定人数", "No quorum";
+    QuorumDue => "应到会", "Due";
+    QuorumPresent => "实到", "Present";
+    QuorumNeeded => "需要", "Needed";
+    MeetingNotFound => "找不到该会议。", "Meeting not found.";
+    EnterValidDate => "请填写有效日期", "Enter a valid date";
+    MeetingDetails => "会议信息", "Details";
+    CancelLeave => "取消请假", "Cancel leave";
+    // The comma between the parts of a line.
+    ListComma => "，", ", ";
     Recusal => "回避", "Recusal";
     Recused => "已回避", "Recused";
     Notes => "发言记录", "Discussion";

@@ -119,6 +119,43 @@ impl Lang {
     }
 }
 
+/// Every table of texts says itself.
+impl<T: Text> Localized for T {
+    fn text(&self, lang: Lang) -> String {
+        self.get(lang).into()
+    }
+}
+
+/// A message kept as a value (an error, a notice: a text key or a domain value) and said in the
+/// language of the moment, so that it follows a language switch.
+#[derive(Clone)]
+pub struct Message(std::sync::Arc<dyn Localized + Send + Sync>);
+
+impl Message {
+    pub fn new(value: impl Localized + Send + Sync + 'static) -> Self {
+        Message(std::sync::Arc::new(value))
+    }
+}
+
+impl Localized for Message {
+    fn text(&self, lang: Lang) -> String {
+        self.0.text(lang)
+    }
+}
+
+/// A message about someone or something named: "name：message".
+#[derive(Clone)]
+pub struct About {
+    pub name: String,
+    pub message: Message,
+}
+
+impl Localized for About {
+    fn text(&self, lang: Lang) -> String {
+        format!("{}{}{}", self.name, lang.colon(), self.message.text(lang))
+    }
+}
+
 /// Types with inherent `zh()` and `en()` methods (returning `&str` or `String`).
 macro_rules! localized_by_zh_en {
     ($($t:ty),* $(,)?) => {$(

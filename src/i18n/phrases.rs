@@ -1,7 +1,9 @@
 //! Texts built around a number or a state: a typed value per phrase, said in either language by
 //! [`Localized`], so a view keeps the value and the words follow a language switch.
 
-use super::{Lang, Localized};
+use super::meetings::MeetingsText;
+use super::{Lang, Localized, Text};
+use crate::domain::meeting::Choice;
 
 /// A phrase with its values.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,6 +30,28 @@ pub enum Phrase {
     FollowUpSummary { items: u32, decisions: u32, tasks: u32, closed: u32, overdue: u32 },
     /// 本年没有上会议题
     NoItemsThisYear,
+    /// N 项议题
+    ItemCount(usize),
+    /// 姓名：不计入应到会人数（理由）
+    NotCounted { name: String, reason: String },
+    /// The item's heading in the minutes: 一、议题 / 1. Item.
+    ItemHeading { number: u32, title: String },
+    /// An open vote as recorded: the method, then each member's choice (and reservation) in the
+    /// order stated.
+    OpenVotes { method: MeetingsText, votes: Vec<(String, Choice, Option<String>)> },
+    /// A secret ballot's totals.
+    SecretTotals { yes: u32, no: u32, abstain: u32, invalid: u32 },
+}
+
+fn choice_word(c: Choice, zh: bool) -> &'static str {
+    match (c, zh) {
+        (Choice::Yes, true) => "同意",
+        (Choice::No, true) => "反对",
+        (Choice::Abstain, true) => "弃权",
+        (Choice::Yes, false) => "yes",
+        (Choice::No, false) => "no",
+        (Choice::Abstain, false) => "abstain",
+    }
 }
 
 impl Localized for Phrase {
@@ -73,6 +97,42 @@ impl Localized for Phrase {
             }
             Phrase::NoItemsThisYear if zh => "本年没有上会议题".into(),
             Phrase::NoItemsThisYear => "No items discussed this year".into(),
+            Phrase::ItemCount(n) if zh => format!("{n} 项议题"),
+            Phrase::ItemCount(n) => format!("{n} items"),
+            Phrase::NotCounted { name, reason } if zh => format!("{name}：不计入应到会人数（{reason}）"),
+            Phrase::NotCounted { name, reason } => format!("{name}: not counted among those due to attend ({reason})"),
+            Phrase::ItemHeading { number, title } if zh => {
+                format!("{}、{title}", crate::domain::article::chinese_number(*number))
+            }
+            Phrase::ItemHeading { number, title } => format!("{number}. {title}"),
+            Phrase::OpenVotes { method, votes } => {
+                let rows: Vec<String> = votes
+                    .iter()
+                    .map(|(name, c, reservation)| {
+                        let r = reservation.as_deref().filter(|r| !r.is_empty());
+                        match (zh, r) {
+                            (true, Some(r)) => format!("{name}：{}（声明保留：{r}）", choice_word(*c, zh)),
+                            (true, None) => format!("{name}：{}", choice_word(*c, zh)),
+                            (false, Some(r)) => format!("{name}: {} (reservation: {r})", choice_word(*c, zh)),
+                            (false, None) => format!("{name}: {}", choice_word(*c, zh)),
+                        }
+                    })
+                    .collect();
+                let method = method.get(lang);
+                if zh {
+                    format!("{method}（按表态顺序）：{}", rows.join("；"))
+                } else {
+                    format!("{method} (in order of statement): {}", rows.join("; "))
+                }
+            }
+            Phrase::SecretTotals { yes, no, abstain, invalid } => {
+                let method = MeetingsText::MethodSecret.get(lang);
+                if zh {
+                    format!("{method}：同意{yes}票，反对{no}票，弃权{abstain}票，无效{invalid}票")
+                } else {
+                    format!("{method}: {yes} yes, {no} no, {abstain} abstaining, {invalid} invalid")
+                }
+            }
         }
     }
 }

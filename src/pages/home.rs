@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::app::use_app;
 use crate::components::pager::{Pager, PAGE};
 use crate::domain::task::TaskStatus;
-use crate::i18n::{Lang, Ui};
+use crate::i18n::Ui;
 
 /// The home screen.
 #[component]
@@ -70,14 +70,7 @@ fn Overview() -> impl IntoView {
                 .meetings
                 .iter()
                 .filter(|m| m.date >= today)
-                .map(|m| {
-                    (
-                        m.id,
-                        m.date,
-                        if state.lang.get() == Lang::Zh { m.kind.zh() } else { m.kind.en() },
-                        m.title.clone(),
-                    )
-                })
+                .map(|m| (m.id, m.date, state.lang.get().of(&m.kind), m.title.clone()))
                 .collect();
             crate::domain::sort::sort_by_key(&mut v, |x| x.1);
             v.truncate(5);
@@ -141,14 +134,14 @@ fn RiskHints() -> impl IntoView {
                 if v.is_empty() {
                     return view! { <p class="muted">{state.t(Ui::NoRisks)}</p> }.into_any();
                 }
-                let zh = state.lang.get() == Lang::Zh;
+                let lang = state.lang.get();
                 let year = state.today.get().year();
                 let (now, older): (Vec<_>, Vec<_>) = v.into_iter().partition(|h| h.overdue_task || h.year >= year);
                 let row = move |h: crate::domain::rules::RiskHint| view! {
                     <li class="risk-hint" data-testid="risk-hint" data-clause=h.clause.zh() data-year=h.year.to_string()>
                         <a class="list-link" href=h.link.clone()>
-                            <span class="pill pill-bad">{if zh { h.clause.zh() } else { h.clause.en() }}</span>" "
-                            {if zh { h.zh.clone() } else { h.en.clone() }}
+                            <span class="pill pill-bad">{lang.of(&h.clause)}</span>" "
+                            {lang.pick(h.zh.clone(), h.en.clone())}
                         </a>
                     </li>
                 };

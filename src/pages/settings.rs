@@ -15,7 +15,7 @@ use crate::domain::org::{Department, Member, NonMember, Organisation, Role, Term
 use crate::domain::settings::{Reading, RuleSettings};
 use crate::domain::validate::{validate_org, validate_settings, Field, Issue};
 use crate::domain::Id;
-use crate::i18n::{role_label, Lang, Ui};
+use crate::i18n::{role_label, Ui};
 
 /// Whether a member is referenced by any record (then it cannot be deleted, only its term ended).
 fn member_in_use(db: &Db, id: Id) -> bool {
@@ -73,11 +73,7 @@ impl Draft {
         let state = use_app();
         Signal::derive(move || {
             let lang = state.lang.get();
-            issues.with(|v| {
-                v.iter()
-                    .find(|i| i.field == field)
-                    .map(|i| if lang == Lang::Zh { i.problem.zh() } else { i.problem.en() })
-            })
+            issues.with(|v| v.iter().find(|i| i.field == field).map(|i| lang.of(&i.problem)))
         })
     }
 }
@@ -356,11 +352,7 @@ fn MemberCard(
                 </div>
             </div>
             {move || blocked.get().then(|| view! {
-                <p class="field-error" role="alert">{move || if state.lang.get() == Lang::Zh {
-                    "该成员已出现在会议、议题或督办记录中，不能删除；请填写任职结束日期。"
-                } else {
-                    "This member appears in meetings, items or tasks and cannot be deleted; set a term end date instead."
-                }}</p>
+                <p class="field-error" role="alert">{move || state.t(Ui::MemberInUse)}</p>
             })}
             {move || (0..term_count.get()).map(|i| view! { <TermRow draft=draft id=id index=i/> }).collect_view()}
             <button
@@ -560,7 +552,7 @@ fn DepartmentRow(
             <button type="button" class="btn btn-quiet btn-danger" on:click=move |_| {
                 if state.db.with_untracked(|db| department_in_use(db, id)) { blocked.set(true) } else { draft.edit_org(|o| o.departments.retain(|d| d.id != id)) }
             }>{move || state.t(Ui::Remove)}</button>
-            {move || blocked.get().then(|| view! { <p class="field-error" role="alert">{move || if state.lang.get() == Lang::Zh { "该科室已被议题或督办记录引用，不能删除。" } else { "This department is referenced by items or tasks and cannot be deleted." }}</p> })}
+            {move || blocked.get().then(|| view! { <p class="field-error" role="alert">{move || state.t(Ui::DepartmentInUse)}</p> })}
         </div>
     }
 }
@@ -601,7 +593,7 @@ fn AttendeesSection(
                             <button type="button" class="btn btn-quiet btn-danger" on:click=move |_| {
                                 if state.db.with_untracked(|db| attendee_in_use(db, id)) { blocked.set(true) } else { draft.edit_org(|o| o.attendees.retain(|a| a.id != id)) }
                             }>{move || state.t(Ui::Remove)}</button>
-                            {move || blocked.get().then(|| view! { <p class="field-error" role="alert">{move || if state.lang.get() == Lang::Zh { "此人已在会议中列席，不能删除。" } else { "This person attended meetings and cannot be deleted." }}</p> })}
+                            {move || blocked.get().then(|| view! { <p class="field-error" role="alert">{move || state.t(Ui::AttendeeInUse)}</p> })}
                         </div>
                     }
                 }
@@ -649,7 +641,7 @@ fn NumberSetting(
                     }
                 }
             />
-            {move || parse_err.get().then(|| view! { <span class="field-error" role="alert">{move || if state.lang.get() == Lang::Zh { "请输入整数；未修改" } else { "Enter a whole number; unchanged" }}</span> })}
+            {move || parse_err.get().then(|| view! { <span class="field-error" role="alert">{move || state.t(Ui::WholeNumberUnchanged)}</span> })}
             {move || range_err.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
         </label>
     }

@@ -10,7 +10,7 @@ use crate::app::use_app;
 use crate::backup::merge::{Action, Change, Choice};
 use crate::backup::{ImportMode, Scope};
 use crate::i18n::records::{field_list, Rt};
-use crate::i18n::{Lang, Text};
+use crate::i18n::Text;
 
 /// Rows listed of the changes and of the records newer here; the rest are counted.
 const LISTED: usize = 50;
@@ -111,7 +111,7 @@ fn ConflictRow(
     let r = move |k: Rt| k.get(state.lang.get());
     let Action::Conflict { fields, protected } = change.action.clone() else { return ().into_any() };
     let doc = change.doc;
-    let label = move || if state.lang.get() == Lang::Zh { change.label_zh.clone() } else { change.label_en.clone() };
+    let label = move || state.lang.get().pick(change.label_zh.clone(), change.label_en.clone());
     let fields = move || format!("{}{}", r(Rt::DiffersIn), field_list(&fields, state.lang.get()));
     let set = move |ev: leptos::ev::Event| {
         let c = match event_target_value(&ev).as_str() {
@@ -165,7 +165,7 @@ fn ChangeList(
                 _ => Rt::KeepHere,
             };
             let doc = c.doc.to_string();
-            let label = move || if state.lang.get() == Lang::Zh { c.label_zh.clone() } else { c.label_en.clone() };
+            let label = move || state.lang.get().pick(c.label_zh.clone(), c.label_en.clone());
             view! { <li data-doc=doc>{label}" — "{move || r(what)}</li> }
         })
         .collect_view();

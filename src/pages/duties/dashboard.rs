@@ -18,17 +18,16 @@ use super::charts::YearCharts;
 pub fn evidence_label(r: &EvidenceRef, lang: Lang) -> String {
     let state = use_app();
     state.db.with_untracked(|db| match r {
-        EvidenceRef::Meeting(id) => db
-            .meeting(*id)
-            .map(|m| format!("{} {}", m.date, if lang == Lang::Zh { m.kind.zh() } else { m.kind.en() }))
-            .unwrap_or_else(|| format!("#{id}")),
+        EvidenceRef::Meeting(id) => {
+            db.meeting(*id).map(|m| format!("{} {}", m.date, lang.of(&m.kind))).unwrap_or_else(|| format!("#{id}"))
+        }
         EvidenceRef::Evidence(id) => db
             .evidence
             .iter()
             .find(|e| e.id == *id)
             .map(|e| {
                 let who = e.member.map(|m| format!(" {}", db.org.member_name(m))).unwrap_or_default();
-                format!("{} {}{}", e.date, if lang == Lang::Zh { e.kind.zh() } else { e.kind.en() }, who)
+                format!("{} {}{}", e.date, lang.of(&e.kind), who)
             })
             .unwrap_or_else(|| format!("#{id}")),
     })
@@ -120,7 +119,6 @@ fn DutyRow(
     status: Memo<Option<DutyStatus>>,
 ) -> impl IntoView {
     let state = use_app();
-    let zh = move || state.lang.get() == Lang::Zh;
     let field = move |f: fn(&DutyStatus) -> String| move || status.with(|d| d.as_ref().map(f).unwrap_or_default());
     view! {
         <div
@@ -132,11 +130,11 @@ fn DutyRow(
             data-status=move || status.with(|d| d.as_ref().map(|d| pill(d).1))
         >
             <span role="cell" class="duty-name">
-                <strong>{move || if zh() { duty.zh() } else { duty.en() }}</strong>" "<ArticleLink article=duty.article()/>
+                <strong>{move || state.lang.get().of(&duty)}</strong>" "<ArticleLink article=duty.article()/>
                 <span class="duty-freq muted">
                     {move || {
-                        let zh = zh();
-                        state.db.with(|db| if zh { duty.frequency_zh(&db.settings) } else { duty.frequency_en(&db.settings) })
+                        let lang = state.lang.get();
+                        state.db.with(|db| lang.pick(duty.frequency_zh(&db.settings), duty.frequency_en(&db.settings)))
                     }}
                 </span>
             </span>
@@ -154,7 +152,7 @@ fn DutyRow(
                     status.with(|d| {
                         let d = d.as_ref()?;
                         let evidence: Vec<_> = d.evidence.iter().map(|r| (evidence_href(r), evidence_label(r, lang))).collect();
-                        let gaps = if lang == Lang::Zh { d.gaps.clone() } else { d.gaps_en.clone() };
+                        let gaps = lang.pick(d.gaps.clone(), d.gaps_en.clone());
                         Some(view! {
                             {evidence.into_iter().map(|(href, label)| view! { <a class="duty-ev" href=href>{label}</a> }).collect_view()}
                             {(!gaps.is_empty()).then(|| view! {

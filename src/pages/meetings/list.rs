@@ -8,7 +8,7 @@ use crate::app::use_app;
 use crate::components::pager::{Pager, PAGE};
 use crate::domain::summary::number_label;
 use crate::i18n::meetings::MeetingsText as T;
-use crate::i18n::Lang;
+use crate::i18n::phrases::Phrase;
 use crate::router::Route;
 
 /// 会议列表
@@ -49,11 +49,11 @@ pub fn MeetingsList() -> impl IntoView {
                 if rows.is_empty() {
                     return view! { <p class="card">{state.t(T::NoMeetings)}</p> }.into_any();
                 }
-                let zh = state.lang.get() == Lang::Zh;
+                let lang = state.lang.get();
                 view! {
                     <ul class="list card meeting-list" data-testid="meeting-list">
                         {rows.into_iter().take(limit.get()).map(|(id, date, kind, title, stage, n, number)| {
-                            let name = if !title.trim().is_empty() { title } else if zh { kind.zh().into() } else { kind.en().into() };
+                            let name = if !title.trim().is_empty() { title } else { lang.of(&kind) };
                             let href = match stage {
                                 crate::domain::meeting::MeetingStage::InProgress => Route::MeetingLive(id).href(),
                                 crate::domain::meeting::MeetingStage::Planned => Route::Meeting(id).href(),
@@ -64,7 +64,7 @@ pub fn MeetingsList() -> impl IntoView {
                                     <a class="list-link meeting-row" href=href data-testid="meeting-row" data-stage=format!("{stage:?}")>
                                         <span class="meeting-row-date">{state.lang.get().date(date)}</span>
                                         <span class="meeting-row-name">{name}</span>
-                                        <span class="muted">{format!("{n} {}", if zh { "项议题" } else { "items" })}</span>
+                                        <span class="muted">{lang.of(&Phrase::ItemCount(n))}</span>
                                         {number.map(|s| view! { <span class="pill">{s}</span> })}
                                         <span class=stage_class(stage)>{state.t(stage_text(stage))}</span>
                                     </a>

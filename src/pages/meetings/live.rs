@@ -20,7 +20,7 @@ use crate::domain::meeting::{Ballot, MeetingStage, Presence, Speaker, SpeechNote
 use crate::domain::rules;
 use crate::domain::Id;
 use crate::i18n::meetings::MeetingsText as T;
-use crate::i18n::{role_short_label, Lang, Text};
+use crate::i18n::{role_short_label, Message, Text};
 use crate::router::Route;
 
 /// The live screen.
@@ -67,10 +67,10 @@ fn stage_of(id: Id) -> Memo<Option<MeetingStage>> {
 fn StageBar(id: Id) -> impl IntoView {
     let state = use_app();
     let stage = stage_of(id);
-    let err = RwSignal::new(None::<String>);
+    let err = RwSignal::new(None::<Message>);
     let run = move |f: fn(&mut Db, Id) -> Result<(), ConductError>| match state.try_update(|db| f(db, id)) {
         Ok(()) => err.set(None),
-        Err(e) => err.set(Some(if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() })),
+        Err(e) => err.set(Some(Message::new(e))),
     };
     let links = move || {
         view! {
@@ -100,7 +100,7 @@ fn StageBar(id: Id) -> impl IntoView {
                 }.into_any(),
                 _ => links().into_any(),
             }}
-            {move || err.get().map(|e| view! { <span class="field-error" role="alert" data-testid="stage-error">{e}</span> })}
+            {move || err.get().map(|e| view! { <span class="field-error" role="alert" data-testid="stage-error">{move || state.lang.get().of(&e)}</span> })}
         </div>
     }
 }
@@ -112,7 +112,7 @@ fn EndMeeting(id: Id) -> impl IntoView {
     let state = use_app();
     let stage = stage_of(id);
     let asking = RwSignal::new(false);
-    let err = RwSignal::new(None::<String>);
+    let err = RwSignal::new(None::<Message>);
     let points = Signal::derive(move || {
         let lang = state.lang.get();
         state.db.with(|db| {
@@ -144,7 +144,7 @@ fn EndMeeting(id: Id) -> impl IntoView {
             asking.set(false);
             err.set(None);
         }
-        Err(e) => err.set(Some(if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() })),
+        Err(e) => err.set(Some(Message::new(e))),
     });
     view! {
         {move || (stage.get() == Some(MeetingStage::InProgress)).then(|| view! {
@@ -160,7 +160,7 @@ fn EndMeeting(id: Id) -> impl IntoView {
                         <button type="button" class="btn" data-testid="close-meeting" on:click=move |_| asking.set(true)>{state.t(T::CloseMeeting)}</button>
                     }.into_any()
                 }}
-                {move || err.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                {move || err.get().map(|e| view! { <p class="field-error" role="alert">{move || state.lang.get().of(&e)}</p> })}
             </section>
         })}
     }
@@ -433,8 +433,8 @@ fn ItemPanel(id: Id, item: Id) -> impl IntoView {
     view! {
         <div class="item-panel" data-testid="item-panel" data-item=item.to_string()>
             <h2>{move || info.get().map(|i| i.0)}" "
-                <span class="pill">{move || info.get().map(|(_, c)| if state.lang.get() == Lang::Zh { c.zh() } else { c.en() })}</span>
-                {move || info.get().filter(|i| i.1.needs_special_quorum()).map(|_| view! { <span class="pill pill-warn">{state.pick("须三分之二以上到会".into(), "Two-thirds quorum".into())}</span> })}
+                <span class="pill">{move || info.get().map(|(_, c)| state.lang.get().of(&c))}</span>
+                {move || info.get().filter(|i| i.1.needs_special_quorum()).map(|_| view! { <span class="pill pill-warn">{move || state.t(T::TwoThirdsQuorum)}</span> })}
             </h2>
             <QuorumBanner label=Signal::derive(move || state.t(T::ItemQuorum).to_string()) check=quorum testid="item-quorum"/>
             <div class="item-cols">
@@ -585,7 +585,7 @@ fn NotesSection(id: Id, item: Id, stage: Memo<Option<MeetingStage>>, live: Memo<
 #[component]
 fn DecisionSection(id: Id, item: Id) -> impl IntoView {
     let state = use_app();
-    let err = RwSignal::new(None::<String>);
+    let err = RwSignal::new(None::<Message>);
     let editable = Memo::new(move |_| {
         state.db.with(|db| {
             db.meeting(id).is_some_and(|m| matches!(m.stage, MeetingStage::InProgress | MeetingStage::Closed))
@@ -655,7 +655,7 @@ fn DecisionSection(id: Id, item: Id) -> impl IntoView {
                 err.set(None);
                 t_title.set(String::new());
             }
-            Err(e) => err.set(Some(if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() })),
+            Err(e) => err.set(Some(Message::new(e))),
         }
     };
     view! {
@@ -679,7 +679,7 @@ fn DecisionSection(id: Id, item: Id) -> impl IntoView {
                         let at = now();
                         match state.try_update(|db| conduct::supersede(db, DecisionRef { meeting: id, item }, DecisionRef { meeting: mm, item: ii }, &by, at)) {
                             Ok(()) => err.set(None),
-                            Err(e) => err.set(Some(if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() })),
+                            Err(e) => err.set(Some(Message::new(e))),
                         }
                     }>
                         <option value="" selected=move || supersedes.get().is_none()>{state.t(T::NoneOption)}</option>
@@ -689,12 +689,12 @@ fn DecisionSection(id: Id, item: Id) -> impl IntoView {
                     </select>
                 </label>
             })}
-            {move || err.get().map(|e| view! { <p class="field-error" role="alert" data-testid="decision-error">{e}</p> })}
+            {move || err.get().map(|e| view! { <p class="field-error" role="alert" data-testid="decision-error">{move || state.lang.get().of(&e)}</p> })}
             <div class="tasks">
                 <strong>{move || state.t(T::Tasks)}</strong>" "<ArticleLink article=cite::FOLLOW_UP/>
                 <ul data-testid="task-list">
                     {move || tasks.get().into_iter().map(|(tid, title, who, dl)| view! {
-                        <li><a href=Route::Task(tid).href()>{title}</a>{format!(" — {who}{}{}", if state.lang.get() == Lang::Zh { "，" } else { ", " }, state.lang.get().date(dl))}</li>
+                        <li><a href=Route::Task(tid).href()>{title}</a>{format!(" — {who}{}{}", state.t(T::ListComma), state.lang.get().date(dl))}</li>
                     }).collect_view()}
                 </ul>
                 {move || (passed.get() && editable.get()).then(|| view! {

@@ -8,20 +8,13 @@ use super::{now, MeetingHeader, MeetingScreen};
 use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
 use crate::domain::article::cite;
-use crate::domain::meeting::{AmendTarget, Ballot, Choice, Speaker};
+use crate::domain::meeting::{AmendTarget, Ballot, Speaker};
 use crate::domain::summary::{self, attendance_lines, decision_label, AttendanceGroup};
 use crate::domain::Id;
 use crate::i18n::meetings::MeetingsText as T;
+use crate::i18n::phrases::Phrase;
 use crate::i18n::{Lang, Text};
 use crate::router::Route;
-
-fn choice_zh(c: Choice) -> &'static str {
-    match c {
-        Choice::Yes => "同意",
-        Choice::No => "反对",
-        Choice::Abstain => "弃权",
-    }
-}
 
 /// An attendance line's label on screen: the 纪要's own in Chinese.
 fn attendance_label(group: AttendanceGroup, lang: Lang) -> &'static str {
@@ -32,19 +25,7 @@ fn attendance_label(group: AttendanceGroup, lang: Lang) -> &'static str {
         AttendanceGroup::Observers => T::Observers,
         AttendanceGroup::Recorder => T::Recorder,
     };
-    if lang == Lang::Zh {
-        group.zh()
-    } else {
-        key.en()
-    }
-}
-
-fn choice_en(c: Choice) -> &'static str {
-    match c {
-        Choice::Yes => "yes",
-        Choice::No => "no",
-        Choice::Abstain => "abstain",
-    }
+    lang.pick(group.zh(), key.en())
 }
 
 /// The minutes screen.
@@ -117,11 +98,7 @@ fn MinutesBody(id: Id) -> impl IntoView {
                 <p><strong>{state.t(T::Chair)}{move || state.colon()}</strong>{chair}</p>
                 {lines.into_iter().map(|(l, v)| view! { <p><strong>{move || attendance_label(l, state.lang.get())}{move || state.colon()}</strong>{v}</p> }).collect_view()}
                 {m.attendance.iter().filter_map(|a| a.not_counted.as_ref().map(|r| view! {
-                    <p class="muted">{if state.lang.get() == Lang::Zh {
-                        format!("{}：不计入应到会人数（{}）", org.member_name(a.member), r)
-                    } else {
-                        format!("{}: not counted among those due to attend ({})", org.member_name(a.member), r)
-                    }}</p>
+                    <p class="muted">{state.lang.get().of(&Phrase::NotCounted { name: org.member_name(a.member), reason: r.clone() })}</p>
                 })).collect_view()}
             </div>
         };
@@ -138,29 +115,18 @@ fn MinutesBody(id: Id) -> impl IntoView {
             }).collect();
             let votes = match &r.ballot {
                 Some(Ballot::Open { method, votes }) => {
-                    let method = state.t(super::method_text(*method));
-                    let zh = state.lang.get() == Lang::Zh;
-                    let rows: Vec<String> = votes.iter().map(|v| {
-                        let name = org.member_name(v.member);
-                        let mut s = if zh { format!("{name}：{}", choice_zh(v.choice)) } else { format!("{name}: {}", choice_en(v.choice)) };
-                        if let Some(res) = v.reservation.as_ref().filter(|x| !x.is_empty()) {
-                            s += &if zh { format!("（声明保留：{res}）") } else { format!(" (reservation: {res})") };
-                        }
-                        s
-                    }).collect();
-                    Some(if zh { format!("{method}（按表态顺序）：{}", rows.join("；")) } else { format!("{method} (in order of statement): {}", rows.join("; ")) })
+                    let votes = votes.iter().map(|v| (org.member_name(v.member), v.choice, v.reservation.clone())).collect();
+                    Some(state.lang.get().of(&Phrase::OpenVotes { method: super::method_text(*method), votes }))
                 }
-                Some(Ballot::Secret(t)) => Some(if state.lang.get() == Lang::Zh {
-                    format!("{}：同意{}票，反对{}票，弃权{}票，无效{}票", state.t(T::MethodSecret), t.yes, t.no, t.abstain, t.invalid)
-                } else {
-                    format!("{}: {} yes, {} no, {} abstaining, {} invalid", state.t(T::MethodSecret), t.yes, t.no, t.abstain, t.invalid)
-                }),
+                Some(Ballot::Secret(t)) => {
+                    Some(state.lang.get().of(&Phrase::SecretTotals { yes: t.yes, no: t.no, abstain: t.abstain, invalid: t.invalid }))
+                }
                 None => None,
             };
             let note_amends: Vec<String> = m.amendments.iter().filter(|a| a.target.as_ref() == Some(&notes_t)).map(|a| a.text.clone()).collect();
             view! {
                 <article class="card minutes-item" data-testid="minutes-item">
-                    <h2>{if state.lang.get() == Lang::Zh { format!("{}、{title}", crate::domain::article::chinese_number(i as u32 + 1)) } else { format!("{}. {title}", i + 1) }}</h2>
+                    <h2>{state.lang.get().of(&Phrase::ItemHeading { number: i as u32 + 1, title })}</h2>
                     {(!recused.is_empty()).then(|| view! { <p><strong>{state.t(T::Recusal)}{move || state.colon()}</strong>{recused.join("、")}</p> })}
                     <div><strong>{state.t(T::Notes)}{move || state.colon()}</strong>
                         <ol>{r.notes.iter().map(|n| {
@@ -176,7 +142,7 @@ fn MinutesBody(id: Id) -> impl IntoView {
                     })}
                     {votes.map(|v| view! { <p data-testid="minutes-votes">{v}</p> })}
                     <p data-testid="minutes-result"><strong>{state.t(T::Result)}{move || state.colon()}</strong>{match &r.result {
-                        Some(res) => res.explanation_for(state.lang.get() == Lang::Zh).to_string(),
+                        Some(res) => state.lang.get().pick(res.explanation_for(true), res.explanation_for(false)).to_string(),
                         None => state.t(T::NotVoted).to_string(),
                     }}</p>
                     <p data-testid="minutes-decision"><strong>{state.t(T::Decision)}{move || state.colon()}</strong>{decision}</p>
@@ -256,7 +222,7 @@ fn AmendmentsSection(id: Id) -> impl IntoView {
     // 更正人 starts as the meeting's recorder and keeps what was typed after each amendment.
     let by =
         RwSignal::new(state.db.with_untracked(|db| db.meeting(id).map(|m| m.recorder.clone()).unwrap_or_default()));
-    let err = RwSignal::new(None::<String>);
+    let err = RwSignal::new(None::<summary::SummaryError>);
     let add = move |_| {
         let tgt = target.get_untracked().parse::<AmendTarget>().unwrap_or(AmendTarget::Summary);
         let at = now();
@@ -271,7 +237,7 @@ fn AmendmentsSection(id: Id) -> impl IntoView {
                 text.set(String::new());
                 reason.set(String::new());
             }
-            Err(e) => err.set(Some(if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() })),
+            Err(e) => err.set(Some(e)),
         }
     };
     view! {
@@ -307,7 +273,7 @@ fn AmendmentsSection(id: Id) -> impl IntoView {
                             <span class="field-label">{state.t(T::AmendReason)}</span>
                             <input type="text" data-testid="amend-reason" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))/>
                         </label>
-                        {move || err.get().map(|e| view! { <p class="field-error" role="alert" data-testid="amend-error">{e}</p> })}
+                        {move || err.get().map(|e| view! { <p class="field-error" role="alert" data-testid="amend-error">{move || state.lang.get().of(&e)}</p> })}
                         <button type="button" class="btn btn-primary" data-testid="amend-add" on:click=add>{state.t(T::AddAmendment)}</button>
                     </div>
                 })}

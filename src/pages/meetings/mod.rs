@@ -7,7 +7,6 @@ use crate::app::use_app;
 use crate::domain::meeting::{MeetingStage, VoteMethod};
 use crate::domain::Id;
 use crate::i18n::meetings::MeetingsText as T;
-use crate::i18n::Lang;
 use crate::router::Route;
 
 pub mod list;
@@ -77,8 +76,7 @@ pub fn MeetingHeader(
     view! {
         <header class="meeting-header">
             {move || head.get().map(|(kind, date, title, stage)| {
-                let zh = state.lang.get() == Lang::Zh;
-                let name = if title.trim().is_empty() { if zh { kind.zh().to_string() } else { kind.en().to_string() } } else { title };
+                let name = if title.trim().is_empty() { state.lang.get().of(&kind) } else { title };
                 view! {
                     <h1>
                         <span>{name}</span>" "
@@ -120,7 +118,7 @@ pub fn NoMeeting() -> impl IntoView {
     let state = use_app();
     view! {
         <section class="page">
-            <p class="card">{move || state.pick("找不到该会议。".into(), "Meeting not found.".into())}</p>
+            <p class="card">{move || state.t(T::MeetingNotFound)}</p>
             <a class="btn" href="#/meetings">{move || state.t(T::Title)}</a>
         </section>
     }

@@ -13,7 +13,7 @@ use crate::domain::conduct::{self, ConductError};
 use crate::domain::meeting::{Distribution, Meeting, MeetingKind, MeetingStage, Presence};
 use crate::domain::Id;
 use crate::i18n::meetings::MeetingsText as T;
-use crate::i18n::Lang;
+use crate::i18n::{About, Message};
 use crate::router::Route;
 
 fn parse_date(s: &str) -> Option<NaiveDate> {
@@ -47,7 +47,7 @@ fn KindSelect(
             <select data-testid="meeting-kind" disabled=move || disabled.get() on:change=move |ev| on_pick.run(kind_from(&event_target_value(&ev)))>
                 {MeetingKind::ALL.into_iter().map(|k| view! {
                     <option value=kind_value(k) selected=move || value.get() == k>
-                        {move || if state.lang.get() == Lang::Zh { k.zh() } else { k.en() }}
+                        {move || state.lang.get().of(&k)}
                     </option>
                 }).collect_view()}
             </select>
@@ -61,10 +61,10 @@ pub fn NewMeetingPage() -> impl IntoView {
     let state = use_app();
     let kind = RwSignal::new(MeetingKind::Regular);
     let date = RwSignal::new(state.today.get_untracked().to_string());
-    let err = RwSignal::new(None::<String>);
+    let err = RwSignal::new(None::<Message>);
     let create = move |_| {
         let Some(d) = parse_date(&date.get_untracked()) else {
-            err.set(Some(state.pick("请填写有效日期".into(), "Enter a valid date".into())));
+            err.set(Some(Message::new(T::EnterValidDate)));
             return;
         };
         let mut new_id = 0;
@@ -79,7 +79,7 @@ pub fn NewMeetingPage() -> impl IntoView {
                 <label class="field" class:has-error=move || err.get().is_some()>
                     <span class="field-label">{move || state.t(T::Date)}</span>
                     <input type="date" data-testid="meeting-date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
-                    {move || err.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+                    {move || err.get().map(|e| view! { <span class="field-error" role="alert">{move || state.lang.get().of(&e)}</span> })}
                 </label>
             </div>
             <button type="button" class="btn btn-primary" on:click=create data-testid="create-meeting">{move || state.t(T::Create)}</button>
@@ -138,7 +138,7 @@ fn Details(id: Id) -> impl IntoView {
     let locked = Signal::derive(move || locked.get().unwrap_or(true));
     let planned = field(id, |m| m.stage == MeetingStage::Planned);
     let kind = field(id, |m| m.kind);
-    let date_err = RwSignal::new(None::<String>);
+    let date_err = RwSignal::new(None::<Message>);
     let text = move |f: fn(&Meeting) -> String| {
         let v = field(id, f);
         move || v.get().unwrap_or_default()
@@ -158,7 +158,7 @@ fn Details(id: Id) -> impl IntoView {
     });
     view! {
         <fieldset class="card">
-            <legend>{move || state.pick("会议信息".into(), "Details".into())}" "<ArticleLink article=cite::FREQUENCY/></legend>
+            <legend>{move || state.t(T::MeetingDetails)}" "<ArticleLink article=cite::FREQUENCY/></legend>
             <div class="grid3">
                 <KindSelect value=Signal::derive(move || kind.get().unwrap_or(MeetingKind::Regular)) disabled=locked on_pick=Callback::new(move |k| edit(id, |m| m.kind = k))/>
                 <label class="field" class:has-error=move || date_err.get().is_some()>
@@ -170,13 +170,13 @@ fn Details(id: Id) -> impl IntoView {
                                 Some(d) => {
                                     date_err.set(None);
                                     if let Err(e) = state.try_update(|db| conduct::set_date(db, id, d)) {
-                                        date_err.set(Some(if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() }));
+                                        date_err.set(Some(Message::new(e)));
                                     }
                                 }
-                                None => date_err.set(Some(state.pick("请填写有效日期".into(), "Enter a valid date".into()))),
+                                None => date_err.set(Some(Message::new(T::EnterValidDate))),
                             }
                         }/>
-                    {move || date_err.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
+                    {move || date_err.get().map(|e| view! { <span class="field-error" role="alert">{move || state.lang.get().of(&e)}</span> })}
                 </label>
                 <label class="field">
                     <span class="field-label">{move || state.t(T::Time)}</span>
@@ -233,7 +233,7 @@ fn Details(id: Id) -> impl IntoView {
 #[component]
 fn AgendaSection(id: Id) -> impl IntoView {
     let state = use_app();
-    let err = RwSignal::new(None::<String>);
+    let err = RwSignal::new(None::<Message>);
     let agenda = Memo::new(move |_| {
         state.db.with(|db| {
             db.meeting(id)
@@ -258,12 +258,12 @@ fn AgendaSection(id: Id) -> impl IntoView {
     });
     let run = move |f: Box<DbChange>| match state.try_update(f) {
         Ok(()) => err.set(None),
-        Err(e) => err.set(Some(if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() })),
+        Err(e) => err.set(Some(Message::new(e))),
     };
     view! {
         <fieldset class="card">
             <legend>{move || state.t(T::Agenda)}" "<ArticleLink article=cite::AGENDA/></legend>
-            {move || err.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            {move || err.get().map(|e| view! { <p class="field-error" role="alert">{move || state.lang.get().of(&e)}</p> })}
             // An empty agenda says so (a central study session usually has no items).
             {move || agenda.with(|a| a.is_empty()).then(|| view! { <p class="muted" data-testid="agenda-empty">{state.t(T::NoAgenda)}</p> })}
             <ol class="agenda-list" data-testid="agenda">
@@ -357,7 +357,7 @@ fn Distributions(id: Id) -> impl IntoView {
 #[component]
 fn LeaveSection(id: Id) -> impl IntoView {
     let state = use_app();
-    let err = RwSignal::new(None::<String>);
+    let err = RwSignal::new(None::<Message>);
     let members = Memo::new(move |_| {
         state.db.with(|db| {
             db.meeting(id)
@@ -381,7 +381,7 @@ fn LeaveSection(id: Id) -> impl IntoView {
         <fieldset class="card">
             <legend>{move || format!("{} / {}", state.t(T::Leave), state.t(T::WrittenOpinions))}" "<ArticleLink article=cite::QUORUM/></legend>
             <p class="muted">{move || state.t(T::OpinionHint)}</p>
-            {move || err.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            {move || err.get().map(|e| view! { <p class="field-error" role="alert">{move || state.lang.get().of(&e)}</p> })}
             {move || members.get().into_iter().map(|(mid, name)| {
                 let on_leave = field(id, move |m| m.attendance_of(mid).and_then(|a| match &a.presence { Presence::Leave { reason, .. } => Some(reason.clone()), _ => None }));
                 let reason = RwSignal::new(String::new());
@@ -390,7 +390,7 @@ fn LeaveSection(id: Id) -> impl IntoView {
                     let r = reason.get_untracked();
                     match state.try_update(|db| conduct::request_leave(db.meeting_mut(id).ok_or(ConductError::UnknownMeeting)?, mid, &r, today)) {
                         Ok(()) => err.set(None),
-                        Err(e) => err.set(Some(format!("{}{}{}", state.db.with_untracked(|db| db.org.member_name(mid)), state.lang.get_untracked().colon(), if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() }))),
+                        Err(e) => err.set(Some(Message::new(About { name: state.db.with_untracked(|db| db.org.member_name(mid)), message: Message::new(e) }))),
                     }
                 };
                 let cancel = move |_| edit(id, |m| if let Some(a) = m.attendance.iter_mut().find(|a| a.member == mid) { a.presence = Presence::Present });
@@ -401,7 +401,7 @@ fn LeaveSection(id: Id) -> impl IntoView {
                         {move || match on_leave.get().flatten() {
                             Some(r) => view! {
                                 <span class="pill pill-warn">{format!("{}{}{r}", state.t(T::Leave), state.colon())}</span>
-                                <button type="button" class="btn btn-small btn-quiet" on:click=cancel>{state.pick("取消请假".into(), "Cancel leave".into())}</button>
+                                <button type="button" class="btn btn-small btn-quiet" on:click=cancel>{move || state.t(T::CancelLeave)}</button>
                                 <div class="opinions">
                                     {items.get().into_iter().map(|(item, title)| {
                                         let text = field(id, move |m| m.record(item).and_then(|r| r.opinions.iter().find(|o| o.member == mid)).map(|o| o.text.clone()).unwrap_or_default());
