@@ -262,8 +262,9 @@ impl Route {
             | Route::Meeting(_)
             | Route::MeetingLive(_)
             | Route::MeetingMinutes(_)
-            | Route::MeetingSummary(_)
-            | Route::DemocraticLife(_) => Section::Meetings,
+            | Route::MeetingSummary(_) => Section::Meetings,
+            // A 民主生活会's cycle is a duty: its screen sits under the 履职 tabs.
+            Route::DemocraticLife(_) => Section::Duties,
             Route::Items | Route::ItemNew | Route::Item(_) => Section::Items,
             Route::Tasks | Route::Task(_) => Section::Tasks,
             Route::Print(d) => d.back().section(),
@@ -390,5 +391,15 @@ mod link_tests {
         for link in [EvidenceRef::Meeting(3).href(), EvidenceRef::Evidence(4).href(), "#/duties/2026".into()] {
             assert!(!matches!(Route::parse(&link), Route::NotFound(_)), "{link}");
         }
+    }
+
+    /// A screen under the 履职 tabs highlights 履职 in the navigation.
+    #[test]
+    fn screens_under_the_duty_tabs_highlight_duties() {
+        use super::Section;
+        for r in [Route::DemocraticLife(4), Route::Study(None), Route::Evidence, Route::Duties(Some(2026))] {
+            assert_eq!(r.section(), Section::Duties, "{r:?}");
+        }
+        assert_eq!(Route::MeetingMinutes(3).section(), Section::Meetings);
     }
 }

@@ -183,3 +183,28 @@ fn record_counts_read_as_words_in_both_languages() {
     assert_eq!(c.zh(), format!("党组成员 {members}，议题 2，会议 1"));
     assert_eq!(yishi::backup::Counts::of(&Db::default()).en(), "none");
 }
+
+/// A Chinese message names the problem in Chinese: the parser's and decoder's English details
+/// stay in the English message (field paths and the names JSON, SHA-256, MB are kept as they are).
+#[test]
+fn chinese_import_messages_carry_no_english_words() {
+    use yishi::backup::{Foreign, ImportError};
+    let cases = [
+        ImportError::NotJson { line: 3, column: 7, detail: "expected value".into() },
+        ImportError::Foreign(Foreign::NoFormatId),
+        ImportError::Foreign(Foreign::NotAnObject),
+        ImportError::BadField { path: "data.meetings".into(), detail: "invalid type: string, expected u32".into() },
+        ImportError::Encryption("salt is not base64".into()),
+        ImportError::BadChecksum,
+        ImportError::TooLarge { bytes: 30 << 20, limit: 20 << 20 },
+    ];
+    for e in cases {
+        let zh = e.zh().replace("data.meetings", "");
+        let words: Vec<&str> = zh
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() > 1 && !["JSON", "SHA", "MB"].contains(w))
+            .collect();
+        assert!(words.is_empty(), "{zh}: {words:?}");
+        assert!(e.en().is_ascii() || e.en().contains('“'), "{}", e.en());
+    }
+}

@@ -127,7 +127,7 @@ pub enum ImportError {
     },
     Truncated,
     /// JSON, but not a Yishi backup (another app's file).
-    Foreign(String),
+    Foreign(Foreign),
     NewerVersion {
         found: u32,
         supported: u32,
@@ -166,6 +166,34 @@ pub enum ImportError {
     Encryption(String),
 }
 
+/// Why a JSON file is not a Yishi backup.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Foreign {
+    /// The top level is not an object.
+    NotAnObject,
+    /// It names no format.
+    NoFormatId,
+    /// It names another format (the first characters of its name).
+    OtherFormat(String),
+}
+
+impl Foreign {
+    pub fn zh(&self) -> String {
+        match self {
+            Foreign::NotAnObject => "最外层不是对象".into(),
+            Foreign::NoFormatId => "没有格式标识".into(),
+            Foreign::OtherFormat(f) => format!("格式为“{f}”"),
+        }
+    }
+    pub fn en(&self) -> String {
+        match self {
+            Foreign::NotAnObject => "the top level is not an object".into(),
+            Foreign::NoFormatId => "no format id".into(),
+            Foreign::OtherFormat(f) => format!("format “{f}”"),
+        }
+    }
+}
+
 impl ImportError {
     pub fn zh(&self) -> String {
         match self {
@@ -175,16 +203,16 @@ impl ImportError {
                 *bytes as f64 / 1048576.0,
                 limit / 1048576
             ),
-            ImportError::NotJson { line, column, detail } => {
-                format!("文件不是有效的 JSON（第 {line} 行第 {column} 列：{detail}）。")
-            }
+            // The parser's and the decoder's details are English: the Chinese says where and
+            // what, and leaves them to the English message.
+            ImportError::NotJson { line, column, .. } => format!("文件不是有效的 JSON（第 {line} 行第 {column} 列）。"),
             ImportError::Truncated => "文件不完整（在中途截断），请使用完整的备份文件。".into(),
-            ImportError::Foreign(d) => format!("这不是议事的备份文件（{d}）。"),
+            ImportError::Foreign(f) => format!("这不是议事的备份文件（{}）。", f.zh()),
             ImportError::NewerVersion { found, supported } => {
                 format!("备份由更新版本的议事导出（数据格式 {found}，本版本支持 {supported}），请先更新应用。")
             }
             ImportError::BadChecksum => "备份内容与校验值（SHA-256）不符：文件已损坏或被改动。".into(),
-            ImportError::BadField { path, detail } => format!("字段 {path} 有误：{detail}"),
+            ImportError::BadField { path, .. } => format!("字段 {path} 缺失或格式不符。"),
             ImportError::DuplicateId { id, first, second } => format!("编号 #{id} 重复：{first} 与 {second}。"),
             ImportError::DanglingRef { record, field, target } => {
                 format!("{record} 的字段 {field} 引用了不存在的{target}。")
@@ -195,7 +223,7 @@ impl ImportError {
             ImportError::Migration(d) => format!("旧版本备份无法升级：{d}"),
             ImportError::NeedPassphrase => "此备份已加密，请输入口令。".into(),
             ImportError::WrongPassphrase => "口令错误，或加密文件已被改动。未做任何更改。".into(),
-            ImportError::Encryption(d) => format!("加密文件无法读取：{d}"),
+            ImportError::Encryption(_) => "加密文件无法读取：文件已损坏或格式不符。".into(),
         }
     }
     pub fn en(&self) -> String {
@@ -204,7 +232,7 @@ impl ImportError {
             ImportError::TooLarge { bytes, limit } => format!("The file is too large ({:.1} MB, limit {} MB): not a Yishi backup, or damaged.", *bytes as f64 / 1048576.0, limit / 1048576),
             ImportError::NotJson { line, column, detail } => format!("The file is not valid JSON (line {line}, column {column}: {detail})."),
             ImportError::Truncated => "The file is incomplete (cut off): use the whole backup file.".into(),
-            ImportError::Foreign(d) => format!("This is not a Yishi backup ({d})."),
+            ImportError::Foreign(f) => format!("This is not a Yishi backup ({}).", f.en()),
             ImportError::NewerVersion { found, supported } => format!("The backup comes from a newer Yishi (format {found}; this version supports {supported}): update the app first."),
             ImportError::BadChecksum => "The content does not match its SHA-256 checksum: the file is damaged or was edited.".into(),
             ImportError::BadField { path, detail } => format!("Field {path} is wrong: {detail}"),
@@ -363,14 +391,12 @@ pub fn read_file(text: &str, passphrase: Option<&str>) -> Result<BackupFile, Imp
         }
     })?;
     let Some(obj) = value.as_object() else {
-        return Err(ImportError::Foreign("the top level is not an object".into()));
+        return Err(ImportError::Foreign(Foreign::NotAnObject));
     };
     match obj.get("format").and_then(Value::as_str) {
         Some(FORMAT) => {}
-        Some(other) => {
-            return Err(ImportError::Foreign(format!("format “{}”", other.chars().take(40).collect::<String>())))
-        }
-        None => return Err(ImportError::Foreign("no format id".into())),
+        Some(other) => return Err(ImportError::Foreign(Foreign::OtherFormat(other.chars().take(40).collect()))),
+        None => return Err(ImportError::Foreign(Foreign::NoFormatId)),
     }
     let schema = obj
         .get("schema")

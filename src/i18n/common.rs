@@ -44,6 +44,8 @@ pub enum Ui {
     DepartmentInUse,
     AttendeeInUse,
     WholeNumberUnchanged,
+    /// Settings hold edits not yet saved.
+    UnsavedEdits,
     Language,
     Saved,
     /// The older months are still being read after opening.
@@ -171,6 +173,7 @@ impl Text for Ui {
             DepartmentInUse => "该科室已被议题或督办记录引用，不能删除。",
             AttendeeInUse => "此人已在会议中列席，不能删除。",
             WholeNumberUnchanged => "请输入整数；未修改",
+            UnsavedEdits => "有未保存的修改",
             Language => "English",
             Saved => "已保存",
             LoadingOlder => "正在载入较早的记录…",
@@ -294,6 +297,7 @@ impl Text for Ui {
             DepartmentInUse => "This department is referenced by items or tasks and cannot be deleted.",
             AttendeeInUse => "This person attended meetings and cannot be deleted.",
             WholeNumberUnchanged => "Enter a whole number; unchanged",
+            UnsavedEdits => "Unsaved changes",
             Language => "中文",
             Saved => "Saved",
             LoadingOlder => "Loading older records…",

@@ -97,6 +97,10 @@ pub fn SettingsPage() -> impl IntoView {
     let status = RwSignal::new(None::<bool>);
     // The records as the draft started from them.
     let base = StoredValue::new(db.clone());
+    // The unit and the rules as last saved: while the draft differs from them, the heading
+    // says that the page holds unsaved changes.
+    let saved = RwSignal::new((db.org.clone(), db.settings.clone()));
+    let dirty = Memo::new(move |_| saved.with(|(o, r)| draft.org.with(|d| d != o) || draft.rules.with(|d| d != r)));
 
     let save = move |_| {
         draft.tried.set(true);
@@ -124,6 +128,7 @@ pub fn SettingsPage() -> impl IntoView {
                 state.tab_conflicts.update(|v| v.extend(both));
             }
             base.set_value(state.db.get_untracked());
+            saved.set((draft.org.get_untracked(), draft.rules.get_untracked()));
             status.set(Some(true));
         } else {
             status.set(Some(false));
@@ -132,7 +137,9 @@ pub fn SettingsPage() -> impl IntoView {
 
     view! {
         <section class="page settings-page">
-            <h1>{move || state.t(Ui::SettingsTitle)}</h1>
+            <h1>{move || state.t(Ui::SettingsTitle)}" "
+                {move || dirty.get().then(|| view! { <span class="pill pill-warn" data-testid="settings-unsaved">{move || state.t(Ui::UnsavedEdits)}</span> })}
+            </h1>
             <crate::components::conflict::ConflictNotice doc=crate::domain::doc::DocId::Settings/>
             <UnitSection draft=draft/>
             <MembersSection draft=draft/>
@@ -144,7 +151,8 @@ pub fn SettingsPage() -> impl IntoView {
                     {move || state.t(Ui::Save)}
                 </button>
                 {move || match status.get() {
-                    Some(true) => Some(view! { <span class="ok" role="status" data-testid="settings-status">{state.t(Ui::SavedOk)}</span> }.into_any()),
+                    Some(true) if !dirty.get() => Some(view! { <span class="ok" role="status" data-testid="settings-status">{state.t(Ui::SavedOk)}</span> }.into_any()),
+                    Some(true) => None,
                     Some(false) => Some(view! { <span class="field-error" role="alert" data-testid="settings-status">{state.t(Ui::FixErrors)}</span> }.into_any()),
                     None => None,
                 }}

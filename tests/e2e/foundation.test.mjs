@@ -90,8 +90,11 @@ appTest('settings: a name typed shows in every in-charge list at once, and the o
   assert.deepEqual((await optionTexts())[0], ['（未指定）', ...renamed, '新成员']);
   await page.getByTestId('member-card').last().getByRole('button', { name: '删除' }).first().click();
   assert.deepEqual(await optionTexts(), DEPARTMENTS.map(() => ['（未指定）', ...renamed]));
+  // The heading says the page holds unsaved changes until 保存.
+  assert.equal(await page.getByTestId('settings-unsaved').innerText(), '有未保存的修改');
   await page.getByTestId('settings-save').click();
   await page.getByTestId('settings-status').filter({ hasText: '已保存' }).waitFor();
+  assert.equal(await page.getByTestId('settings-unsaved').count(), 0);
   await app.reload();
   assert.deepEqual(await selected(), DEPARTMENTS.map((d) => renamed[d[1]]));
 });
