@@ -123,3 +123,44 @@ fn the_duty_register_has_a_row_per_duty_and_the_exporter_request_round_trips() {
     let (mime, _) = render(&Request::Docx(report_document(&db, 2026, today()))).unwrap();
     assert_eq!(mime, DOCX_MIME);
 }
+
+/// Converts `bytes` (a file named `name`) with LibreOffice headless to `to` (`csv` or `txt`) and
+/// returns the text. LibreOffice is installed by `./dev test`; missing, the test fails.
+fn libreoffice(name: &str, bytes: &[u8], to: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("yishi-office-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let src = dir.join(name);
+    std::fs::write(&src, bytes).unwrap();
+    let profile = format!("-env:UserInstallation=file://{}", dir.join("profile").display());
+    let filter =
+        if to == "csv" { "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false" } else { "txt:Text" };
+    let out = std::process::Command::new("soffice")
+        .args([&profile, "--headless", "--convert-to", filter, "--outdir"])
+        .arg(&dir)
+        .arg(&src)
+        .output()
+        .expect("soffice (LibreOffice) is needed: ./dev test installs it");
+    let stem = name.rsplit_once('.').unwrap().0;
+    let text = std::fs::read_to_string(dir.join(format!("{stem}.{to}")))
+        .unwrap_or_else(|_| panic!("LibreOffice did not convert {name}: {}", String::from_utf8_lossy(&out.stderr)));
+    std::fs::remove_dir_all(&dir).ok();
+    text
+}
+
+#[test]
+fn libreoffice_reads_the_follow_up_register_with_its_dates_and_the_summary_text() {
+    let db = example_db(today());
+    let sheet = tasks_sheet(&db, today());
+    let csv = libreoffice("tasks.xlsx", &xlsx(&sheet).unwrap(), "csv");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), db.tasks.len() + 1, "header + one line per task:\n{csv}");
+    assert!(lines[0].starts_with("督办事项,决策来源"), "{}", lines[0]);
+    let t = db.tasks.iter().min_by_key(|t| (t.deadline, t.id)).unwrap();
+    assert!(lines[1].contains(&t.deadline.format("%Y-%m-%d").to_string()), "deadline as a date: {}", lines[1]);
+    assert!(lines[1].contains(t.title.trim()), "{}", lines[1]);
+
+    let (id, s) = db.meetings.iter().find_map(|m| m.summary.as_ref().map(|s| (m.id, s))).unwrap();
+    let txt = libreoffice("summary.docx", &docx(&summary_document(&db, id).unwrap()).unwrap(), "txt");
+    assert!(txt.contains(&number_label(s.year, s.number)), "{txt}");
+    assert!(txt.contains("印发"), "{txt}");
+}
