@@ -14,6 +14,7 @@ pub mod components;
 pub mod domain;
 pub mod i18n;
 pub mod memcmp;
+pub mod office;
 pub mod pages;
 pub mod router;
 pub mod sample;
