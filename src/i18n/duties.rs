@@ -18,6 +18,7 @@ macro_rules! texts {
 texts! {
     Title => "履职台账", "Duty register";
     FiguresCaption => "履职数据", "Figures";
+    Total => "合计", "Total";
     // follow-up
     TasksTitle => "督办", "Follow-up";
     TasksIntro => "党组决定事项的落实情况", "Carrying out the group's decisions";

@@ -66,6 +66,8 @@ texts! {
     MeetingQuorum => "会议法定人数", "Meeting quorum";
     ItemQuorum => "本议题法定人数", "Item quorum";
     TwoThirdsQuorum => "须三分之二以上到会", "Two-thirds quorum";
+    // Between who signed and when.
+    SignedSep => "　", " · ";
     ReadingStrict => "“以上”按“超过”理解（不含本数）", "以上 read as “more than”";
     ReadingInclusive => "“以上”含本数", "以上 read as “at least”";
     QuorumMet => "已达到法定人数", "Quorum met";

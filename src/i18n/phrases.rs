@@ -32,6 +32,12 @@ pub enum Phrase {
     NoItemsThisYear,
     /// N 项议题
     ItemCount(usize),
+    /// A report section's number: 一、 / 1.
+    SectionNumber(u32),
+    /// A year and a title: 2026年度… / 2026 …
+    YearTitle { year: i32, title: &'static str },
+    /// Months of a year: 3月、5月 / 3, 5 (— when there are none).
+    Months(Vec<u32>),
     /// 姓名：不计入应到会人数（理由）
     NotCounted { name: String, reason: String },
     /// The item's heading in the minutes: 一、议题 / 1. Item.
@@ -97,6 +103,13 @@ impl Localized for Phrase {
             }
             Phrase::NoItemsThisYear if zh => "本年没有上会议题".into(),
             Phrase::NoItemsThisYear => "No items discussed this year".into(),
+            Phrase::SectionNumber(n) if zh => format!("{}、", crate::domain::article::chinese_number(*n)),
+            Phrase::SectionNumber(n) => format!("{n}. "),
+            Phrase::YearTitle { year, title } if zh => format!("{year}{title}"),
+            Phrase::YearTitle { year, title } => format!("{year} {title}"),
+            Phrase::Months(m) if m.is_empty() => "—".into(),
+            Phrase::Months(m) if zh => m.iter().map(|m| format!("{m}月")).collect::<Vec<_>>().join("、"),
+            Phrase::Months(m) => m.iter().map(|m| m.to_string()).collect::<Vec<_>>().join(", "),
             Phrase::ItemCount(n) if zh => format!("{n} 项议题"),
             Phrase::ItemCount(n) => format!("{n} items"),
             Phrase::NotCounted { name, reason } if zh => format!("{name}：不计入应到会人数（{reason}）"),

@@ -8,7 +8,7 @@ use crate::app::use_app;
 use crate::components::duty_ui::{DutyTabs, YearSwitch};
 use crate::domain::stats::annual_stats;
 use crate::i18n::duties::DutiesText as T;
-use crate::i18n::Lang;
+use crate::i18n::phrases::Phrase;
 use crate::router::Route;
 
 use super::charts::YearCharts;
@@ -27,39 +27,40 @@ pub fn ReportPage(
     };
     let body = move || {
         let today = state.today.get();
-        let zh = state.lang.get() == Lang::Zh;
+        let lang = state.lang.get();
+        let section = move |n: u32| lang.of(&Phrase::SectionNumber(n));
         let (s, unit) = state.db.with(|db| (annual_stats(db, year, today), db.org.unit_name.clone()));
         let short = s.short_months(today);
         view! {
             <header class="report-head">
-                <h1 data-testid="report-heading">{unit}" "{year}{if zh { "" } else { " " }}{state.t(T::ReportTitle)}</h1>
+                <h1 data-testid="report-heading">{unit}" "{lang.of(&Phrase::YearTitle { year, title: state.t(T::ReportTitle) })}</h1>
                 <p class="muted">{state.t(T::ReportFor)}" · "{state.t(T::AsOf)}" "{today.to_string()}</p>
             </header>
             <section class="report-section">
-                <h2>{if zh { "一、" } else { "1. " }}{state.t(T::MeetingsByKind)}</h2>
+                <h2>{section(1)}{state.t(T::MeetingsByKind)}</h2>
                 <table class="report-table">
                     <thead><tr><th scope="col">{state.t(T::Meeting)}</th><th scope="col">{state.t(T::Count)}</th></tr></thead>
                     <tbody>
-                        {s.meetings_by_kind.iter().map(|(k, n)| view! { <tr><th scope="row">{if zh { k.zh() } else { k.en() }}</th><td>{*n}</td></tr> }).collect_view()}
-                        <tr class="report-total"><th scope="row">{if zh { "合计" } else { "Total" }}</th><td data-testid="report-meetings-total">{s.meetings_held()}</td></tr>
+                        {s.meetings_by_kind.iter().map(|(k, n)| view! { <tr><th scope="row">{lang.of(k)}</th><td>{*n}</td></tr> }).collect_view()}
+                        <tr class="report-total"><th scope="row">{state.t(T::Total)}</th><td data-testid="report-meetings-total">{s.meetings_held()}</td></tr>
                     </tbody>
                 </table>
                 <p class:bad=!short.is_empty() data-testid="report-short-months">
                     {state.t(T::MissingMonths)}{move || state.colon()}
-                    {if short.is_empty() { "—".to_string() } else { short.iter().map(|m| if zh { format!("{m}月") } else { m.to_string() }).collect::<Vec<_>>().join(if zh { "、" } else { ", " }) }}
+                    {lang.of(&Phrase::Months(short.to_vec()))}
                 </p>
             </section>
             <section class="report-section">
-                <h2>{if zh { "二、" } else { "2. " }}{state.t(T::ItemsByCategory)}</h2>
+                <h2>{section(2)}{state.t(T::ItemsByCategory)}</h2>
                 <p>{state.t(T::ItemsDiscussed)}" "<strong>{s.items_discussed}</strong>" · "{state.t(T::Decisions)}" "<strong>{s.decisions}</strong></p>
                 <table class="report-table">
                     <tbody>
-                        {s.items_by_category.iter().map(|(c, n)| view! { <tr><th scope="row">{if zh { c.zh() } else { c.en() }}</th><td>{*n}</td></tr> }).collect_view()}
+                        {s.items_by_category.iter().map(|(c, n)| view! { <tr><th scope="row">{lang.of(c)}</th><td>{*n}</td></tr> }).collect_view()}
                     </tbody>
                 </table>
             </section>
             <section class="report-section">
-                <h2>{if zh { "三、" } else { "3. " }}{state.t(T::FollowUp)}</h2>
+                <h2>{section(3)}{state.t(T::FollowUp)}</h2>
                 <p>
                     {format!("{} {} · {} {} · {} {} · {} {}",
                         state.t(T::CountOpen), s.tasks.total - s.tasks.done,
@@ -70,16 +71,16 @@ pub fn ReportPage(
                 </p>
             </section>
             <section class="report-section">
-                <h2>{if zh { "四、" } else { "4. " }}{state.t(T::DutyFulfilment)}</h2>
+                <h2>{section(4)}{state.t(T::DutyFulfilment)}</h2>
                 <p>{state.t(T::Fulfilled)}" "<strong>{format!("{}/{}", s.duties_fulfilled(), s.duties_applicable())}</strong></p>
                 <table class="report-table report-duties">
                     <thead><tr><th scope="col">{state.t(T::Duty)}</th><th scope="col">{state.t(T::Done)}"/"<wbr/>{state.t(T::Required)}</th><th scope="col">{state.t(T::GapsListed)}</th></tr></thead>
                     <tbody>
                         {s.duties.iter().filter(|d| d.required > 0 || !d.gaps.is_empty()).map(|d| {
-                            let gaps = if zh { d.gaps.join("；") } else { d.gaps_en.join("; ") };
+                            let gaps = lang.pick(&d.gaps, &d.gaps_en).join(&lang.of(&Phrase::ListSeparator));
                             view! {
                                 <tr class:bad=d.overdue>
-                                    <th scope="row">{if zh { d.duty.zh() } else { d.duty.en() }}" "<span class="muted">{if zh { d.duty.article().zh() } else { d.duty.article().en() }}</span></th>
+                                    <th scope="row">{lang.of(&d.duty)}" "<span class="muted">{lang.of(&d.duty.article())}</span></th>
                                     <td>{format!("{}/{}", d.done, d.required)}</td>
                                     <td>{if gaps.is_empty() { state.t(T::NoGaps).to_string() } else { gaps }}</td>
                                 </tr>
@@ -100,7 +101,7 @@ pub fn ReportPage(
             <article class="report-sheet">
                 {body}
                 <section class="report-section report-charts">
-                    <h2>{move || if state.lang.get() == Lang::Zh { "五、" } else { "5. " }}{move || state.t(T::ChartFulfilment)}</h2>
+                    <h2>{move || state.lang.get().of(&Phrase::SectionNumber(5))}{move || state.t(T::ChartFulfilment)}</h2>
                     <YearCharts year=year/>
                 </section>
             </article>

@@ -14,7 +14,7 @@ use crate::domain::official::{issue_note, summary_blocks, Block, IssueNote};
 use crate::domain::summary::{self, attendance_lines, date_zh, heading, number_label, SummaryError};
 use crate::domain::Id;
 use crate::i18n::meetings::MeetingsText as T;
-use crate::i18n::{Lang, Text};
+use crate::i18n::Text;
 
 /// Lays out a few hidden characters in the 纪要's fonts (仿宋, 小标宋 and 黑体, or their
 /// fallbacks), then removes them after the next frame. Called once the browser is idle after
@@ -48,10 +48,10 @@ pub fn SummaryPage(
     id: Id,
 ) -> impl IntoView {
     let state = use_app();
-    let err = RwSignal::new(None::<String>);
+    let err = RwSignal::new(None::<SummaryError>);
     let show = move |r: Result<(), SummaryError>| match r {
         Ok(()) => err.set(None),
-        Err(e) => err.set(Some(if state.lang.get_untracked() == Lang::Zh { e.zh() } else { e.en() })),
+        Err(e) => err.set(Some(e)),
     };
     let stage = Memo::new(move |_| state.db.with(|db| db.meeting(id).map(|m| m.stage)));
     let has_summary = Memo::new(move |_| state.db.with(|db| db.meeting(id).is_some_and(|m| m.summary.is_some())));
@@ -92,7 +92,7 @@ pub fn SummaryPage(
             <section class="page meeting-summary">
                 <div class="no-print">
                     <MeetingHeader id=id active=T::TabSummary/>
-                    {move || err.get().map(|e| view! { <p class="field-error" role="alert" data-testid="summary-error">{e}</p> })}
+                    {move || err.get().map(|e| view! { <p class="field-error" role="alert" data-testid="summary-error">{move || state.lang.get().of(&e)}</p> })}
                     <div class="card">
                         <div class="row gap wrap">
                             {move || (stage.get() == Some(MeetingStage::Closed)).then(|| view! {
@@ -111,7 +111,7 @@ pub fn SummaryPage(
                             {move || (stage.get() == Some(MeetingStage::Closed) && has_summary.get()).then(|| view! {
                                 <button type="button" class="btn btn-primary" data-testid="summary-sign" on:click=move |_| asking.set(Some(Ask::Sign))>{move || {
                                     let who = state.db.with(|db| signer.get().map(|s| db.org.member_name(s)).unwrap_or_default());
-                                    if state.lang.get() == Lang::Zh { format!("{}（{who}）", state.t(T::Sign)) } else { format!("{} ({who})", state.t(T::Sign)) }
+                                    format!("{}{}", state.t(T::Sign), state.lang.get().bracketed(&who))
                                 }}</button>
                             })}
                             {move || has_summary.get().then(|| view! {
@@ -120,7 +120,7 @@ pub fn SummaryPage(
                             <ArticleLink article=cite::MINUTES/>
                         </div>
                         {move || matches!(stage.get(), Some(MeetingStage::Planned | MeetingStage::InProgress)).then(|| view! {
-                            <p class="muted">{move || if state.lang.get() == Lang::Zh { SummaryError::NotClosed.zh() } else { SummaryError::NotClosed.en() }}</p>
+                            <p class="muted">{move || state.lang.get().of(&SummaryError::NotClosed)}</p>
                         })}
                         {move || (stage.get() == Some(MeetingStage::Closed)).then(|| asking.get()).flatten().map(|ask| match ask {
                             Ask::Regenerate => {
@@ -154,7 +154,7 @@ pub fn SummaryPage(
                             }.into_any(),
                         })}
                         {move || signed.get().map(|(who, at)| view! {
-                            <p class="pill pill-ok" data-testid="signed-line">{format!("{}{c}{who}{}{}{c}{at}", state.t(T::SignedBy), state.pick("　".into(), " · ".into()), state.t(T::SignedAt), c = state.colon())}</p>
+                            <p class="pill pill-ok" data-testid="signed-line">{format!("{}{c}{who}{}{}{c}{at}", state.t(T::SignedBy), state.t(T::SignedSep), state.t(T::SignedAt), c = state.colon())}</p>
                             <p class="muted">{state.t(T::Locked)}</p>
                         })}
                         {move || (stage.get() == Some(MeetingStage::Closed) && has_summary.get()).then(|| view! {
