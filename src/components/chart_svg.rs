@@ -22,8 +22,9 @@ pub struct Bar {
     pub text: String,
 }
 
-/// `s` with the five XML-special characters escaped (for text and attribute values).
-fn esc(s: &str) -> String {
+/// `s` with the five XML-special characters escaped (for text and attribute values, in SVG
+/// and in the printed documents' HTML).
+pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

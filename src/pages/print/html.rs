@@ -16,21 +16,8 @@ use crate::domain::Id;
 /// Blank rows at the end of a 签到表, for those who come without being listed.
 const SPARE_ROWS: usize = 3;
 
-/// `s` as HTML text.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// `s` as HTML text: the same escaping as the charts' SVG text.
+pub use crate::components::chart_svg::esc;
 
 fn p(class: &str, text: &str) -> String {
     format!(r#"<p class="{class}">{}</p>"#, esc(text))
