@@ -8,7 +8,7 @@ use std::io::{Cursor, Read};
 use chrono::NaiveDate;
 use yishi::domain::summary::number_label;
 use yishi::office::{
-    build::{duties_sheet, items_sheet, report_document, summary_document, tasks_sheet},
+    build::{duties_sheet, items_sheet, report_document, request, summary_document, tasks_sheet, OfficeFile},
     render::{docx, render, xlsx, DOCX_MIME, XLSX_MIME},
     Cell, Request,
 };
@@ -51,6 +51,44 @@ fn the_summary_docx_carries_heading_number_body_and_imprint_on_a4() {
     assert!(text.contains("印发"), "the 版记 is missing: {text}");
     assert!(xml.contains(r#"w:w="11906""#) && xml.contains(r#"w:h="16838""#), "A4 page size");
     assert!(xml.contains("方正小标宋简体") && xml.contains("仿宋_GB2312"), "official fonts");
+}
+
+#[test]
+fn the_summary_docx_floats_its_imprint_to_the_foot_and_numbers_pages_outside() {
+    let db = example_db(today());
+    let id = db.meetings.iter().find(|m| m.summary.is_some()).unwrap().id;
+    let bytes = docx(&summary_document(&db, id).unwrap()).unwrap();
+    let xml = part(&bytes, "word/document.xml");
+    // The 版记 is the last table, floating at the bottom of the type area.
+    let table = &xml[xml.rfind("<w:tbl>").expect("the 版记 table")..];
+    let pos = &table[table.find("<w:tblpPr").expect("a floating table")..];
+    let pos = &pos[..pos.find("/>").unwrap()];
+    assert!(pos.contains(r#"w:vertAnchor="margin""#) && pos.contains(r#"w:tblpYSpec="bottom""#), "{pos}");
+    assert!(runs(table).contains("印发"), "the 版记 is in the floating table");
+    // Odd pages number at the right, even pages at the left, `— N —`.
+    assert!(part(&bytes, "word/settings.xml").contains("evenAndOddHeaders"), "even and odd footers");
+    let footers: Vec<String> = ["word/footer1.xml", "word/footer2.xml"].iter().map(|f| part(&bytes, f)).collect();
+    for f in &footers {
+        assert!(f.contains("PAGE") && runs(f).starts_with("— ") && runs(f).ends_with(" —"), "{f}");
+    }
+    assert!(footers[0].contains(r#"w:val="right""#) && footers[1].contains(r#"w:val="left""#), "{footers:?}");
+    assert!(xml.contains(r#"w:type="even""#), "the even footer is referenced");
+}
+
+#[test]
+fn the_files_are_named_in_chinese_with_their_number_or_date() {
+    let db = example_db(today());
+    let m = db.meetings.iter().find(|m| m.summary.is_some()).unwrap();
+    let s = m.summary.as_ref().unwrap();
+    let name = |f| request(&db, f, today()).map(|(_, n)| n);
+    assert_eq!(name(OfficeFile::Summary(m.id)).unwrap(), format!("纪要〔{}〕{}号.docx", s.year, s.number));
+    assert_eq!(name(OfficeFile::Tasks).unwrap(), "督办台账-2026-06-15.xlsx");
+    assert_eq!(name(OfficeFile::Items).unwrap(), "议题台账-2026-06-15.xlsx");
+    assert_eq!(name(OfficeFile::Duties(2026)).unwrap(), "2026年履职台账-2026-06-15.xlsx");
+    assert_eq!(name(OfficeFile::Report(2026)).unwrap(), "2026年度履职情况统计-2026-06-15.docx");
+    let bare = db.meetings.iter().find(|m| m.summary.is_none()).unwrap();
+    assert_eq!(name(OfficeFile::Summary(bare.id)), None, "no 纪要, no file");
+    assert!(matches!(request(&db, OfficeFile::Duties(2026), today()), Some((Request::Xlsx(_), _))));
 }
 
 #[test]

@@ -1,4 +1,6 @@
 // Post-build steps for `./dev dist`, run on Trunk's release output:
+//   0. the office-file exporter (built by ./dev into target/exporter/): its JS, with the boot
+//      code below appended, and its wasm, copied into dist/ under names with their hash.
 //   1. dist/sw.js: the service worker with a precache list of every built file (hashed names).
 //   2. dist/yishi.html: ONE self-contained file (wasm as base64, JS glue and CSS inlined) that
 //      runs from file:// with no server; it has its own Content-Security-Policy.
@@ -6,7 +8,7 @@
 //      Trunk's inline init script (and of any inline style), plus <meta name="yishi-sw">
 //      which tells sw-register.js to register dist/sw.js.
 //
-//   node tools/postbuild.mjs [dist-dir]
+//   node tools/postbuild.mjs [dist-dir] [--exporter DIR]
 // Fails loudly (exit 1) when the build does not look like what it expects.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,7 +16,10 @@ import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.resolve(process.argv[2] || path.join(here, '..', 'dist'));
+const args = process.argv.slice(2);
+const flag = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const exporterDir = flag('--exporter') && path.resolve(flag('--exporter'));
+const dist = path.resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--exporter') || path.join(here, '..', 'dist'));
 const indexPath = path.join(dist, 'index.html');
 
 function fail(msg) {
@@ -46,6 +51,40 @@ const jsName = (init.match(/from\s+'\.\/([^']+\.js)'/) || [])[1];
 const wasmName = (init.match(/module_or_path:\s*'\.\/([^']+\.wasm)'/) || [])[1];
 if (!jsName || !wasmName) fail('cannot find the JS glue and wasm file names in the init script');
 for (const f of [jsName, wasmName]) if (!fs.existsSync(path.join(dist, f))) fail(`${f} missing from dist/`);
+
+// ---------------------------------------------------------------------------------------
+// 0. The exporter worker. Its first message is its wasm: a URL (served) or the bytes (the single
+// file, where the worker runs from a blob: URL and can fetch nothing); it answers {ready} or
+// {error}. Then src/bin/exporter.rs, whose main sets its own onmessage, takes every request.
+const EXPORTER_BOOT = `
+// ---- exporter boot (tools/postbuild.mjs) ----
+self.onmessage = (e) => {
+  self.onmessage = null;
+  wasm_bindgen({ module_or_path: e.data }).then(
+    () => self.postMessage({ ready: true }),
+    (err) => self.postMessage({ error: String(err) }),
+  );
+};
+`;
+let exporter = null;
+if (exporterDir) {
+  const glueFile = path.join(exporterDir, 'exporter.js');
+  const wasmFile = path.join(exporterDir, 'exporter_bg.wasm');
+  for (const f of [glueFile, wasmFile]) if (!fs.existsSync(f)) fail(`${f} not found; ./dev dist builds it`);
+  const js = fs.readFileSync(glueFile, 'utf8');
+  if (!/^let wasm_bindgen\b/m.test(js)) fail('exporter.js is not wasm-bindgen --target no-modules output');
+  if (/^\s*import\s/m.test(js)) fail('exporter.js imports other modules; a worker from a blob: URL cannot load them');
+  const wasm = fs.readFileSync(wasmFile);
+  const script = js + EXPORTER_BOOT;
+  const hash = crypto.createHash('sha256').update(script).update(wasm).digest('hex').slice(0, 16);
+  for (const f of fs.readdirSync(dist)) if (/^exporter-[0-9a-f]+(\.js|_bg\.wasm)$/.test(f)) fs.rmSync(path.join(dist, f));
+  exporter = { script, wasm, js: `exporter-${hash}.js`, wasmName: `exporter-${hash}_bg.wasm` };
+  fs.writeFileSync(path.join(dist, exporter.js), script);
+  fs.writeFileSync(path.join(dist, exporter.wasmName), wasm);
+  log(`exporter: ${exporter.js} and ${exporter.wasmName} (${(wasm.length / 1024).toFixed(0)} KiB)`);
+} else {
+  log('no --exporter: the office-file buttons will say the exporter is not in this build');
+}
 
 // ---------------------------------------------------------------------------------------
 // 1. Service worker with the precache list.
@@ -164,6 +203,13 @@ single = single.replace(INLINE_SCRIPT, (tag, attrs, body) => {
   return `<script type="application/octet-stream" id="yishi-wasm">${wasmB64}</script>\n<script type="module">${boot}</script>`;
 });
 if (!replaced) fail('could not replace the init script in the single file');
+// The exporter's JS and wasm as data blocks, read by the app only when a file is asked for.
+if (exporter) {
+  const blocks = `<script type="application/octet-stream" id="yishi-exporter-js">${Buffer.from(exporter.script).toString('base64')}</script>
+<script type="application/octet-stream" id="yishi-exporter-wasm">${exporter.wasm.toString('base64')}</script>\n`;
+  if (!/<\/body>/i.test(single)) fail('no </body> in the single file to put the exporter before');
+  single = single.replace(/<\/body>/i, `${blocks}</body>`);
+}
 for (const m of single.matchAll(INLINE_SCRIPT)) {
   if (/type="application\/octet-stream"/.test(m[1] || '')) continue;
   if (!singleScripts.includes(m[2]) && !inlineScripts.includes(m[2])) singleScripts.push(m[2]);
@@ -181,7 +227,8 @@ const singleCsp = [
   'font-src data:',
   "connect-src 'none'",
   "manifest-src 'none'",
-  "worker-src 'none'",
+  // The exporter worker starts from a blob: URL of its embedded JS.
+  `worker-src ${exporter ? 'blob:' : "'none'"}`,
   "base-uri 'none'",
   "form-action 'none'",
   "object-src 'none'",
@@ -217,9 +264,10 @@ single = injectHead(single, `${cspComment(singleCsp)}\n  <meta http-equiv="Conte
 fs.writeFileSync(path.join(dist, 'yishi.html'), single);
 log(`yishi.html: ${(single.length / 1024).toFixed(0)} KiB single file (wasm ${(wasmB64.length / 1024).toFixed(0)} KiB as base64)`);
 
+const exporterMeta = exporter ? `\n  <meta name="yishi-exporter" content="./${exporter.js} ./${exporter.wasmName}">` : '';
 html = injectHead(
   html,
-  `${cspComment(csp)}\n  <meta http-equiv="Content-Security-Policy" content="${csp}">\n  <meta name="yishi-sw" content="./sw.js">`,
+  `${cspComment(csp)}\n  <meta http-equiv="Content-Security-Policy" content="${csp}">\n  <meta name="yishi-sw" content="./sw.js">${exporterMeta}`,
 );
 fs.writeFileSync(indexPath, html);
 log(`index.html: CSP with ${inlineScripts.length} inline script hash(es), ${inlineStyles.length} inline style hash(es)`);

@@ -11,6 +11,7 @@ pub mod field;
 pub mod highlight;
 pub mod ios_storage_notice;
 pub mod offline_status;
+pub mod office_export;
 pub mod package_export;
 pub mod pager;
 pub mod quorum_banner;

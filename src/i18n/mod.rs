@@ -6,6 +6,7 @@ pub mod common;
 pub mod duties;
 pub mod items;
 pub mod meetings;
+pub mod office;
 pub mod phrases;
 pub mod print;
 pub mod records;

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::model::{Cell, Column, DocBlock, Document, Sheet};
+use super::model::{Cell, Column, DocBlock, Document, Request, Sheet};
 use crate::domain::{
     db::Db,
     official::{issue_note, summary_blocks, task_sheet, Block},
@@ -24,6 +24,43 @@ fn text(s: impl Into<String>) -> Cell {
 
 fn cols(spec: &[(&str, f64)]) -> Vec<Column> {
     spec.iter().map(|(t, w)| Column { title: (*t).to_string(), width: *w }).collect()
+}
+
+/// An office file the app offers, named by what it is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OfficeFile {
+    /// The 纪要 of a meeting, .docx.
+    Summary(Id),
+    /// The annual report of a year, .docx.
+    Report(i32),
+    /// The 议题台账, .xlsx.
+    Items,
+    /// The 督办台账, .xlsx.
+    Tasks,
+    /// The 履职台账 of a year, .xlsx.
+    Duties(i32),
+}
+
+/// What the exporter is asked to render for `file` on `today`, and the file's name: in Chinese
+/// with its number or date, as an office files it (`纪要〔2026〕3号.docx`,
+/// `督办台账-2026-12-06.xlsx`). `None` for a meeting without a 纪要.
+pub fn request(db: &Db, file: OfficeFile, today: NaiveDate) -> Option<(Request, String)> {
+    let day = today.format("%Y-%m-%d");
+    Some(match file {
+        OfficeFile::Summary(id) => {
+            let s = db.meeting(id)?.summary.as_ref()?;
+            let name = format!("纪要{}.docx", number_label(s.year, s.number));
+            (Request::Docx(summary_document(db, id)?), name)
+        }
+        OfficeFile::Report(year) => {
+            (Request::Docx(report_document(db, year, today)), format!("{year}年度履职情况统计-{day}.docx"))
+        }
+        OfficeFile::Items => (Request::Xlsx(items_sheet(db)), format!("议题台账-{day}.xlsx")),
+        OfficeFile::Tasks => (Request::Xlsx(tasks_sheet(db, today)), format!("督办台账-{day}.xlsx")),
+        OfficeFile::Duties(year) => {
+            (Request::Xlsx(duties_sheet(db, year, today)), format!("{year}年履职台账-{day}.xlsx"))
+        }
+    })
 }
 
 /// The 纪要 of meeting `id` as printed: heading, number, unit and date, the body exactly as
@@ -50,12 +87,8 @@ pub fn summary_document(db: &Db, id: Id) -> Option<Document> {
         blocks.extend(amendment_annex(db, m).into_iter().map(DocBlock::Plain));
     }
     let note = issue_note(&db.settings.issue, &db.org, issued);
-    blocks.push(DocBlock::Blank);
-    if !note.copy_to.is_empty() {
-        blocks.push(DocBlock::Plain(format!("分送：{}", note.copy_to)));
-    }
-    blocks.push(DocBlock::Plain(format!("{}    {}", note.issuer, note.date)));
-    Some(Document { blocks })
+    blocks.push(DocBlock::Imprint { copy_to: note.copy_to, issuer: note.issuer, date: note.date });
+    Some(Document { blocks, page_numbers: true })
 }
 
 /// The annual report (年度履职情况统计) of `year` as of `today`, in the sections of the screen.
@@ -107,6 +140,7 @@ pub fn report_document(db: &Db, year: i32, today: NaiveDate) -> Document {
             DocBlock::Para(format!("应履行职责{}项，已全部履行{}项。", s.duties_applicable(), s.duties_fulfilled())),
             DocBlock::Table(duties),
         ],
+        page_numbers: true,
     }
 }
 

@@ -48,12 +48,19 @@ pub enum DocBlock {
     Blank,
     /// A table; its first row is the header.
     Table(Vec<Vec<String>>),
+    /// The 版记 (GB/T 9704-2012 §7.4), kept at the foot of the last page: 分送 (left out when
+    /// empty), then 印发机关 at the left and 印发日期 at the right, between rules.
+    Imprint { copy_to: String, issuer: String, date: String },
 }
 
 /// A Word document on A4 (GB/T 9704-2012 margins).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     pub blocks: Vec<DocBlock>,
+    /// Page numbers `— N —` in the footer, outside (right on odd pages, left on even ones), as
+    /// GB/T 9704-2012 §7.5 numbers an official document's pages.
+    #[serde(default)]
+    pub page_numbers: bool,
 }
 
 /// What the exporter is asked to render.

@@ -6,10 +6,12 @@ use leptos::prelude::*;
 use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
 use crate::components::duty_ui::{evidence_href, DutyTabs, YearSwitch};
+use crate::components::office_export::OfficeExport;
 use crate::domain::meeting::MeetingKind;
 use crate::domain::rules::{evaluate_duties, DutyKind, DutyStatus, EvidenceRef};
 use crate::i18n::duties::DutiesText as T;
 use crate::i18n::Lang;
+use crate::office::build::OfficeFile;
 use crate::router::Route;
 
 use super::charts::YearCharts;
@@ -65,7 +67,10 @@ pub fn DashboardPage(
             <h1>{move || state.t(T::Title)}</h1>
             <DutyTabs current=Route::Duties(None) year=year/>
             <YearSwitch year=year to=|y| Route::Duties(Some(y))/>
-            <p class="muted">{move || state.t(T::AutoCounted)}</p>
+            <div class="row gap wrap">
+                <p class="muted">{move || state.t(T::AutoCounted)}</p>
+                <OfficeExport file=Signal::derive(move || OfficeFile::Duties(year.get())) testid="duties-xlsx"/>
+            </div>
             <div class="duty-table" role="table" data-testid="duty-table">
                 <div class="duty-row duty-head" role="row">
                     <span role="columnheader">{move || state.t(T::Duty)}</span>

@@ -5,10 +5,12 @@
 use leptos::prelude::*;
 
 use crate::app::use_app;
+use crate::components::office_export::OfficeExport;
 use crate::components::duty_ui::{DutyTabs, YearSwitch};
 use crate::domain::stats::annual_stats;
 use crate::i18n::duties::DutiesText as T;
 use crate::i18n::phrases::Phrase;
+use crate::office::build::OfficeFile;
 use crate::router::Route;
 
 use super::charts::YearCharts;
@@ -97,6 +99,7 @@ pub fn ReportPage(
                 <DutyTabs current=Route::Report(Some(year)) year=year/>
                 <YearSwitch year=year to=|y| Route::Report(Some(y))/>
                 <button type="button" class="btn btn-primary" on:click=print data-testid="print-report">{move || state.t(T::Print)}</button>
+                <OfficeExport file=OfficeFile::Report(year) testid="report-docx"/>
             </div>
             <article class="report-sheet">
                 {body}

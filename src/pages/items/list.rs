@@ -5,10 +5,12 @@ use chrono::Datelike;
 use leptos::prelude::*;
 
 use crate::app::use_app;
+use crate::components::office_export::OfficeExport;
 use crate::components::pager::{Pager, PAGE};
 use crate::domain::category::Category;
 use crate::domain::item::ItemStatus;
 use crate::i18n::meetings::MeetingsText as T;
+use crate::office::build::OfficeFile;
 use crate::router::Route;
 
 /// All statuses in lifecycle order.
@@ -99,7 +101,10 @@ pub fn ItemsList() -> impl IntoView {
         <section class="page items-page">
             <div class="page-head">
                 <h1>{move || state.t(T::Items)}</h1>
-                <a class="btn btn-primary" href=Route::ItemNew.href() data-testid="new-item">{move || state.t(T::NewItem)}</a>
+                <div class="row gap wrap">
+                    <OfficeExport file=OfficeFile::Items testid="items-xlsx"/>
+                    <a class="btn btn-primary" href=Route::ItemNew.href() data-testid="new-item">{move || state.t(T::NewItem)}</a>
+                </div>
             </div>
             <div class="status-chips" role="group" aria-label=move || state.t(T::Status)>
                 <button type="button" class="btn btn-small toggle" class:on=move || status.get().is_none() aria-pressed=move || status.get().is_none().to_string()

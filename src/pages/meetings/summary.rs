@@ -8,12 +8,14 @@ use super::{now, MeetingHeader, MeetingScreen};
 use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
 use crate::components::confirm::ConfirmPanel;
+use crate::components::office_export::OfficeExport;
 use crate::domain::article::cite;
 use crate::domain::meeting::MeetingStage;
 use crate::domain::official::{issue_note, summary_blocks, Block, IssueNote};
 use crate::domain::summary::{self, attendance_lines, date_zh, heading, number_label, SummaryError};
 use crate::domain::Id;
 use crate::i18n::meetings::MeetingsText as T;
+use crate::office::build::OfficeFile;
 use crate::i18n::Text;
 
 /// Lays out a few hidden characters in the 纪要's fonts (仿宋, 小标宋 and 黑体, or their
@@ -116,6 +118,7 @@ pub fn SummaryPage(
                             })}
                             {move || has_summary.get().then(|| view! {
                                 <button type="button" class="btn" data-testid="summary-print" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{state.t(T::Print)}</button>
+                                <OfficeExport file=OfficeFile::Summary(id) testid="summary-docx"/>
                             })}
                             <ArticleLink article=cite::MINUTES/>
                         </div>

@@ -6,8 +6,10 @@
 use leptos::prelude::*;
 
 use crate::app::use_app;
+use crate::components::office_export::OfficeExport;
 use crate::domain::Id;
 use crate::i18n::print::PrintText as T;
+use crate::office::build::OfficeFile;
 use crate::router::{PrintDoc, Route};
 
 pub mod html;
@@ -110,7 +112,7 @@ pub fn MeetingDocLinks(
         PrintDoc::Tally(id),
         PrintDoc::Record(id),
     ];
-    view! { <DocLinks docs=docs.to_vec()/> }
+    view! { <DocLinks docs=docs.to_vec() summary=id/> }
 }
 
 /// Links to the printable documents of a follow-up task (on its screen).
@@ -123,13 +125,19 @@ pub fn TaskDocLinks(
 }
 
 /// The links, one per document, folded under "打印文书" (the meeting screens carry them on
-/// every tab, the live tablet screen included).
+/// every tab, the live tablet screen included), and the 纪要 as .docx once the meeting has one.
 #[component]
 fn DocLinks(
     /// The documents linked.
     docs: Vec<PrintDoc>,
+    /// The meeting whose 纪要 is offered as .docx, if any.
+    #[prop(optional)]
+    summary: Option<Id>,
 ) -> impl IntoView {
     let state = use_app();
+    let has_summary = Memo::new(move |_| {
+        summary.is_some_and(|id| state.db.with(|db| db.meeting(id).is_some_and(|m| m.summary.is_some())))
+    });
     view! {
         <details class="doc-links no-print" data-testid="doc-links">
             <summary class="btn btn-quiet" data-testid="doc-links-open">{move || state.t(T::Documents)}</summary>
@@ -137,6 +145,9 @@ fn DocLinks(
                 {docs.into_iter().map(|d| view! {
                     <a class="btn btn-quiet" href=Route::Print(d).href()>{move || state.t(title(d))}</a>
                 }).collect_view()}
+                {move || has_summary.get().then(|| summary.map(|id| view! {
+                    <OfficeExport file=OfficeFile::Summary(id) testid="doc-links-docx"/>
+                }))}
             </div>
         </details>
     }

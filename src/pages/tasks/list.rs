@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
 use crate::components::duty_ui::{department_options, member_options, parse_date, FieldError, IdSelect};
+use crate::components::office_export::OfficeExport;
 use crate::components::pager::{Pager, PAGE};
 use crate::components::task_status::{pill_style, task_status_text};
 use crate::domain::article::Article;
@@ -17,6 +18,7 @@ use crate::domain::task::TaskStatus;
 use crate::domain::Id;
 use crate::i18n::duties::DutiesText as T;
 use crate::i18n::phrases::Phrase;
+use crate::office::build::OfficeFile;
 
 /// The supervision view.
 #[component]
@@ -97,7 +99,10 @@ pub fn TasksPage() -> impl IntoView {
     let c = move |f: fn(&crate::domain::followup::TaskCounts) -> u32| move || f(&counts());
     view! {
         <section class="page tasks-page">
-            <h1>{move || state.t(T::TasksTitle)}</h1>
+            <div class="page-head">
+                <h1>{move || state.t(T::TasksTitle)}</h1>
+                <OfficeExport file=OfficeFile::Tasks testid="tasks-xlsx"/>
+            </div>
             <p class="muted">{move || state.t(T::TasksIntro)}" "<ArticleLink article=Article::clause(18, 7)/></p>
             <div class="tiles task-tiles" data-testid="task-counts">
                 <div class="tile"><span class="tile-num" data-testid="count-open">{c(|c| c.total - c.done)}</span><span class="tile-label">{move || state.t(T::CountOpen)}</span></div>
