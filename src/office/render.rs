@@ -38,8 +38,11 @@ const IMPRINT_SIZE: usize = 28;
 const IMPRINT_INDENT: i32 = 280;
 /// 宋体 for the page numbers (§7.5).
 const NUMBER_FONT: &str = "宋体";
-/// The type area's width, 156 mm, in twips.
+/// The type area's width, 156 mm, and the left margin, 28 mm, in twips.
 const TYPE_WIDTH: usize = 8845;
+const LEFT_MARGIN: usize = 1588;
+/// The 版记's column of the date `2026年11月24日印发`; the 印发机关 has the rest of the line.
+const DATE_WIDTH: usize = 3800;
 
 fn run(text: &str, font: &str, size: usize) -> Run {
     Run::new().add_text(text).size(size).fonts(RunFonts::new().east_asia(font).ascii(font).hi_ansi(font))
@@ -56,7 +59,7 @@ pub fn docx(doc: &Document) -> Result<Vec<u8>, String> {
     // number's dash line 7 mm below the type area (GB/T 9704-2012 §7.5).
     let mut d = Docx::new()
         .page_size(11906, 16838)
-        .page_margin(PageMargin::new().top(2098).bottom(1984).left(1588).right(1474).footer(1440))
+        .page_margin(PageMargin::new().top(2098).bottom(1984).left(LEFT_MARGIN as i32).right(1474).footer(1440))
         .default_fonts(RunFonts::new().east_asia(BODY_FONT))
         .default_size(BODY_SIZE);
     if doc.page_numbers {
@@ -183,19 +186,21 @@ fn imprint(copy_to: &str, issuer: &str, date: &str) -> Table {
     }
     let top = if rows.is_empty() { THICK } else { THIN };
     rows.push(TableRow::new(vec![
-        cell(issuer, false, top, THICK).width(TYPE_WIDTH / 2, WidthType::Dxa),
-        cell(date, true, top, THICK).width(TYPE_WIDTH / 2, WidthType::Dxa),
+        cell(issuer, false, top, THICK).width(TYPE_WIDTH - DATE_WIDTH, WidthType::Dxa),
+        cell(date, true, top, THICK).width(DATE_WIDTH, WidthType::Dxa),
     ]));
+    // Placed from the page's left edge at the left margin rather than centred in the margins:
+    // LibreOffice floats a table as wide as the type area only when it is placed on the page.
     Table::without_borders(rows)
-        .set_grid(vec![TYPE_WIDTH / 2, TYPE_WIDTH / 2])
+        .set_grid(vec![TYPE_WIDTH - DATE_WIDTH, DATE_WIDTH])
         .width(TYPE_WIDTH, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
         .position(
             TablePositionProperty::new()
                 .vertical_anchor("margin")
                 .position_y_alignment("bottom")
-                .horizontal_anchor("margin")
-                .position_x_alignment("center"),
+                .horizontal_anchor("page")
+                .position_x(LEFT_MARGIN as i32),
         )
 }
 

@@ -37,8 +37,13 @@ async function download(p, testid, dir) {
   const name = dl.suggestedFilename();
   const file = path.join(dir, name);
   await dl.saveAs(file);
-  await p.locator(tid('office-status')).filter({ hasText: name }).waitFor({ timeout: 10000 });
+  await status(p, testid).filter({ hasText: name }).waitFor({ timeout: 10000 });
   return { name, file };
+}
+
+/** The status line beside a button. */
+function status(p, testid) {
+  return p.locator('.office-export', { has: p.locator(tid(testid)) }).locator(tid('office-status'));
 }
 
 /** Converts `files` with LibreOffice into `dir` (`pdf` or `csv`); its user profile is a folder
@@ -129,7 +134,7 @@ appTest('the five buttons give a 纪要 and a report (.docx) and three registers
   // The first click starts the exporter: the button says it is working until the file comes.
   const [summaryDocx] = await Promise.all([
     download(p, 'summary-docx', dir),
-    p.locator(tid('office-status')).filter({ hasText: '正在生成…' }).waitFor({ timeout: 10000 }),
+    status(p, 'summary-docx').filter({ hasText: '正在生成…' }).waitFor({ timeout: 10000 }),
   ]);
   assert.equal(summaryDocx.name, `纪要${number}.docx`);
   // The meeting's print list offers the same file.
@@ -137,7 +142,7 @@ appTest('the five buttons give a 纪要 and a report (.docx) and three registers
   const again = await download(p, 'doc-links-docx', workDir('again'));
   assert.equal(again.name, summaryDocx.name);
 
-  await app.go('#/duties/report/2026');
+  await app.go('#/report/2026');
   await p.locator(tid('report-meetings-total')).waitFor();
   const held = (await p.locator(tid('report-meetings-total')).innerText()).trim();
   await shoot(p, 'report');
