@@ -199,9 +199,12 @@ appTest('the five buttons give a 纪要 and a report (.docx) and three registers
   near(issued.y1, bottom, 20, 'the 版记 at the foot of the type area');
   assert.ok(pages.slice(0, -1).every((pg) => !pg.lines.some((l) => /印发$/.test(l.text))), 'the 版记 on the last page only');
 
-  const report = pdfPages(reportPdf).map((pg) => pg.lines.map((l) => l.text).join('\n')).join('\n');
-  for (const h of ['年度履职情况统计', '一、会议召开情况', '二、议题情况', '三、决策督办情况', '四、履职情况']) assert.ok(report.includes(h), `${h} in the report`);
-  assert.match(report, new RegExp(`合计\\s*${held}`), `the total ${held} meetings`);
+  // The report's text as laid out (table rows on one line), and without spaces and line
+  // breaks (its title wraps).
+  const layout = execFileSync('pdftotext', ['-layout', reportPdf, '-'], { encoding: 'utf8' });
+  const report = layout.replace(/\s+/g, '');
+  for (const h of ['2026年度履职情况统计', '一、会议召开情况', '二、议题情况', '三、决策督办情况', '四、履职情况']) assert.ok(report.includes(h), `${h} in the report`);
+  assert.match(layout, new RegExp(`^\\s*合计\\s+${held}\\s*$`, 'm'), `the total ${held} meetings`);
 
   // The .xlsx files as CSV: a header, one row per record shown, dates as dates.
   const [itemsCsv, tasksCsv, dutiesCsv] = convert([itemsXlsx.file, tasksXlsx.file, dutiesXlsx.file], 'csv', dir).map(csvRows);
