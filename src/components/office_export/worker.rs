@@ -90,24 +90,25 @@ fn decoded(el: &web_sys::Element) -> Result<Vec<u8>, ExportError> {
 async fn start() -> Result<Worker, ExportError> {
     let doc = web_sys::window().and_then(|w| w.document()).ok_or(ExportError::Unavailable)?;
     let failed = |e: JsValue| ExportError::Start(said(&e));
-    let (worker, wasm, blob_url) = if let Some(meta) = doc.query_selector(r#"meta[name="yishi-exporter"]"#).ok().flatten() {
-        let content = meta.get_attribute("content").unwrap_or_default();
-        let (js, wasm) = content.split_once(' ').ok_or(ExportError::Unavailable)?;
-        let base = doc.base_uri().ok().flatten().unwrap_or_default();
-        let wasm = Url::new_with_base(wasm, &base).map_err(failed)?.href();
-        (Worker::new(js).map_err(failed)?, JsValue::from(wasm), None)
-    } else if let (Some(js), Some(wasm)) =
-        (doc.get_element_by_id("yishi-exporter-js"), doc.get_element_by_id("yishi-exporter-wasm"))
-    {
-        let opts = BlobPropertyBag::new();
-        opts.set_type("text/javascript");
-        let parts = Array::of1(&Uint8Array::from(decoded(&js)?.as_slice()));
-        let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &opts).map_err(failed)?;
-        let url = Url::create_object_url_with_blob(&blob).map_err(failed)?;
-        (Worker::new(&url).map_err(failed)?, Uint8Array::from(decoded(&wasm)?.as_slice()).into(), Some(url))
-    } else {
-        return Err(ExportError::Unavailable);
-    };
+    let (worker, wasm, blob_url) =
+        if let Some(meta) = doc.query_selector(r#"meta[name="yishi-exporter"]"#).ok().flatten() {
+            let content = meta.get_attribute("content").unwrap_or_default();
+            let (js, wasm) = content.split_once(' ').ok_or(ExportError::Unavailable)?;
+            let base = doc.base_uri().ok().flatten().unwrap_or_default();
+            let wasm = Url::new_with_base(wasm, &base).map_err(failed)?.href();
+            (Worker::new(js).map_err(failed)?, JsValue::from(wasm), None)
+        } else if let (Some(js), Some(wasm)) =
+            (doc.get_element_by_id("yishi-exporter-js"), doc.get_element_by_id("yishi-exporter-wasm"))
+        {
+            let opts = BlobPropertyBag::new();
+            opts.set_type("text/javascript");
+            let parts = Array::of1(&Uint8Array::from(decoded(&js)?.as_slice()));
+            let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &opts).map_err(failed)?;
+            let url = Url::create_object_url_with_blob(&blob).map_err(failed)?;
+            (Worker::new(&url).map_err(failed)?, Uint8Array::from(decoded(&wasm)?.as_slice()).into(), Some(url))
+        } else {
+            return Err(ExportError::Unavailable);
+        };
     worker.post_message(&wasm).map_err(failed)?;
     let ready = reply(&worker).await;
     if let Some(url) = blob_url {

@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use crate::app::use_app;
-use crate::components::office_export::OfficeExport;
 use crate::components::duty_ui::{DutyTabs, YearSwitch};
+use crate::components::office_export::OfficeExport;
 use crate::domain::stats::annual_stats;
 use crate::i18n::duties::DutiesText as T;
 use crate::i18n::phrases::Phrase;
@@ -98,8 +98,10 @@ pub fn ReportPage(
             <div class="no-print">
                 <DutyTabs current=Route::Report(Some(year)) year=year/>
                 <YearSwitch year=year to=|y| Route::Report(Some(y))/>
-                <button type="button" class="btn btn-primary" on:click=print data-testid="print-report">{move || state.t(T::Print)}</button>
-                <OfficeExport file=OfficeFile::Report(year) testid="report-docx"/>
+                <div class="row gap wrap">
+                    <button type="button" class="btn btn-primary" on:click=print data-testid="print-report">{move || state.t(T::Print)}</button>
+                    <OfficeExport file=OfficeFile::Report(year) testid="report-docx"/>
+                </div>
             </div>
             <article class="report-sheet">
                 {body}

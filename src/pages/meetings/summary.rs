@@ -15,8 +15,8 @@ use crate::domain::official::{issue_note, summary_blocks, Block, IssueNote};
 use crate::domain::summary::{self, attendance_lines, date_zh, heading, number_label, SummaryError};
 use crate::domain::Id;
 use crate::i18n::meetings::MeetingsText as T;
-use crate::office::build::OfficeFile;
 use crate::i18n::Text;
+use crate::office::build::OfficeFile;
 
 /// Lays out a few hidden characters in the 纪要's fonts (仿宋, 小标宋 and 黑体, or their
 /// fallbacks), then removes them after the next frame. Called once the browser is idle after
