@@ -137,6 +137,7 @@ appTest('the five buttons give a 纪要 and a report (.docx) and three registers
     status(p, 'summary-docx').filter({ hasText: '正在生成…' }).waitFor({ timeout: 10000 }),
   ]);
   assert.equal(summaryDocx.name, `纪要${number}.docx`);
+  await shoot(p, 'summary-done');
   // The meeting's print list offers the same file.
   await p.locator(tid('doc-links-open')).first().click();
   const again = await download(p, 'doc-links-docx', workDir('again'));
