@@ -397,6 +397,8 @@ appTest('evidence list: a link to another record (?id=) marks that record', asyn
 
 appTest('the example year: 学习计划 审定 reads the same on 中心组学习, 台账 and 年度报告', async (app) => {
   for (const today of ['2026-03-15', '2026-12-06']) {
+    // A fresh browser storage for each day: the example is laid out around the day it is loaded.
+    if (app.page.url().startsWith('http')) await app.page.evaluate(() => localStorage.clear());
     const p = await withExample(app, today);
     await app.go('#/study/2026');
     const pill = p.locator('[data-testid="plan-approval"] .pill');

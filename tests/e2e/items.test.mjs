@@ -18,7 +18,7 @@ async function blockedStep(p, to) {
     const f = fix?.getBoundingClientRect();
     return {
       reason: reason?.textContent ?? null,
-      fix: fix ? (fix.querySelector('legend')?.textContent ?? fix.textContent.trim()) : null,
+      fix: fix ? (fix.querySelector('legend, .field-label')?.textContent ?? fix.textContent.trim()) : null,
       together: !!(reason && fix && reason.closest('[data-testid="step-blocked"]') === fix.closest('[data-testid="step-blocked"]')),
       gap: r && f ? Math.max(0, f.top - r.bottom, r.top - f.bottom) : null,
     };
@@ -27,6 +27,7 @@ async function blockedStep(p, to) {
 
 appTest('a blocked step and its fix sit together, and the fix unblocks it', async (app) => {
   const p = await app.gotoApp('#/');
+  assert.ok(await app.loadExample(), 'example data loaded');
   await app.go('#/items/new');
   await p.locator(tid('item-title')).fill('关于修订公路养护管理办法的议题');
   await p.locator(tid('item-create')).click();
@@ -43,7 +44,7 @@ appTest('a blocked step and its fix sit together, and the fix unblocks it', asyn
       await p.locator(tid('lifecycle')).screenshot({ path: `${process.env.YISHI_SHOTS}/item-blocked-${w}.png` });
     }
   }
-  await p.locator(`${tid('step-blocked')}[data-to="Reviewed"] ${tid('step-fix')}`).selectOption({ index: 1 });
+  await p.locator(`${tid('step-blocked')}[data-to="Reviewed"] ${tid('step-fix')} select`).selectOption({ index: 1 });
   await painted(p);
 
   // No materials: the button in the row takes the cursor to them.
@@ -76,7 +77,7 @@ appTest('a blocked step and its fix sit together, and the fix unblocks it', asyn
   const boxes = p.locator(`${tid('step-blocked')}[data-to="Scheduled"] ${tid('step-fix')} input[type="checkbox"]`);
   assert.equal(await boxes.count(), 4);
   for (let i = 0; i < 4; i++) {
-    await boxes.first().check();
+    await boxes.first().click();
     await painted(p);
   }
   await p.locator(`${tid('step')}[data-to="Scheduled"]`).click();

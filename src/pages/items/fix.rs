@@ -50,9 +50,9 @@ pub fn StepFix(
                 })
             };
             view! {
-                <label class="field step-fix-field">
+                <label class="field step-fix-field" data-testid="step-fix">
                     <span class="field-label">{move || state.t(It::FixChooseInCharge)}</span>
-                    <select data-testid="step-fix" on:change=move |ev| { let v = event_target_value(&ev).parse::<Id>().ok(); if v.is_some() { edit(Box::new(move |i| i.in_charge = v)) } }>
+                    <select on:change=move |ev| { let v = event_target_value(&ev).parse::<Id>().ok(); if v.is_some() { edit(Box::new(move |i| i.in_charge = v)) } }>
                         <option value="">{move || state.t(T::NoneOption)}</option>
                         {move || members().into_iter().map(|(m, n)| view! { <option value=m.to_string()>{n}</option> }).collect_view()}
                     </select>
