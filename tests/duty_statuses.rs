@@ -176,7 +176,10 @@ fn the_example_year_is_kept_with_at_most_two_gaps() {
     for s in evaluate_duties(&db, 2026, t) {
         let done = s.required > 0 && s.done >= s.required;
         match s.duty {
-            DutyKind::PartyGroupMeeting | DutyKind::CentralStudy | DutyKind::StudySeminar | DutyKind::IntegrityMeeting => {}
+            DutyKind::PartyGroupMeeting
+            | DutyKind::CentralStudy
+            | DutyKind::StudySeminar
+            | DutyKind::IntegrityMeeting => {}
             DutyKind::IntegrityTalks => assert!(!done && !s.overdue, "{s:?}"),
             _ => assert!(done, "{:?} {}/{} {:?}", s.duty, s.done, s.required, s.gaps),
         }

@@ -528,20 +528,14 @@ pub fn example_db(today: NaiveDate) -> Db {
     let m3_id = meetings[2].id;
 
     // The rest of the year, then every 纪要 numbered in date order within its year.
-    let cast = year::Cast {
-        secretary,
-        deputy,
-        zhang,
-        abdu,
-        liu,
-        ma,
-        chen,
-        office,
-        finance,
-        personnel,
-        transport,
-    };
-    year::fill(&mut db, &mut meetings, &cast, &year::Featured { party: [m1_date, m2_date, m3_date], study: study_date }, today);
+    let cast = year::Cast { secretary, deputy, zhang, abdu, liu, ma, chen, office, finance, personnel, transport };
+    year::fill(
+        &mut db,
+        &mut meetings,
+        &cast,
+        &year::Featured { party: [m1_date, m2_date, m3_date], study: study_date },
+        today,
+    );
     crate::domain::sort::sort_by_key(&mut meetings, |m| m.date);
     let mut numbered: Vec<Meeting> = Vec::with_capacity(meetings.len());
     for mut m in meetings {

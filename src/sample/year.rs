@@ -66,18 +66,65 @@ const TOPICS: [&str; 12] = [
 /// the decision.
 fn routine_item(month: u32, c: &Cast) -> (&'static str, Category, Id, &'static str) {
     match month {
-        1 => ("关于本年度党建工作要点的议题", Category::BranchAffairs, c.zhang, "同意本年度党建工作要点，由人事科印发。"),
-        2 => ("关于春运期间道路运输安全保障工作的议题", Category::Directives, c.chen, "同意春运安全保障方案，由安全监督科牵头落实。"),
+        1 => {
+            ("关于本年度党建工作要点的议题", Category::BranchAffairs, c.zhang, "同意本年度党建工作要点，由人事科印发。")
+        }
+        2 => (
+            "关于春运期间道路运输安全保障工作的议题",
+            Category::Directives,
+            c.chen,
+            "同意春运安全保障方案，由安全监督科牵头落实。",
+        ),
         3 => ("关于农村公路养护资金分配方案的议题", Category::Budget, c.ma, "同意养护资金分配方案，由财务审计科下达。"),
         4 => ("关于一季度重点工作推进情况的报告", Category::Other, c.deputy, "原则同意报告，各科室按分工抓好落实。"),
-        5 => ("关于推进交通运输领域信用体系建设的议题", Category::Reform, c.abdu, "同意信用体系建设实施方案，由运输管理科组织实施。"),
-        6 => ("关于汛期公路水毁防范工作的议题", Category::Directives, c.liu, "同意汛期水毁防范工作方案，由规划建设科牵头落实。"),
-        7 => ("关于上半年工作总结和下半年工作安排的议题", Category::Other, c.deputy, "原则同意上半年工作总结和下半年工作安排。"),
-        8 => ("关于干部教育培训计划调整的议题", Category::Talent, c.zhang, "同意调整干部教育培训计划，由人事科组织实施。"),
-        9 => ("关于国庆假期道路运输保障工作的议题", Category::Directives, c.chen, "同意国庆假期运输保障方案，由安全监督科牵头落实。"),
-        10 => ("关于三季度重点工作推进情况的报告", Category::Other, c.deputy, "原则同意报告，各科室对照年度目标抓好落实。"),
-        11 => ("关于冬季公路除雪保通工作的议题", Category::Directives, c.liu, "同意除雪保通工作方案，由规划建设科牵头落实。"),
-        _ => ("关于编制下年度部门预算的议题", Category::Budget, c.ma, "同意下年度部门预算编制原则，由财务审计科组织编制。"),
+        5 => (
+            "关于推进交通运输领域信用体系建设的议题",
+            Category::Reform,
+            c.abdu,
+            "同意信用体系建设实施方案，由运输管理科组织实施。",
+        ),
+        6 => (
+            "关于汛期公路水毁防范工作的议题",
+            Category::Directives,
+            c.liu,
+            "同意汛期水毁防范工作方案，由规划建设科牵头落实。",
+        ),
+        7 => (
+            "关于上半年工作总结和下半年工作安排的议题",
+            Category::Other,
+            c.deputy,
+            "原则同意上半年工作总结和下半年工作安排。",
+        ),
+        8 => (
+            "关于干部教育培训计划调整的议题",
+            Category::Talent,
+            c.zhang,
+            "同意调整干部教育培训计划，由人事科组织实施。",
+        ),
+        9 => (
+            "关于国庆假期道路运输保障工作的议题",
+            Category::Directives,
+            c.chen,
+            "同意国庆假期运输保障方案，由安全监督科牵头落实。",
+        ),
+        10 => (
+            "关于三季度重点工作推进情况的报告",
+            Category::Other,
+            c.deputy,
+            "原则同意报告，各科室对照年度目标抓好落实。",
+        ),
+        11 => (
+            "关于冬季公路除雪保通工作的议题",
+            Category::Directives,
+            c.liu,
+            "同意除雪保通工作方案，由规划建设科牵头落实。",
+        ),
+        _ => (
+            "关于编制下年度部门预算的议题",
+            Category::Budget,
+            c.ma,
+            "同意下年度部门预算编制原则，由财务审计科组织编制。",
+        ),
     }
 }
 
@@ -143,7 +190,13 @@ fn brief_meeting(
         ],
         ..AgendaItem::proposed(id, title, category, days_before(date, 10))
     });
-    let mut m = meeting(db, kind, if kind == MeetingKind::Regular { "党组会议".into() } else { kind.zh().into() }, date, c.secretary);
+    let mut m = meeting(
+        db,
+        kind,
+        if kind == MeetingKind::Regular { "党组会议".into() } else { kind.zh().into() },
+        date,
+        c.secretary,
+    );
     let ballot = open_vote(&m, &[], VoteMethod::Hands, |_| (Choice::Yes, None));
     let result = result_of(&m, &[], &ballot, false, &db.settings);
     m.items.push(ItemRecord {
@@ -169,16 +222,7 @@ fn brief_meeting(
 }
 
 fn evidence(db: &mut Db, kind: EvidenceKind, date: NaiveDate, member: Option<Id>, note: &str) -> Evidence {
-    Evidence {
-        id: db.new_id(),
-        kind,
-        date,
-        member,
-        counterpart: None,
-        department: None,
-        days: None,
-        note: note.into(),
-    }
+    Evidence { id: db.new_id(), kind, date, member, counterpart: None, department: None, days: None, note: note.into() }
 }
 
 /// Adds the year's routine records up to `today` to `db` and `meetings`.
@@ -201,12 +245,72 @@ pub(super) fn fill(db: &mut Db, meetings: &mut Vec<Meeting>, c: &Cast, f: &Featu
 
     // The thematic Party-group meetings (第二十四、二十七、二十八条), each a month's meeting too.
     let thematic = [
-        (day(y, 1, 20), MeetingKind::BranchReport, ("关于机关党支部上年度工作情况的汇报", Category::BranchAffairs, c.zhang, "原则同意汇报，机关党支部按年度计划抓好落实。"), true),
-        (day(y, 3, 24), MeetingKind::IntegrityMeeting, ("关于落实党风廉政建设主体责任清单的议题", Category::Integrity, c.zhang, "同意主体责任清单，各党组成员落实“一岗双责”。"), false),
-        (day(y, 6, 23), MeetingKind::IdeologyMeeting, ("关于上半年意识形态工作形势的分析研判", Category::Ideology, c.deputy, "同意分析研判意见，办公室做好舆情监测和引导。"), false),
-        (day(y, 7, 21), MeetingKind::BranchReport, ("关于机关党支部上半年工作情况的汇报", Category::BranchAffairs, c.zhang, "原则同意汇报，下半年重点抓好党员教育管理。"), true),
-        (day(y, 9, 22), MeetingKind::IntegrityMeeting, ("关于开展廉政风险点排查的议题", Category::Integrity, c.zhang, "同意廉政风险点排查方案，年底前完成排查整改。"), false),
-        (day(y, 10, 13), MeetingKind::IdeologyMeeting, ("关于网络意识形态工作的议题", Category::Ideology, c.deputy, "同意网络意识形态工作措施，由办公室牵头落实。"), false),
+        (
+            day(y, 1, 20),
+            MeetingKind::BranchReport,
+            (
+                "关于机关党支部上年度工作情况的汇报",
+                Category::BranchAffairs,
+                c.zhang,
+                "原则同意汇报，机关党支部按年度计划抓好落实。",
+            ),
+            true,
+        ),
+        (
+            day(y, 3, 24),
+            MeetingKind::IntegrityMeeting,
+            (
+                "关于落实党风廉政建设主体责任清单的议题",
+                Category::Integrity,
+                c.zhang,
+                "同意主体责任清单，各党组成员落实“一岗双责”。",
+            ),
+            false,
+        ),
+        (
+            day(y, 6, 23),
+            MeetingKind::IdeologyMeeting,
+            (
+                "关于上半年意识形态工作形势的分析研判",
+                Category::Ideology,
+                c.deputy,
+                "同意分析研判意见，办公室做好舆情监测和引导。",
+            ),
+            false,
+        ),
+        (
+            day(y, 7, 21),
+            MeetingKind::BranchReport,
+            (
+                "关于机关党支部上半年工作情况的汇报",
+                Category::BranchAffairs,
+                c.zhang,
+                "原则同意汇报，下半年重点抓好党员教育管理。",
+            ),
+            true,
+        ),
+        (
+            day(y, 9, 22),
+            MeetingKind::IntegrityMeeting,
+            (
+                "关于开展廉政风险点排查的议题",
+                Category::Integrity,
+                c.zhang,
+                "同意廉政风险点排查方案，年底前完成排查整改。",
+            ),
+            false,
+        ),
+        (
+            day(y, 10, 13),
+            MeetingKind::IdeologyMeeting,
+            (
+                "关于网络意识形态工作的议题",
+                Category::Ideology,
+                c.deputy,
+                "同意网络意识形态工作措施，由办公室牵头落实。",
+            ),
+            false,
+        ),
     ];
     let mut covered: Vec<u32> = f.party.iter().filter_map(|d| month_of(*d)).collect();
     for (date, kind, item, branch) in thematic.into_iter().filter(|t| t.0 < second) {
@@ -252,10 +356,21 @@ pub(super) fn fill(db: &mut Db, meetings: &mut Vec<Meeting>, c: &Cast, f: &Featu
             ..Default::default()
         });
         meetings.push(m);
-        let report =
-            evidence(db, EvidenceKind::DemocraticLifeReport, day(y, 1, 26), None, "民主生活会情况报告报州纪委监委、州党委组织部");
+        let report = evidence(
+            db,
+            EvidenceKind::DemocraticLifeReport,
+            day(y, 1, 26),
+            None,
+            "民主生活会情况报告报州纪委监委、州党委组织部",
+        );
         db.evidence.add(report);
-        let notice = evidence(db, EvidenceKind::DemocraticLifeNotice, day(y, 2, 10), None, "在局机关公示栏通报民主生活会及整改措施");
+        let notice = evidence(
+            db,
+            EvidenceKind::DemocraticLifeNotice,
+            day(y, 2, 10),
+            None,
+            "在局机关公示栏通报民主生活会及整改措施",
+        );
         db.evidence.add(notice);
     }
 
@@ -269,7 +384,12 @@ pub(super) fn fill(db: &mut Db, meetings: &mut Vec<Meeting>, c: &Cast, f: &Featu
         (day(y, 1, 12), EvidenceKind::ContactPoint, Some(c.ma), "基层联系点：奇台县西地镇"),
         (day(y, 1, 12), EvidenceKind::ContactPoint, Some(c.chen), "基层联系点：木垒县英格堡乡"),
         (day(y, 1, 28), EvidenceKind::ComprehensiveReport, Some(c.secretary), "向州党委报告上年度全面工作情况"),
-        (day(y, 1, 28), EvidenceKind::PerformanceReport, Some(c.secretary), "书记向州党委报告上年度履行全面从严治党责任情况"),
+        (
+            day(y, 1, 28),
+            EvidenceKind::PerformanceReport,
+            Some(c.secretary),
+            "书记向州党委报告上年度履行全面从严治党责任情况",
+        ),
         (day(y, 2, 26), EvidenceKind::PerformanceAssessment, None, "党组成员上年度履职考核"),
         (day(y, 4, 16), EvidenceKind::AntiCorruptionStudy, None, "反腐倡廉专题学习：交通运输领域典型案例警示教育"),
         (day(y, 7, 9), EvidenceKind::IdeologyBriefing, Some(c.deputy), "党内通报上半年意识形态领域情况"),
@@ -295,7 +415,11 @@ pub(super) fn fill(db: &mut Db, meetings: &mut Vec<Meeting>, c: &Cast, f: &Featu
         (day(y, 4, 10), c.abdu, None, Some(c.transport)),
     ];
     for (date, member, counterpart, department) in talks.into_iter().filter(|t| t.0 < today) {
-        let note = if counterpart.is_some() { "副书记与党组成员廉政谈话" } else { "与分管科室负责人廉政谈话" };
+        let note = if counterpart.is_some() {
+            "副书记与党组成员廉政谈话"
+        } else {
+            "与分管科室负责人廉政谈话"
+        };
         let e = evidence(db, EvidenceKind::IntegrityTalk, date, Some(member), note);
         db.evidence.add(Evidence { counterpart, department, ..e });
     }

@@ -21,8 +21,8 @@ pub mod roster;
 pub mod vote;
 
 pub use duty::{
-    democratic_life_evidence, democratic_life_report_due, democratic_life_report_state, evaluate_duties, is_held, DutyKind,
-    DutyStatus, EvidenceRef, ReportState,
+    democratic_life_evidence, democratic_life_report_due, democratic_life_report_state, evaluate_duties, is_held,
+    DutyKind, DutyStatus, EvidenceRef, ReportState,
 };
 pub use expenditure::must_go_to_group;
 pub use lifecycle::{next_steps, transition, Blocker};

@@ -11,7 +11,8 @@ use crate::domain::article::Article;
 use crate::domain::meeting::MeetingKind;
 use crate::domain::rules::{evaluate_duties, DutyKind};
 use crate::domain::study::{
-    approve_plan, attendance_count, plan_approval, plan_mut, plan_of, session_mut, session_of, sessions_in_year, StudyTopic,
+    approve_plan, attendance_count, plan_approval, plan_mut, plan_of, session_mut, session_of, sessions_in_year,
+    StudyTopic,
 };
 use crate::domain::Id;
 use crate::i18n::duties::DutiesText as T;

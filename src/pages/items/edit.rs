@@ -187,7 +187,7 @@ pub fn ItemPage(
                             Err(b) => view! {
                                 <div class="step step-blocked" data-testid="step-blocked" data-to=format!("{to:?}")>
                                     <button type="button" class="btn" aria-disabled="true" disabled=true>{"→ "}{label}</button>
-                                    <span class="field-error" data-testid="step-reason">{let b2 = b.clone(); move || state.lang.get().of(&b2)}</span>" "<ArticleLink article=b.article()/>
+                                    <span class="step-why"><span class="field-error" data-testid="step-reason">{let b2 = b.clone(); move || state.lang.get().of(&b2)}</span>" "<ArticleLink article=b.article()/></span>
                                     <StepFix id=id blocker=b go=go_cb/>
                                 </div>
                             }.into_any(),

@@ -71,7 +71,7 @@ pub fn StepFix(
         }
         .into_any(),
         Blocker::ChecklistIncomplete { .. } => {
-            let boxes: [(T, fn(&PrepChecklist) -> bool, fn(&mut PrepChecklist)); 4] = [
+            let boxes: [CheckStep; 4] = [
                 (T::Research, |c| c.research, |c| c.research = true),
                 (T::Consultation, |c| c.consultation, |c| c.consultation = true),
                 (T::Risk, |c| c.risk_assessment, |c| c.risk_assessment = true),
@@ -103,6 +103,9 @@ pub fn StepFix(
         | Blocker::DateBeforeLast(_) => ().into_any(),
     }
 }
+
+/// A 第十七条 step: its label, whether it is done, and marking it done.
+type CheckStep = (T, fn(&PrepChecklist) -> bool, fn(&mut PrepChecklist));
 
 /// Bring a field of the form into view and put the cursor in it.
 fn focus_field(testid: &str) {
