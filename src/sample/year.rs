@@ -16,7 +16,7 @@ use super::{attendance_at, days_after, days_before, open_vote, result_of};
 use crate::domain::{
     category::Category,
     db::{Db, Records},
-    democratic_life::DemocraticLifeCycle,
+    democratic_life::{DemocraticLifeCycle, HeartTalk, OpinionSolicited},
     evidence::{Evidence, EvidenceKind},
     item::{AgendaItem, ItemStatus, PrepChecklist, StatusChange},
     meeting::{Choice, Distribution, ItemRecord, Meeting, MeetingKind, MeetingStage, SignOff, Summary, VoteMethod},
@@ -350,9 +350,25 @@ pub(super) fn fill(db: &mut Db, meetings: &mut Vec<Meeting>, c: &Cast, f: &Featu
     if life < second {
         let mut m = meeting(db, MeetingKind::DemocraticLife, "民主生活会".into(), life, c.secretary);
         m.notice = None;
+        // Prepared as 第二十三条（二） asks: opinions solicited, every pair of members talked.
+        let members: Vec<Id> = m.attendance.iter().map(|a| a.member).collect();
+        let talked = days_before(life, 6);
+        let talks = members
+            .iter()
+            .enumerate()
+            .flat_map(|(i, &a)| members[i + 1..].iter().map(move |&b| HeartTalk { a, b, date: talked }))
+            .collect();
         db.democratic_life.push(DemocraticLifeCycle {
             meeting: m.id,
             theme: "学习贯彻党的创新理论，加强党性修养，勇于担当作为".into(),
+            theme_source: "州纪委监委、州党委组织部".into(),
+            opinions: vec![OpinionSolicited {
+                date: Some(days_before(life, 12)),
+                from: "局机关干部职工、各县市交通运输局".into(),
+                summary: "征求意见建议16条，已分类反馈党组成员。".into(),
+            }],
+            talks,
+            criticism: "党组成员逐一对照检查，相互批评意见已当面反馈。".into(),
             ..Default::default()
         });
         meetings.push(m);
