@@ -5,9 +5,8 @@ use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
 
 use super::{
     db::Db,
-    evidence::EvidenceKind,
     meeting::MeetingKind,
-    rules::{democratic_life_report_due, duty::is_held, evaluate_duties},
+    rules::{democratic_life_report_state, duty::is_held, evaluate_duties, ReportState},
     task::TaskStatus,
 };
 
@@ -68,24 +67,12 @@ pub fn calendar_entries(db: &Db, today: NaiveDate, from: NaiveDate, to: NaiveDat
         });
     }
     // 民主生活会 reports: one deadline per held meeting without a report filed since.
-    for m in db.meetings.iter().filter(|m| m.kind == MeetingKind::DemocraticLife && is_held(m, today)) {
-        let due = democratic_life_report_due(m.date, &db.settings);
+    for m in db.meetings.iter().filter(|m| m.kind == MeetingKind::DemocraticLife) {
+        let due = match democratic_life_report_state(db, m, today) {
+            ReportState::Pending { due, .. } | ReportState::Overdue { due, .. } => due,
+            ReportState::NotHeld | ReportState::Filed { .. } => continue,
+        };
         if !within(due) {
-            continue;
-        }
-        let next = db
-            .meetings
-            .iter()
-            .filter(|x| x.kind == MeetingKind::DemocraticLife && x.date > m.date)
-            .map(|x| x.date)
-            .min();
-        let filed = db.evidence.iter().any(|e| {
-            e.kind == EvidenceKind::DemocraticLifeReport
-                && e.date >= m.date
-                && e.date <= today
-                && next.is_none_or(|n| e.date < n)
-        });
-        if filed {
             continue;
         }
         out.push(CalendarEntry {

@@ -152,6 +152,44 @@ pub fn approve_plan(db: &mut Db, year: i32, date: NaiveDate) -> Result<Id, PlanE
     Ok(ev)
 }
 
+/// Who approved a year's study plan, and when (书记审定学习计划, 第二十二条（二）).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PlanApproval {
+    /// The approving secretary, when known.
+    pub by: Option<Id>,
+    pub on: NaiveDate,
+    /// The 履职记录 entry (kind `StudyPlan`) that shows it, when there is one.
+    pub evidence: Option<Id>,
+}
+
+/// Whether the study plan of `year` is approved as of `today` (第二十二条（一）（二）): the one
+/// answer the study screen, the duty register and the annual report all show.
+///
+/// - The plan approved on the study screen counts from its approval date on.
+/// - Otherwise a 学习计划 entry of the 履职记录 dated in `year` (a plan approved on paper and
+///   entered directly) counts, unless it is the record of another year's plan: approving next
+///   year's plan in December does not approve this year's.
+/// - Nothing dated after `today` counts.
+///
+/// E.g. a plan of 2026 approved on 2026-01-08: not approved on 2026-01-07, approved from
+/// 2026-01-08 on, also in 2027.
+pub fn plan_approval(db: &Db, year: i32, today: NaiveDate) -> Option<PlanApproval> {
+    use super::evidence::EvidenceKind;
+    let plan = plan_of(db, year);
+    if let Some((by, on)) = plan.and_then(|p| Some((p.approved_by, p.approved_on?))).filter(|(_, on)| *on <= today) {
+        let evidence = plan.and_then(|p| p.evidence).filter(|id| db.evidence.iter().any(|e| e.id == *id));
+        return Some(PlanApproval { by, on, evidence });
+    }
+    let others: Vec<Id> = db.study_plans.iter().filter(|p| p.year != year).filter_map(|p| p.evidence).collect();
+    db.evidence
+        .iter()
+        .filter(|e| {
+            e.kind == EvidenceKind::StudyPlan && e.date.year() == year && e.date <= today && !others.contains(&e.id)
+        })
+        .min_by_key(|e| (e.date, e.id))
+        .map(|e| PlanApproval { by: e.member, on: e.date, evidence: Some(e.id) })
+}
+
 /// Study sessions (中心组学习 and 专题研讨) of a year, by date.
 pub fn sessions_in_year(db: &Db, year: i32) -> Vec<&Meeting> {
     let mut v: Vec<&Meeting> = db
@@ -164,11 +202,16 @@ pub fn sessions_in_year(db: &Db, year: i32) -> Vec<&Meeting> {
     v
 }
 
-/// Attendance (考勤) of a session: (present, on the roster, not counted excluded).
-pub fn attendance_count(m: &Meeting) -> (u32, u32) {
+/// Attendance (考勤) of a session as of `today`: (present, on the roster, not counted
+/// excluded). `None` until the session is held ([`is_held`](super::rules::duty::is_held)): the
+/// roster of a session still to come lists who is expected, not who came.
+pub fn attendance_count(m: &Meeting, today: NaiveDate) -> Option<(u32, u32)> {
+    if !super::rules::duty::is_held(m, today) {
+        return None;
+    }
     let roster: Vec<_> = m.attendance.iter().filter(|a| a.not_counted.is_none()).collect();
     let present = roster.iter().filter(|a| a.presence == Presence::Present).count() as u32;
-    (present, roster.len() as u32)
+    Some((present, roster.len() as u32))
 }
 
 #[cfg(test)]

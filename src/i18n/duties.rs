@@ -151,6 +151,7 @@ texts! {
     DlReportDue => "报送期限", "Due";
     DlDaysLeft => "剩余天数", "Days left";
     DlReportFiled => "已报送", "Filed";
+    DlReportNotHeld => "会议尚未召开，报送期限自会议召开之日起计算", "The meeting is still to come: the deadline runs from the day it is held";
     DlReportOverdue => "已逾期", "Overdue";
     DlFileReport => "登记报送", "Record the report";
     DlNotice => "向群众通报", "Notice to the masses";
@@ -160,6 +161,8 @@ texts! {
     Save => "保存", "Save";
     SavedOk => "已保存", "Saved";
     Present => "出席", "Present";
+    ToAttend => "应出席", "Expected";
+    NotYetHeld => "尚未召开", "Still to come";
     Absent => "缺席", "Absent";
     OnLeave => "请假", "On leave";
     // study

@@ -1,14 +1,15 @@
 //! The example organisation behind the "load example data" button (载入示例数据): the
 //! 昌吉州交通运输局 Party group with seven serving members and one former member, six
-//! departments, three observers, items in every stage, three past meetings with votes and
-//! minutes, a planned meeting, follow-up tasks and duty evidence. All dates are relative to
-//! `today`, so the example always looks current.
+//! departments, three observers, items in every stage, three featured past meetings with votes
+//! and minutes, a planned meeting, follow-up tasks and duty evidence, and the year's routine
+//! records from 1 January on (`super::year`). All dates are relative to `today`, so the example
+//! always looks current.
 
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{attendance_at, days_after, days_before, next_summary_number, open_vote, result_of};
+use super::{attendance_at, days_after, days_before, next_summary_number, open_vote, result_of, year};
 use crate::domain::{
     category::Category,
     db::{Db, Records},
@@ -79,6 +80,9 @@ pub fn example_db(today: NaiveDate) -> Db {
     let chen = member(&mut db, "陈静", "", vec![term(Role::Member, successor_start, None)]);
     let _former = member(&mut db, "赵国庆", "", vec![term(Role::Member, since, Some(former_end))]);
 
+    // The register is kept from 1 January: the example's year is complete from then on (see
+    // `year`), and the featured records that fall in December of last year are not judged.
+    db.settings.duties.ledger_start = Some(ymd(y, 1, 1));
     db.org.unit_name = UNIT_NAME.into();
     db.org.superior = "中共昌吉州委员会（州党委）".into();
 
@@ -482,7 +486,8 @@ pub fn example_db(today: NaiveDate) -> Db {
     let mut meetings: Vec<Meeting> = Vec::new();
     for (mut m, signed) in [(m1, true), (m2, true), (m3, false)] {
         let year = m.date.year();
-        let number = next_summary_number(&meetings, year);
+        // Numbered once the year's other meetings are in (below).
+        let number = 0;
         // The text the 纪要 screen generates from the minutes (按会议记录重新生成).
         let text = crate::domain::summary::draft_text(&db, &m);
         m.summary = Some(Summary {
@@ -521,7 +526,26 @@ pub fn example_db(today: NaiveDate) -> Db {
     let m1_id = meetings[0].id;
     let m2_id = meetings[1].id;
     let m3_id = meetings[2].id;
-    db.meetings = meetings.into_iter().map(Arc::new).collect();
+
+    // The rest of the year, then every 纪要 numbered in date order within its year.
+    let cast = year::Cast { secretary, deputy, zhang, abdu, liu, ma, chen, office, finance, personnel, transport };
+    year::fill(
+        &mut db,
+        &mut meetings,
+        &cast,
+        &year::Featured { party: [m1_date, m2_date, m3_date], study: study_date },
+        today,
+    );
+    crate::domain::sort::sort_by_key(&mut meetings, |m| m.date);
+    let mut numbered: Vec<Meeting> = Vec::with_capacity(meetings.len());
+    for mut m in meetings {
+        let next = next_summary_number(&numbered, m.date.year());
+        if let Some(s) = &mut m.summary {
+            s.number = next;
+        }
+        numbered.push(m);
+    }
+    db.meetings = numbered.into_iter().map(Arc::new).collect();
 
     // ---- Follow-up tasks (督办) ------------------------------------------------------------
     let task = |db: &mut Db, t: FollowUpTask| {
@@ -637,9 +661,6 @@ pub fn example_db(today: NaiveDate) -> Db {
         f(&mut e);
         db.evidence.add(e);
     };
-    evidence(&mut db, EvidenceKind::StudyPlan, days_before(today, 80), Some(secretary), &|e| {
-        e.note = "印发党组理论学习中心组年度学习计划，确定12个学习专题。".into();
-    });
     evidence(&mut db, EvidenceKind::IntegrityTalk, days_before(today, 30), Some(deputy), &|e| {
         e.counterpart = Some(liu);
         e.note = "副书记与党组成员廉政谈话".into();
@@ -663,20 +684,6 @@ pub fn example_db(today: NaiveDate) -> Db {
         e.days = Some(6);
         e.note = "在呼图壁县五工台镇“访惠聚”驻村点下沉".into();
     });
-    for (m, place) in [
-        (secretary, "呼图壁县五工台镇"),
-        (deputy, "昌吉市三工镇"),
-        (zhang, "玛纳斯县包家店镇"),
-        (abdu, "吉木萨尔县二工镇"),
-        (liu, "阜康市九运街镇"),
-        (ma, "奇台县西地镇"),
-        (chen, "木垒县英格堡乡"),
-    ] {
-        evidence(&mut db, EvidenceKind::ContactPoint, since.max(days_before(today, 90)), Some(m), &|e| {
-            e.note = format!("基层联系点：{place}");
-        });
-    }
-    let _ = transport;
     db
 }
 
@@ -792,7 +799,8 @@ mod tests {
         assert!(db.items.iter().any(|i| i.category == Category::Personnel));
         assert!(db.items.iter().any(|i| i.administrative && i.status == ItemStatus::DirectorApproved));
         let past: Vec<_> = db.meetings.iter().filter(|m| m.date < t && m.kind.is_party_group_meeting()).collect();
-        assert_eq!(past.len(), 3);
+        // The three featured meetings and one a month before them (see `year`).
+        assert!(past.len() >= 3 + 2, "{}", past.len());
         assert!(past.iter().any(|m| m.attendance.iter().any(|a| matches!(a.presence, Presence::Leave { .. }))));
         let signed: Vec<_> =
             db.meetings.iter().filter_map(|m| m.summary.as_ref()).filter(|s| s.signed.is_some()).collect();

@@ -22,6 +22,7 @@ pub mod bench_hook;
 pub mod example;
 pub use example::example_db;
 pub mod reference;
+mod year;
 
 /// `today` minus `n` days.
 pub(crate) fn days_before(today: NaiveDate, n: u64) -> NaiveDate {

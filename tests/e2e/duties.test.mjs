@@ -394,3 +394,59 @@ appTest('evidence list: a link to another record (?id=) marks that record', asyn
   await p.waitForFunction((id) => document.querySelector(`#evidence-${id}.focused`), ids[0], { timeout: 5000 });
   assert.deepEqual(await focused(), [`evidence-${ids[0]}`]);
 });
+
+appTest('the example year: 学习计划 审定 reads the same on 中心组学习, 台账 and 年度报告', async (app) => {
+  for (const today of ['2026-03-15', '2026-12-06']) {
+    // A fresh browser storage for each day: the example is laid out around the day it is loaded.
+    if (app.page.url().startsWith('http')) await app.page.evaluate(() => localStorage.clear());
+    const p = await withExample(app, today);
+    await app.go('#/study/2026');
+    const pill = p.locator('[data-testid="plan-approval"] .pill');
+    const approved = await pill.getAttribute('data-approved');
+    const study = await pill.innerText();
+    await app.go('#/duties/2026');
+    const row = p.locator('[data-testid="duty-row"][data-duty="StudyPlan"]');
+    const register = await row.locator('[data-testid="duty-count"]').innerText();
+    await app.go('#/report/2026');
+    const report = await p.locator('[data-testid="report-duty"][data-duty="StudyPlan"] [data-testid="report-duty-count"]').innerText();
+    assert.equal(register, report, `${today}: register and report`);
+    assert.equal(approved === 'true', register === '1/1', `${today}: study screen “${study}”, register ${register}`);
+    // The example's plan was approved by the secretary in its first week.
+    assert.equal(approved, 'true', `${today}: ${study}`);
+    assert.match(study, /审定 王振华 2026-01-0\d/);
+    // A first look at the register: a year kept, one deliberate gap (a missed study month).
+    await app.go('#/duties/2026');
+    const overdue = await p.locator('[data-testid="duty-row"][data-status="overdue"]').evaluateAll((rs) => rs.map((r) => r.dataset.duty));
+    assert.deepEqual(overdue, ['CentralStudy'], `${today}: ${overdue}`);
+  }
+});
+
+appTest('a meeting still to come shows no attendance as done and starts no report countdown', async (app) => {
+  const p = await withExample(app, '2026-03-15');
+  // A 中心组学习 planned for next week: listed on the study screen as still to come.
+  await app.go('#/meetings/new');
+  await p.locator('[data-testid="meeting-kind"]').selectOption('CentralStudy');
+  await p.locator('[data-testid="meeting-date"]').fill('2026-03-26');
+  await p.locator('[data-testid="create-meeting"]').click();
+  await p.locator('[data-testid="meeting-place"]').waitFor();
+  await app.go('#/study/2026');
+  const session = p.locator('[data-testid="study-session"]', { hasText: '2026-03-26' });
+  assert.equal(await session.locator('[data-testid="session-not-held"]').innerText(), '尚未召开');
+  assert.doesNotMatch(await session.locator('[data-testid="session-attendance"]').innerText(), /\d+\/\d+/);
+  // A held one counts who came.
+  assert.match(await p.locator('[data-testid="study-session"]', { hasText: '2026-02-' }).first().locator('[data-testid="session-attendance"]').innerText(), /\d+\/\d+/);
+  // A 民主生活会 registered for a later date: no deadline, no countdown, nobody shown as present.
+  await registerDemocraticLife(app, '2026-03-20', '专题民主生活会');
+  const box = p.locator('[data-testid="dl-report"]');
+  assert.equal(await box.getAttribute('data-status'), 'not-held');
+  assert.equal(await p.locator('[data-testid="dl-days-left"]').count(), 0);
+  assert.equal(await p.locator('[data-testid="dl-report-due"]').count(), 0);
+  assert.equal(await p.locator('[data-testid="dl-file-report"]').count(), 0);
+  assert.match(await p.locator('[data-testid="dl-report-status"]').innerText(), /尚未召开/);
+  const presence = await p.locator('[data-testid="dl-presence"]').allInnerTexts();
+  assert.ok(presence.length >= 7 && presence.every((t) => t === '应出席'), presence.join(' '));
+  // The day after, the meeting held: the countdown runs from its date.
+  const hash = await p.evaluate(() => location.hash);
+  await openAt(app, '2026-03-21', hash);
+  assert.equal(await p.locator('[data-testid="dl-report"]').getAttribute('data-status'), 'not-held', 'still planned until opened');
+});

@@ -621,6 +621,79 @@ fn central_study(c: &Ctx) -> DutyStatus {
     )
 }
 
+/// The annual study plan (第二十二条（一）（二）): done once the secretary has approved it, by
+/// [`plan_approval`](crate::domain::study::plan_approval), the rule the study screen shows too.
+fn study_plan(c: &Ctx) -> DutyStatus {
+    let mut st = DutyStatus::new(DutyKind::StudyPlan);
+    let approval = crate::domain::study::plan_approval(c.db, c.year, c.today);
+    st.evidence = approval.and_then(|a| a.evidence).map(EvidenceRef::Evidence).into_iter().collect();
+    if !c.group_serves_in_year() {
+        return st;
+    }
+    st.required = 1;
+    if approval.is_some() {
+        st.done = 1;
+    } else if c.year_over() {
+        st.overdue = true;
+        st.gap(
+            format!("{}年度学习计划未经书记审定", c.year),
+            format!("{}: the study plan was not approved by the secretary", c.year),
+        );
+    } else {
+        st.due(c.y1);
+    }
+    st
+}
+
+/// Where the report on one 民主生活会 stands as of a day (第二十三条（四）).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportState {
+    /// The meeting is still to be held: no deadline runs yet.
+    NotHeld,
+    /// Filed on `on` (late when after `due`).
+    Filed { evidence: Id, on: NaiveDate, due: NaiveDate },
+    /// Not filed; `days_left` days to `due` (0 on the day).
+    Pending { due: NaiveDate, days_left: i64 },
+    /// Not filed and `due` has passed, `days` days ago.
+    Overdue { due: NaiveDate, days: i64 },
+}
+
+/// The first record of `kind` (the report or the notice to the masses) that answers the
+/// 民主生活会 `m` as of `today`: dated from the meeting up to today and before the next held
+/// 民主生活会 (which needs its own). `None` while `m` itself is not held.
+pub fn democratic_life_evidence(db: &Db, m: &Meeting, kind: EvidenceKind, today: NaiveDate) -> Option<Arc<Evidence>> {
+    if !is_held(m, today) {
+        return None;
+    }
+    let next = db
+        .meetings
+        .iter()
+        .filter(|x| x.kind == MeetingKind::DemocraticLife && x.date > m.date && is_held(x, today))
+        .map(|x| x.date)
+        .min();
+    db.evidence
+        .iter()
+        .filter(|e| e.kind == kind && e.date >= m.date && e.date <= today && next.is_none_or(|n| e.date < n))
+        .min_by_key(|e| (e.date, e.id))
+        .cloned()
+}
+
+/// The report's state for the 民主生活会 `m` as of `today` (第二十三条（四）): the countdown runs
+/// from the meeting's date once it is held, e.g. held 2026-01-10 → 15 days left on
+/// 2026-01-10, 0 on 2026-01-25, overdue by 1 on 2026-01-26. A meeting still to come starts no
+/// countdown. The duty register reads the same records ([`democratic_life_evidence`]).
+pub fn democratic_life_report_state(db: &Db, m: &Meeting, today: NaiveDate) -> ReportState {
+    if !is_held(m, today) {
+        return ReportState::NotHeld;
+    }
+    let due = democratic_life_report_due(m.date, &db.settings);
+    match democratic_life_evidence(db, m, EvidenceKind::DemocraticLifeReport, today) {
+        Some(e) => ReportState::Filed { evidence: e.id, on: e.date, due },
+        None if today > due => ReportState::Overdue { due, days: (today - due).num_days() },
+        None => ReportState::Pending { due, days_left: (due - today).num_days() },
+    }
+}
+
 fn democratic_life(c: &Ctx) -> [DutyStatus; 3] {
     let dls = c.meetings_in_year(|k| k == MeetingKind::DemocraticLife);
     let mut life = meeting_duty(
@@ -653,18 +726,10 @@ fn democratic_life(c: &Ctx) -> [DutyStatus; 3] {
             }
         }
     }
-    let all_dl: Vec<&Meeting> = c.held.iter().copied().filter(|m| m.kind == MeetingKind::DemocraticLife).collect();
     let mut report = DutyStatus::new(DutyKind::DemocraticLifeReport);
     let mut notice = DutyStatus::new(DutyKind::DemocraticLifeNotice);
     for m in &dls {
-        // Evidence between this meeting and the next one.
-        let next = all_dl.iter().map(|x| x.date).filter(|d| *d > m.date).min();
-        let find = |kind: EvidenceKind| {
-            c.db.evidence
-                .iter()
-                .filter(|e| e.kind == kind && e.date >= m.date && e.date <= c.today && next.is_none_or(|n| e.date < n))
-                .min_by_key(|e| e.date)
-        };
+        let find = |kind: EvidenceKind| democratic_life_evidence(c.db, m, kind, c.today);
         let deadline = democratic_life_report_due(m.date, c.s);
         report.required += 1;
         match find(EvidenceKind::DemocraticLifeReport) {
@@ -916,7 +981,7 @@ pub fn evaluate_duties(db: &Db, year: i32, today: NaiveDate) -> Vec<DutyStatus> 
             "开展专题研讨",
             "thematic seminar",
         ),
-        evidence_duty(&c, DutyKind::StudyPlan, EvidenceKind::StudyPlan, 1, "确定年度学习计划", "study plans"),
+        study_plan(&c),
         life,
         report,
         notice,

@@ -20,7 +20,10 @@ pub mod risk;
 pub mod roster;
 pub mod vote;
 
-pub use duty::{democratic_life_report_due, evaluate_duties, DutyKind, DutyStatus, EvidenceRef};
+pub use duty::{
+    democratic_life_evidence, democratic_life_report_due, democratic_life_report_state, evaluate_duties, is_held,
+    DutyKind, DutyStatus, EvidenceRef, ReportState,
+};
 pub use expenditure::must_go_to_group;
 pub use lifecycle::{next_steps, transition, Blocker};
 pub use quorum::{item_quorum, meeting_quorum, needed_for_quorum, DueCount, QuorumCheck};

@@ -12,27 +12,26 @@ use crate::components::task_status::TaskStatusPill;
 use crate::domain::article::Article;
 use crate::domain::db::Records;
 use crate::domain::democratic_life::{
-    cycle_mut, cycle_of, days_left, missing_talk_pairs, AbsentStatement, HeartTalk, OpinionSolicited,
+    cycle_mut, cycle_of, missing_talk_pairs, AbsentStatement, HeartTalk, OpinionSolicited,
 };
 use crate::domain::evidence::{Evidence, EvidenceKind};
 use crate::domain::followup::create_task;
 use crate::domain::meeting::{MeetingKind, Presence};
-use crate::domain::rules::democratic_life_report_due;
+use crate::domain::rules::{democratic_life_evidence, democratic_life_report_state, ReportState};
 use crate::domain::Id;
 use crate::i18n::duties::DutiesText as T;
 use crate::i18n::phrases::Phrase;
 use crate::router::Route;
 
-/// First evidence of `kind` dated on/after the meeting and before the next 民主生活会.
-fn filed(db: &crate::domain::db::Db, meeting: Id, kind: EvidenceKind) -> Option<(Id, chrono::NaiveDate)> {
+/// The record of `kind` that answers this meeting as of `today`, as the duty register reads it.
+fn filed(
+    db: &crate::domain::db::Db,
+    meeting: Id,
+    kind: EvidenceKind,
+    today: chrono::NaiveDate,
+) -> Option<(Id, chrono::NaiveDate)> {
     let m = db.meeting(meeting)?;
-    let next =
-        db.meetings.iter().filter(|x| x.kind == MeetingKind::DemocraticLife && x.date > m.date).map(|x| x.date).min();
-    db.evidence
-        .iter()
-        .filter(|e| e.kind == kind && e.date >= m.date && next.is_none_or(|n| e.date < n))
-        .min_by_key(|e| e.date)
-        .map(|e| (e.id, e.date))
+    democratic_life_evidence(db, m, kind, today).map(|e| (e.id, e.date))
 }
 
 /// The 民主生活会 screen.
@@ -73,12 +72,7 @@ fn ReportBox(id: Id) -> impl IntoView {
     let state = use_app();
     let info = move || {
         let today = state.today.get();
-        state.db.with(|db| {
-            let m = db.meeting(id)?;
-            let due = democratic_life_report_due(m.date, &db.settings);
-            let report = filed(db, id, EvidenceKind::DemocraticLifeReport);
-            Some((due, days_left(due, today), report, today))
-        })
+        state.db.with(|db| db.meeting(id).map(|m| democratic_life_report_state(db, m, today)))
     };
     let file = move |_| {
         let today = state.today.get_untracked();
@@ -98,31 +92,37 @@ fn ReportBox(id: Id) -> impl IntoView {
         });
     };
     view! {
-        {move || info().map(|(due, left, report, _today)| {
-            let (status, class) = match report {
-                Some(_) => ("filed", "dl-report ok-box"),
-                None if left < 0 => ("overdue", "dl-report bad-box"),
-                None => ("pending", "dl-report warn-box"),
+        {move || info().map(|st| {
+            let (status, class) = match st {
+                ReportState::NotHeld => ("not-held", "dl-report"),
+                ReportState::Filed { .. } => ("filed", "dl-report ok-box"),
+                ReportState::Overdue { .. } => ("overdue", "dl-report bad-box"),
+                ReportState::Pending { .. } => ("pending", "dl-report warn-box"),
             };
             let lang = state.lang.get();
+            let due = match st {
+                ReportState::Filed { due, .. } | ReportState::Pending { due, .. } | ReportState::Overdue { due, .. } => Some(due),
+                ReportState::NotHeld => None,
+            };
             view! {
                 <div class=class data-testid="dl-report" data-status=status>
                     <h2>{state.t(T::DlReport)}" "<ArticleLink article=Article::clause(23, 4)/></h2>
-                    <p class="dl-due">{state.t(T::DlReportDue)}{move || state.colon()}<strong data-testid="dl-report-due">{due.to_string()}</strong></p>
-                    {match report {
-                        Some((_, d)) => view! { <p class="ok" data-testid="dl-report-status">{state.t(T::DlReportFiled)}" "{d.to_string()}</p> }.into_any(),
-                        None if left < 0 => view! {
+                    {due.map(|due| view! { <p class="dl-due">{state.t(T::DlReportDue)}{move || state.colon()}<strong data-testid="dl-report-due">{due.to_string()}</strong></p> })}
+                    {match st {
+                        ReportState::NotHeld => view! { <p class="muted" data-testid="dl-report-status">{state.t(T::DlReportNotHeld)}</p> }.into_any(),
+                        ReportState::Filed { on, .. } => view! { <p class="ok" data-testid="dl-report-status">{state.t(T::DlReportFiled)}" "{on.to_string()}</p> }.into_any(),
+                        ReportState::Overdue { days, .. } => view! {
                             <p class="dl-countdown bad" data-testid="dl-report-status">
-                                {state.t(T::DlReportOverdue)}" "{lang.of(&Phrase::Days(-left))}
+                                {state.t(T::DlReportOverdue)}" "{lang.of(&Phrase::Days(days))}
                             </p>
                         }.into_any(),
-                        None => view! {
+                        ReportState::Pending { days_left, .. } => view! {
                             <p class="dl-countdown" data-testid="dl-report-status">
-                                {state.t(T::DlDaysLeft)}{move || state.colon()}<strong data-testid="dl-days-left">{left}</strong>{lang.of(&Phrase::DayUnit)}
+                                {state.t(T::DlDaysLeft)}{move || state.colon()}<strong data-testid="dl-days-left">{days_left}</strong>{lang.of(&Phrase::DayUnit)}
                             </p>
                         }.into_any(),
                     }}
-                    {report.is_none().then(|| view! {
+                    {matches!(st, ReportState::Pending { .. } | ReportState::Overdue { .. }).then(|| view! {
                         <button type="button" class="btn btn-primary no-print" on:click=file data-testid="dl-file-report">{state.t(T::DlFileReport)}</button>
                     })}
                 </div>
@@ -256,6 +256,12 @@ fn During(id: Id) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // Until the meeting is held the roster says who is expected: a member not on leave shows as
+    // still to attend, not as present.
+    let held = Memo::new(move |_| {
+        let today = state.today.get();
+        state.db.with(|db| db.meeting(id).is_some_and(|m| crate::domain::rules::is_held(m, today)))
+    });
     let criticism =
         Memo::new(move |_| state.db.with(|db| cycle_of(db, id).map(|c| c.criticism.clone()).unwrap_or_default()));
     let set_statement = move |member: Id, f: Box<dyn FnOnce(&mut AbsentStatement)>| {
@@ -283,12 +289,12 @@ fn During(id: Id) -> impl IntoView {
             <ul class="list dl-attendance">
                 {move || roster.get().into_iter().map(|(member, name, presence)| {
                     let absent = presence != Presence::Present;
-                    let p = match presence { Presence::Present => T::Present, Presence::Leave { .. } => T::OnLeave, Presence::Absent => T::Absent };
+                    let p = match presence { Presence::Present if !held.get() => T::ToAttend, Presence::Present => T::Present, Presence::Leave { .. } => T::OnLeave, Presence::Absent => T::Absent };
                     let st = Memo::new(move |_| state.db.with(|db| cycle_of(db, id).and_then(|c| c.statements.iter().find(|s| s.member == member).cloned())));
                     let has_text = move || st.with(|s| s.as_ref().is_some_and(|s| !s.text.trim().is_empty()));
                     view! {
                         <li class="dl-member" data-testid="dl-member">
-                            <span>{name}" "</span><span class=if absent { "pill pill-warn" } else { "pill pill-ok" }>{state.t(p)}</span>
+                            <span>{name}" "</span><span class=if absent { "pill pill-warn" } else if p == T::ToAttend { "pill" } else { "pill pill-ok" } data-testid="dl-presence">{state.t(p)}</span>
                             {move || (absent && !has_text()).then(|| view! { <span class="field-error">" "{state.t(T::DlStatementMissing)}</span> })}
                             {absent.then(|| {
                                 let text = move || st.with(|s| s.as_ref().map(|s| s.text.clone()).unwrap_or_default());
@@ -381,7 +387,10 @@ fn After(id: Id) -> impl IntoView {
             Err(e) => err.set(Some(FieldError::Refused(e))),
         }
     };
-    let notice = move || state.db.with(|db| filed(db, id, EvidenceKind::DemocraticLifeNotice));
+    let notice = move || {
+        let today = state.today.get();
+        state.db.with(|db| filed(db, id, EvidenceKind::DemocraticLifeNotice, today))
+    };
     let record_notice = move |_| {
         let today = state.today.get_untracked();
         state.update(|db| {

@@ -81,9 +81,9 @@ pub fn ReportPage(
                         {s.duties.iter().filter(|d| d.required > 0 || !d.gaps.is_empty()).map(|d| {
                             let gaps = lang.pick(&d.gaps, &d.gaps_en).join(&lang.of(&Phrase::ListSeparator));
                             view! {
-                                <tr class:bad=d.overdue>
+                                <tr class:bad=d.overdue data-testid="report-duty" data-duty=format!("{:?}", d.duty)>
                                     <th scope="row">{lang.of(&d.duty)}" "<span class="muted">{lang.of(&d.duty.article())}</span></th>
-                                    <td>{format!("{}/{}", d.done, d.required)}</td>
+                                    <td data-testid="report-duty-count">{format!("{}/{}", d.done, d.required)}</td>
                                     <td>{if gaps.is_empty() { state.t(T::NoGaps).to_string() } else { gaps }}</td>
                                 </tr>
                             }

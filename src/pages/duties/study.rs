@@ -11,7 +11,8 @@ use crate::domain::article::Article;
 use crate::domain::meeting::MeetingKind;
 use crate::domain::rules::{evaluate_duties, DutyKind};
 use crate::domain::study::{
-    approve_plan, attendance_count, plan_mut, plan_of, session_mut, session_of, sessions_in_year, StudyTopic,
+    approve_plan, attendance_count, plan_approval, plan_mut, plan_of, session_mut, session_of, sessions_in_year,
+    StudyTopic,
 };
 use crate::domain::Id;
 use crate::i18n::duties::DutiesText as T;
@@ -66,16 +67,20 @@ fn Plan(year: i32) -> impl IntoView {
             Err(e) => approve_err.set(Some(e)),
         }
     };
+    // The same rule as the duty register's row and the annual report (plan_approval).
     let approved = move || {
-        state.db.with(|db| plan_of(db, year).and_then(|p| Some((db.org.member_name(p.approved_by?), p.approved_on?))))
+        let today = state.today.get();
+        state.db.with(|db| {
+            plan_approval(db, year, today).map(|a| (a.by.map(|m| db.org.member_name(m)).unwrap_or_default(), a.on))
+        })
     };
     view! {
         <div class="card">
             <h2>{move || state.t(T::StudyPlan)}" "<ArticleLink article=Article::clause(22, 2)/></h2>
             <p data-testid="plan-approval">
                 {move || match approved() {
-                    Some((who, when)) => view! { <span class="pill pill-ok">{state.t(T::ApprovedBy)}" "{who}" "{when.to_string()}</span> }.into_any(),
-                    None => view! { <span class="pill pill-warn">{state.t(T::NotApproved)}</span> }.into_any(),
+                    Some((who, when)) => view! { <span class="pill pill-ok" data-approved="true">{state.t(T::ApprovedBy)}" "{who}" "{when.to_string()}</span> }.into_any(),
+                    None => view! { <span class="pill pill-warn" data-approved="false">{state.t(T::NotApproved)}</span> }.into_any(),
                 }}
             </p>
             <ol class="study-topics" data-testid="study-topics">
@@ -143,6 +148,7 @@ fn Sessions(year: i32) -> impl IntoView {
     // A memo: the sessions (and what is being typed in their records) are rebuilt only when
     // their list changes, not on every save.
     let sessions = Memo::new(move |_| {
+        let today = state.today.get();
         state.db.with(|db| {
             sessions_in_year(db, year)
                 .into_iter()
@@ -152,7 +158,7 @@ fn Sessions(year: i32) -> impl IntoView {
                         m.date,
                         m.kind,
                         m.title.clone(),
-                        attendance_count(m),
+                        attendance_count(m, today),
                         m.attendance
                             .iter()
                             .filter(|a| a.presence != crate::domain::meeting::Presence::Present)
@@ -171,12 +177,14 @@ fn Sessions(year: i32) -> impl IntoView {
                 if s.is_empty() {
                     return view! { <p class="muted">{state.t(T::NoSessions)}</p> }.into_any();
                 }
-                s.into_iter().map(|(id, date, kind, title, (present, roster), absent)| view! {
+                s.into_iter().map(|(id, date, kind, title, count, absent)| view! {
                     <article class="study-session" data-testid="study-session">
                         <h3><a href=Route::Meeting(id).href()>{date.to_string()}" "{if title.is_empty() { kind.zh().to_string() } else { title }}</a>
                             {(kind == MeetingKind::StudySeminar).then(|| view! { " "<span class="pill">{state.t(T::Seminar)}</span> })}</h3>
-                        <p>{state.t(T::Attendance)}{move || state.colon()}<strong>{format!("{present}/{roster}")}</strong>
-                            {(!absent.is_empty()).then(|| format!("（{}）", absent.join("、")))}</p>
+                        <p data-testid="session-attendance">{state.t(T::Attendance)}{move || state.colon()}{match count {
+                            Some((present, roster)) => view! { <strong>{format!("{present}/{roster}")}</strong>{(!absent.is_empty()).then(|| format!("（{}）", absent.join("、")))} }.into_any(),
+                            None => view! { <span class="muted" data-testid="session-not-held">{state.t(T::NotYetHeld)}</span> }.into_any(),
+                        }}</p>
                         <SessionRecord id=id/>
                     </article>
                 }).collect_view().into_any()

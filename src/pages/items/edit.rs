@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::fix::StepFix;
 use super::list::status_class;
 use crate::app::{navigate, use_app};
 use crate::components::article_link::ArticleLink;
@@ -121,7 +122,8 @@ pub fn ItemPage(
                 .collect::<Vec<_>>()
         })
     });
-    let step_err = RwSignal::new(None::<rules::Blocker>);
+    // The refusal of the last step tried, shown in that step's row with its fix.
+    let step_err = RwSignal::new(None::<(ItemStatus, rules::Blocker)>);
     let note = RwSignal::new(String::new());
     let go = move |to: ItemStatus| {
         let today = state.today.get_untracked();
@@ -136,9 +138,10 @@ pub fn ItemPage(
                 step_err.set(None);
                 note.set(String::new())
             }
-            Err(e) => step_err.set(Some(e)),
+            Err(e) => step_err.set(Some((to, e))),
         }
     };
+    let go_cb = Callback::new(go);
     let check_box = move |label: T,
                           get: fn(&PrepChecklist) -> bool,
                           set: fn(&mut PrepChecklist, bool),
@@ -168,18 +171,29 @@ pub fn ItemPage(
                 <div class="steps">
                     {move || steps.get().into_iter().map(|(to, res)| {
                         let label = move || state.lang.get().of(&to);
+                        // A step refused when tried (a check that depends on the day) shows why, and
+                        // its fix, in its own row.
+                        let refused = move || step_err.get().filter(|(t, _)| *t == to).map(|(_, e)| e);
                         match res {
-                            Ok(()) => view! { <div class="step"><button type="button" class="btn btn-primary" data-testid="step" data-to=format!("{to:?}") on:click=move |_| go(to)>{"→ "}{label}</button></div> }.into_any(),
+                            Ok(()) => view! {
+                                <div class="step" data-to=format!("{to:?}")>
+                                    <button type="button" class="btn btn-primary" data-testid="step" data-to=format!("{to:?}") on:click=move |_| go(to)>{"→ "}{label}</button>
+                                    {move || refused().map(|e| view! {
+                                        <span class="field-error" role="alert" data-testid="step-error">{let e2 = e.clone(); move || state.lang.get().of(&e2)}</span>
+                                        <StepFix id=id blocker=e go=go_cb/>
+                                    })}
+                                </div>
+                            }.into_any(),
                             Err(b) => view! {
                                 <div class="step step-blocked" data-testid="step-blocked" data-to=format!("{to:?}")>
                                     <button type="button" class="btn" aria-disabled="true" disabled=true>{"→ "}{label}</button>
-                                    <span class="field-error">{let b2 = b.clone(); move || state.lang.get().of(&b2)}</span>" "<ArticleLink article=b.article()/>
+                                    <span class="step-why"><span class="field-error" data-testid="step-reason">{let b2 = b.clone(); move || state.lang.get().of(&b2)}</span>" "<ArticleLink article=b.article()/></span>
+                                    <StepFix id=id blocker=b go=go_cb/>
                                 </div>
                             }.into_any(),
                         }
                     }).collect_view()}
                 </div>
-                {move || step_err.get().map(|e| view! { <p class="field-error" role="alert" data-testid="step-error">{move || state.lang.get().of(&e)}</p> })}
                 <details>
                     <summary>{move || state.t(T::History)}</summary>
                     <ul>{move || history.get().into_iter().map(|h| view! { <li>{format!("{} {} {}", h.date, state.lang.get().of(&h.to), h.note)}</li> }).collect_view()}</ul>

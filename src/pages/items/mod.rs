@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::router::Route;
 
 pub mod edit;
+mod fix;
 pub mod list;
 
 /// The page for a route of this area.
