@@ -85,7 +85,7 @@ fn AttendeeRow(
                 commit=set("attendee-position", |a, v| a.position = v)/>
             <RemoveButton label=Signal::derive(move || state.t(Ui::Remove).to_string())
                 question=Signal::derive(move || format!("{}{}", state.t(Ui::RemoveAttendeeAsk), name.get()))
-                blocked=Callback::new(move |()| state.db.with_untracked(|db| super::attendee_in_use(db, id)).then_some(Ui::AttendeeInUse))
+                blocked=Callback::new(move |()| state.db.with_untracked(|db| super::in_use(db, crate::backup::refs::Kind::Attendee, id)).then_some(Ui::AttendeeInUse))
                 on_remove=Callback::new(move |()| { ed.change(("attendee-name", id, 0), move |db| db.org.attendees.retain(|a| a.id != id)); })
                 testid="remove-attendee"/>
         </div>

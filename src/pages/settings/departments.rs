@@ -100,7 +100,7 @@ fn DepartmentRow(
             </label>
             <RemoveButton label=Signal::derive(move || state.t(Ui::Remove).to_string())
                 question=Signal::derive(move || format!("{}{}", state.t(Ui::RemoveDepartmentAsk), name.get()))
-                blocked=Callback::new(move |()| state.db.with_untracked(|db| super::department_in_use(db, id)).then_some(Ui::DepartmentInUse))
+                blocked=Callback::new(move |()| state.db.with_untracked(|db| super::in_use(db, crate::backup::refs::Kind::Department, id)).then_some(Ui::DepartmentInUse))
                 on_remove=Callback::new(move |()| { ed.change(("department-name", id, 0), move |db| db.org.departments.retain(|d| d.id != id)); })
                 testid="remove-department"/>
         </div>

@@ -115,9 +115,19 @@ impl Editor {
             return true;
         }
         let before = problems(&now);
+        // One message of each kind: a second secretary for a term of years would otherwise
+        // be reported once for every date the count changes.
+        let mut kinds = Vec::new();
         let new: Vec<Message> = problems(&next)
             .into_iter()
             .filter(|i| refuses(&i.problem) && !before.contains(i))
+            .filter(|i| {
+                let kind = std::mem::discriminant(&i.problem);
+                !kinds.contains(&kind) && {
+                    kinds.push(kind);
+                    true
+                }
+            })
             .map(|i| Message::new(i.problem))
             .collect();
         if !new.is_empty() {

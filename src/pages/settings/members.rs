@@ -116,7 +116,7 @@ fn MemberCard(
                     </span>
                     <RemoveButton label=Signal::derive(move || state.t(Ui::Remove).to_string())
                         question=Signal::derive(move || format!("{}{}", state.t(Ui::RemoveMemberAsk), name.get()))
-                        blocked=Callback::new(move |()| state.db.with_untracked(|db| super::member_in_use(db, id)).then_some(Ui::MemberInUse))
+                        blocked=Callback::new(move |()| state.db.with_untracked(|db| super::in_use(db, crate::backup::refs::Kind::Member, id)).then_some(Ui::MemberInUse))
                         on_remove=remove testid="remove-member"/>
                 </div>
             </div>

@@ -15,30 +15,33 @@ mod rules_duties;
 mod terms;
 mod unit;
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::app::use_app;
+use crate::backup::refs::{visit_refs, Kind};
 use crate::domain::db::Db;
+use crate::domain::meeting::MeetingStage;
 use crate::domain::Id;
 use crate::i18n::Ui;
 
-/// Whether a member is referenced by any record (then it cannot be deleted, only its term ended).
-fn member_in_use(db: &Db, id: Id) -> bool {
-    db.meetings.iter().any(|m| m.chair == Some(id) || m.attendance.iter().any(|a| a.member == id))
-        || db.items.iter().any(|i| i.in_charge == Some(id))
-        || db.tasks.iter().any(|t| t.member == Some(id))
-        || db.evidence.iter().any(|e| e.member == Some(id) || e.counterpart == Some(id))
-}
-
-fn department_in_use(db: &Db, id: Id) -> bool {
-    db.items.iter().any(|i| i.department == Some(id))
-        || db.tasks.iter().any(|t| t.department == Some(id))
-        || db.evidence.iter().any(|e| e.department == Some(id))
-}
-
-fn attendee_in_use(db: &Db, id: Id) -> bool {
-    db.meetings.iter().any(|m| m.observers.contains(&id))
+/// Whether any record refers to the member, department or attendee `id` of `kind`: then it
+/// cannot be removed (a member's term can be ended instead). Two references do not count: a
+/// planned meeting's roster follows the members and drops one removed, and a department's
+/// member in charge is cleared with the member.
+fn in_use(db: &Db, kind: Kind, id: Id) -> bool {
+    let planned: HashSet<Id> = db.meetings.iter().filter(|m| m.stage == MeetingStage::Planned).map(|m| m.id).collect();
+    // The visitor reaches every reference the backup checks, on a copy it may change.
+    let mut copy = db.clone();
+    let mut found = false;
+    visit_refs(&mut copy, &mut |site, k, x| {
+        let follows = site.kind == Kind::Meeting && site.field == "attendance.member" && planned.contains(&site.id);
+        let cleared = site.kind == Kind::Department && site.field == "in_charge";
+        found |= k == kind && *x == id && !follows && !cleared;
+    });
+    found
 }
 
 fn parse_date(s: &str) -> Option<NaiveDate> {
