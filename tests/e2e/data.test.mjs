@@ -400,6 +400,7 @@ appTest('a backup that adds a member: merged, every planned meeting lists them a
   const like = doc.data.org.members.find((m) => m.terms.some((t) => t.role === 'Member' && t.end === null));
   const id = doc.data.next_id;
   doc.data.next_id = id + 1;
+  doc.counts.members += 1;
   doc.data.org.members.push({ ...like, id, name: '导入成员', note: '', terms: [{ ...like.terms[0], role: 'Member', start: '2020-01-01', end: null, director: false, main_leader: false }] });
   const file = resealedFile(doc, 'added-member.json');
   await page.getByTestId('import-file').setInputFiles(file);
