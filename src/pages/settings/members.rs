@@ -114,14 +114,17 @@ fn MemberCard(
                     <span class=move || if serving.get() { "pill pill-ok" } else { "pill" }>
                         {move || state.t(if serving.get() { Ui::ServingOn } else { Ui::FormerMember })}
                     </span>
-                    <RemoveButton label=Signal::derive(move || state.t(Ui::Remove).to_string())
-                        question=Signal::derive(move || format!("{}{}", state.t(Ui::RemoveMemberAsk), name.get()))
-                        blocked=Callback::new(move |()| state.db.with_untracked(|db| super::in_use(db, crate::backup::refs::Kind::Member, id)).then_some(Ui::MemberInUse))
-                        on_remove=remove testid="remove-member"/>
                 </div>
             </div>
             {move || (0..term_count.get()).map(|i| view! { <TermRow ed=ed id=id index=i/> }).collect_view()}
             <AddTerm ed=ed id=id/>
+            // Last in the card, where its question and the reason it is refused have the width.
+            <div class="member-remove">
+                <RemoveButton label=Signal::derive(move || state.t(Ui::Remove).to_string())
+                    question=Signal::derive(move || format!("{}{}", state.t(Ui::RemoveMemberAsk), name.get()))
+                    blocked=Callback::new(move |()| state.db.with_untracked(|db| super::in_use(db, crate::backup::refs::Kind::Member, id)).then_some(Ui::MemberInUse))
+                    on_remove=remove testid="remove-member"/>
+            </div>
         </div>
     }
 }
