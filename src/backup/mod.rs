@@ -38,7 +38,11 @@ pub use crypto::{
 };
 use refs::{label, visit_ids, visit_refs, Kind};
 
-use crate::domain::{db::Db, doc::has_doc, revision, Id};
+use crate::domain::{
+    db::Db,
+    doc::{has_doc, DocId},
+    revision, Id,
+};
 use crate::storage::{canonical, codec::sha256_hex, migrate_value, APP_VERSION, MIGRATIONS, SCHEMA};
 
 /// The format id of a backup file.
@@ -665,8 +669,15 @@ pub enum ImportMode {
 /// (see [`merge`]), or a replace that takes the file as it is. `incoming` must come from
 /// [`parse_backup`] (ids unique, references resolved).
 pub fn apply(current: &Db, incoming: Db, mode: ImportMode) -> Db {
+    apply_chosen(current, incoming, mode, &HashMap::new())
+}
+
+/// [`apply`], with the choices made in the preview for records both sides changed (a merge).
+/// Afterwards planned meetings take the members serving on their dates, as the imported
+/// organisation has them: until a meeting opens its roster follows the members (第十八条（四）).
+pub fn apply_chosen(current: &Db, incoming: Db, mode: ImportMode, choices: &HashMap<DocId, merge::Choice>) -> Db {
     let mut incoming = incoming;
-    match mode {
+    let mut out = match mode {
         ImportMode::Replace => {
             let max = max_id(&mut incoming);
             incoming.next_id = incoming.next_id.max(max + 1);
@@ -674,8 +685,10 @@ pub fn apply(current: &Db, incoming: Db, mode: ImportMode) -> Db {
             incoming.unshared.clear();
             incoming
         }
-        ImportMode::Merge => merge::merge(current, &merge::plan(current, &incoming), &HashMap::new()),
-    }
+        ImportMode::Merge => merge::merge(current, &merge::plan(current, &incoming), choices),
+    };
+    crate::domain::conduct::follow_rosters(&mut out);
+    out
 }
 
 /// Split off a closed year: `(the year's records, the database without them)`. Records that

@@ -163,7 +163,7 @@ pub fn items_sheet(db: &Db) -> Sheet {
             .iter()
             .map(|i| {
                 vec![
-                    Cell::Number(i.id as f64),
+                    Cell::Number(i.id.into()),
                     text(i.title.trim()),
                     text(i.category.zh()),
                     text(status_zh(i.status)),
@@ -205,7 +205,7 @@ pub fn tasks_sheet(db: &Db, today: NaiveDate) -> Sheet {
                     Cell::Date(t.created),
                     Cell::Date(t.deadline),
                     text(s.status),
-                    Cell::Number(s.overdue_days as f64),
+                    Cell::Number(s.overdue_days),
                     text(s.latest),
                 ]
             })
@@ -232,8 +232,8 @@ pub fn duties_sheet(db: &Db, year: i32, today: NaiveDate) -> Sheet {
                 vec![
                     text(d.duty.zh()),
                     text(d.duty.article().zh()),
-                    Cell::Number(d.required as f64),
-                    Cell::Number(d.done as f64),
+                    Cell::Number(d.required.into()),
+                    Cell::Number(d.done.into()),
                     d.next_due.map(Cell::Date).unwrap_or(Cell::Empty),
                     text(if d.overdue { "是" } else { "否" }),
                     text(d.gaps.join("；")),

@@ -9,7 +9,8 @@ pub enum Cell {
     Text(String),
     /// A date, stored as an Excel date (a number with a date format), not as text.
     Date(NaiveDate),
-    Number(f64),
+    /// A whole number (an id, a count, days): the registers hold no fractions.
+    Number(i64),
     Empty,
 }
 

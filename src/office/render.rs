@@ -228,7 +228,7 @@ pub fn xlsx(sheet: &Sheet) -> Result<Vec<u8>, String> {
                     ws.write_string(r, c, t).map_err(e)?;
                 }
                 Cell::Number(n) => {
-                    ws.write_number(r, c, *n).map_err(e)?;
+                    ws.write_number(r, c, *n as f64).map_err(e)?;
                 }
                 Cell::Date(d) => {
                     let x = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8).map_err(e)?;

@@ -383,6 +383,39 @@ appTest('an undo that fails (storage full) says so and stays on offer; it works 
   }
 });
 
+// Until 宣布开会 a meeting's roster follows the members serving on its date: also when the
+// members come from a backup.
+appTest('a backup that adds a member: merged, every planned meeting lists them and counts them in 应到会', async (app) => {
+  const page = await app.gotoApp('#/');
+  await app.loadExample();
+  await app.go('#/meetings');
+  const planned = (await page.locator('[data-testid="meeting-row"][data-stage="Planned"]').first().getAttribute('href')).replace(/\/(minutes|summary)$/, '');
+  await app.go(`${planned}/live`);
+  await page.getByTestId('meeting-quorum').waitFor();
+  const rows = await page.getByTestId('att-row').count();
+  const due = () => page.locator('[data-testid="meeting-quorum"] [data-testid="q-due"]').innerText().then(Number);
+  const dueBefore = await due();
+  // The backup, with a member added elsewhere (serving since 2020).
+  const doc = JSON.parse((await exportBackup(app, page)).text);
+  const like = doc.data.org.members.find((m) => m.terms.some((t) => t.role === 'Member' && t.end === null));
+  const id = doc.data.next_id;
+  doc.data.next_id = id + 1;
+  doc.counts.members += 1;
+  doc.data.org.members.push({ ...like, id, name: '导入成员', note: '', terms: [{ ...like.terms[0], role: 'Member', start: '2020-01-01', end: null, director: false, main_leader: false }] });
+  const file = resealedFile(doc, 'added-member.json');
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.getByTestId('import-preview').waitFor();
+  await page.getByTestId('import-merge').click();
+  await page.getByTestId('import-done').waitFor();
+  await app.go(`${planned}/live`);
+  await page.getByTestId('att-row').filter({ hasText: '导入成员' }).waitFor();
+  assert.equal(await page.getByTestId('att-row').count(), rows + 1);
+  assert.equal(await due(), dueBefore + 1, '应到会 counts the imported member');
+  // And so after a reload: the roster was saved.
+  await app.reload();
+  await page.getByTestId('att-row').filter({ hasText: '导入成员' }).waitFor();
+});
+
 appTest('bad backup files are refused with a message and change nothing', async (app) => {
   const page = await app.gotoApp('#/');
   await app.loadExample();

@@ -128,8 +128,8 @@ appTest('a year with a month without a 党组会议 is flagged on the register a
       await p.screenshot({ path: `${process.env.YISHI_SHOTS}/settings-ledger-${w}.png` });
     }
   }
-  await p.getByTestId('settings-save').click();
-  await p.getByTestId('settings-status').filter({ hasText: '已保存' }).waitFor();
+  // Saved when it was left: no 保存 button.
+  await p.getByTestId('save-state').filter({ hasText: '已保存' }).waitFor();
   // 首页: overdue follow-up first, then this year's risks; 2025's are folded below them.
   await app.go('#/');
   const older = p.locator('[data-testid="older-risks"]');

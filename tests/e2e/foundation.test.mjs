@@ -7,30 +7,43 @@ import { appTest } from './lib.mjs';
 const MEMBERS = ['王建国', '李明', '张伟', '刘洋', '陈静', '杨帆', '赵磊'];
 const DEPARTMENTS = [['办公室', 0], ['规划建设科', 2], ['财务审计科', 3]];
 
+/** Type `value` into a 设置 field and leave it: the change is saved then. */
+async function commit(field, value) {
+  await field.fill(value);
+  await field.press('Tab');
+}
+
+/** Wait until some input with `testid` shows `value` (a record added or renamed was saved). */
+async function shown(page, testid, value) {
+  await page.waitForFunction(([t, v]) => [...document.querySelectorAll(`[data-testid="${t}"]`)].some((e) => e.value === v), [testid, value]);
+}
+
 async function setUpUnit(page) {
   await page.getByTestId('set-up-unit').click();
-  await page.getByTestId('unit-name').fill('昌吉州交通运输局');
-  await page.getByTestId('unit-superior').fill('中共昌吉州委员会');
-  for (let i = 0; i < MEMBERS.length; i++) {
+  await commit(page.getByTestId('unit-name'), '昌吉州交通运输局');
+  await commit(page.getByTestId('unit-superior'), '中共昌吉州委员会');
+  for (const name of MEMBERS) {
+    await page.getByTestId('new-member-name').fill(name);
     await page.getByTestId('add-member').click();
-    await page.getByTestId('member-name').nth(i).fill(MEMBERS[i]);
+    await shown(page, 'member-name', name);
   }
-  for (let i = 0; i < DEPARTMENTS.length; i++) {
-    await page.getByTestId('add-department').click();
-    await page.getByTestId('department-name').nth(i).fill(DEPARTMENTS[i][0]);
+  for (const [name] of DEPARTMENTS) {
+    await page.getByTestId('new-department-name').fill(name);
+    await page.getByTestId('new-department-name').press('Enter');
+    await shown(page, 'department-name', name);
   }
-  // In-charge selects list members by name once the names are typed.
+  // In-charge selects list members by name.
   for (let i = 0; i < DEPARTMENTS.length; i++) {
     await page.getByTestId('department-in-charge').nth(i).selectOption({ label: MEMBERS[DEPARTMENTS[i][1]] });
   }
-  await page.getByTestId('settings-save').click();
-  await assert.doesNotReject(page.getByTestId('settings-status').filter({ hasText: '已保存' }).waitFor({ timeout: 5000 }));
+  await page.getByTestId('save-state').filter({ hasText: '已保存' }).waitFor();
 }
 
 appTest('first run: set up a unit with 7 members and 3 departments; everything is there after reload', async (app) => {
   const page = await app.gotoApp('#/');
   await page.getByTestId('welcome').waitFor();
   await setUpUnit(page);
+  assert.equal(await page.getByTestId('settings-save').count(), 0, 'no 保存 button: each change is saved as it is made');
   await app.reload();
   assert.ok(page.url().endsWith('#/settings'));
   assert.equal(await page.getByTestId('unit-name').inputValue(), '昌吉州交通运输局');
@@ -48,16 +61,17 @@ appTest('first run: set up a unit with 7 members and 3 departments; everything i
   assert.equal(await page.getByTestId('welcome').count(), 0);
 });
 
-// Typing in the settings draft changes only what it touches (not every member's term rows and every department's
-// member options again on each key). The options still follow names, additions and removals.
-appTest('settings: a name typed shows in every in-charge list at once, and the other rows stay as they are', async (app) => {
+// Each change saves at once, and changes only what it touches (not every member's term rows and
+// every department's member options again). The options still follow names, additions and
+// removals; removing asks first.
+appTest('settings: a renamed member shows in every in-charge list, the other rows stay as they are; removing asks first', async (app) => {
   const page = await app.gotoApp('#/');
   await setUpUnit(page);
   const optionTexts = () => page.getByTestId('department-in-charge').evaluateAll((els) => els.map((e) => [...e.options].map((o) => o.textContent)));
   const selected = () => page.getByTestId('department-in-charge').evaluateAll((els) => els.map((e) => e.selectedOptions[0].textContent));
   const before = await optionTexts();
   assert.deepEqual(before, DEPARTMENTS.map(() => ['（未指定）', ...MEMBERS]));
-  // Every change to the page while the name is typed, outside the name's own input.
+  // Every change to the page while the name is changed, outside the name's own input.
   await page.evaluate(() => {
     const renamed = [...document.querySelector('[data-testid="department-in-charge"]').options].find((o) => o.textContent === '张伟').value;
     window.__touched = [];
@@ -68,41 +82,41 @@ appTest('settings: a name typed shows in every in-charge list at once, and the o
     } });
     window.__mo.observe(document.querySelector('main'), { subtree: true, childList: true, attributes: true, characterData: true });
   });
-  // Rename 张伟 (in charge of 规划建设科), key by key.
+  // Rename 张伟 (in charge of 规划建设科), key by key, then leave the field.
   await page.getByTestId('member-name').nth(2).fill('');
   await page.getByTestId('member-name').nth(2).pressSequentially('张卫东');
+  await page.getByTestId('member-name').nth(2).press('Tab');
   const renamed = MEMBERS.map((m, i) => (i === 2 ? '张卫东' : m));
   assert.deepEqual(await optionTexts(), DEPARTMENTS.map(() => ['（未指定）', ...renamed]));
   assert.deepEqual(await selected(), DEPARTMENTS.map((d) => renamed[d[1]]));
   const touched = await page.evaluate(() => { window.__mo.disconnect(); return window.__touched; });
   assert.deepEqual([...new Set(touched)], [], 'no term row and no other member\'s option was touched');
-  // A term added to 李明: one more row, in his card only; removed again. A member added: in
-  // every list; removed: gone from every list.
-  const terms = await page.getByTestId('term-role').count();
-  await page.getByTestId('member-card').nth(1).getByRole('button', { name: '添加任职期间' }).click();
-  assert.equal(await page.getByTestId('term-role').count(), terms + 1);
-  assert.equal(await page.getByTestId('member-card').nth(1).getByTestId('term-role').count(), 2);
-  // (Two open terms from the same day would be refused on saving: the new one goes again.)
-  await page.getByTestId('member-card').nth(1).locator('.term-row').last().getByRole('button').click();
-  assert.equal(await page.getByTestId('term-role').count(), terms);
+  // A member added: in every list. Removing asks first; 取消 keeps them, 删除 removes them
+  // from every list.
+  await page.getByTestId('new-member-name').fill('新成员');
   await page.getByTestId('add-member').click();
-  await page.getByTestId('member-name').last().fill('新成员');
+  await shown(page, 'member-name', '新成员');
   assert.deepEqual((await optionTexts())[0], ['（未指定）', ...renamed, '新成员']);
-  await page.getByTestId('member-card').last().getByRole('button', { name: '删除' }).first().click();
+  const card = page.getByTestId('member-card').last();
+  await card.getByRole('button', { name: '删除', exact: true }).click();
+  assert.match(await page.getByTestId('remove-member').innerText(), /删除后不能恢复。删除党组成员：新成员/);
+  await page.getByTestId('remove-member-no').click();
+  assert.equal(await page.getByTestId('remove-member').count(), 0);
+  assert.equal(await page.getByTestId('member-card').count(), MEMBERS.length + 1);
+  await card.getByRole('button', { name: '删除', exact: true }).click();
+  await page.getByTestId('remove-member-yes').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="member-card"]').length === n, MEMBERS.length);
   assert.deepEqual(await optionTexts(), DEPARTMENTS.map(() => ['（未指定）', ...renamed]));
-  // The heading says the page holds unsaved changes until 保存.
-  assert.equal(await page.getByTestId('settings-unsaved').innerText(), '有未保存的修改');
-  await page.getByTestId('settings-save').click();
-  await page.getByTestId('settings-status').filter({ hasText: '已保存' }).waitFor();
-  assert.equal(await page.getByTestId('settings-unsaved').count(), 0);
+  // A member named in records cannot be removed: the page says why, and asks nothing.
   await app.reload();
   assert.deepEqual(await selected(), DEPARTMENTS.map((d) => renamed[d[1]]));
+  assert.deepEqual(await page.getByTestId('member-name').evaluateAll((els) => els.map((e) => e.value)), renamed);
 });
 
 // Members who had left when the page was opened (往届成员) are folded under a button and built
 // only when shown (ten years of members make the page slow to open and long to scroll on a
-// tablet). They stay editable; an error in one of them opens the fold.
-appTest('settings: former members are folded under a button, editable when shown, and an error opens them', async (app) => {
+// tablet). They stay editable; a wrong date is refused beside the dates.
+appTest('settings: former members are folded under a button, editable when shown, and a wrong date is refused', async (app) => {
   const page = await app.gotoApp('#/');
   await setUpUnit(page);
   // 赵磊 served 2020-2021, under 王建国 as secretary since 2019.
@@ -110,8 +124,7 @@ appTest('settings: former members are folded under a button, editable when shown
   const last = page.getByTestId('member-card').last();
   await last.getByTestId('term-start').fill('2020-01-01');
   await last.getByTestId('term-end').fill('2021-12-31');
-  await page.getByTestId('settings-save').click();
-  await page.getByTestId('settings-status').filter({ hasText: '已保存' }).waitFor();
+  await page.getByTestId('save-state').filter({ hasText: '已保存' }).waitFor();
   // Still shown in this visit; folded once the page is opened again.
   assert.equal(await page.getByTestId('member-card').count(), MEMBERS.length);
   await app.reload();
@@ -130,28 +143,16 @@ appTest('settings: former members are folded under a button, editable when shown
   assert.equal(await former.count(), 1);
   assert.equal(await former.getByTestId('member-name').inputValue(), '赵磊');
   assert.equal(await former.locator('.pill').textContent(), '已离任');
-  // An end before the start, the fold closed again, then 保存: refused, and the fold opens
-  // with the error beside the dates.
+  // An end before the start: refused beside the dates, and not saved.
   await former.getByTestId('term-end').fill('2019-06-30');
-  await toggle.click();
-  assert.equal(await former.count(), 0);
-  await page.getByTestId('settings-save').click();
-  await page.getByTestId('settings-status').filter({ hasText: '未保存' }).waitFor();
   await former.locator('.term-error').filter({ hasText: '任职结束日期早于开始日期' }).waitFor();
-  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
-  // Closed again by hand, it stays closed while another field is typed in (every keystroke
-  // checks the draft again), and the next 保存 opens it again.
-  await toggle.click();
-  await page.getByTestId('department-name').first().pressSequentially('一');
-  await page.getByTestId('department-name').first().press('Backspace');
-  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
-  assert.equal(await former.count(), 0);
-  await page.getByTestId('settings-save').click();
-  await former.locator('.term-error').filter({ hasText: '任职结束日期早于开始日期' }).waitFor();
-  // Mended and saved: the new end date is kept, and the member is still folded.
+  await app.reload();
+  await page.getByTestId('toggle-former').click();
+  assert.equal(await former.getByTestId('term-end').inputValue(), '2021-12-31', 'the refused date was not saved');
+  // Mended: the new end date is kept, and the member is still folded.
   await former.getByTestId('term-end').fill('2022-06-30');
-  await page.getByTestId('settings-save').click();
-  await page.getByTestId('settings-status').filter({ hasText: '已保存' }).waitFor();
+  await page.getByTestId('save-state').filter({ hasText: '已保存' }).waitFor();
+  assert.equal(await former.locator('.term-error').count(), 0);
   await app.reload();
   await page.getByTestId('toggle-former').click();
   assert.equal(await former.getByTestId('term-end').inputValue(), '2022-06-30');
@@ -160,21 +161,67 @@ appTest('settings: former members are folded under a button, editable when shown
   assert.equal((await page.getByTestId('toggle-former').textContent()).trim(), 'Hide former members (1)');
 });
 
-appTest('bad settings show inline errors and change nothing', async (app) => {
+appTest('settings save as they change: a field, a choice and a number survive a reload without any 保存', async (app) => {
   const page = await app.gotoApp('#/');
   await setUpUnit(page);
-  // A second secretary from the same day: refused with the article, nothing saved.
+  await commit(page.getByTestId('unit-superior'), '中共昌吉回族自治州委员会');
+  await commit(page.getByTestId('setting-meeting_every_months'), '2');
+  await page.getByTestId('reading-inclusive').check();
+  await page.getByTestId('setting-subtract_recused').click();
+  const recused = await page.getByTestId('setting-subtract_recused').isChecked();
+  await page.getByTestId('save-state').filter({ hasText: '已保存' }).waitFor();
+  await app.reload();
+  assert.equal(await page.getByTestId('unit-superior').inputValue(), '中共昌吉回族自治州委员会');
+  assert.equal(await page.getByTestId('setting-meeting_every_months').inputValue(), '2');
+  assert.ok(await page.getByTestId('reading-inclusive').isChecked());
+  assert.equal(await page.getByTestId('setting-subtract_recused').isChecked(), recused);
+  // 恢复默认值 asks first; cancelled, nothing changes.
+  await page.getByRole('button', { name: '恢复规则原文的默认值' }).click();
+  await page.getByTestId('reset-defaults-no').click();
+  await app.reload();
+  assert.equal(await page.getByTestId('setting-meeting_every_months').inputValue(), '2');
+  await page.getByRole('button', { name: '恢复规则原文的默认值' }).click();
+  await page.getByTestId('reset-defaults-yes').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="setting-meeting_every_months"]').value === '1');
+});
+
+appTest('bad settings show the reason beside the field, in the current language, and change nothing', async (app) => {
+  const page = await app.gotoApp('#/');
+  await setUpUnit(page);
+  // A second secretary from the same day: refused beside the term, and the choice goes back.
   await page.getByTestId('term-role').nth(1).selectOption('secretary');
-  await page.getByTestId('setting-expenditure_threshold_yuan').fill('五万');
-  await page.getByTestId('setting-expenditure_threshold_yuan').press('Tab');
+  await page.getByTestId('member-card').nth(1).locator('.term-error').filter({ hasText: '两名在任党组书记' }).waitFor();
+  assert.equal(await page.getByTestId('term-role').nth(1).inputValue(), 'member');
+  const threshold = page.getByTestId('setting-expenditure_threshold_yuan');
+  await commit(threshold, '五万');
   await page.getByText('请输入整数；未修改').waitFor();
-  await page.getByTestId('settings-save').click();
-  await page.getByTestId('roster-error').filter({ hasText: '两名在任党组书记' }).waitFor();
-  await page.getByTestId('settings-status').filter({ hasText: '未保存' }).waitFor();
+  await commit(threshold, '0');
+  await page.getByText('应在 1 至 100000000 之间').waitFor();
+  assert.equal(await threshold.inputValue(), '0', 'the typed text stays to be corrected');
+  await commit(page.getByTestId('unit-name'), ' ');
+  await page.locator('.field.has-error').filter({ has: page.getByTestId('unit-name') }).getByText('必填').waitFor();
+  // A new member needs a name.
+  await page.getByTestId('add-member').click();
+  await page.getByText('必填').nth(1).waitFor();
+  assert.equal(await page.getByTestId('member-card').count(), MEMBERS.length);
+  if (process.env.YISHI_SHOTS) {
+    for (const [w, h] of [[390, 844], [768, 1024], [1366, 900]]) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.screenshot({ path: `${process.env.YISHI_SHOTS}/settings-errors-${w}.png`, fullPage: true });
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+  // The messages follow the language.
+  await page.getByTestId('lang-toggle').click();
+  await page.getByText('Must be between 1 and 100000000').waitFor();
+  await page.getByText('Two serving secretaries', { exact: false }).first().waitFor();
+  await page.getByTestId('lang-toggle').click();
   await app.reload();
   const roles = await page.getByTestId('term-role').evaluateAll((els) => els.map((e) => e.value));
-  assert.equal(roles.filter((r) => r === 'secretary').length, 1, 'the bad draft was not saved');
+  assert.equal(roles.filter((r) => r === 'secretary').length, 1, 'the second secretary was not saved');
   assert.equal(await page.getByTestId('setting-expenditure_threshold_yuan').inputValue(), '50000');
+  assert.equal(await page.getByTestId('unit-name').inputValue(), '昌吉州交通运输局');
+  assert.equal(await page.locator('.field-error').count(), 0, 'nothing wrong was saved');
 });
 
 appTest('switch to English and back; the choice is remembered', async (app) => {

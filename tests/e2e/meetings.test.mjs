@@ -456,12 +456,12 @@ appTest('a planned meeting’s roster follows 设置 until 宣布开会, then st
   await p.locator(tid('meeting-quorum')).waitFor();
   const rows = await p.locator(tid('att-row')).count();
   const due = Number(await p.locator(`${tid('meeting-quorum')} ${tid('q-due')}`).innerText());
-  // A member joins in 设置 (serving from today, before the meeting's date).
+  // A member joins in 设置 (serving from today, before the meeting's date): saved at once,
+  // with no 保存 to press.
   await app.go('#/settings');
+  await p.getByTestId('new-member-name').fill('新任成员');
   await p.getByTestId('add-member').click();
-  await p.getByTestId('member-name').last().fill('新任成员');
-  await p.getByTestId('settings-save').click();
-  await p.getByTestId('settings-status').filter({ hasText: '已保存' }).waitFor();
+  await p.waitForFunction(() => [...document.querySelectorAll('[data-testid="member-name"]')].some((e) => e.value === '新任成员'));
   await app.go(`${planned}/live`);
   await p.locator(tid('att-row')).filter({ hasText: '新任成员' }).waitFor();
   assert.equal(await p.locator(tid('att-row')).count(), rows + 1);
@@ -470,10 +470,9 @@ appTest('a planned meeting’s roster follows 设置 until 宣布开会, then st
   await p.locator(tid('open-meeting')).click();
   await p.locator(tid('close-meeting')).waitFor();
   await app.go('#/settings');
+  await p.getByTestId('new-member-name').fill('后来成员');
   await p.getByTestId('add-member').click();
-  await p.getByTestId('member-name').last().fill('后来成员');
-  await p.getByTestId('settings-save').click();
-  await p.getByTestId('settings-status').filter({ hasText: '已保存' }).waitFor();
+  await p.waitForFunction(() => [...document.querySelectorAll('[data-testid="member-name"]')].some((e) => e.value === '后来成员'));
   await app.go(`${planned}/live`);
   await p.locator(tid('att-summary')).click();
   assert.equal(await p.locator(tid('att-row')).count(), rows + 1);

@@ -60,8 +60,8 @@ appTest('the 纪要 prints per GB/T 9704: A4, its margins, 28 characters a line,
   const { p, meetings } = await exampleRecords(app);
   await app.go('#/settings');
   await p.locator(tid('issue-copy-to')).fill('州党委办公室，局属各单位');
-  await p.locator(tid('settings-save')).click();
-  await p.locator(tid('settings-status')).waitFor();
+  await p.locator(tid('issue-copy-to')).press('Tab');
+  await p.locator(`${tid('save-state')}:text("已保存")`).waitFor();
 
   // A drafted (unsigned) 纪要, made long enough for three pages: paragraphs of 100 characters.
   let summary = null;

@@ -87,8 +87,8 @@ appTest('a meeting goes to the tablet and back: both sides\' edits survive, a re
     await app.go('#/settings', pc);
     const note = pc.getByTestId('member-card').first().locator('input').nth(1);
     await note.fill('机关');
-    await pc.getByTestId('settings-save').click();
-    await pc.getByTestId('settings-status').waitFor();
+    await note.press('Tab');
+    await pc.getByTestId('save-state').filter({ hasText: '已保存' }).waitFor();
 
     // Back on the PC: the meeting is newer in the file, the member newer here.
     await tablet.go(`#/meetings/${id}`, tp);
@@ -176,39 +176,49 @@ appTest('no import changes a signed 纪要: the other version is attached and ca
   await pc.waitForFunction(() => !document.querySelector('[data-testid="conflict-notice"]'));
 });
 
-appTest('two tabs: 设置 saved in both keeps both changes; a field changed in both keeps both versions and says so; a meeting edit arrives live', async (app) => {
+appTest('two tabs: 设置 changed in both keeps both changes; a field changed in both at once keeps both versions and says so; a meeting edit arrives live', async (app) => {
   const a = await app.gotoApp('#/');
   await app.loadExample();
   await app.gotoApp('#/settings', a);
   const b = await app.newPage();
   await app.gotoApp('#/settings', b);
-  // Tab A saves the superior committee; tab B, opened before, saves the unit's name.
-  await a.getByTestId('unit-superior').fill('中共昌吉州委员会');
-  await a.getByTestId('settings-save').click();
-  await a.getByTestId('settings-status').waitFor();
-  await b.getByTestId('unit-name').fill('昌吉州交通运输局（测试）');
-  await b.getByTestId('settings-save').click();
-  await b.getByTestId('settings-status').waitFor();
+  const change = async (p, testid, value) => {
+    await p.getByTestId(testid).fill(value);
+    await p.getByTestId(testid).press('Tab');
+  };
+  // Tab A changes the superior committee; tab B, opened before, the unit's name.
+  await change(a, 'unit-superior', '中共昌吉州委员会');
+  await change(b, 'unit-name', '昌吉州交通运输局（测试）');
   for (const p of [a, b]) {
     await app.gotoApp('#/settings', p);
-    assert.equal(await p.getByTestId('unit-superior').inputValue(), '中共昌吉州委员会', 'tab A\'s field survives tab B\'s save');
+    assert.equal(await p.getByTestId('unit-superior').inputValue(), '中共昌吉州委员会', 'tab A\'s field survives tab B\'s change');
     assert.equal(await p.getByTestId('unit-name').inputValue(), '昌吉州交通运输局（测试）');
   }
-  // Both change the same field: tab B's value shows, tab A's is kept, and B says so.
-  await a.getByTestId('unit-superior').fill('甲');
-  await a.getByTestId('settings-save').click();
-  await a.getByTestId('settings-status').waitFor();
-  await b.getByTestId('unit-superior').fill('乙');
-  await b.getByTestId('settings-save').click();
+  // Both change the same field at once: B is typing in it when A's change arrives. B's value
+  // shows, A's is kept, and B is told.
+  await b.getByTestId('unit-superior').focus();
+  await change(a, 'unit-superior', '甲');
+  await b.waitForTimeout(300); // A's change reaches B (the storage event) while B types
+  assert.equal(await b.getByTestId('unit-superior').inputValue(), '中共昌吉州委员会', 'what B is typing in is left alone');
+  await change(b, 'unit-superior', '乙');
   await b.getByTestId('tab-conflict').waitFor();
   assert.match(await b.getByTestId('tab-conflict').innerText(), /设置/);
   await app.gotoApp('#/settings', a);
   assert.equal(await a.getByTestId('unit-superior').inputValue(), '乙');
   await a.getByTestId('conflict-notice').waitFor();
+  assert.match(await a.getByTestId('conflict-values').innerText(), /甲/, 'A\'s value is kept beside');
   await a.getByTestId('settle-take').click();
   await a.waitForFunction(() => !document.querySelector('[data-testid="conflict-notice"]'));
   await app.gotoApp('#/settings', a);
   assert.equal(await a.getByTestId('unit-superior').inputValue(), '甲');
+  // One after the other (B sees A's change before typing): no conflict, B's value simply wins.
+  await app.gotoApp('#/settings', b);
+  await change(a, 'unit-superior', '丙');
+  await b.waitForFunction(() => document.querySelector('[data-testid="unit-superior"]').value === '丙');
+  await change(b, 'unit-superior', '丁');
+  await app.gotoApp('#/settings', a);
+  assert.equal(await a.getByTestId('unit-superior').inputValue(), '丁');
+  assert.equal(await a.getByTestId('conflict-notice').count(), 0);
   // A meeting edited in one tab shows in the other without a reload.
   const id = await meetingId(app, a, '[data-stage="Planned"]');
   await app.go(`#/meetings/${id}`, b);

@@ -162,8 +162,7 @@ pub(super) fn ImportCard(
             ImportMode::Merge => {
                 // Planned against the records as they were then; planned again now in case
                 // anything was saved since (another tab, this one).
-                let plan = merge::plan(&current, &p.file.db);
-                let next = merge::merge(&current, &plan, &p.choices.get_untracked());
+                let next = backup::apply_chosen(&current, p.file.db, ImportMode::Merge, &p.choices.get_untracked());
                 let kept_both = crate::domain::revision::conflicted(&next).len()
                     > crate::domain::revision::conflicted(&current).len();
                 let mut msg = format!("{}{}", Rt::Merged.get(lang), Dt::SnapshotKept.get(lang));
