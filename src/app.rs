@@ -357,7 +357,7 @@ fn when_idle(f: impl Fn() + Clone + 'static) {
 }
 
 fn parse_day(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    crate::domain::date_format::parse_date(s)
 }
 
 /// The browser clock's local date.

@@ -291,7 +291,7 @@ fn write_file(db: &Db, now: NaiveDateTime, expected_data_len: usize, scope: Scop
     };
     let head = format!(
         "{{\n  \"format\": \"{FORMAT}\",\n  \"schema\": {SCHEMA},\n  \"app_version\": \"{APP_VERSION}\",\n  \"exported_at\": \"{}\",{scope}\n  \"counts\": {counts},\n  \"sha256\": \"",
-        now.format("%Y-%m-%dT%H:%M:%S"),
+        crate::domain::date_format::stamp(now, "-", "T", ":", true),
     );
     // The head, the checksum, the data's separator and end, and the data with 1/64 to spare.
     let mut out = Vec::with_capacity(head.len() + 96 + expected_data_len + expected_data_len / 64);
@@ -321,7 +321,7 @@ pub fn file_name(unit: &str, now: NaiveDateTime) -> String {
         .chars()
         .take(40)
         .collect();
-    let stamp = now.format("%Y%m%d-%H%M");
+    let stamp = crate::domain::date_format::stamp(now, "", "-", "", false);
     if unit.is_empty() {
         format!("议事备份-{stamp}.json")
     } else {
@@ -603,7 +603,7 @@ pub fn package_file_name(db: &Db, meeting: Id, now: NaiveDateTime) -> String {
         m.map(|m| format!("{}-{}", m.date, if m.title.trim().is_empty() { m.kind.zh() } else { m.title.trim() }));
     let safe: String =
         what.unwrap_or_default().chars().filter(|c| !c.is_control() && !"/\\:*?\"<>| ".contains(*c)).take(40).collect();
-    format!("议事会议包-{safe}-{}.json", now.format("%Y%m%d-%H%M"))
+    format!("议事会议包-{safe}-{}.json", crate::domain::date_format::stamp(now, "", "-", "", false))
 }
 
 fn max_id(db: &mut Db) -> Id {
@@ -850,7 +850,7 @@ pub fn plan_archive(db: &Db, year: i32) -> ArchivePlan {
     for e in &db.evidence {
         keep(Kind::Evidence, e.id, e.date, "");
     }
-    kept.sort_by_key(|k| (k.date, k.kind, k.id));
+    crate::domain::sort::sort_by_key(&mut kept, |k| (k.date, k.kind, k.id));
     ArchivePlan { archive, rest, kept }
 }
 

@@ -11,7 +11,7 @@ use crate::router::Route;
 
 /// Parse `YYYY-MM-DD`.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    crate::domain::date_format::parse_date(s.trim())
 }
 
 /// `""` → `None`, `"12"` → `Some(12)`.

@@ -88,7 +88,7 @@ impl Lang {
     pub fn date(self, d: chrono::NaiveDate) -> String {
         match self {
             Lang::Zh => crate::domain::summary::date_zh(d),
-            Lang::En => d.format("%Y-%m-%d").to_string(),
+            Lang::En => crate::domain::date_format::ymd(d, "-"),
         }
     }
 }

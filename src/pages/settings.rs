@@ -79,7 +79,7 @@ impl Draft {
 }
 
 fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    crate::domain::date_format::parse_date(s.trim())
 }
 
 /// The settings screen.

@@ -1379,7 +1379,7 @@ impl Store {
         for info in &mut out {
             info.frees_chars = self.freed_by(&[info.key.as_str()]);
         }
-        out.sort_by_key(|s| std::cmp::Reverse(s.taken_at_ms));
+        crate::domain::sort::sort_by_key(&mut out, |s| std::cmp::Reverse(s.taken_at_ms));
         out
     }
 

@@ -14,7 +14,7 @@ pub(super) fn RecoveryCard() -> impl IntoView {
     let in_recovery = move || matches!(state.load_outcome.get(), LoadOutcome::Recovery { .. });
     let download_raw = move |_| {
         let dump = state.with_store(|s| s.raw_dump()).unwrap_or_default();
-        let stamp = files::now().format("%Y%m%d-%H%M");
+        let stamp = crate::domain::date_format::stamp(files::now(), "", "-", "", false);
         let _ = files::download(&format!("议事原始数据-{stamp}.json"), &dump);
     };
     let continue_shown = move |_| {

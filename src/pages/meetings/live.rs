@@ -4,7 +4,6 @@
 //! reservations, the decision, superseding an earlier decision and follow-up tasks.
 //! Every action is saved at once; the screen resumes at `Meeting::current_item`.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::{now, MeetingHeader, MeetingScreen};
@@ -645,7 +644,7 @@ fn DecisionSection(id: Id, item: Id) -> impl IntoView {
     let t_dept = RwSignal::new(None::<Id>);
     let t_deadline = RwSignal::new(String::new());
     let add_task = move |_| {
-        let deadline = NaiveDate::parse_from_str(&t_deadline.get_untracked(), "%Y-%m-%d").ok();
+        let deadline = crate::domain::date_format::parse_date(&t_deadline.get_untracked());
         let today = state.today.get_untracked();
         let (ti, me, de) = (t_title.get_untracked(), t_member.get_untracked(), t_dept.get_untracked());
         match state

@@ -17,7 +17,7 @@ use crate::i18n::{About, Message};
 use crate::router::Route;
 
 fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    crate::domain::date_format::parse_date(s.trim())
 }
 
 fn kind_value(k: MeetingKind) -> String {

@@ -65,7 +65,7 @@ pub fn SummaryPage(
             db.meeting(id)
                 .and_then(|m| m.summary.as_ref())
                 .and_then(|s| s.signed.clone())
-                .map(|s| (db.org.member_name(s.by), s.at.format("%Y-%m-%d %H:%M").to_string()))
+                .map(|s| (db.org.member_name(s.by), crate::domain::date_format::stamp(s.at, "-", " ", ":", false)))
         })
     });
     // The irreversible step being asked about, if any.
