@@ -260,8 +260,9 @@ fn renumber(file: &Db, map: &HashMap<Id, Id>) -> Db {
     };
     visit_ids(&mut out, &mut |_, id| f(id));
     visit_refs(&mut out, &mut |_, _, id| f(id));
-    out.revs =
-        out.revs.into_iter().map(|(d, r)| (d.id().and_then(|i| map.get(&i)).map_or(d, |n| d.with_id(*n)), r)).collect();
+    out.revs = sort::map_of(
+        out.revs.into_iter().map(|(d, r)| (d.id().and_then(|i| map.get(&i)).map_or(d, |n| d.with_id(*n)), r)),
+    );
     out.unshared.clear();
     out
 }

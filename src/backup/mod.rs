@@ -199,8 +199,8 @@ impl ImportError {
         match self {
             ImportError::Empty => "文件是空的。".into(),
             ImportError::TooLarge { bytes, limit } => format!(
-                "文件过大（{:.1} MB，上限 {} MB），不是议事备份或已损坏。",
-                *bytes as f64 / 1048576.0,
+                "文件过大（{} MB，上限 {} MB），不是议事备份或已损坏。",
+                crate::i18n::one_decimal(*bytes as f64 / 1048576.0),
                 limit / 1048576
             ),
             // The parser's and the decoder's details are English: the Chinese says where and
@@ -229,7 +229,7 @@ impl ImportError {
     pub fn en(&self) -> String {
         match self {
             ImportError::Empty => "The file is empty.".into(),
-            ImportError::TooLarge { bytes, limit } => format!("The file is too large ({:.1} MB, limit {} MB): not a Yishi backup, or damaged.", *bytes as f64 / 1048576.0, limit / 1048576),
+            ImportError::TooLarge { bytes, limit } => format!("The file is too large ({} MB, limit {} MB): not a Yishi backup, or damaged.", crate::i18n::one_decimal(*bytes as f64 / 1048576.0), limit / 1048576),
             ImportError::NotJson { line, column, detail } => format!("The file is not valid JSON (line {line}, column {column}: {detail})."),
             ImportError::Truncated => "The file is incomplete (cut off): use the whole backup file.".into(),
             ImportError::Foreign(f) => format!("This is not a Yishi backup ({}).", f.en()),

@@ -56,8 +56,8 @@ pub(super) fn StorageMeter(
                 let nearly_full = pct >= NEARLY_FULL_PERCENT;
                 let has_snapshots = u.snapshots_chars > 0;
                 view! {
-                    <meter min="0" max="100" low="50" high="80" optimum="0" value=format!("{pct:.1}") class="storage-meter"></meter>
-                    <p data-testid="usage-text" data-used=u.total.used_chars.to_string()>{format!("{used}{}", lang.bracketed(&format!("{pct:.1}%")))}</p>
+                    <meter min="0" max="100" low="50" high="80" optimum="0" value=crate::i18n::one_decimal(pct) class="storage-meter"></meter>
+                    <p data-testid="usage-text" data-used=u.total.used_chars.to_string()>{format!("{used}{}", lang.bracketed(&format!("{}%", crate::i18n::one_decimal(pct))))}</p>
                     <p class="muted" data-testid="usage-split">{split}</p>
                     {nearly_full.then(|| view! { <p class="banner banner-bad" role="alert">{move || t(Dt::MeterWarn80)}</p> })}
                     {(50.0..NEARLY_FULL_PERCENT).contains(&pct).then(|| view! { <p class="banner banner-warn" role="status">{move || t(Dt::MeterWarn50)}</p> })}
