@@ -151,7 +151,9 @@ mod tests {
 
     #[test]
     fn form_dates_read_as_the_strftime_pattern_reads_them() {
-        for s in ["2026-11-28", "2024-02-29", "2026-1-5", "+2026-01-05", " 2026-01-05", "2026-02-30", "2026-13-01", "", "x"] {
+        for s in
+            ["2026-11-28", "2024-02-29", "2026-1-5", "+2026-01-05", " 2026-01-05", "2026-02-30", "2026-13-01", "", "x"]
+        {
             assert_eq!(parse_date(s), NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(), "{s:?}");
         }
     }

@@ -235,7 +235,8 @@ mod tests {
 
     #[test]
     fn one_decimal_is_what_the_float_formatter_writes() {
-        let mut values = vec![0.0, 0.05, 0.15, 0.25, 0.35, 0.45, 0.75, 0.95, 1.25, 2.5, 12.25, 99.95, 100.0, 1e-300, 4.9e-324];
+        let mut values =
+            vec![0.0, 0.05, 0.15, 0.25, 0.35, 0.45, 0.75, 0.95, 1.25, 2.5, 12.25, 99.95, 100.0, 1e-300, 4.9e-324];
         values.extend([1e6, 123456789.123, 4_503_599_627_370_495.5, 9_007_199_254_740_991.0]);
         // Shares of a quota and sizes, as the data page computes them, and every tie near them.
         for used in (0..5_300_000u64).step_by(997) {

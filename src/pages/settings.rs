@@ -137,8 +137,8 @@ pub fn SettingsPage() -> impl IntoView {
 
     view! {
         <section class="page settings-page">
-            <h1>{move || state.t(Ui::SettingsTitle)}" "
-                {move || dirty.get().then(|| view! { <span class="pill pill-warn" data-testid="settings-unsaved">{move || state.t(Ui::UnsavedEdits)}</span> })}
+            <h1>{state.tr(Ui::SettingsTitle)}" "
+                {move || dirty.get().then(|| view! { <span class="pill pill-warn" data-testid="settings-unsaved">{state.tr(Ui::UnsavedEdits)}</span> })}
             </h1>
             <crate::components::conflict::ConflictNotice doc=crate::domain::doc::DocId::Settings/>
             <UnitSection draft=draft/>
@@ -148,7 +148,7 @@ pub fn SettingsPage() -> impl IntoView {
             <RulesSection draft=draft/>
             <div class="savebar">
                 <button type="button" class="btn btn-primary" on:click=save data-testid="settings-save">
-                    {move || state.t(Ui::Save)}
+                    {state.tr(Ui::Save)}
                 </button>
                 {move || match status.get() {
                     Some(true) if !dirty.get() => Some(view! { <span class="ok" role="status" data-testid="settings-status">{state.t(Ui::SavedOk)}</span> }.into_any()),
@@ -171,10 +171,10 @@ fn UnitSection(
     let unit_err = draft.error(Field::UnitName);
     view! {
         <fieldset class="card">
-            <legend>{move || state.t(Ui::UnitSection)}" "<ArticleLink article=Article::new(3)/></legend>
+            <legend>{state.tr(Ui::UnitSection)}" "<ArticleLink article=Article::new(3)/></legend>
             <div class="grid2">
                 <label class="field" class:has-error=move || unit_err.get().is_some()>
-                    <span class="field-label">{move || state.t(Ui::UnitName)}</span>
+                    <span class="field-label">{state.tr(Ui::UnitName)}</span>
                     <input
                         type="text"
                         data-testid="unit-name"
@@ -184,7 +184,7 @@ fn UnitSection(
                     {move || unit_err.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
                 </label>
                 <label class="field">
-                    <span class="field-label">{move || state.t(Ui::Superior)}</span>
+                    <span class="field-label">{state.tr(Ui::Superior)}</span>
                     <input
                         type="text"
                         data-testid="unit-superior"
@@ -193,7 +193,7 @@ fn UnitSection(
                     />
                 </label>
                 <label class="field">
-                    <span class="field-label">{move || state.t(Ui::IssueCopyTo)}</span>
+                    <span class="field-label">{state.tr(Ui::IssueCopyTo)}</span>
                     <input
                         type="text"
                         data-testid="issue-copy-to"
@@ -202,11 +202,11 @@ fn UnitSection(
                     />
                 </label>
                 <label class="field">
-                    <span class="field-label">{move || state.t(Ui::IssueIssuer)}</span>
+                    <span class="field-label">{state.tr(Ui::IssueIssuer)}</span>
                     <input
                         type="text"
                         data-testid="issue-issuer"
-                        placeholder=move || state.t(Ui::IssueIssuerHint)
+                        placeholder=state.tr(Ui::IssueIssuerHint)
                         prop:value=move || draft.rules.with(|r| r.issue.issuer.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); draft.edit_rules(|r| r.issue.issuer = v) }
                     />
@@ -264,11 +264,11 @@ fn MembersSection(
     };
     view! {
         <fieldset class="card">
-            <legend>{move || state.t(Ui::MembersSection)}" "<ArticleLink article=Article::new(9)/></legend>
+            <legend>{state.tr(Ui::MembersSection)}" "<ArticleLink article=Article::new(9)/></legend>
             {move || roster_err.get().map(|e| view! { <p class="field-error" role="alert" data-testid="roster-error">{e}</p> })}
             <For each=move || ids(false) key=|id| *id children=move |id| view! { <MemberCard draft=draft id=id/> }/>
             <button type="button" class="btn" on:click=add_member data-testid="add-member">
-                {move || state.t(Ui::AddMember)}
+                {state.tr(Ui::AddMember)}
             </button>
             <Show when=move || { former_count.get() > 0 }>
                 <div class="former-members">
@@ -334,7 +334,7 @@ fn MemberCard(
         <div class="member-card" data-testid="member-card">
             <div class="grid3">
                 <label class="field" class:has-error=move || name_err.get().is_some()>
-                    <span class="field-label">{move || state.t(Ui::Name)}</span>
+                    <span class="field-label">{state.tr(Ui::Name)}</span>
                     <input
                         type="text"
                         data-testid="member-name"
@@ -344,10 +344,10 @@ fn MemberCard(
                     {move || name_err.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
                 </label>
                 <label class="field">
-                    <span class="field-label">{move || state.t(Ui::Note)}</span>
+                    <span class="field-label">{state.tr(Ui::Note)}</span>
                     <input
                         type="text"
-                        placeholder=move || state.t(Ui::NoteHint)
+                        placeholder=state.tr(Ui::NoteHint)
                         prop:value=field(|m| m.note.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |m| m.note = v)) }
                     />
@@ -356,11 +356,11 @@ fn MemberCard(
                     <span class=move || if serving() { "pill pill-ok" } else { "pill" }>
                         {move || if serving() { state.t(Ui::ServingOn) } else { state.t(Ui::FormerMember) }}
                     </span>
-                    <button type="button" class="btn btn-quiet btn-danger" on:click=remove>{move || state.t(Ui::Remove)}</button>
+                    <button type="button" class="btn btn-quiet btn-danger" on:click=remove>{state.tr(Ui::Remove)}</button>
                 </div>
             </div>
             {move || blocked.get().then(|| view! {
-                <p class="field-error" role="alert">{move || state.t(Ui::MemberInUse)}</p>
+                <p class="field-error" role="alert">{state.tr(Ui::MemberInUse)}</p>
             })}
             {move || (0..term_count.get()).map(|i| view! { <TermRow draft=draft id=id index=i/> }).collect_view()}
             <button
@@ -371,7 +371,7 @@ fn MemberCard(
                     edit(Box::new(move |m| m.terms.push(Term { role: Role::Member, start: today, end: None, director: false, main_leader: false })))
                 }
             >
-                {move || state.t(Ui::AddTerm)}
+                {state.tr(Ui::AddTerm)}
             </button>
         </div>
     }
@@ -406,7 +406,7 @@ fn TermRow(
     view! {
         <div class="term-row" class:has-error=move || err.get().is_some()>
             <label class="field">
-                <span class="field-label">{move || state.t(Ui::Role)}</span>
+                <span class="field-label">{state.tr(Ui::Role)}</span>
                 <select
                     data-testid="term-role"
                     on:change=move |ev| {
@@ -427,7 +427,7 @@ fn TermRow(
                 </select>
             </label>
             <label class="field">
-                <span class="field-label">{move || state.t(Ui::TermStart)}</span>
+                <span class="field-label">{state.tr(Ui::TermStart)}</span>
                 <input
                     type="date"
                     data-testid="term-start"
@@ -440,11 +440,11 @@ fn TermRow(
                 />
             </label>
             <label class="field">
-                <span class="field-label">{move || state.t(Ui::TermEnd)}</span>
+                <span class="field-label">{state.tr(Ui::TermEnd)}</span>
                 <input
                     type="date"
                     data-testid="term-end"
-                    title=move || state.t(Ui::TermEndHint)
+                    title=state.tr(Ui::TermEndHint)
                     prop:value=get(|t| t.end.map(|d| d.to_string()).unwrap_or_default())
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
@@ -455,11 +455,11 @@ fn TermRow(
             </label>
             <label class="check">
                 <input type="checkbox" prop:checked=flag(|t| t.director) on:change=move |ev| { let v = event_target_checked(&ev); edit(Box::new(move |t| t.director = v)) }/>
-                <span>{move || state.t(Ui::Director)}</span>
+                <span>{state.tr(Ui::Director)}</span>
             </label>
             <label class="check">
                 <input type="checkbox" prop:checked=flag(|t| t.main_leader) on:change=move |ev| { let v = event_target_checked(&ev); edit(Box::new(move |t| t.main_leader = v)) }/>
-                <span>{move || state.t(Ui::MainLeader)}</span>
+                <span>{state.tr(Ui::MainLeader)}</span>
             </label>
             <button
                 type="button"
@@ -495,13 +495,13 @@ fn DepartmentsSection(
     };
     view! {
         <fieldset class="card">
-            <legend>{move || state.t(Ui::DepartmentsSection)}" "<ArticleLink article=Article::clause(18, 3)/></legend>
+            <legend>{state.tr(Ui::DepartmentsSection)}" "<ArticleLink article=Article::clause(18, 3)/></legend>
             <For
                 each=move || draft.org.with(|o| o.departments.iter().map(|d| d.id).collect::<Vec<_>>())
                 key=|id| *id
                 children=move |id| view! { <DepartmentRow draft=draft id=id/> }
             />
-            <button type="button" class="btn" on:click=add data-testid="add-department">{move || state.t(Ui::AddDepartment)}</button>
+            <button type="button" class="btn" on:click=add data-testid="add-department">{state.tr(Ui::AddDepartment)}</button>
         </fieldset>
     }
 }
@@ -533,23 +533,23 @@ fn DepartmentRow(
     view! {
         <div class="row-card" data-testid="department-row">
             <label class="field" class:has-error=move || name_err.get().is_some()>
-                <span class="field-label">{move || state.t(Ui::Department)}</span>
+                <span class="field-label">{state.tr(Ui::Department)}</span>
                 <input type="text" data-testid="department-name" prop:value=get(|d| d.name.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |d| d.name = v)) }/>
                 {move || name_err.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
             </label>
             <label class="field">
-                <span class="field-label">{move || state.t(Ui::DepartmentHead)}</span>
+                <span class="field-label">{state.tr(Ui::DepartmentHead)}</span>
                 <input type="text" prop:value=get(|d| d.head.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |d| d.head = v)) }/>
             </label>
             <label class="field">
-                <span class="field-label">{move || state.t(Ui::InCharge)}</span>
+                <span class="field-label">{state.tr(Ui::InCharge)}</span>
                 <select data-testid="department-in-charge" on:change=move |ev| {
                     let v = event_target_value(&ev).parse::<Id>().ok();
                     edit(Box::new(move |d| d.in_charge = v))
                 }>
-                    <option value="" selected=move || in_charge().is_none()>{move || state.t(Ui::Nobody)}</option>
+                    <option value="" selected=move || in_charge().is_none()>{state.tr(Ui::Nobody)}</option>
                     <For each=move || member_ids.get() key=|mid| *mid let:mid>
                         <option value=mid.to_string() selected=move || in_charge() == Some(mid)>
                             {move || draft.org.with(|o| o.member(mid).map(|m| m.display_name()).unwrap_or_default())}
@@ -559,8 +559,8 @@ fn DepartmentRow(
             </label>
             <button type="button" class="btn btn-quiet btn-danger" on:click=move |_| {
                 if state.db.with_untracked(|db| department_in_use(db, id)) { blocked.set(true) } else { draft.edit_org(|o| o.departments.retain(|d| d.id != id)) }
-            }>{move || state.t(Ui::Remove)}</button>
-            {move || blocked.get().then(|| view! { <p class="field-error" role="alert">{move || state.t(Ui::DepartmentInUse)}</p> })}
+            }>{state.tr(Ui::Remove)}</button>
+            {move || blocked.get().then(|| view! { <p class="field-error" role="alert">{state.tr(Ui::DepartmentInUse)}</p> })}
         </div>
     }
 }
@@ -578,7 +578,7 @@ fn AttendeesSection(
     };
     view! {
         <fieldset class="card">
-            <legend>{move || state.t(Ui::AttendeesSection)}" "<ArticleLink article=Article::clause(18, 4)/></legend>
+            <legend>{state.tr(Ui::AttendeesSection)}" "<ArticleLink article=Article::clause(18, 4)/></legend>
             <For
                 each=move || draft.org.with(|o| o.attendees.iter().map(|a| a.id).collect::<Vec<_>>())
                 key=|id| *id
@@ -590,23 +590,23 @@ fn AttendeesSection(
                     view! {
                         <div class="row-card">
                             <label class="field" class:has-error=move || name_err.get().is_some()>
-                                <span class="field-label">{move || state.t(Ui::Name)}</span>
+                                <span class="field-label">{state.tr(Ui::Name)}</span>
                                 <input type="text" prop:value=get(|a| a.name.clone()) on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |a| a.name = v)) }/>
                                 {move || name_err.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
                             </label>
                             <label class="field">
-                                <span class="field-label">{move || state.t(Ui::Position)}</span>
+                                <span class="field-label">{state.tr(Ui::Position)}</span>
                                 <input type="text" prop:value=get(|a| a.position.clone()) on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |a| a.position = v)) }/>
                             </label>
                             <button type="button" class="btn btn-quiet btn-danger" on:click=move |_| {
                                 if state.db.with_untracked(|db| attendee_in_use(db, id)) { blocked.set(true) } else { draft.edit_org(|o| o.attendees.retain(|a| a.id != id)) }
-                            }>{move || state.t(Ui::Remove)}</button>
-                            {move || blocked.get().then(|| view! { <p class="field-error" role="alert">{move || state.t(Ui::AttendeeInUse)}</p> })}
+                            }>{state.tr(Ui::Remove)}</button>
+                            {move || blocked.get().then(|| view! { <p class="field-error" role="alert">{state.tr(Ui::AttendeeInUse)}</p> })}
                         </div>
                     }
                 }
             />
-            <button type="button" class="btn" on:click=add>{move || state.t(Ui::AddAttendee)}</button>
+            <button type="button" class="btn" on:click=add>{state.tr(Ui::AddAttendee)}</button>
         </fieldset>
     }
 }
@@ -649,7 +649,7 @@ fn NumberSetting(
                     }
                 }
             />
-            {move || parse_err.get().then(|| view! { <span class="field-error" role="alert">{move || state.t(Ui::WholeNumberUnchanged)}</span> })}
+            {move || parse_err.get().then(|| view! { <span class="field-error" role="alert">{state.tr(Ui::WholeNumberUnchanged)}</span> })}
             {move || range_err.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
         </label>
     }
@@ -666,7 +666,7 @@ fn LedgerStartSetting(
     let first = Memo::new(move |_| state.db.with(crate::domain::rules::duty::first_record));
     view! {
         <label class="field">
-            <span class="field-label">{move || state.t(Ui::LedgerStart)}</span>
+            <span class="field-label">{state.tr(Ui::LedgerStart)}</span>
             <input type="date" data-testid="setting-ledger-start"
                 prop:value=move || draft.rules.with(|r| r.duties.ledger_start.map(|d| d.to_string()).unwrap_or_default())
                 on:change=move |ev| {
@@ -693,7 +693,7 @@ fn RulesSection(
     let reading = move || draft.rules.with(|r| r.reading);
     view! {
         <fieldset class="card">
-            <legend>{move || state.t(Ui::RulesSection)}</legend>
+            <legend>{state.tr(Ui::RulesSection)}</legend>
             <div class="grid2">
                 <NumberSetting draft=draft label=Ui::OpenQuorum key="open_quorum" article=q
                     get=|r| r.open_quorum.num as u64 set=|r, v| r.open_quorum.num = v.min(u32::MAX as u64) as u32/>
@@ -708,32 +708,32 @@ fn RulesSection(
                 <NumberSetting draft=draft label=Ui::Denominator key="pass_threshold" article=v
                     get=|r| r.pass_threshold.den as u64 set=|r, v| r.pass_threshold.den = v.min(u32::MAX as u64) as u32/>
             </div>
-            <div class="field" role="radiogroup" aria-label=move || state.t(Ui::ReadingLabel)>
-                <span class="field-label">{move || state.t(Ui::ReadingLabel)}" "<ArticleLink article=q/></span>
+            <div class="field" role="radiogroup" aria-label=state.tr(Ui::ReadingLabel)>
+                <span class="field-label">{state.tr(Ui::ReadingLabel)}" "<ArticleLink article=q/></span>
                 <label class="check">
                     <input type="radio" name="reading" data-testid="reading-strict" prop:checked=move || reading() == Reading::Strict
                         on:change=move |_| draft.edit_rules(|r| r.reading = Reading::Strict)/>
-                    <span>{move || state.t(Ui::ReadingStrict)}</span>
+                    <span>{state.tr(Ui::ReadingStrict)}</span>
                 </label>
                 <label class="check">
                     <input type="radio" name="reading" data-testid="reading-inclusive" prop:checked=move || reading() == Reading::Inclusive
                         on:change=move |_| draft.edit_rules(|r| r.reading = Reading::Inclusive)/>
-                    <span>{move || state.t(Ui::ReadingInclusive)}</span>
+                    <span>{state.tr(Ui::ReadingInclusive)}</span>
                 </label>
             </div>
             <label class="check">
                 <input type="checkbox" prop:checked=move || draft.rules.with(|r| r.subtract_recused)
                     on:change=move |ev| { let c = event_target_checked(&ev); draft.edit_rules(|r| r.subtract_recused = c) }/>
-                <span>{move || state.t(Ui::SubtractRecused)}</span>
+                <span>{state.tr(Ui::SubtractRecused)}</span>
             </label>
             <label class="check">
                 <input type="checkbox" prop:checked=move || draft.rules.with(|r| r.subtract_not_counted)
                     on:change=move |ev| { let c = event_target_checked(&ev); draft.edit_rules(|r| r.subtract_not_counted = c) }/>
-                <span>{move || state.t(Ui::SubtractNotCounted)}</span>
+                <span>{state.tr(Ui::SubtractNotCounted)}</span>
             </label>
             <NumberSetting draft=draft label=Ui::ExpenditureThreshold key="expenditure_threshold_yuan" article=Article::clause(6, 6)
                 get=|r| r.expenditure_threshold_yuan set=|r, v| r.expenditure_threshold_yuan = v/>
-            <h3>{move || state.t(Ui::DutiesSection)}</h3>
+            <h3>{state.tr(Ui::DutiesSection)}</h3>
             <LedgerStartSetting draft=draft/>
             <div class="grid2">
                 <NumberSetting draft=draft label=Ui::MeetingEveryMonths key="meeting_every_months" article=Article::clause(18, 1)
@@ -760,7 +760,7 @@ fn RulesSection(
                     get=|r| r.duties.ideology_briefings_per_year as u64 set=|r, v| r.duties.ideology_briefings_per_year = v.min(999) as u32/>
             </div>
             <button type="button" class="btn btn-quiet" on:click=move |_| draft.edit_rules(|r| *r = RuleSettings::default())>
-                {move || state.t(Ui::ResetDefaults)}
+                {state.tr(Ui::ResetDefaults)}
             </button>
         </fieldset>
     }

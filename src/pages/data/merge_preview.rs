@@ -56,7 +56,7 @@ pub(super) fn MergePreview(
     let choices = pending.choices;
     view! {
         <div data-testid="import-preview">
-            <h3>{move || t(Dt::Preview)}" — "{pending.name.clone()}</h3>
+            <h3>{state.tr(Dt::Preview)}" — "{pending.name.clone()}</h3>
             {is_package.then(|| view! { <p class="banner banner-warn" data-testid="package-note">{move || r(Rt::PackageNote)}</p> })}
             <p data-testid="merge-summary">{summary}</p>
             {nothing.then(|| view! { <p class="muted" data-testid="merge-nothing">{move || r(Rt::NothingChanges)}</p> })}
@@ -80,19 +80,19 @@ pub(super) fn MergePreview(
                     </details>
                 }
             })}
-            <p class="muted">{move || t(Dt::MergeHint)}" "{move || if is_package { r(Rt::ReplaceBlockedForPackage) } else { t(Dt::ReplaceHint) }}</p>
+            <p class="muted">{state.tr(Dt::MergeHint)}" "{move || if is_package { r(Rt::ReplaceBlockedForPackage) } else { t(Dt::ReplaceHint) }}</p>
             <div class="actions">
-                <button type="button" class="btn btn-primary" on:click=move |_| on_import.run(ImportMode::Merge) data-testid="import-merge">{move || t(Dt::Merge)}</button>
+                <button type="button" class="btn btn-primary" on:click=move |_| on_import.run(ImportMode::Merge) data-testid="import-merge">{state.tr(Dt::Merge)}</button>
                 {(!is_package).then(|| view! {
-                    <button type="button" class="btn" on:click=move |_| confirm_replace.set(true) data-testid="import-replace">{move || t(Dt::Replace)}</button>
+                    <button type="button" class="btn" on:click=move |_| confirm_replace.set(true) data-testid="import-replace">{state.tr(Dt::Replace)}</button>
                 })}
-                <button type="button" class="btn btn-quiet" on:click=move |_| on_cancel.run(())>{move || t(Dt::Cancel)}</button>
+                <button type="button" class="btn btn-quiet" on:click=move |_| on_cancel.run(())>{state.tr(Dt::Cancel)}</button>
             </div>
             <Show when=move || confirm_replace.get()>
                 <div class="banner banner-bad" role="alertdialog" data-testid="replace-confirm">
                     <p>{move || r(Rt::ConfirmReplaceText)}</p>
                     <button type="button" class="btn btn-danger" on:click=move |_| on_import.run(ImportMode::Replace) data-testid="import-replace-confirm">{move || r(Rt::ConfirmReplace)}</button>
-                    <button type="button" class="btn btn-quiet" on:click=move |_| confirm_replace.set(false)>{move || t(Dt::Cancel)}</button>
+                    <button type="button" class="btn btn-quiet" on:click=move |_| confirm_replace.set(false)>{state.tr(Dt::Cancel)}</button>
                 </div>
             </Show>
         </div>

@@ -96,12 +96,12 @@ pub fn ReportPage(
             <div class="no-print">
                 <DutyTabs current=Route::Report(Some(year)) year=year/>
                 <YearSwitch year=year to=|y| Route::Report(Some(y))/>
-                <button type="button" class="btn btn-primary" on:click=print data-testid="print-report">{move || state.t(T::Print)}</button>
+                <button type="button" class="btn btn-primary" on:click=print data-testid="print-report">{state.tr(T::Print)}</button>
             </div>
             <article class="report-sheet">
                 {body}
                 <section class="report-section report-charts">
-                    <h2>{move || state.lang.get().of(&Phrase::SectionNumber(5))}{move || state.t(T::ChartFulfilment)}</h2>
+                    <h2>{move || state.lang.get().of(&Phrase::SectionNumber(5))}{state.tr(T::ChartFulfilment)}</h2>
                     <YearCharts year=year/>
                 </section>
             </article>
