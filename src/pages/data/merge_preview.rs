@@ -57,18 +57,18 @@ pub(super) fn MergePreview(
     view! {
         <div data-testid="import-preview">
             <h3>{state.tr(Dt::Preview)}" — "{pending.name.clone()}</h3>
-            {is_package.then(|| view! { <p class="banner banner-warn" data-testid="package-note">{move || r(Rt::PackageNote)}</p> })}
+            {is_package.then(|| view! { <p class="banner banner-warn" data-testid="package-note">{state.tr(Rt::PackageNote)}</p> })}
             <p data-testid="merge-summary">{summary}</p>
-            {nothing.then(|| view! { <p class="muted" data-testid="merge-nothing">{move || r(Rt::NothingChanges)}</p> })}
+            {nothing.then(|| view! { <p class="muted" data-testid="merge-nothing">{state.tr(Rt::NothingChanges)}</p> })}
             {(!conflicts.is_empty()).then(|| view! {
-                <h4>{move || r(Rt::ConflictsTitle)}</h4>
-                <p class="muted">{move || r(Rt::ConflictsHint)}</p>
+                <h4>{state.tr(Rt::ConflictsTitle)}</h4>
+                <p class="muted">{state.tr(Rt::ConflictsHint)}</p>
                 <ul class="merge-list" data-testid="conflict-list">
                     {conflicts.into_iter().map(|c| view! { <ConflictRow change=c choices=choices/> }).collect_view()}
                 </ul>
             })}
             {(!changes.is_empty()).then(|| view! {
-                <h4>{move || r(Rt::ChangesTitle)}</h4>
+                <h4>{state.tr(Rt::ChangesTitle)}</h4>
                 <ChangeList changes=changes testid="change-list"/>
             })}
             {(!newer_here.is_empty()).then(|| {
@@ -90,8 +90,8 @@ pub(super) fn MergePreview(
             </div>
             <Show when=move || confirm_replace.get()>
                 <div class="banner banner-bad" role="alertdialog" data-testid="replace-confirm">
-                    <p>{move || r(Rt::ConfirmReplaceText)}</p>
-                    <button type="button" class="btn btn-danger" on:click=move |_| on_import.run(ImportMode::Replace) data-testid="import-replace-confirm">{move || r(Rt::ConfirmReplace)}</button>
+                    <p>{state.tr(Rt::ConfirmReplaceText)}</p>
+                    <button type="button" class="btn btn-danger" on:click=move |_| on_import.run(ImportMode::Replace) data-testid="import-replace-confirm">{state.tr(Rt::ConfirmReplace)}</button>
                     <button type="button" class="btn btn-quiet" on:click=move |_| confirm_replace.set(false)>{state.tr(Dt::Cancel)}</button>
                 </div>
             </Show>
@@ -128,13 +128,13 @@ fn ConflictRow(
             <strong>{label}</strong>
             <span class="muted">" "{fields}</span>
             {if protected {
-                view! { <p class="muted" data-testid="conflict-protected">{move || r(Rt::ProtectedHint)}</p> }.into_any()
+                view! { <p class="muted" data-testid="conflict-protected">{state.tr(Rt::ProtectedHint)}</p> }.into_any()
             } else {
                 view! {
-                    <select on:change=set data-testid="conflict-choice" aria-label=move || r(Rt::Conflict)>
-                        <option value="both" selected>{move || r(Rt::ChoiceKeepBoth)}</option>
-                        <option value="here">{move || r(Rt::ChoiceKeepHere)}</option>
-                        <option value="file">{move || r(Rt::ChoiceTakeFile)}</option>
+                    <select on:change=set data-testid="conflict-choice" aria-label=state.tr(Rt::Conflict)>
+                        <option value="both" selected>{state.tr(Rt::ChoiceKeepBoth)}</option>
+                        <option value="here">{state.tr(Rt::ChoiceKeepHere)}</option>
+                        <option value="file">{state.tr(Rt::ChoiceTakeFile)}</option>
                     </select>
                 }.into_any()
             }}
