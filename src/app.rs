@@ -62,6 +62,25 @@ impl AppState {
         key.get(self.lang.get())
     }
 
+    /// A text of the tables for a view or an attribute, following the language:
+    /// `{state.tr(Ui::Save)}`. The closure's type depends only on the table, so every call site
+    /// of a table shares one compiled text view; a `move || state.t(..)` closure written at each
+    /// site compiles a view of its own (wasm size).
+    pub fn tr<T: Text + Send + Sync + 'static>(
+        &self,
+        key: T,
+    ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        let lang = self.lang;
+        move || key.get(lang.get())
+    }
+
+    /// A text of the tables as a signal, for a component's `Signal<String>` prop (see
+    /// [`AppState::tr`]).
+    pub fn tr_signal<T: Text + Send + Sync + 'static>(&self, key: T) -> Signal<String> {
+        let lang = self.lang;
+        Signal::derive(move || key.get(lang.get()).to_string())
+    }
+
     /// The colon after a label in the current language (reactive inside a view closure).
     pub fn colon(&self) -> &'static str {
         self.lang.get().colon()
@@ -357,7 +376,7 @@ fn when_idle(f: impl Fn() + Clone + 'static) {
 }
 
 fn parse_day(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    crate::domain::date_format::parse_date(s)
 }
 
 /// The browser clock's local date.
@@ -581,7 +600,7 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <a class="skip" href="#main">{move || state.t(Ui::SkipToContent)}</a>
+        <a class="skip" href="#main">{state.tr(Ui::SkipToContent)}</a>
         <Header route=route/>
         <StorageBanner/>
         <crate::components::conflict::TabConflictBanner/>
@@ -618,16 +637,16 @@ fn Header(
     view! {
         <header class="topbar">
             <a class="brand" href="#/">
-                <span class="brand-name">{move || state.t(Ui::AppName)}</span>
-                <span class="brand-tag">{move || state.t(Ui::AppTagline)}</span>
+                <span class="brand-name">{state.tr(Ui::AppName)}</span>
+                <span class="brand-tag">{state.tr(Ui::AppTagline)}</span>
             </a>
             <div class="topbar-tools">
                 <SaveIndicator/>
                 <button type="button" class="btn btn-quiet lang-toggle" on:click=toggle_lang data-testid="lang-toggle">
-                    {move || state.t(Ui::Language)}
+                    {state.tr(Ui::Language)}
                 </button>
             </div>
-            <nav class="nav" aria-label=move || state.t(Ui::MainNavigation)>
+            <nav class="nav" aria-label=state.tr(Ui::MainNavigation)>
                 {links
                     .into_iter()
                     .map(|(section, target, label)| {

@@ -29,7 +29,7 @@ use crate::domain::{
     doc::{copy_doc, doc_value, docs, has_doc, DocId, DocKind},
     meeting::{Meeting, MeetingStage},
     revision::{self, RevInfo},
-    Id,
+    sort, Id,
 };
 
 /// What a merge does with one record.
@@ -143,11 +143,21 @@ fn changes_signed(here: &Db, file: &Db, d: DocId) -> bool {
     !(appended && strip(mine) == strip(theirs))
 }
 
+/// The field names of some objects, each once, in order. Inserted one by one: `collect` into a
+/// set sorts first, and that would compile one more copy of the standard sort (wasm size).
+fn key_set<'a>(keys: impl Iterator<Item = &'a String>) -> BTreeSet<&'a String> {
+    let mut set = BTreeSet::new();
+    for k in keys {
+        set.insert(k);
+    }
+    set
+}
+
 /// The fields in which two versions of a record differ.
 pub fn differing_fields(a: Option<&Value>, b: Option<&Value>) -> Vec<String> {
     match (a, b) {
         (Some(Value::Object(x)), Some(Value::Object(y))) => {
-            let keys: BTreeSet<&String> = x.keys().chain(y.keys()).collect();
+            let keys = key_set(x.keys().chain(y.keys()));
             let mut out = Vec::new();
             for k in keys {
                 let (p, q) = (x.get(k), y.get(k));
@@ -190,7 +200,7 @@ fn remap_ids(here: &Db, file: &Db) -> (HashMap<Id, Id>, usize) {
     let mut later: Vec<(DocId, Id)> = Vec::new();
     let file_docs: Vec<(DocId, Option<&Arc<RevInfo>>)> = {
         let mut v: Vec<DocId> = docs(file).iter().map(|e| e.id).chain(file.revs.keys().copied()).collect();
-        v.sort();
+        sort::sort(&mut v);
         v.dedup();
         v.into_iter()
             .filter(|d| d.id().is_some() && !matches!(d, DocId::StudySession(_) | DocId::DemocraticLife(_)))
@@ -250,8 +260,9 @@ fn renumber(file: &Db, map: &HashMap<Id, Id>) -> Db {
     };
     visit_ids(&mut out, &mut |_, id| f(id));
     visit_refs(&mut out, &mut |_, _, id| f(id));
-    out.revs =
-        out.revs.into_iter().map(|(d, r)| (d.id().and_then(|i| map.get(&i)).map_or(d, |n| d.with_id(*n)), r)).collect();
+    out.revs = sort::map_of(
+        out.revs.into_iter().map(|(d, r)| (d.id().and_then(|i| map.get(&i)).map_or(d, |n| d.with_id(*n)), r)),
+    );
     out.unshared.clear();
     out
 }
@@ -268,7 +279,7 @@ pub fn plan(here: &Db, file: &Db) -> Plan {
     let mut changes = Vec::new();
     let mut unchanged = 0;
     let mut all: Vec<DocId> = docs(&incoming).iter().map(|e| e.id).chain(incoming.revs.keys().copied()).collect();
-    all.sort();
+    sort::sort(&mut all);
     all.dedup();
     for d in all {
         let Some(theirs) = incoming.revs.get(&d) else { continue };
@@ -300,7 +311,7 @@ pub fn plan(here: &Db, file: &Db) -> Plan {
             }
         }
     }
-    changes.sort_by_key(|c| (order(&c.action), c.doc.kind(), c.doc));
+    sort::sort_by_key(&mut changes, |c| (order(&c.action), c.doc.kind(), c.doc));
     Plan { changes, unchanged, renumbered, incoming }
 }
 
@@ -322,7 +333,7 @@ pub fn merge(here: &Db, plan: &Plan, choices: &HashMap<DocId, Choice>) -> Db {
     revision::ensure(&mut out);
     let file = &plan.incoming;
     let mut all: Vec<DocId> = docs(file).iter().map(|e| e.id).chain(file.revs.keys().copied()).collect();
-    all.sort();
+    sort::sort(&mut all);
     all.dedup();
     let decided: HashMap<DocId, &Action> = plan.changes.iter().map(|c| (c.doc, &c.action)).collect();
     for d in all {
@@ -513,7 +524,7 @@ pub fn merge_fields(base: &Value, ours: &Value, theirs: &Value) -> Option<Value>
         return Some(ours.clone());
     }
     let (Value::Object(b), Value::Object(o), Value::Object(t)) = (base, ours, theirs) else { return None };
-    let keys: BTreeSet<&String> = b.keys().chain(o.keys()).chain(t.keys()).collect();
+    let keys = key_set(b.keys().chain(o.keys()).chain(t.keys()));
     let mut out = serde_json::Map::new();
     for k in keys {
         let (bv, ov, tv) = (b.get(k).unwrap_or(&Value::Null), o.get(k), t.get(k));

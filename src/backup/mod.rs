@@ -203,8 +203,8 @@ impl ImportError {
         match self {
             ImportError::Empty => "文件是空的。".into(),
             ImportError::TooLarge { bytes, limit } => format!(
-                "文件过大（{:.1} MB，上限 {} MB），不是议事备份或已损坏。",
-                *bytes as f64 / 1048576.0,
+                "文件过大（{} MB，上限 {} MB），不是议事备份或已损坏。",
+                crate::i18n::one_decimal(*bytes as f64 / 1048576.0),
                 limit / 1048576
             ),
             // The parser's and the decoder's details are English: the Chinese says where and
@@ -233,7 +233,7 @@ impl ImportError {
     pub fn en(&self) -> String {
         match self {
             ImportError::Empty => "The file is empty.".into(),
-            ImportError::TooLarge { bytes, limit } => format!("The file is too large ({:.1} MB, limit {} MB): not a Yishi backup, or damaged.", *bytes as f64 / 1048576.0, limit / 1048576),
+            ImportError::TooLarge { bytes, limit } => format!("The file is too large ({} MB, limit {} MB): not a Yishi backup, or damaged.", crate::i18n::one_decimal(*bytes as f64 / 1048576.0), limit / 1048576),
             ImportError::NotJson { line, column, detail } => format!("The file is not valid JSON (line {line}, column {column}: {detail})."),
             ImportError::Truncated => "The file is incomplete (cut off): use the whole backup file.".into(),
             ImportError::Foreign(f) => format!("This is not a Yishi backup ({}).", f.en()),
@@ -295,7 +295,7 @@ fn write_file(db: &Db, now: NaiveDateTime, expected_data_len: usize, scope: Scop
     };
     let head = format!(
         "{{\n  \"format\": \"{FORMAT}\",\n  \"schema\": {SCHEMA},\n  \"app_version\": \"{APP_VERSION}\",\n  \"exported_at\": \"{}\",{scope}\n  \"counts\": {counts},\n  \"sha256\": \"",
-        now.format("%Y-%m-%dT%H:%M:%S"),
+        crate::domain::date_format::stamp(now, "-", "T", ":", true),
     );
     // The head, the checksum, the data's separator and end, and the data with 1/64 to spare.
     let mut out = Vec::with_capacity(head.len() + 96 + expected_data_len + expected_data_len / 64);
@@ -325,7 +325,7 @@ pub fn file_name(unit: &str, now: NaiveDateTime) -> String {
         .chars()
         .take(40)
         .collect();
-    let stamp = now.format("%Y%m%d-%H%M");
+    let stamp = crate::domain::date_format::stamp(now, "", "-", "", false);
     if unit.is_empty() {
         format!("议事备份-{stamp}.json")
     } else {
@@ -607,7 +607,7 @@ pub fn package_file_name(db: &Db, meeting: Id, now: NaiveDateTime) -> String {
         m.map(|m| format!("{}-{}", m.date, if m.title.trim().is_empty() { m.kind.zh() } else { m.title.trim() }));
     let safe: String =
         what.unwrap_or_default().chars().filter(|c| !c.is_control() && !"/\\:*?\"<>| ".contains(*c)).take(40).collect();
-    format!("议事会议包-{safe}-{}.json", now.format("%Y%m%d-%H%M"))
+    format!("议事会议包-{safe}-{}.json", crate::domain::date_format::stamp(now, "", "-", "", false))
 }
 
 fn max_id(db: &mut Db) -> Id {
@@ -863,7 +863,7 @@ pub fn plan_archive(db: &Db, year: i32) -> ArchivePlan {
     for e in &db.evidence {
         keep(Kind::Evidence, e.id, e.date, "");
     }
-    kept.sort_by_key(|k| (k.date, k.kind, k.id));
+    crate::domain::sort::sort_by_key(&mut kept, |k| (k.date, k.kind, k.id));
     ArchivePlan { archive, rest, kept }
 }
 

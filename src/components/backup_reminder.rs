@@ -26,7 +26,7 @@ pub fn BackupReminder() -> impl IntoView {
         <p class="backup-reminder no-print" class:stale=stale data-testid="backup-reminder">
             <span>{text}</span>
             " "
-            <a class="btn btn-small" href="#/data">{move || state.t(Ui::ExportNow)}</a>
+            <a class="btn btn-small" href="#/data">{state.tr(Ui::ExportNow)}</a>
         </p>
         <crate::components::ios_storage_notice::IosSendBackReminder/>
     }

@@ -48,7 +48,7 @@ pub fn ConfirmPanel(
                 <button type="button" class="btn btn-danger" data-testid=format!("{testid}-yes")
                     on:click=move |_| on_confirm.run(())>{move || confirm_label.get()}</button>
                 <button type="button" class="btn" data-testid=format!("{testid}-no")
-                    on:click=move |_| on_cancel.run(())>{move || state.t(Ui::Cancel)}</button>
+                    on:click=move |_| on_cancel.run(())>{state.tr(Ui::Cancel)}</button>
             </div>
         </div>
     }

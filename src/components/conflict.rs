@@ -70,8 +70,8 @@ fn KeptVersion(
     };
     view! {
         <div class="kept-version">
-            <p><strong>{move || r(Rt::NoticeTitle)}</strong></p>
-            <p>{move || r(Rt::NoticeText)}</p>
+            <p><strong>{state.tr(Rt::NoticeTitle)}</strong></p>
+            <p>{state.tr(Rt::NoticeText)}</p>
             {(!fields.is_empty()).then(|| {
                 let fields = fields.clone();
                 view! { <p data-testid="conflict-fields">{move || format!("{}{}", r(Rt::DiffersIn), field_list(&fields, state.lang.get()))}</p> }
@@ -83,12 +83,12 @@ fn KeptVersion(
                     }).collect_view()}
                 </ul>
             })}
-            {deleted.then(|| view! { <p>{move || r(Rt::NoticeDeleted)}</p> })}
-            {protected.then(|| view! { <p>{move || r(Rt::NoticeProtected)}</p> })}
+            {deleted.then(|| view! { <p>{state.tr(Rt::NoticeDeleted)}</p> })}
+            {protected.then(|| view! { <p>{state.tr(Rt::NoticeProtected)}</p> })}
             <div class="actions">
-                <button type="button" class="btn" on:click=move |_| settle(false) data-testid="settle-keep">{move || r(Rt::SettleKeep)}</button>
+                <button type="button" class="btn" on:click=move |_| settle(false) data-testid="settle-keep">{state.tr(Rt::SettleKeep)}</button>
                 {(!protected).then(|| view! {
-                    <button type="button" class="btn" on:click=move |_| settle(true) data-testid="settle-take">{move || r(Rt::SettleTake)}</button>
+                    <button type="button" class="btn" on:click=move |_| settle(true) data-testid="settle-take">{state.tr(Rt::SettleTake)}</button>
                 })}
             </div>
             {move || error.get().map(|e| view! {
@@ -126,7 +126,6 @@ fn scalar_values(here: Option<&Value>, there: Option<&Value>, fields: &[String])
 #[component]
 pub fn TabConflictBanner() -> impl IntoView {
     let state = use_app();
-    let r = move |k: Rt| k.get(state.lang.get());
     move || {
         let docs = state.tab_conflicts.get();
         (!docs.is_empty()).then(|| {
@@ -144,9 +143,9 @@ pub fn TabConflictBanner() -> impl IntoView {
             };
             view! {
                 <div class="banner banner-warn" role="alert" data-testid="tab-conflict">
-                    <strong>{move || r(Rt::TabConflictTitle)}</strong>
-                    <p>{move || r(Rt::TabConflictText)}{names}</p>
-                    <button type="button" class="btn btn-quiet" on:click=move |_| state.tab_conflicts.set(Vec::new())>{move || r(Rt::Dismiss)}</button>
+                    <strong>{state.tr(Rt::TabConflictTitle)}</strong>
+                    <p>{state.tr(Rt::TabConflictText)}{names}</p>
+                    <button type="button" class="btn btn-quiet" on:click=move |_| state.tab_conflicts.set(Vec::new())>{state.tr(Rt::Dismiss)}</button>
                 </div>
             }
         })

@@ -11,7 +11,7 @@ use crate::router::Route;
 
 /// Parse `YYYY-MM-DD`.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    crate::domain::date_format::parse_date(s.trim())
 }
 
 /// `""` → `None`, `"12"` → `Some(12)`.
@@ -104,7 +104,7 @@ pub fn DutyTabs(
     ];
     let same = move |r: &Route| std::mem::discriminant(r) == std::mem::discriminant(&current);
     view! {
-        <nav class="duty-tabs no-print" aria-label=move || state.t(T::Title)>
+        <nav class="duty-tabs no-print" aria-label=state.tr(T::Title)>
             {tabs.into_iter().map(|(to, label, id)| {
                 let active = same(&to(0));
                 view! {
@@ -129,9 +129,9 @@ pub fn YearSwitch(
     let state = use_app();
     view! {
         <div class="duty-yearswitch no-print">
-            <a class="btn btn-quiet" href=move || to(year.get() - 1).href() title=move || state.t(T::PrevYear)>"‹ "{move || year.get() - 1}</a>
+            <a class="btn btn-quiet" href=move || to(year.get() - 1).href() title=state.tr(T::PrevYear)>"‹ "{move || year.get() - 1}</a>
             <strong data-testid="year-shown">{year}</strong>
-            <a class="btn btn-quiet" href=move || to(year.get() + 1).href() title=move || state.t(T::NextYear)>{move || year.get() + 1}" ›"</a>
+            <a class="btn btn-quiet" href=move || to(year.get() + 1).href() title=state.tr(T::NextYear)>{move || year.get() + 1}" ›"</a>
         </div>
     }
 }

@@ -72,13 +72,12 @@ fn from_home_screen() -> bool {
 #[component]
 pub fn IosStorageNotice() -> impl IntoView {
     let state = use_app();
-    let t = move |k: Ios| k.get(state.lang.get());
     (on_ios() && !from_home_screen()).then(|| {
         view! {
             <div class="card banner-warn" role="note" data-testid="ios-storage-notice">
-                <p><strong>{move || t(Ios::Eviction)}</strong></p>
-                <p>{move || t(Ios::AddToHomeScreen)}</p>
-                <p class="muted">{move || t(Ios::SeparateStorage)}</p>
+                <p><strong>{state.tr(Ios::Eviction)}</strong></p>
+                <p>{state.tr(Ios::AddToHomeScreen)}</p>
+                <p class="muted">{state.tr(Ios::SeparateStorage)}</p>
             </div>
         }
     })
@@ -89,10 +88,9 @@ pub fn IosStorageNotice() -> impl IntoView {
 #[component]
 pub fn IosSendBackReminder() -> impl IntoView {
     let state = use_app();
-    let t = move |k: Ios| k.get(state.lang.get());
     on_ios().then(|| {
         view! {
-            <p class="backup-reminder stale no-print" data-testid="ios-send-back">{move || t(Ios::SendBack)}</p>
+            <p class="backup-reminder stale no-print" data-testid="ios-send-back">{state.tr(Ios::SendBack)}</p>
         }
     })
 }

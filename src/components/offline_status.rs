@@ -70,13 +70,13 @@ pub fn OfflineStatus() -> impl IntoView {
                 Offline::Installing => state.t(O::Installing).into_any(),
                 Offline::SingleFile => state.t(O::SingleFile).into_any(),
                 Offline::UpdateReady => view! {
-                    <span>{move || state.t(O::UpdateAvailable)}</span>
+                    <span>{state.tr(O::UpdateAvailable)}</span>
                     " "
                     <button type="button" class="btn btn-small" data-testid="apply-update"
                         disabled=move || !saved()
                         title=move || if saved() { "" } else { state.t(O::UpdateBlockedByUnsaved) }
                         on:click=move |_| if saved() { apply_update() }>
-                        {move || state.t(O::UpdateAndReopen)}
+                        {state.tr(O::UpdateAndReopen)}
                     </button>
                 }.into_any(),
                 Offline::Unavailable(reason) => {

@@ -34,8 +34,8 @@ pub fn PackageExport(
     };
     view! {
         <div class="package-export no-print">
-            <button type="button" class="btn btn-quiet" on:click=export title=move || r(Rt::PackageHint) data-testid="package-export">
-                {move || r(Rt::PackageExport)}
+            <button type="button" class="btn btn-quiet" on:click=export title=state.tr(Rt::PackageHint) data-testid="package-export">
+                {state.tr(Rt::PackageExport)}
             </button>
             {move || msg.get().map(|m| view! { <span role="status" class="muted" data-testid="package-msg">" "{m}</span> })}
         </div>

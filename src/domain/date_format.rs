@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use serde::{de, Deserializer, Serialize, Serializer};
 
 /// `YYYY-MM-DD` for the years 0..=9999, as chrono writes them; other years go to chrono.
@@ -62,6 +62,32 @@ fn parse_plain(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
 
+/// A date as `YYYY-MM-DD` from a form field or a link: the plain form directly, anything else
+/// through chrono's date parser. Not `NaiveDate::parse_from_str`: its pattern interpreter
+/// would be compiled into the wasm for this one pattern.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    parse_plain(s).or_else(|| s.parse().ok())
+}
+
+/// The digits of a date and time as chrono's `strftime` writes them, joined by the given
+/// separators: `stamp(at, "", "-", "", false)` is `%Y%m%d-%H%M`, `stamp(at, "-", "T", ":",
+/// true)` is `%Y-%m-%dT%H:%M:%S`. Written with plain integer formatting: chrono's pattern
+/// interpreter would otherwise be compiled into the wasm for a handful of fixed patterns. The
+/// year has four digits, as `%Y` writes the years 0..=9999 (a clock's).
+pub fn stamp(at: NaiveDateTime, date_sep: &str, mid: &str, time_sep: &str, seconds: bool) -> String {
+    let mut s = format!("{}{mid}{:02}{time_sep}{:02}", ymd(at.date(), date_sep), at.hour(), at.minute());
+    if seconds {
+        s.push_str(&format!("{time_sep}{:02}", at.second()));
+    }
+    s
+}
+
+/// A date's digits as `strftime` writes them with `sep` between the fields: `ymd(d, "")` is
+/// `%Y%m%d`, `ymd(d, "-")` is `%Y-%m-%d` (see [`stamp`]).
+pub fn ymd(d: NaiveDate, sep: &str) -> String {
+    format!("{:04}{sep}{:02}{sep}{:02}", d.year(), d.month(), d.day())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,6 +131,30 @@ mod tests {
             let theirs = serde_json::from_str::<Chrono>(s).map_err(|e| e.to_string());
             assert!(ours.is_err(), "{s}");
             assert_eq!(ours.unwrap_err(), theirs.unwrap_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn stamps_are_what_strftime_writes() {
+        let days = ["2026-11-28", "2024-02-29", "0000-01-01", "0999-12-31", "9999-12-31", "2017-01-09"];
+        for (i, s) in days.iter().enumerate() {
+            let d: NaiveDate = s.parse().unwrap();
+            let at = d.and_hms_opt(i as u32 * 4, i as u32 * 11, 59 - i as u32).unwrap();
+            assert_eq!(ymd(d, ""), d.format("%Y%m%d").to_string());
+            assert_eq!(ymd(d, "-"), d.format("%Y-%m-%d").to_string());
+            assert_eq!(stamp(at, "", "-", "", false), at.format("%Y%m%d-%H%M").to_string());
+            assert_eq!(stamp(at, "-", " ", ":", false), at.format("%Y-%m-%d %H:%M").to_string());
+            assert_eq!(stamp(at, "-", "T", ":", true), at.format("%Y-%m-%dT%H:%M:%S").to_string());
+            assert_eq!(stamp(at, "", "T", "", true), at.format("%Y%m%dT%H%M%S").to_string());
+        }
+    }
+
+    #[test]
+    fn form_dates_read_as_the_strftime_pattern_reads_them() {
+        for s in
+            ["2026-11-28", "2024-02-29", "2026-1-5", "+2026-01-05", " 2026-01-05", "2026-02-30", "2026-13-01", "", "x"]
+        {
+            assert_eq!(parse_date(s), NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(), "{s:?}");
         }
     }
 }

@@ -4,6 +4,7 @@
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
 
 use super::{
+    date_format,
     db::Db,
     meeting::MeetingKind,
     rules::{democratic_life_report_state, duty::is_held, evaluate_duties, ReportState},
@@ -189,9 +190,9 @@ pub fn to_ics(entries: &[CalendarEntry], unit: &str, stamp: NaiveDateTime) -> St
         let next = e.date.checked_add_days(Days::new(1)).unwrap_or(e.date);
         line("BEGIN:VEVENT".into());
         line(format!("UID:{}@yishi", e.uid));
-        line(format!("DTSTAMP:{}", stamp.format("%Y%m%dT%H%M%S")));
-        line(format!("DTSTART;VALUE=DATE:{}", e.date.format("%Y%m%d")));
-        line(format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")));
+        line(format!("DTSTAMP:{}", date_format::stamp(stamp, "", "T", "", true)));
+        line(format!("DTSTART;VALUE=DATE:{}", date_format::ymd(e.date, "")));
+        line(format!("DTEND;VALUE=DATE:{}", date_format::ymd(next, "")));
         line(format!("SUMMARY:{}", escape(&e.zh)));
         line(format!("DESCRIPTION:{}", escape(&format!("{}\n{}", e.en, e.link))));
         line("END:VEVENT".into());

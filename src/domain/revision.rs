@@ -294,7 +294,11 @@ pub fn ensure(db: &mut Db) -> Vec<DocId> {
 /// Documents with a revision entry that `db` neither holds nor marks deleted: dropped (an
 /// archive's split, or a file that named records it did not carry).
 pub fn prune(db: &mut Db) {
-    let held: BTreeSet<DocId> = docs(db).iter().map(|e| e.id).collect();
+    // Inserted one by one: `collect` into a set sorts first, with a copy of the sort of its own.
+    let mut held = BTreeSet::new();
+    for e in docs(db) {
+        held.insert(e.id);
+    }
     db.revs.retain(|d, info| info.deleted || held.contains(d));
     db.unshared.retain(|d| held.contains(d));
 }

@@ -28,6 +28,18 @@ pub fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, T::cmp);
 }
 
+/// A map of `pairs`, a later value replacing an earlier one of the same key, as `collect` makes
+/// it. Inserted one by one: `collect` sorts the pairs first, with a copy of the standard sort
+/// for each key and value type. For the small maps of a save, or where the pairs come from a
+/// map already (so every insertion lands at the end).
+pub fn map_of<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> std::collections::BTreeMap<K, V> {
+    let mut map = std::collections::BTreeMap::new();
+    for (k, v) in pairs {
+        map.insert(k, v);
+    }
+    map
+}
+
 /// The one instantiation of the standard sort.
 #[inline(never)]
 fn sort_positions(order: &mut [usize], cmp: &mut dyn FnMut(usize, usize) -> Ordering) {

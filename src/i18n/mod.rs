@@ -89,7 +89,7 @@ impl Lang {
     pub fn date(self, d: chrono::NaiveDate) -> String {
         match self {
             Lang::Zh => crate::domain::summary::date_zh(d),
-            Lang::En => d.format("%Y-%m-%d").to_string(),
+            Lang::En => crate::domain::date_format::ymd(d, "-"),
         }
     }
 }
@@ -202,9 +202,55 @@ localized_by_zh_en!(
     crate::domain::meeting::MeetingKind,
 );
 
+/// `x` with one decimal, the same text as `format!("{:.1}", x)`: its exact binary value rounded
+/// to tenths, a tie to the even tenth. Written with integer arithmetic because the standard
+/// float formatter (two digit-generation algorithms and their tables) is among the larger
+/// pieces of the wasm and would be there only for a size and a percentage on the data page.
+/// For sizes and shares: `x` above 0 and below 2^53; anything else is written as 0.0.
+pub fn one_decimal(x: f64) -> String {
+    let tenths = if x > 0.0 && x < 9_007_199_254_740_992.0 {
+        let bits = x.to_bits();
+        let (exp, frac) = ((bits >> 52) & 0x7ff, bits & ((1 << 52) - 1));
+        // x = m × 2^e, so 10x = 10m × 2^e exactly (10m < 2^57).
+        let (m, e) = if exp == 0 { (frac, -1074) } else { (frac | 1 << 52, exp as i32 - 1075) };
+        let ten_m = u128::from(m) * 10;
+        if e >= 0 {
+            ten_m << e
+        } else if e > -120 {
+            let s = -e as u32;
+            let (q, r, half) = (ten_m >> s, ten_m & ((1u128 << s) - 1), 1u128 << (s - 1));
+            q + u128::from(r > half || (r == half && q % 2 == 1))
+        } else {
+            0 // below 2^-60: rounds to zero
+        }
+    } else {
+        0
+    };
+    let tenths = tenths as u64; // below 10 × 2^53
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
 #[cfg(test)]
 mod tests {
     use super::Lang;
+
+    #[test]
+    fn one_decimal_is_what_the_float_formatter_writes() {
+        let mut values =
+            vec![0.0, 0.05, 0.15, 0.25, 0.35, 0.45, 0.75, 0.95, 1.25, 2.5, 12.25, 99.95, 100.0, 1e-300, 4.9e-324];
+        values.extend([1e6, 123456789.123, 4_503_599_627_370_495.5, 9_007_199_254_740_991.0]);
+        // Shares of a quota and sizes, as the data page computes them, and every tie near them.
+        for used in (0..5_300_000u64).step_by(997) {
+            values.push(used as f64 * 100.0 / 5_234_688.0);
+            values.push(used as f64 * 2.0 / 1_000_000.0);
+            values.push(used as f64 * 2.0 / 1_000.0);
+            values.push(used as f64 / 1_048_576.0);
+            values.push(used as f64 / 20.0);
+        }
+        for x in values {
+            assert_eq!(super::one_decimal(x), format!("{x:.1}"), "{x:e}");
+        }
+    }
     use chrono::NaiveDate;
 
     #[test]

@@ -19,7 +19,7 @@ pub fn HomePage() -> impl IntoView {
         <section class="page home-page">
             <crate::components::ios_storage_notice::IosStorageNotice/>
             {move || if empty.get() { view! { <Welcome/> }.into_any() } else { view! { <Overview/> }.into_any() }}
-            <p class="notice" data-testid="data-notice">{move || state.t(Ui::DataLivesHere)}</p>
+            <p class="notice" data-testid="data-notice">{state.tr(Ui::DataLivesHere)}</p>
             <crate::components::offline_status::OfflineStatus/>
         </section>
     }
@@ -35,11 +35,11 @@ fn Welcome() -> impl IntoView {
     };
     view! {
         <div class="card welcome" data-testid="welcome">
-            <h1>{move || state.t(Ui::WelcomeTitle)}</h1>
-            <p>{move || state.t(Ui::WelcomeText)}</p>
+            <h1>{state.tr(Ui::WelcomeTitle)}</h1>
+            <p>{state.tr(Ui::WelcomeText)}</p>
             <div class="row gap wrap">
-                <a class="btn btn-primary" href="#/settings" data-testid="set-up-unit">{move || state.t(Ui::SetUpUnit)}</a>
-                <button type="button" class="btn" on:click=load_example data-testid="load-example">{move || state.t(Ui::LoadExample)}</button>
+                <a class="btn btn-primary" href="#/settings" data-testid="set-up-unit">{state.tr(Ui::SetUpUnit)}</a>
+                <button type="button" class="btn" on:click=load_example data-testid="load-example">{state.tr(Ui::LoadExample)}</button>
             </div>
         </div>
     }
@@ -92,18 +92,18 @@ fn Overview() -> impl IntoView {
         <div class="tiles">
             <a class="tile" href="#/tasks">
                 <span class="tile-num">{move || tasks().0}</span>
-                <span class="tile-label">{move || state.t(Ui::OpenTasks)}</span>
+                <span class="tile-label">{state.tr(Ui::OpenTasks)}</span>
             </a>
             <a class="tile" class:tile-bad=move || { tasks().1 > 0 } href="#/tasks">
                 <span class="tile-num">{move || tasks().1}</span>
-                <span class="tile-label">{move || state.t(Ui::Overdue)}</span>
+                <span class="tile-label">{state.tr(Ui::Overdue)}</span>
             </a>
             <a class="tile" href="#/data" data-testid="last-backup">
                 <span class="tile-label">{last_backup}</span>
             </a>
         </div>
         <div class="card">
-            <h2>{move || state.t(Ui::UpcomingMeetings)}</h2>
+            <h2>{state.tr(Ui::UpcomingMeetings)}</h2>
             <ul class="list">
                 {move || upcoming.get().into_iter().map(|(id, date, kind, title)| view! {
                     <li><a class="list-link" href=format!("#/meetings/{id}")>{date.to_string()}" "{kind}" "{title}</a></li>
@@ -128,7 +128,7 @@ fn RiskHints() -> impl IntoView {
     // The engine links duty gaps as `#/duties?year=Y`; the duties page reads the year from it.
     view! {
         <div class="card risk-hints" data-testid="risk-hints">
-            <h2>{move || state.t(Ui::RiskHints)}</h2>
+            <h2>{state.tr(Ui::RiskHints)}</h2>
             {move || {
                 let v = hints.get();
                 if v.is_empty() {

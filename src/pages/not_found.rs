@@ -14,9 +14,9 @@ pub fn NotFoundPage(
     let state = use_app();
     view! {
         <section class="page">
-            <h1>{move || state.t(Ui::NotFound)}</h1>
+            <h1>{state.tr(Ui::NotFound)}</h1>
             <p class="muted"><code>{path}</code></p>
-            <p><a class="btn" href="#/">{move || state.t(Ui::BackHome)}</a></p>
+            <p><a class="btn" href="#/">{state.tr(Ui::BackHome)}</a></p>
         </section>
     }
 }

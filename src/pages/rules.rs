@@ -85,14 +85,14 @@ pub fn RulesPage(
                         <ArticleView article=a query=Signal::derive(String::new) focused=true/>
                         <div class="row gap">
                             {prev.map(|p| view! { <a class="btn btn-quiet" href=p.href()>{"← "}{move || state.lang.get().of(&p)}</a> })}
-                            <a class="btn btn-quiet" href="#/rules">{move || state.t(Ui::AllArticles)}</a>
+                            <a class="btn btn-quiet" href="#/rules">{state.tr(Ui::AllArticles)}</a>
                             {next.map(|n| view! { <a class="btn btn-quiet" href=n.href()>{move || state.lang.get().of(&n)}{" →"}</a> })}
                         </div>
                     </div>
                 }
             })}
             <label class="field search-field">
-                <span class="field-label">{move || state.t(Ui::RulesSearch)}</span>
+                <span class="field-label">{state.tr(Ui::RulesSearch)}</span>
                 <input
                     type="search"
                     data-testid="rules-search"

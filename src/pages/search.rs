@@ -35,13 +35,13 @@ pub fn SearchPage(
     };
     view! {
         <section class="page search-page">
-            <h1>{move || state.t(T::Search)}</h1>
+            <h1>{state.tr(T::Search)}</h1>
             <form class="search-form" role="search" on:submit=submit>
                 <label class="field">
-                    <span class="field-label">{move || state.t(T::SearchHint)}</span>
+                    <span class="field-label">{state.tr(T::SearchHint)}</span>
                     <input type="search" data-testid="search-input" prop:value=move || q.get() on:input=move |ev| q.set(event_target_value(&ev))/>
                 </label>
-                <button type="submit" class="btn btn-primary" data-testid="search-go">{move || state.t(T::Search)}</button>
+                <button type="submit" class="btn btn-primary" data-testid="search-go">{state.tr(T::Search)}</button>
             </form>
             // Nothing asked yet: no "0 results" and no empty list.
             {move || asked.then(|| {

@@ -429,7 +429,7 @@ fn split<'a>(db: &'a Db, order: &'a Order) -> Split<'a> {
     let in_months = |d: &DocId, r: &RevInfo| {
         !r.deleted && matches!(d, DocId::Item(_) | DocId::Meeting(_) | DocId::Task(_) | DocId::Evidence(_))
     };
-    let core_revs = revs.iter().filter(|(d, r)| !in_months(d, r)).collect();
+    let core_revs = crate::domain::sort::map_of(revs.iter().filter(|(d, r)| !in_months(d, r)));
     Split {
         core: CoreView {
             org,
@@ -443,7 +443,7 @@ fn split<'a>(db: &'a Db, order: &'a Order) -> Split<'a> {
             study_sessions,
             unshared,
         },
-        parts: parts.into_iter().map(|(k, v)| (month_name(k), v)).collect(),
+        parts: crate::domain::sort::map_of(parts.into_iter().map(|(k, v)| (month_name(k), v))),
     }
 }
 
@@ -1094,7 +1094,7 @@ impl Store {
                         last_backup: db.last_backup,
                         order: order.clone(),
                         democratic_life: db.democratic_life.clone(),
-                        revs: s.core.revs.iter().map(|(d, r)| (**d, Arc::clone(r))).collect(),
+                        revs: crate::domain::sort::map_of(s.core.revs.iter().map(|(d, r)| (**d, Arc::clone(r)))),
                         study_plans: db.study_plans.clone(),
                         study_sessions: db.study_sessions.clone(),
                         unshared: db.unshared.clone(),
@@ -1109,7 +1109,7 @@ impl Store {
                             meetings: view.meetings.iter().map(|r| (*r).clone()).collect(),
                             tasks: view.tasks.iter().map(|r| (*r).clone()).collect(),
                             evidence: view.evidence.iter().map(|r| (*r).clone()).collect(),
-                            revs: view.revs.iter().map(|(d, r)| (*d, Arc::clone(r))).collect(),
+                            revs: crate::domain::sort::map_of(view.revs.iter().map(|(d, r)| (*d, Arc::clone(r)))),
                         };
                         (new_parts[name].clone(), p)
                     } else {
@@ -1379,7 +1379,7 @@ impl Store {
         for info in &mut out {
             info.frees_chars = self.freed_by(&[info.key.as_str()]);
         }
-        out.sort_by_key(|s| std::cmp::Reverse(s.taken_at_ms));
+        crate::domain::sort::sort_by_key(&mut out, |s| std::cmp::Reverse(s.taken_at_ms));
         out
     }
 

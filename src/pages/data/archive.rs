@@ -27,7 +27,6 @@ pub(super) fn ArchiveCard(
     signals: DataSignals,
 ) -> impl IntoView {
     let state = use_app();
-    let t = move |k: Dt| k.get(state.lang.get());
     let pick = move |zh: String, en: String| state.lang.get_untracked().pick(zh, en);
     let years = move || {
         let this = state.this_year();
@@ -97,36 +96,36 @@ pub(super) fn ArchiveCard(
 
     view! {
         <div class="card" data-testid="archive">
-            <h2>{move || t(Dt::ArchiveTitle)}</h2>
-            <p class="muted">{move || t(Dt::ArchiveHint)}</p>
+            <h2>{state.tr(Dt::ArchiveTitle)}</h2>
+            <p class="muted">{state.tr(Dt::ArchiveHint)}</p>
             {move || {
                 let ys = years();
                 (!ys.is_empty()).then(|| view! {
                     <div class="grid3">
                         <label class="field">
-                            <span class="field-label">{move || t(Dt::ArchiveYear)}</span>
+                            <span class="field-label">{state.tr(Dt::ArchiveYear)}</span>
                             <select on:change=move |ev| { archive_year.set(event_target_value(&ev).parse().ok()); ready.set(None); confirm.set(false); } data-testid="archive-year">
                                 {ys.into_iter().map(|y| view! { <option value=y.to_string()>{y}</option> }).collect_view()}
                             </select>
                         </label>
-                        <button type="button" class="btn archive-export" on:click=export_archive data-testid="archive-export">{move || t(Dt::ArchiveExport)}</button>
+                        <button type="button" class="btn archive-export" on:click=export_archive data-testid="archive-export">{state.tr(Dt::ArchiveExport)}</button>
                     </div>
                 })
             }}
             {move || archive_msg.get().map(|m| view! { <p role="status" data-testid="archive-msg">{m}</p> })}
             {move || ready.get().map(|r| view! {
                 <KeptList kept=r.kept.clone()/>
-                <p class="muted" data-testid="archive-remove-hint">{move || t(Dt::ArchiveRemoveHint)}</p>
-                <button type="button" class="btn btn-primary" on:click=move |_| confirm.set(true) data-testid="archive-remove">{move || t(Dt::ArchiveRemove)}</button>
+                <p class="muted" data-testid="archive-remove-hint">{state.tr(Dt::ArchiveRemoveHint)}</p>
+                <button type="button" class="btn btn-primary" on:click=move |_| confirm.set(true) data-testid="archive-remove">{state.tr(Dt::ArchiveRemove)}</button>
                 <Show when=move || confirm.get()>
                     <div class="banner banner-bad" role="alertdialog" data-testid="archive-confirm">
                         <p>{
                             let removed = r.removed;
                             move || { let lang = state.lang.get(); format!("{}{}", Dt::ArchiveConfirmText.get(lang), lang.pick(removed.zh(), removed.en())) }
                         }</p>
-                        <button type="button" class="btn btn-danger" on:click=remove_archived data-testid="archive-remove-confirm">{move || t(Dt::ArchiveConfirm)}</button>
+                        <button type="button" class="btn btn-danger" on:click=remove_archived data-testid="archive-remove-confirm">{state.tr(Dt::ArchiveConfirm)}</button>
                         " "
-                        <button type="button" class="btn btn-quiet" on:click=move |_| confirm.set(false)>{move || t(Dt::Cancel)}</button>
+                        <button type="button" class="btn btn-quiet" on:click=move |_| confirm.set(false)>{state.tr(Dt::Cancel)}</button>
                     </div>
                 </Show>
             })}
@@ -168,13 +167,12 @@ fn KeptList(
     kept: Vec<Kept>,
 ) -> impl IntoView {
     let state = use_app();
-    let t = move |k: Dt| k.get(state.lang.get());
     if kept.is_empty() {
-        return view! { <p data-testid="archive-kept-none">{move || t(Dt::ArchiveNothingStays)}</p> }.into_any();
+        return view! { <p data-testid="archive-kept-none">{state.tr(Dt::ArchiveNothingStays)}</p> }.into_any();
     }
     view! {
         <div data-testid="archive-kept">
-            <p>{move || t(Dt::ArchiveKeptTitle)}</p>
+            <p>{state.tr(Dt::ArchiveKeptTitle)}</p>
             <ul class="archive-kept">
                 <For each=move || kept.clone() key=|k| (k.kind, k.id) let:k>
                     <li data-testid="archive-kept-row">{move || {

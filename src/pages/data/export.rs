@@ -22,7 +22,6 @@ pub(super) fn ExportCard(
     signals: DataSignals,
 ) -> impl IntoView {
     let state = use_app();
-    let t = move |k: Dt| k.get(state.lang.get());
     let pass = RwSignal::new(String::new());
     let export_msg = RwSignal::new(None::<String>);
     let step = RwSignal::new(None::<Step>);
@@ -81,14 +80,14 @@ pub(super) fn ExportCard(
     };
     view! {
         <div class="card">
-            <h2>{move || t(Dt::ExportTitle)}</h2>
+            <h2>{state.tr(Dt::ExportTitle)}</h2>
             <label class="field">
-                <span class="field-label">{move || t(Dt::Passphrase)}</span>
+                <span class="field-label">{state.tr(Dt::Passphrase)}</span>
                 <input type="password" autocomplete="new-password" prop:value=move || pass.get()
                     on:input=move |ev| pass.set(event_target_value(&ev)) data-testid="export-pass"/>
-                <span class="muted">{move || t(Dt::PassphraseHint)}</span>
+                <span class="muted">{state.tr(Dt::PassphraseHint)}</span>
             </label>
-            <button type="button" class="btn btn-primary" on:click=do_export prop:disabled=move || step.get().is_some() data-testid="export">{move || t(Dt::Export)}</button>
+            <button type="button" class="btn btn-primary" on:click=do_export prop:disabled=move || step.get().is_some() data-testid="export">{state.tr(Dt::Export)}</button>
             <StepProgress step=step testid="export-progress"/>
             {move || export_msg.get().map(|m| view! { <p role="status" data-testid="export-msg">{m}</p> })}
         </div>

@@ -206,21 +206,21 @@ pub(super) fn ImportCard(
     };
     view! {
         <div class="card">
-            <h2>{move || t(Dt::ImportTitle)}</h2>
-            <p class="muted">{move || t(Dt::ImportHint)}</p>
+            <h2>{state.tr(Dt::ImportTitle)}</h2>
+            <p class="muted">{state.tr(Dt::ImportHint)}</p>
             <label class="field">
-                <span class="field-label">{move || t(Dt::ChooseFile)}</span>
+                <span class="field-label">{state.tr(Dt::ChooseFile)}</span>
                 <input type="file" accept=".json,application/json" on:change=on_file data-testid="import-file"/>
             </label>
             <Show when=move || encrypted.get()>
                 <form class="decrypt-form" on:submit=decrypt data-testid="decrypt-form">
-                    <p role="status" data-testid="import-encrypted">{move || t(Dt::EncryptedFile)}</p>
+                    <p role="status" data-testid="import-encrypted">{state.tr(Dt::EncryptedFile)}</p>
                     <label class="field">
-                        <span class="field-label">{move || t(Dt::DecryptPass)}</span>
+                        <span class="field-label">{state.tr(Dt::DecryptPass)}</span>
                         <input type="password" autocomplete="off" prop:value=move || import_pass.get()
                             on:input=move |ev| import_pass.set(event_target_value(&ev)) data-testid="import-pass"/>
                     </label>
-                    <button type="submit" class="btn btn-primary" prop:disabled=move || step.get().is_some() data-testid="import-decrypt">{move || t(Dt::Decrypt)}</button>
+                    <button type="submit" class="btn btn-primary" prop:disabled=move || step.get().is_some() data-testid="import-decrypt">{state.tr(Dt::Decrypt)}</button>
                 </form>
             </Show>
             <StepProgress step=step testid="import-progress"/>
@@ -230,7 +230,7 @@ pub(super) fn ImportCard(
             })}
             {move || import_done.get().map(|m| view! { <p role="status" data-testid="import-done">{m}</p> })}
             <Show when=move || can_undo.get()>
-                <button type="button" class="btn" on:click=undo data-testid="import-undo">{move || t(Dt::Undo)}</button>
+                <button type="button" class="btn" on:click=undo data-testid="import-undo">{state.tr(Dt::Undo)}</button>
             </Show>
         </div>
     }

@@ -56,19 +56,19 @@ pub(super) fn MergePreview(
     let choices = pending.choices;
     view! {
         <div data-testid="import-preview">
-            <h3>{move || t(Dt::Preview)}" — "{pending.name.clone()}</h3>
-            {is_package.then(|| view! { <p class="banner banner-warn" data-testid="package-note">{move || r(Rt::PackageNote)}</p> })}
+            <h3>{state.tr(Dt::Preview)}" — "{pending.name.clone()}</h3>
+            {is_package.then(|| view! { <p class="banner banner-warn" data-testid="package-note">{state.tr(Rt::PackageNote)}</p> })}
             <p data-testid="merge-summary">{summary}</p>
-            {nothing.then(|| view! { <p class="muted" data-testid="merge-nothing">{move || r(Rt::NothingChanges)}</p> })}
+            {nothing.then(|| view! { <p class="muted" data-testid="merge-nothing">{state.tr(Rt::NothingChanges)}</p> })}
             {(!conflicts.is_empty()).then(|| view! {
-                <h4>{move || r(Rt::ConflictsTitle)}</h4>
-                <p class="muted">{move || r(Rt::ConflictsHint)}</p>
+                <h4>{state.tr(Rt::ConflictsTitle)}</h4>
+                <p class="muted">{state.tr(Rt::ConflictsHint)}</p>
                 <ul class="merge-list" data-testid="conflict-list">
                     {conflicts.into_iter().map(|c| view! { <ConflictRow change=c choices=choices/> }).collect_view()}
                 </ul>
             })}
             {(!changes.is_empty()).then(|| view! {
-                <h4>{move || r(Rt::ChangesTitle)}</h4>
+                <h4>{state.tr(Rt::ChangesTitle)}</h4>
                 <ChangeList changes=changes testid="change-list"/>
             })}
             {(!newer_here.is_empty()).then(|| {
@@ -80,19 +80,19 @@ pub(super) fn MergePreview(
                     </details>
                 }
             })}
-            <p class="muted">{move || t(Dt::MergeHint)}" "{move || if is_package { r(Rt::ReplaceBlockedForPackage) } else { t(Dt::ReplaceHint) }}</p>
+            <p class="muted">{state.tr(Dt::MergeHint)}" "{move || if is_package { r(Rt::ReplaceBlockedForPackage) } else { t(Dt::ReplaceHint) }}</p>
             <div class="actions">
-                <button type="button" class="btn btn-primary" on:click=move |_| on_import.run(ImportMode::Merge) data-testid="import-merge">{move || t(Dt::Merge)}</button>
+                <button type="button" class="btn btn-primary" on:click=move |_| on_import.run(ImportMode::Merge) data-testid="import-merge">{state.tr(Dt::Merge)}</button>
                 {(!is_package).then(|| view! {
-                    <button type="button" class="btn" on:click=move |_| confirm_replace.set(true) data-testid="import-replace">{move || t(Dt::Replace)}</button>
+                    <button type="button" class="btn" on:click=move |_| confirm_replace.set(true) data-testid="import-replace">{state.tr(Dt::Replace)}</button>
                 })}
-                <button type="button" class="btn btn-quiet" on:click=move |_| on_cancel.run(())>{move || t(Dt::Cancel)}</button>
+                <button type="button" class="btn btn-quiet" on:click=move |_| on_cancel.run(())>{state.tr(Dt::Cancel)}</button>
             </div>
             <Show when=move || confirm_replace.get()>
                 <div class="banner banner-bad" role="alertdialog" data-testid="replace-confirm">
-                    <p>{move || r(Rt::ConfirmReplaceText)}</p>
-                    <button type="button" class="btn btn-danger" on:click=move |_| on_import.run(ImportMode::Replace) data-testid="import-replace-confirm">{move || r(Rt::ConfirmReplace)}</button>
-                    <button type="button" class="btn btn-quiet" on:click=move |_| confirm_replace.set(false)>{move || t(Dt::Cancel)}</button>
+                    <p>{state.tr(Rt::ConfirmReplaceText)}</p>
+                    <button type="button" class="btn btn-danger" on:click=move |_| on_import.run(ImportMode::Replace) data-testid="import-replace-confirm">{state.tr(Rt::ConfirmReplace)}</button>
+                    <button type="button" class="btn btn-quiet" on:click=move |_| confirm_replace.set(false)>{state.tr(Dt::Cancel)}</button>
                 </div>
             </Show>
         </div>
@@ -128,13 +128,13 @@ fn ConflictRow(
             <strong>{label}</strong>
             <span class="muted">" "{fields}</span>
             {if protected {
-                view! { <p class="muted" data-testid="conflict-protected">{move || r(Rt::ProtectedHint)}</p> }.into_any()
+                view! { <p class="muted" data-testid="conflict-protected">{state.tr(Rt::ProtectedHint)}</p> }.into_any()
             } else {
                 view! {
-                    <select on:change=set data-testid="conflict-choice" aria-label=move || r(Rt::Conflict)>
-                        <option value="both" selected>{move || r(Rt::ChoiceKeepBoth)}</option>
-                        <option value="here">{move || r(Rt::ChoiceKeepHere)}</option>
-                        <option value="file">{move || r(Rt::ChoiceTakeFile)}</option>
+                    <select on:change=set data-testid="conflict-choice" aria-label=state.tr(Rt::Conflict)>
+                        <option value="both" selected>{state.tr(Rt::ChoiceKeepBoth)}</option>
+                        <option value="here">{state.tr(Rt::ChoiceKeepHere)}</option>
+                        <option value="file">{state.tr(Rt::ChoiceTakeFile)}</option>
                     </select>
                 }.into_any()
             }}

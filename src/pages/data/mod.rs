@@ -42,14 +42,13 @@ impl DataSignals {
 #[component]
 pub fn DataPage() -> impl IntoView {
     let state = use_app();
-    let t = move |k: Dt| k.get(state.lang.get());
     // What other tabs or pages of this address stored since is counted too.
     state.with_store(|s| s.measure_again());
     // Still offered when the page is opened again, as long as nothing was saved since.
     let signals = DataSignals { tick: RwSignal::new(0), can_undo: RwSignal::new(state.undo_on_offer()) };
     view! {
         <section class="page data-page">
-            <h1>{move || t(Dt::Title)}</h1>
+            <h1>{state.tr(Dt::Title)}</h1>
             <recovery::RecoveryCard/>
             <crate::components::ios_storage_notice::IosStorageNotice/>
             <WhereCard/>
@@ -70,11 +69,11 @@ fn WhereCard() -> impl IntoView {
     let t = move |k: Dt| k.get(state.lang.get());
     view! {
         <div class="card" data-testid="data-notice">
-            <h2>{move || t(Dt::WhereTitle)}</h2>
-            <p>{move || t(Dt::WhereText)}</p>
+            <h2>{state.tr(Dt::WhereTitle)}</h2>
+            <p>{state.tr(Dt::WhereText)}</p>
             <p class="muted"><code>{files::page_address()}</code></p>
             <p data-testid="last-backup">
-                {move || t(Dt::LastBackup)}
+                {state.tr(Dt::LastBackup)}
                 {move || match state.db.with(|db| db.last_backup) {
                     None => t(Dt::Never).to_string(),
                     Some(d) => format!("{} {}{}", d, (state.today.get() - d).num_days().max(0), t(Dt::DaysAgo)),

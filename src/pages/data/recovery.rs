@@ -4,17 +4,15 @@ use leptos::prelude::*;
 
 use super::{files, Dt};
 use crate::app::{use_app, SaveState};
-use crate::i18n::Text;
 use crate::storage::LoadOutcome;
 
 #[component]
 pub(super) fn RecoveryCard() -> impl IntoView {
     let state = use_app();
-    let t = move |k: Dt| k.get(state.lang.get());
     let in_recovery = move || matches!(state.load_outcome.get(), LoadOutcome::Recovery { .. });
     let download_raw = move |_| {
         let dump = state.with_store(|s| s.raw_dump()).unwrap_or_default();
-        let stamp = files::now().format("%Y%m%d-%H%M");
+        let stamp = crate::domain::date_format::stamp(files::now(), "", "-", "", false);
         let _ = files::download(&format!("议事原始数据-{stamp}.json"), &dump);
     };
     let continue_shown = move |_| {
@@ -27,11 +25,11 @@ pub(super) fn RecoveryCard() -> impl IntoView {
     view! {
         <Show when=in_recovery>
             <div class="card banner-bad" role="alert" data-testid="recovery">
-                <h2>{move || t(Dt::RecoveryTitle)}</h2>
-                <p>{move || t(Dt::RecoveryText)}</p>
-                <button type="button" class="btn btn-primary" on:click=download_raw data-testid="download-raw">{move || t(Dt::DownloadRaw)}</button>
+                <h2>{state.tr(Dt::RecoveryTitle)}</h2>
+                <p>{state.tr(Dt::RecoveryText)}</p>
+                <button type="button" class="btn btn-primary" on:click=download_raw data-testid="download-raw">{state.tr(Dt::DownloadRaw)}</button>
                 " "
-                <button type="button" class="btn" on:click=continue_shown data-testid="continue-shown">{move || t(Dt::ContinueWithShown)}</button>
+                <button type="button" class="btn" on:click=continue_shown data-testid="continue-shown">{state.tr(Dt::ContinueWithShown)}</button>
             </div>
         </Show>
     }

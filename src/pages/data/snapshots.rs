@@ -73,12 +73,12 @@ pub(super) fn SnapshotsCard(
     };
     view! {
         <div class="card" data-testid="snapshots">
-            <h2>{move || t(Dt::SnapTitle)}</h2>
-            <p class="muted" data-testid="snapshot-rule">{move || t(Dt::SnapRule)}</p>
+            <h2>{state.tr(Dt::SnapTitle)}</h2>
+            <p class="muted" data-testid="snapshot-rule">{state.tr(Dt::SnapRule)}</p>
             {move || {
                 let snaps = list();
                 if snaps.is_empty() {
-                    return view! { <p data-testid="snapshot-none">{move || t(Dt::SnapNone)}</p> }.into_any();
+                    return view! { <p data-testid="snapshot-none">{state.tr(Dt::SnapNone)}</p> }.into_any();
                 }
                 view! {
                     <ul class="snapshot-list">
@@ -98,7 +98,7 @@ pub(super) fn SnapshotsCard(
                         <p>{move || t(text)}</p>
                         <button type="button" class="btn btn-danger" on:click=move |_| act(what.clone()) data-testid="snapshot-confirm-yes">{move || t(yes)}</button>
                         " "
-                        <button type="button" class="btn btn-quiet" on:click=move |_| ask.set(None)>{move || t(Dt::Cancel)}</button>
+                        <button type="button" class="btn btn-quiet" on:click=move |_| ask.set(None)>{state.tr(Dt::Cancel)}</button>
                     </div>
                 }
             })}
@@ -129,11 +129,11 @@ fn SnapshotRow(
             " · "
             <span data-testid="snapshot-why">{move || t(why)}</span>
             " · "
-            <span class="muted" data-testid="snapshot-size">{move || t(Dt::SnapSize)}{size_text(snap.frees_chars)}</span>
+            <span class="muted" data-testid="snapshot-size">{state.tr(Dt::SnapSize)}{size_text(snap.frees_chars)}</span>
             <span class="snapshot-actions">
-                <button type="button" class="btn" on:click=move |_| ask.set(Some(Ask::Restore(k1.clone()))) data-testid="snapshot-restore">{move || t(Dt::Restore)}</button>
+                <button type="button" class="btn" on:click=move |_| ask.set(Some(Ask::Restore(k1.clone()))) data-testid="snapshot-restore">{state.tr(Dt::Restore)}</button>
                 " "
-                <button type="button" class="btn" on:click=move |_| ask.set(Some(Ask::Delete(k2.clone()))) data-testid="snapshot-delete">{move || t(Dt::Delete)}</button>
+                <button type="button" class="btn" on:click=move |_| ask.set(Some(Ask::Delete(k2.clone()))) data-testid="snapshot-delete">{state.tr(Dt::Delete)}</button>
             </span>
         </li>
     }

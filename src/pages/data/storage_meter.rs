@@ -17,7 +17,6 @@ pub(super) fn StorageMeter(
     signals: DataSignals,
 ) -> impl IntoView {
     let state = use_app();
-    let t = move |k: Dt| k.get(state.lang.get());
     let confirm = RwSignal::new(false);
     let msg = RwSignal::new(None::<String>);
     let usage = move || {
@@ -43,7 +42,7 @@ pub(super) fn StorageMeter(
     };
     view! {
         <div class="card" data-testid="storage-meter">
-            <h2>{move || t(Dt::MeterTitle)}</h2>
+            <h2>{state.tr(Dt::MeterTitle)}</h2>
             {move || usage().map(|u| {
                 let lang = state.lang.get();
                 let pct = u.total.percent();
@@ -56,26 +55,26 @@ pub(super) fn StorageMeter(
                 let nearly_full = pct >= NEARLY_FULL_PERCENT;
                 let has_snapshots = u.snapshots_chars > 0;
                 view! {
-                    <meter min="0" max="100" low="50" high="80" optimum="0" value=format!("{pct:.1}") class="storage-meter"></meter>
-                    <p data-testid="usage-text" data-used=u.total.used_chars.to_string()>{format!("{used}{}", lang.bracketed(&format!("{pct:.1}%")))}</p>
+                    <meter min="0" max="100" low="50" high="80" optimum="0" value=crate::i18n::one_decimal(pct) class="storage-meter"></meter>
+                    <p data-testid="usage-text" data-used=u.total.used_chars.to_string()>{format!("{used}{}", lang.bracketed(&format!("{}%", crate::i18n::one_decimal(pct))))}</p>
                     <p class="muted" data-testid="usage-split">{split}</p>
-                    {nearly_full.then(|| view! { <p class="banner banner-bad" role="alert">{move || t(Dt::MeterWarn80)}</p> })}
-                    {(50.0..NEARLY_FULL_PERCENT).contains(&pct).then(|| view! { <p class="banner banner-warn" role="status">{move || t(Dt::MeterWarn50)}</p> })}
+                    {nearly_full.then(|| view! { <p class="banner banner-bad" role="alert">{state.tr(Dt::MeterWarn80)}</p> })}
+                    {(50.0..NEARLY_FULL_PERCENT).contains(&pct).then(|| view! { <p class="banner banner-warn" role="status">{state.tr(Dt::MeterWarn50)}</p> })}
                     {(nearly_full && has_snapshots).then(|| view! {
                         <p data-testid="free-offer">{format!("{}{}{}", Dt::FreeHint.get(lang), size_text(u.snapshots_chars), Dt::FreeHintEnd.get(lang))}</p>
                     })}
                     // Also below the mark: the storage-full message names this button.
                     {has_snapshots.then(|| view! {
-                        <button type="button" class="btn" on:click=move |_| confirm.set(true) data-testid="free-snapshots">{move || t(Dt::FreeSnapshots)}</button>
+                        <button type="button" class="btn" on:click=move |_| confirm.set(true) data-testid="free-snapshots">{state.tr(Dt::FreeSnapshots)}</button>
                     })}
                 }
             })}
             <Show when=move || confirm.get()>
                 <div class="banner banner-bad" role="alertdialog" data-testid="free-confirm">
-                    <p>{move || t(Dt::ConfirmFreeText)}</p>
-                    <button type="button" class="btn btn-danger" on:click=delete_all data-testid="free-confirm-yes">{move || t(Dt::ConfirmDelete)}</button>
+                    <p>{state.tr(Dt::ConfirmFreeText)}</p>
+                    <button type="button" class="btn btn-danger" on:click=delete_all data-testid="free-confirm-yes">{state.tr(Dt::ConfirmDelete)}</button>
                     " "
-                    <button type="button" class="btn btn-quiet" on:click=move |_| confirm.set(false)>{move || t(Dt::Cancel)}</button>
+                    <button type="button" class="btn btn-quiet" on:click=move |_| confirm.set(false)>{state.tr(Dt::Cancel)}</button>
                 </div>
             </Show>
             {move || msg.get().map(|m| view! { <p role="status" data-testid="free-msg">{m}</p> })}

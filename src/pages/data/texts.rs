@@ -275,9 +275,9 @@ impl Text for Dt {
 pub fn size_text(chars: u64) -> String {
     let bytes = chars as f64 * 2.0;
     if bytes >= 1_000_000.0 {
-        format!("{:.1} MB", bytes / 1_000_000.0)
+        format!("{} MB", crate::i18n::one_decimal(bytes / 1_000_000.0))
     } else if bytes >= 1_000.0 {
-        format!("{:.1} kB", bytes / 1_000.0)
+        format!("{} kB", crate::i18n::one_decimal(bytes / 1_000.0))
     } else {
         format!("{} B", bytes as u64)
     }

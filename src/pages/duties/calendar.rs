@@ -69,16 +69,16 @@ pub fn CalendarPage(
     let weekdays = [T::Mon, T::Tue, T::Wed, T::Thu, T::Fri, T::Sat, T::Sun];
     view! {
         <section class="page calendar-page">
-            <h1>{move || state.t(T::CalendarTitle)}</h1>
+            <h1>{state.tr(T::CalendarTitle)}</h1>
             <DutyTabs current=Route::Calendar(None) year=year/>
             <div class="duty-yearswitch no-print">
-                <a class="btn btn-quiet" href=Route::Calendar(Some((py, pm))).href() data-testid="prev-month">"‹ "{move || state.t(T::PrevMonth)}</a>
+                <a class="btn btn-quiet" href=Route::Calendar(Some((py, pm))).href() data-testid="prev-month">"‹ "{state.tr(T::PrevMonth)}</a>
                 <strong data-testid="month-shown">{format!("{year}-{month:02}")}</strong>
-                <a class="btn btn-quiet" href=Route::Calendar(Some((ny, nm))).href() data-testid="next-month">{move || state.t(T::NextMonth)}" ›"</a>
+                <a class="btn btn-quiet" href=Route::Calendar(Some((ny, nm))).href() data-testid="next-month">{state.tr(T::NextMonth)}" ›"</a>
             </div>
             <div class="row gap wrap no-print">
-                <button type="button" class="btn" on:click=export data-testid="export-ics">{move || state.t(T::ExportIcs)}</button>
-                <span class="muted">{move || state.t(T::ExportIcsHint)}</span>
+                <button type="button" class="btn" on:click=export data-testid="export-ics">{state.tr(T::ExportIcs)}</button>
+                <span class="muted">{state.tr(T::ExportIcsHint)}</span>
                 {move || exported.get().map(|r| match r {
                     Ok(n) => view! { <span class="ok" role="status" data-testid="ics-status">{state.t(T::Exported)}" ("{n}")"</span> }.into_any(),
                     Err(e) => view! { <span class="field-error" role="alert">{e}</span> }.into_any(),

@@ -64,20 +64,20 @@ pub fn DashboardPage(
     };
     view! {
         <section class="page duties-page">
-            <h1>{move || state.t(T::Title)}</h1>
+            <h1>{state.tr(T::Title)}</h1>
             <DutyTabs current=Route::Duties(None) year=year/>
             <YearSwitch year=year to=|y| Route::Duties(Some(y))/>
             <div class="row gap wrap">
-                <p class="muted">{move || state.t(T::AutoCounted)}</p>
+                <p class="muted">{state.tr(T::AutoCounted)}</p>
                 <OfficeExport file=Signal::derive(move || OfficeFile::Duties(year.get())) testid="duties-xlsx"/>
             </div>
             <div class="duty-table" role="table" data-testid="duty-table">
                 <div class="duty-row duty-head" role="row">
-                    <span role="columnheader">{move || state.t(T::Duty)}</span>
-                    <span role="columnheader">{move || state.t(T::Done)}" / "{move || state.t(T::Required)}</span>
-                    <span role="columnheader">{move || state.t(T::NextDue)}</span>
-                    <span role="columnheader">{move || state.t(T::Status)}</span>
-                    <span role="columnheader">{move || state.t(T::Evidence)}</span>
+                    <span role="columnheader">{state.tr(T::Duty)}</span>
+                    <span role="columnheader">{state.tr(T::Done)}" / "{state.tr(T::Required)}</span>
+                    <span role="columnheader">{state.tr(T::NextDue)}</span>
+                    <span role="columnheader">{state.tr(T::Status)}</span>
+                    <span role="columnheader">{state.tr(T::Evidence)}</span>
                 </div>
                 {DutyKind::ALL
                     .iter()
@@ -88,7 +88,7 @@ pub fn DashboardPage(
                     .collect_view()}
             </div>
             <div class="card">
-                <h2>{move || state.t(T::DlList)}" "<ArticleLink article=crate::domain::article::Article::new(23)/></h2>
+                <h2>{state.tr(T::DlList)}" "<ArticleLink article=crate::domain::article::Article::new(23)/></h2>
                 <ul class="list">
                     {move || dl_meetings().into_iter().map(|(id, date, title)| view! {
                         <li><a class="list-link" href=Route::DemocraticLife(id).href() data-testid="dl-link">{date.to_string()}" "{if title.is_empty() { "民主生活会".to_string() } else { title }}</a></li>
@@ -195,15 +195,15 @@ fn RegisterDl() -> impl IntoView {
     view! {
         <form class="grid3 no-print" on:submit=submit data-testid="dl-register">
             <label class="field" class:has-error=move || err.get().is_some()>
-                <span class="field-label">{move || state.t(T::DlTitle)}" · "{move || state.t(T::Date)}</span>
+                <span class="field-label">{state.tr(T::DlTitle)}" · "{state.tr(T::Date)}</span>
                 <input type="date" data-testid="dl-register-date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
                 {move || err.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
             </label>
             <label class="field">
-                <span class="field-label">{move || state.t(T::DlTheme)}</span>
+                <span class="field-label">{state.tr(T::DlTheme)}</span>
                 <input type="text" data-testid="dl-register-theme" prop:value=move || theme.get() on:input=move |ev| theme.set(event_target_value(&ev))/>
             </label>
-            <div class="field"><button type="submit" class="btn" data-testid="dl-register-submit">{move || state.t(T::Add)}</button></div>
+            <div class="field"><button type="submit" class="btn" data-testid="dl-register-submit">{state.tr(T::Add)}</button></div>
         </form>
     }
 }

@@ -50,7 +50,7 @@ pub fn DemocraticLifePage(
         .unwrap_or_else(|| chrono::Datelike::year(&state.today.get_untracked()));
     view! {
         <section class="page dl-page">
-            <h1>{move || state.t(T::DlTitle)}" "<ArticleLink article=Article::new(23)/></h1>
+            <h1>{state.tr(T::DlTitle)}" "<ArticleLink article=Article::new(23)/></h1>
             <DutyTabs current=Route::DemocraticLife(id) year=year/>
             {move || match meeting.get() {
                 Some((MeetingKind::DemocraticLife, date, title)) => view! {
@@ -202,28 +202,28 @@ fn Before(id: Id) -> impl IntoView {
     let name = move |m: Id| state.db.with_untracked(|db| db.org.member_name(m));
     view! {
         <fieldset class="card dl-stage">
-            <legend>{move || state.t(T::DlBefore)}</legend>
+            <legend>{state.tr(T::DlBefore)}</legend>
             <div class="grid2">
-                <label class="field"><span class="field-label">{move || state.t(T::DlTheme)}</span>
+                <label class="field"><span class="field-label">{state.tr(T::DlTheme)}</span>
                     <input type="text" data-testid="dl-theme" prop:value=theme on:change=move |ev| set_theme(event_target_value(&ev))/></label>
-                <label class="field"><span class="field-label">{move || state.t(T::DlThemeSource)}</span>
+                <label class="field"><span class="field-label">{state.tr(T::DlThemeSource)}</span>
                     <input type="text" placeholder="州纪委监委、州党委组织部" prop:value=theme_source on:change=move |ev| set_source(event_target_value(&ev))/></label>
             </div>
-            <h3>{move || state.t(T::DlOpinions)}</h3>
+            <h3>{state.tr(T::DlOpinions)}</h3>
             <ul class="list">
                 {move || cyc.with(|c| c.opinions.clone()).into_iter().map(|o| view! {
                     <li>{o.date.map(|d| d.to_string()).unwrap_or_default()}" "<strong>{o.from}</strong>{move || state.colon()}{o.summary}</li>
                 }).collect_view()}
             </ul>
             <form class="grid3 no-print" on:submit=add_opinion>
-                <label class="field" class:has-error=move || op_err.get().is_some()><span class="field-label">{move || state.t(T::DlOpinionFrom)}</span>
+                <label class="field" class:has-error=move || op_err.get().is_some()><span class="field-label">{state.tr(T::DlOpinionFrom)}</span>
                     <input type="text" data-testid="dl-opinion-from" prop:value=move || op_from.get() on:input=move |ev| op_from.set(event_target_value(&ev))/>
                     {move || op_err.get().map(|e| view! { <span class="field-error" role="alert">{move || state.t(e)}</span> })}</label>
-                <label class="field"><span class="field-label">{move || state.t(T::DlOpinionSummary)}</span>
+                <label class="field"><span class="field-label">{state.tr(T::DlOpinionSummary)}</span>
                     <input type="text" prop:value=move || op_summary.get() on:input=move |ev| op_summary.set(event_target_value(&ev))/></label>
-                <div class="field"><button type="submit" class="btn" data-testid="dl-add-opinion">{move || state.t(T::Add)}</button></div>
+                <div class="field"><button type="submit" class="btn" data-testid="dl-add-opinion">{state.tr(T::Add)}</button></div>
             </form>
-            <h3>{move || state.t(T::DlTalks)}</h3>
+            <h3>{state.tr(T::DlTalks)}</h3>
             <ul class="list">
                 {move || cyc.with(|c| c.talks.clone()).into_iter().map(|t| view! { <li>{t.date.to_string()}" "{name(t.a)}" — "{name(t.b)}</li> }).collect_view()}
             </ul>
@@ -232,11 +232,11 @@ fn Before(id: Id) -> impl IntoView {
                 (!m.is_empty()).then(|| view! { <p class="pill pill-warn warn-line">{state.t(T::DlTalksMissing)}{move || state.colon()}{m.join("、")}</p> })
             }}
             <form class="grid3 no-print" on:submit=add_talk>
-                <IdSelect label=Signal::derive(move || state.t(T::DlTalkA).to_string()) options=members value=a empty=Signal::derive(move || state.t(T::None_).to_string()) error=Signal::derive(move || talk_err.get().map(|e| state.t(e).to_string()))/>
-                <IdSelect label=Signal::derive(move || state.t(T::DlTalkB).to_string()) options=members value=b empty=Signal::derive(move || state.t(T::None_).to_string())/>
-                <label class="field"><span class="field-label">{move || state.t(T::Date)}</span>
+                <IdSelect label=state.tr_signal(T::DlTalkA) options=members value=a empty=state.tr_signal(T::None_) error=Signal::derive(move || talk_err.get().map(|e| state.t(e).to_string()))/>
+                <IdSelect label=state.tr_signal(T::DlTalkB) options=members value=b empty=state.tr_signal(T::None_)/>
+                <label class="field"><span class="field-label">{state.tr(T::Date)}</span>
                     <input type="date" prop:value=move || talk_date.get() on:input=move |ev| talk_date.set(event_target_value(&ev))/></label>
-                <div class="field"><button type="submit" class="btn" data-testid="dl-add-talk">{move || state.t(T::Add)}</button></div>
+                <div class="field"><button type="submit" class="btn" data-testid="dl-add-talk">{state.tr(T::Add)}</button></div>
             </form>
         </fieldset>
     }
@@ -284,8 +284,8 @@ fn During(id: Id) -> impl IntoView {
     };
     view! {
         <fieldset class="card dl-stage">
-            <legend>{move || state.t(T::DlDuring)}</legend>
-            <h3>{move || state.t(T::DlAttendance)}</h3>
+            <legend>{state.tr(T::DlDuring)}</legend>
+            <h3>{state.tr(T::DlAttendance)}</h3>
             <ul class="list dl-attendance">
                 {move || roster.get().into_iter().map(|(member, name, presence)| {
                     let absent = presence != Presence::Present;
@@ -310,7 +310,7 @@ fn During(id: Id) -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
-            <label class="field"><span class="field-label">{move || state.t(T::DlCriticism)}</span>
+            <label class="field"><span class="field-label">{state.tr(T::DlCriticism)}</span>
                 <textarea data-testid="dl-criticism" prop:value=criticism on:change=move |ev| { let v = event_target_value(&ev); state.update(|db| cycle_mut(db, id).criticism = v) }></textarea></label>
         </fieldset>
     }
@@ -410,8 +410,8 @@ fn After(id: Id) -> impl IntoView {
     };
     view! {
         <fieldset class="card dl-stage">
-            <legend>{move || state.t(T::DlAfter)}</legend>
-            <h3>{move || state.t(T::DlInformed)}</h3>
+            <legend>{state.tr(T::DlAfter)}</legend>
+            <h3>{state.tr(T::DlInformed)}</h3>
             {move || absentees().is_empty().then(|| view! { <p class="muted" data-testid="dl-no-absentees">{state.t(T::DlNoAbsentees)}</p> })}
             <ul class="list">
                 {move || absentees().into_iter().map(|(member, name, informed)| view! {
@@ -432,7 +432,7 @@ fn After(id: Id) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
-            <h3>{move || state.t(T::DlRectification)}</h3>
+            <h3>{state.tr(T::DlRectification)}</h3>
             <ul class="list" data-testid="dl-measures">
                 {move || measures().into_iter().map(|(tid, title, owner, deadline, status)| view! {
                     <li class="task-row" class:task-overdue=status == crate::domain::task::TaskStatus::Overdue>
@@ -442,15 +442,15 @@ fn After(id: Id) -> impl IntoView {
                 }).collect_view()}
             </ul>
             <form class="grid3 no-print" on:submit=add_measure>
-                <label class="field" class:has-error=move || err.get().is_some()><span class="field-label">{move || state.t(T::DlMeasure)}</span>
+                <label class="field" class:has-error=move || err.get().is_some()><span class="field-label">{state.tr(T::DlMeasure)}</span>
                     <input type="text" data-testid="dl-measure" prop:value=move || measure.get() on:input=move |ev| measure.set(event_target_value(&ev))/>
                     {move || err.get().map(|e| view! { <span class="field-error" role="alert">{move || state.lang.get().of(&e)}</span> })}</label>
-                <IdSelect label=Signal::derive(move || state.t(T::DlOwner).to_string()) options=members value=owner empty=Signal::derive(move || state.t(T::None_).to_string())/>
-                <label class="field"><span class="field-label">{move || state.t(T::Deadline)}</span>
+                <IdSelect label=state.tr_signal(T::DlOwner) options=members value=owner empty=state.tr_signal(T::None_)/>
+                <label class="field"><span class="field-label">{state.tr(T::Deadline)}</span>
                     <input type="date" data-testid="dl-measure-deadline" prop:value=move || deadline.get() on:input=move |ev| deadline.set(event_target_value(&ev))/></label>
-                <div class="field"><button type="submit" class="btn" data-testid="dl-add-measure">{move || state.t(T::Add)}</button></div>
+                <div class="field"><button type="submit" class="btn" data-testid="dl-add-measure">{state.tr(T::Add)}</button></div>
             </form>
-            <h3>{move || state.t(T::DlNotice)}" "<ArticleLink article=Article::clause(23, 5)/></h3>
+            <h3>{state.tr(T::DlNotice)}" "<ArticleLink article=Article::clause(23, 5)/></h3>
             {move || match notice() {
                 Some((_, d)) => view! { <p class="ok" data-testid="dl-notice">{state.t(T::DlReportFiled)}" "{d.to_string()}</p> }.into_any(),
                 None => view! { <button type="button" class="btn no-print" on:click=record_notice data-testid="dl-record-notice">{state.t(T::DlRecordNotice)}</button> }.into_any(),

@@ -73,17 +73,17 @@ pub fn EvidencePage() -> impl IntoView {
         RwSignal::new(limit_showing(focus.and_then(|f| records.with_untracked(|r| r.iter().position(|x| x.0 == f)))));
     view! {
         <section class="page evidence-page">
-            <h1>{move || state.t(T::EvidenceTitle)}</h1>
+            <h1>{state.tr(T::EvidenceTitle)}</h1>
             <DutyTabs current=Route::Evidence year=year/>
-            <p class="muted">{move || state.t(T::EvidenceIntro)}</p>
+            <p class="muted">{state.tr(T::EvidenceIntro)}</p>
             <EvidenceForm/>
             <div class="card">
-                <h2>{move || state.t(T::VillageDays)}" "<ArticleLink article=DutyKind::VillageDays.article()/></h2>
+                <h2>{state.tr(T::VillageDays)}" "<ArticleLink article=DutyKind::VillageDays.article()/></h2>
                 <ul class="list" data-testid="village-summary">
                     {move || village().into_iter().map(|(id, name, done, req)| view! {
                         <li class="duty-village" data-testid="village-member" data-member=id.to_string() data-done=done.to_string() data-required=req.to_string()>
                             <span>{name}</span>" "
-                            <span class={if done >= req { "pill pill-ok" } else { "pill pill-warn" }}>{move || state.t(T::DaysSoFar)}" "{format!("{done}/{req}")}</span>
+                            <span class={if done >= req { "pill pill-ok" } else { "pill pill-warn" }}>{state.tr(T::DaysSoFar)}" "{format!("{done}/{req}")}</span>
                         </li>
                     }).collect_view()}
                 </ul>
@@ -108,7 +108,7 @@ pub fn EvidencePage() -> impl IntoView {
                                             {(!note.is_empty()).then(|| format!(" · {note}"))}
                                         </div>
                                     </div>
-                                    <button type="button" class="btn btn-quiet btn-danger no-print" on:click=remove>{move || state.t(T::Delete)}</button>
+                                    <button type="button" class="btn btn-quiet btn-danger no-print" on:click=remove>{state.tr(T::Delete)}</button>
                                 </li>
                             }
                         }).collect_view().into_any()
@@ -184,10 +184,10 @@ fn EvidenceForm() -> impl IntoView {
     };
     view! {
         <form class="card no-print" on:submit=submit data-testid="evidence-form">
-            <h2>{move || state.t(T::Add)}" "{move || state.t(T::EvidenceTitle)}</h2>
+            <h2>{state.tr(T::Add)}" "{state.tr(T::EvidenceTitle)}</h2>
             <div class="grid3">
                 <label class="field">
-                    <span class="field-label">{move || state.t(T::Kind)}</span>
+                    <span class="field-label">{state.tr(T::Kind)}</span>
                     <select data-testid="evidence-kind" on:change=move |ev| { if let Some(k) = EvidenceKind::from_key(&event_target_value(&ev)) { kind.set(k) } }>
                         {EvidenceKind::ALL.into_iter().map(|k| view! {
                             <option value=k.key() selected=move || kind.get() == k>{move || state.lang.get().of(&k)}</option>
@@ -195,30 +195,30 @@ fn EvidenceForm() -> impl IntoView {
                     </select>
                 </label>
                 <label class="field" class:has-error=move || err_of(1).get().is_some()>
-                    <span class="field-label">{move || state.t(T::Date)}</span>
+                    <span class="field-label">{state.tr(T::Date)}</span>
                     <input type="date" data-testid="evidence-date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
                     {move || err_of(1).get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
                 </label>
-                <IdSelect label=Signal::derive(move || state.t(T::Member).to_string()) options=members value=member empty=Signal::derive(move || state.t(T::None_).to_string()) testid="evidence-member" error=err_of(2)/>
+                <IdSelect label=state.tr_signal(T::Member) options=members value=member empty=state.tr_signal(T::None_) testid="evidence-member" error=err_of(2)/>
                 <Show when=move || kind.get().has_counterpart()>
-                    <IdSelect label=Signal::derive(move || state.t(T::Counterpart).to_string()) options=members value=counterpart empty=Signal::derive(move || state.t(T::None_).to_string()) testid="evidence-counterpart" error=err_of(3)/>
-                    <IdSelect label=Signal::derive(move || state.t(T::CounterpartDept).to_string()) options=departments value=department empty=Signal::derive(move || state.t(T::None_).to_string()) testid="evidence-department"/>
+                    <IdSelect label=state.tr_signal(T::Counterpart) options=members value=counterpart empty=state.tr_signal(T::None_) testid="evidence-counterpart" error=err_of(3)/>
+                    <IdSelect label=state.tr_signal(T::CounterpartDept) options=departments value=department empty=state.tr_signal(T::None_) testid="evidence-department"/>
                 </Show>
                 <Show when=move || kind.get().has_days()>
                     <label class="field" class:has-error=move || err_of(4).get().is_some()>
-                        <span class="field-label">{move || state.t(T::Days)}</span>
+                        <span class="field-label">{state.tr(T::Days)}</span>
                         <input type="number" inputmode="numeric" data-testid="evidence-days" prop:value=move || days.get() on:input=move |ev| days.set(event_target_value(&ev))/>
                         {move || err_of(4).get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
                     </label>
                 </Show>
             </div>
             <label class="field" class:has-error=move || err_of(5).get().is_some()>
-                <span class="field-label">{move || state.t(T::NoteText)}</span>
+                <span class="field-label">{state.tr(T::NoteText)}</span>
                 <input type="text" data-testid="evidence-note" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>
                 {move || err_of(5).get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
             </label>
             <div class="row gap">
-                <button type="submit" class="btn btn-primary" data-testid="evidence-add">{move || state.t(T::Add)}</button>
+                <button type="submit" class="btn btn-primary" data-testid="evidence-add">{state.tr(T::Add)}</button>
                 {move || saved.get().then(|| view! { <span class="ok" role="status">{state.t(T::SavedOk)}</span> })}
             </div>
         </form>

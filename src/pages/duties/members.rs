@@ -62,7 +62,7 @@ pub fn MembersPage(
     };
     view! {
         <section class="page duty-members-page">
-            <h1>{move || state.t(T::MembersTitle)}</h1>
+            <h1>{state.tr(T::MembersTitle)}</h1>
             <DutyTabs current=Route::DutyMembers(Some(year)) year=year/>
             <YearSwitch year=year to=|y| Route::DutyMembers(Some(y))/>
             <div class="duty-member-grid">
@@ -72,15 +72,15 @@ pub fn MembersPage(
                     view! {
                         <article class="card duty-member" data-testid="member-duties" data-member=id.to_string()>
                             <h2>{name}" "<span class="muted">{role_text}</span></h2>
-                            <p><strong>{move || state.t(T::InCharge)}{move || state.colon()}</strong>{if depts.is_empty() { "—".to_string() } else { depts.join("、") }}</p>
-                            <h3>{move || state.t(T::OpenTasksOf)}</h3>
+                            <p><strong>{state.tr(T::InCharge)}{move || state.colon()}</strong>{if depts.is_empty() { "—".to_string() } else { depts.join("、") }}</p>
+                            <h3>{state.tr(T::OpenTasksOf)}</h3>
                             <ul class="list">
                                 {tasks.into_iter().map(|(tid, title, deadline, overdue)| view! {
                                     <li class:task-overdue=overdue><a class="list-link" href=Route::Task(tid).href()>{title}" · "{deadline.to_string()}</a></li>
                                 }).collect_view()}
                             </ul>
                             <table class="duty-figures">
-                                <caption class="sr-only">{move || state.t(T::FiguresCaption)}</caption>
+                                <caption class="sr-only">{state.tr(T::FiguresCaption)}</caption>
                                 <tbody>
                                     {figures.into_iter().map(|(duty, done, req, bad)| view! {
                                         <tr class:bad=bad><th scope="row">{duty}</th><td>{format!("{done}/{req}")}</td></tr>

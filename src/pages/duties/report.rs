@@ -99,14 +99,14 @@ pub fn ReportPage(
                 <DutyTabs current=Route::Report(Some(year)) year=year/>
                 <YearSwitch year=year to=|y| Route::Report(Some(y))/>
                 <div class="row gap wrap">
-                    <button type="button" class="btn btn-primary" on:click=print data-testid="print-report">{move || state.t(T::Print)}</button>
+                    <button type="button" class="btn btn-primary" on:click=print data-testid="print-report">{state.tr(T::Print)}</button>
                     <OfficeExport file=OfficeFile::Report(year) testid="report-docx"/>
                 </div>
             </div>
             <article class="report-sheet">
                 {body}
                 <section class="report-section report-charts">
-                    <h2>{move || state.lang.get().of(&Phrase::SectionNumber(5))}{move || state.t(T::ChartFulfilment)}</h2>
+                    <h2>{move || state.lang.get().of(&Phrase::SectionNumber(5))}{state.tr(T::ChartFulfilment)}</h2>
                     <YearCharts year=year/>
                 </section>
             </article>

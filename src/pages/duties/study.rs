@@ -28,7 +28,7 @@ pub fn StudyPage(
     let state = use_app();
     view! {
         <section class="page study-page">
-            <h1>{move || state.t(T::StudyTitle)}" "<ArticleLink article=Article::new(22)/></h1>
+            <h1>{state.tr(T::StudyTitle)}" "<ArticleLink article=Article::new(22)/></h1>
             <DutyTabs current=Route::Study(Some(year)) year=year/>
             <YearSwitch year=year to=|y| Route::Study(Some(y))/>
             <Plan year=year/>
@@ -76,7 +76,7 @@ fn Plan(year: i32) -> impl IntoView {
     };
     view! {
         <div class="card">
-            <h2>{move || state.t(T::StudyPlan)}" "<ArticleLink article=Article::clause(22, 2)/></h2>
+            <h2>{state.tr(T::StudyPlan)}" "<ArticleLink article=Article::clause(22, 2)/></h2>
             <p data-testid="plan-approval">
                 {move || match approved() {
                     Some((who, when)) => view! { <span class="pill pill-ok" data-approved="true">{state.t(T::ApprovedBy)}" "{who}" "{when.to_string()}</span> }.into_any(),
@@ -90,25 +90,25 @@ fn Plan(year: i32) -> impl IntoView {
                         <li>
                             {t.month.map(|m| format!("{m}月 "))}<strong>{t.title}</strong>
                             {t.seminar.then(|| view! { " "<span class="pill">{state.t(T::Seminar)}</span> })}
-                            " "<button type="button" class="btn btn-quiet btn-small no-print" on:click=remove>{move || state.t(T::Delete)}</button>
+                            " "<button type="button" class="btn btn-quiet btn-small no-print" on:click=remove>{state.tr(T::Delete)}</button>
                         </li>
                     }
                 }).collect_view()}
             </ol>
             <form class="grid3 no-print" on:submit=add>
-                <label class="field" class:has-error=move || err.get().is_some()><span class="field-label">{move || state.t(T::Topic)}</span>
+                <label class="field" class:has-error=move || err.get().is_some()><span class="field-label">{state.tr(T::Topic)}</span>
                     <input type="text" data-testid="topic-title" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
                     {move || err.get().map(|e| view! { <span class="field-error" role="alert">{move || state.t(e)}</span> })}</label>
-                <label class="field"><span class="field-label">{move || state.t(T::Month)}</span>
+                <label class="field"><span class="field-label">{state.tr(T::Month)}</span>
                     <select prop:value=move || month.get() on:change=move |ev| month.set(event_target_value(&ev))>
                         <option value="">"—"</option>
                         {(1..=12).map(|m| view! { <option value=m.to_string()>{m}</option> }).collect_view()}
                     </select></label>
-                <label class="check"><input type="checkbox" prop:checked=move || seminar.get() on:change=move |ev| seminar.set(event_target_checked(&ev))/><span>{move || state.t(T::Seminar)}</span></label>
-                <div class="field"><button type="submit" class="btn" data-testid="add-topic">{move || state.t(T::AddTopic)}</button></div>
+                <label class="check"><input type="checkbox" prop:checked=move || seminar.get() on:change=move |ev| seminar.set(event_target_checked(&ev))/><span>{state.tr(T::Seminar)}</span></label>
+                <div class="field"><button type="submit" class="btn" data-testid="add-topic">{state.tr(T::AddTopic)}</button></div>
             </form>
             <div class="row gap wrap no-print">
-                <button type="button" class="btn btn-primary" on:click=approve data-testid="approve-plan">{move || state.t(T::Approve)}</button>
+                <button type="button" class="btn btn-primary" on:click=approve data-testid="approve-plan">{state.tr(T::Approve)}</button>
                 {move || approve_err.get().map(|e| view! { <span class="field-error" role="alert">{move || state.lang.get().of(&e)}</span> })}
             </div>
         </div>
@@ -132,7 +132,7 @@ fn Cadence(year: i32) -> impl IntoView {
     };
     view! {
         <div class="card">
-            <p class="muted">{move || state.t(T::SeminarEvery)}</p>
+            <p class="muted">{state.tr(T::SeminarEvery)}</p>
             <ul class="list">
                 {move || rows().into_iter().map(|(name, done, req, bad, gaps)| view! {
                     <li class:bad=bad><strong>{name}</strong>" "{format!("{done}/{req}")}{(!gaps.is_empty()).then(|| format!(" — {}", gaps.join(&state.lang.get().of(&Phrase::ListSeparator))))}</li>
@@ -171,7 +171,7 @@ fn Sessions(year: i32) -> impl IntoView {
     });
     view! {
         <div class="card">
-            <h2>{move || state.t(T::Sessions)}</h2>
+            <h2>{state.tr(T::Sessions)}</h2>
             {move || {
                 let s = sessions.get();
                 if s.is_empty() {
@@ -210,7 +210,7 @@ fn SessionRecord(id: Id) -> impl IntoView {
     });
     view! {
         <fieldset class="study-heads">
-            <legend>{move || state.t(T::DeptHeads)}</legend>
+            <legend>{state.tr(T::DeptHeads)}</legend>
             {move || depts.get().into_iter().map(|(did, label)| view! {
                 <label class="check">
                     <input type="checkbox" prop:checked=move || sess.with(|s| s.departments.contains(&did))
@@ -220,9 +220,9 @@ fn SessionRecord(id: Id) -> impl IntoView {
             }).collect_view()}
         </fieldset>
         <div class="grid2">
-            <label class="field"><span class="field-label">{move || state.t(T::StudyRecord)}</span>
+            <label class="field"><span class="field-label">{state.tr(T::StudyRecord)}</span>
                 <textarea prop:value=move || sess.with(|s| s.record.clone()) on:change=move |ev| { let v = event_target_value(&ev); state.update(|db| session_mut(db, id).record = v) }></textarea></label>
-            <label class="field"><span class="field-label">{move || state.t(T::Bulletin)}</span>
+            <label class="field"><span class="field-label">{state.tr(T::Bulletin)}</span>
                 <textarea prop:value=move || sess.with(|s| s.bulletin.clone()) on:change=move |ev| { let v = event_target_value(&ev); state.update(|db| session_mut(db, id).bulletin = v) }></textarea></label>
         </div>
     }

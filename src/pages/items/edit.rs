@@ -46,13 +46,13 @@ pub fn ItemNewPage() -> impl IntoView {
     };
     view! {
         <section class="page">
-            <h1>{move || state.t(T::NewItem)}</h1>
+            <h1>{state.tr(T::NewItem)}</h1>
             <label class="field card" class:has-error=move || err.get()>
-                <span class="field-label">{move || state.t(T::ItemTitle)}</span>
+                <span class="field-label">{state.tr(T::ItemTitle)}</span>
                 <input type="text" data-testid="item-title" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
                 {move || err.get().then(|| view! { <span class="field-error" role="alert">{state.t(It::TitleRequired)}</span> })}
             </label>
-            <button type="button" class="btn btn-primary" data-testid="item-create" on:click=create>{move || state.t(T::Create)}</button>
+            <button type="button" class="btn btn-primary" data-testid="item-create" on:click=create>{state.tr(T::Create)}</button>
         </section>
     }
 }
@@ -163,9 +163,9 @@ pub fn ItemPage(
             </div>
             <crate::components::conflict::ConflictNotice doc=crate::domain::doc::DocId::Item(id)/>
             <fieldset class="card lifecycle" data-testid="lifecycle">
-                <legend>{move || state.t(T::Lifecycle)}" "<ArticleLink article=cite::AGENDA/></legend>
+                <legend>{state.tr(T::Lifecycle)}" "<ArticleLink article=cite::AGENDA/></legend>
                 <label class="field">
-                    <span class="field-label">{move || state.t(It::StepNote)}</span>
+                    <span class="field-label">{state.tr(It::StepNote)}</span>
                     <input type="text" data-testid="step-note" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>
                 </label>
                 <div class="steps">
@@ -195,60 +195,60 @@ pub fn ItemPage(
                     }).collect_view()}
                 </div>
                 <details>
-                    <summary>{move || state.t(T::History)}</summary>
+                    <summary>{state.tr(T::History)}</summary>
                     <ul>{move || history.get().into_iter().map(|h| view! { <li>{format!("{} {} {}", h.date, state.lang.get().of(&h.to), h.note)}</li> }).collect_view()}</ul>
                 </details>
                 <ul>{move || meetings.get().into_iter().map(|(m, d, k)| view! { <li><a href=Route::MeetingMinutes(m).href()>{format!("{d} {k}")}</a></li> }).collect_view()}</ul>
             </fieldset>
             <fieldset class="card" disabled=move || frozen.get()>
-                <legend>{move || state.t(T::Items)}</legend>
+                <legend>{state.tr(T::Items)}</legend>
                 <div class="grid2">
                     <label class="field field-wide">
-                        <span class="field-label">{move || state.t(T::ItemTitle)}</span>
+                        <span class="field-label">{state.tr(T::ItemTitle)}</span>
                         <input type="text" data-testid="item-title" prop:value=get(|i| i.title.clone()) on:change=move |ev| { let v = event_target_value(&ev); if !v.trim().is_empty() { edit(Box::new(move |i| i.title = v.trim().into())) } }/>
                     </label>
                     <label class="field">
-                        <span class="field-label">{move || state.t(T::Category)}" "{move || category.get().map(|c| view! { <ArticleLink article=c.article()/> })}</span>
+                        <span class="field-label">{state.tr(T::Category)}" "{move || category.get().map(|c| view! { <ArticleLink article=c.article()/> })}</span>
                         <select data-testid="item-category" on:change=move |ev| { if let Ok(c) = event_target_value(&ev).parse::<Category>() { edit(Box::new(move |i| i.category = c)) } }>
                             {Category::ALL.into_iter().map(|c| view! { <option value=c.to_string() selected=move || category.get() == Some(c)>{move || state.lang.get().of(&c)}</option> }).collect_view()}
                         </select>
                     </label>
                     <label class="field">
-                        <span class="field-label">{move || state.t(T::Proposer)}</span>
+                        <span class="field-label">{state.tr(T::Proposer)}</span>
                         <select data-testid="item-proposer" on:change=move |ev| { let v = event_target_value(&ev); let p = v.parse::<Id>().map(Proposer::Member).unwrap_or(Proposer::Secretary); edit(Box::new(move |i| i.proposer = p)) }>
-                            <option value="s" selected=move || proposer.get() == Some(Proposer::Secretary)>{move || state.t(T::BySecretary)}</option>
+                            <option value="s" selected=move || proposer.get() == Some(Proposer::Secretary)>{state.tr(T::BySecretary)}</option>
                             {move || members.get().into_iter().map(|(m, n)| view! { <option value=m.to_string() selected=move || proposer.get() == Some(Proposer::Member(m))>{format!("{}{}{n}", state.t(T::ByMember), state.colon())}</option> }).collect_view()}
                         </select>
                     </label>
                     <label class="field">
-                        <span class="field-label">{move || state.t(T::InCharge)}</span>
+                        <span class="field-label">{state.tr(T::InCharge)}</span>
                         <select data-testid="item-in-charge" on:change=move |ev| { let v = event_target_value(&ev).parse::<Id>().ok(); edit(Box::new(move |i| i.in_charge = v)) }>
-                            <option value="">{move || state.t(T::NoneOption)}</option>
+                            <option value="">{state.tr(T::NoneOption)}</option>
                             {move || members.get().into_iter().map(|(m, n)| view! { <option value=m.to_string() selected=move || in_charge.get() == Some(m)>{n}</option> }).collect_view()}
                         </select>
                     </label>
                     <label class="field">
-                        <span class="field-label">{move || state.t(T::Department)}</span>
+                        <span class="field-label">{state.tr(T::Department)}</span>
                         <select data-testid="item-department" on:change=move |ev| { let v = event_target_value(&ev).parse::<Id>().ok(); edit(Box::new(move |i| i.department = v)) }>
-                            <option value="">{move || state.t(T::NoneOption)}</option>
+                            <option value="">{state.tr(T::NoneOption)}</option>
                             {move || depts.get().into_iter().map(|(d, n)| view! { <option value=d.to_string() selected=move || department.get() == Some(d)>{n}</option> }).collect_view()}
                         </select>
                     </label>
                     <label class="check">
                         <input type="checkbox" data-testid="item-administrative" prop:checked=flag(|i| i.administrative) on:change=move |ev| { let v = event_target_checked(&ev); edit(Box::new(move |i| i.administrative = v)) }/>
-                        <span>{move || state.t(T::Administrative)}</span>
+                        <span>{state.tr(T::Administrative)}</span>
                     </label>
                     <label class="check">
                         <input type="checkbox" data-testid="item-branch-report" prop:checked=flag(|i| i.branch_report) on:change=move |ev| { let v = event_target_checked(&ev); edit(Box::new(move |i| i.branch_report = v)) }/>
-                        <span>{move || state.t(T::BranchReportItem)}</span>
+                        <span>{state.tr(T::BranchReportItem)}</span>
                     </label>
                 </div>
                 <label class="field">
-                    <span class="field-label">{move || state.t(T::MaterialsText)}" "<ArticleLink article=cite::MATERIALS/></span>
+                    <span class="field-label">{state.tr(T::MaterialsText)}" "<ArticleLink article=cite::MATERIALS/></span>
                     <textarea rows="5" data-testid="item-materials" prop:value=get(|i| i.materials.clone()) on:change=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |i| i.materials = v)) }></textarea>
                 </label>
                 <div class="docs">
-                    <strong>{move || state.t(T::Documents)}</strong>
+                    <strong>{state.tr(T::Documents)}</strong>
                     {move || (0..docs_n.get()).map(|k| {
                         let num = Memo::new(move |_| state.db.with(|db| db.item(id).and_then(|i| i.documents.get(k)).map(|d| (d.number.clone(), d.title.clone())).unwrap_or_default()));
                         view! {
@@ -261,10 +261,10 @@ pub fn ItemPage(
                             </div>
                         }
                     }).collect_view()}
-                    <button type="button" class="btn btn-small" on:click=move |_| edit(Box::new(|i| i.documents.push(DocRef::default())))>{move || state.t(T::AddDocument)}</button>
+                    <button type="button" class="btn btn-small" on:click=move |_| edit(Box::new(|i| i.documents.push(DocRef::default())))>{state.tr(T::AddDocument)}</button>
                 </div>
                 <fieldset class="subset">
-                    <legend>{move || state.t(T::Checklist)}" "<ArticleLink article=cite::MAJOR_DECISION/></legend>
+                    <legend>{state.tr(T::Checklist)}" "<ArticleLink article=cite::MAJOR_DECISION/></legend>
                     {move || category.get().filter(|c| c.is_major_decision()).map(|_| view! { <p class="muted">{state.t(It::MajorDecisionNeedsAll)}</p> })}
                     {check_box(T::Research, |c| c.research, |c, v| c.research = v, "chk-research")}
                     {check_box(T::Consultation, |c| c.consultation, |c, v| c.consultation = v, "chk-consultation")}
@@ -272,7 +272,7 @@ pub fn ItemPage(
                     {check_box(T::Legality, |c| c.legality_review, |c, v| c.legality_review = v, "chk-legality")}
                 </fieldset>
                 <label class="field">
-                    <span class="field-label">{move || state.t(T::Amount)}" "<ArticleLink article=cite::EXPENDITURE/></span>
+                    <span class="field-label">{state.tr(T::Amount)}" "<ArticleLink article=cite::EXPENDITURE/></span>
                     <input type="number" min="0" inputmode="numeric" data-testid="item-amount" prop:value=move || amount.get().map(|a| a.to_string()).unwrap_or_default()
                         on:change=move |ev| { let v = event_target_value(&ev).trim().parse::<u64>().ok(); edit(Box::new(move |i| i.amount_yuan = v)) }/>
                     {move || amount.get().map(|a| state.db.with(|db| {

@@ -100,15 +100,15 @@ pub fn ItemsList() -> impl IntoView {
     view! {
         <section class="page items-page">
             <div class="page-head">
-                <h1>{move || state.t(T::Items)}</h1>
+                <h1>{state.tr(T::Items)}</h1>
                 <div class="row gap wrap">
                     <OfficeExport file=OfficeFile::Items testid="items-xlsx"/>
-                    <a class="btn btn-primary" href=Route::ItemNew.href() data-testid="new-item">{move || state.t(T::NewItem)}</a>
+                    <a class="btn btn-primary" href=Route::ItemNew.href() data-testid="new-item">{state.tr(T::NewItem)}</a>
                 </div>
             </div>
-            <div class="status-chips" role="group" aria-label=move || state.t(T::Status)>
+            <div class="status-chips" role="group" aria-label=state.tr(T::Status)>
                 <button type="button" class="btn btn-small toggle" class:on=move || status.get().is_none() aria-pressed=move || status.get().is_none().to_string()
-                    on:click=move |_| status.set(None)>{move || state.t(T::AllOption)}</button>
+                    on:click=move |_| status.set(None)>{state.tr(T::AllOption)}</button>
                 {STATUSES.into_iter().enumerate().map(|(i, s)| view! {
                     <button type="button" class="btn btn-small toggle" data-testid="status-filter" class:on=move || status.get() == Some(s)
                         aria-pressed=move || (status.get() == Some(s)).to_string()
@@ -120,16 +120,16 @@ pub fn ItemsList() -> impl IntoView {
             </div>
             <div class="grid2">
                 <label class="field">
-                    <span class="field-label">{move || state.t(T::Category)}</span>
+                    <span class="field-label">{state.tr(T::Category)}</span>
                     <select data-testid="category-filter" on:change=move |ev| category.set(event_target_value(&ev).parse::<Category>().ok())>
-                        <option value="">{move || state.t(T::AllOption)}</option>
+                        <option value="">{state.tr(T::AllOption)}</option>
                         {Category::ALL.into_iter().map(|c| view! { <option value=c.to_string()>{move || state.lang.get().of(&c)}</option> }).collect_view()}
                     </select>
                 </label>
                 <label class="field">
-                    <span class="field-label">{move || state.t(T::Year)}</span>
+                    <span class="field-label">{state.tr(T::Year)}</span>
                     <select data-testid="year-filter" on:change=move |ev| year.set(event_target_value(&ev).parse().ok())>
-                        <option value="">{move || state.t(T::AllOption)}</option>
+                        <option value="">{state.tr(T::AllOption)}</option>
                         {move || years.get().into_iter().map(|y| view! { <option value=y.to_string()>{y}</option> }).collect_view()}
                     </select>
                 </label>

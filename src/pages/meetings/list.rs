@@ -41,8 +41,8 @@ pub fn MeetingsList() -> impl IntoView {
     view! {
         <section class="page meetings-page">
             <div class="page-head">
-                <h1>{move || state.t(T::Title)}</h1>
-                <a class="btn btn-primary" href=Route::MeetingNew.href() data-testid="new-meeting">{move || state.t(T::NewMeeting)}</a>
+                <h1>{state.tr(T::Title)}</h1>
+                <a class="btn btn-primary" href=Route::MeetingNew.href() data-testid="new-meeting">{state.tr(T::NewMeeting)}</a>
             </div>
             {move || {
                 let rows = rows.get();

@@ -4,7 +4,6 @@
 //! reservations, the decision, superseding an earlier decision and follow-up tasks.
 //! Every action is saved at once; the screen resumes at `Meeting::current_item`.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::{now, MeetingHeader, MeetingScreen};
@@ -152,7 +151,7 @@ fn EndMeeting(id: Id) -> impl IntoView {
                 <h2 id="end-h">{state.t(T::EndOfMeeting)}</h2>
                 {move || if asking.get() {
                     view! {
-                        <ConfirmPanel message=message points=points confirm_label=Signal::derive(move || state.t(T::ConfirmClose).to_string())
+                        <ConfirmPanel message=message points=points confirm_label=state.tr_signal(T::ConfirmClose)
                             testid="close-confirm" on_confirm=confirm on_cancel=Callback::new(move |()| asking.set(false))/>
                     }.into_any()
                 } else {
@@ -228,9 +227,9 @@ fn AttendancePanel(id: Id) -> impl IntoView {
         Memo::new(move |_| state.db.with(|db| db.meeting(id).is_some_and(|m| m.stage == MeetingStage::Planned)));
     view! {
         <details class="card attendance-panel" prop:open=move || planned.get() data-testid="attendance-panel">
-            <summary data-testid="att-summary"><span id="att-h" class="att-summary-title">{move || state.t(T::Attendance)}</span>" "
+            <summary data-testid="att-summary"><span id="att-h" class="att-summary-title">{state.tr(T::Attendance)}</span>" "
                 <span class="att-line" data-testid="att-line">{line}</span></summary>
-            <QuorumBanner label=Signal::derive(move || state.t(T::MeetingQuorum).to_string())
+            <QuorumBanner label=state.tr_signal(T::MeetingQuorum)
                 check=Signal::derive(move || state.db.with(|db| db.meeting(id).map(|m| rules::meeting_quorum(m, &db.settings))))
                 testid="meeting-quorum"/>
             {move || members.get().into_iter().map(|(mid, name, role)| {
@@ -284,7 +283,7 @@ fn AttendancePanel(id: Id) -> impl IntoView {
                                         a.not_counted = if v { Some(String::new()) } else { None }
                                     })
                                 }/>
-                            <span>{move || state.t(T::NotCounted)}</span>
+                            <span>{state.tr(T::NotCounted)}</span>
                         </label>
                         {move || not_counted.get().map(|r| view! {
                             <label class="field att-extra">
@@ -301,7 +300,7 @@ fn AttendancePanel(id: Id) -> impl IntoView {
                     </div>
                 }
             }).collect_view()}
-            <p class="observers"><strong>{move || state.t(T::Observers)}{move || state.colon()}</strong>{move || observers.get().join("、")}</p>
+            <p class="observers"><strong>{state.tr(T::Observers)}{move || state.colon()}</strong>{move || observers.get().join("、")}</p>
         </details>
     }
 }
@@ -357,7 +356,7 @@ fn ItemArea(id: Id) -> impl IntoView {
     };
     view! {
         <section class="card item-area" id="current-item">
-            <nav class="item-tabs" aria-label=move || state.t(T::Agenda)>
+            <nav class="item-tabs" aria-label=state.tr(T::Agenda)>
                 {move || agenda.get().into_iter().enumerate().map(|(i, (_, title, res))| {
                     let mark = match res { Some(true) => " ✓", Some(false) => " ✗", None => "" };
                     view! {
@@ -434,9 +433,9 @@ fn ItemPanel(id: Id, item: Id) -> impl IntoView {
         <div class="item-panel" data-testid="item-panel" data-item=item.to_string()>
             <h2>{move || info.get().map(|i| i.0)}" "
                 <span class="pill">{move || info.get().map(|(_, c)| state.lang.get().of(&c))}</span>
-                {move || info.get().filter(|i| i.1.needs_special_quorum()).map(|_| view! { <span class="pill pill-warn">{move || state.t(T::TwoThirdsQuorum)}</span> })}
+                {move || info.get().filter(|i| i.1.needs_special_quorum()).map(|_| view! { <span class="pill pill-warn">{state.tr(T::TwoThirdsQuorum)}</span> })}
             </h2>
-            <QuorumBanner label=Signal::derive(move || state.t(T::ItemQuorum).to_string()) check=quorum testid="item-quorum"/>
+            <QuorumBanner label=state.tr_signal(T::ItemQuorum) check=quorum testid="item-quorum"/>
             <div class="item-cols">
             <div class="item-col">
             // Recusals fold into one line once the meeting is open (回避：none / the names).
@@ -538,7 +537,7 @@ fn NotesSection(id: Id, item: Id, stage: Memo<Option<MeetingStage>>, live: Memo<
     };
     view! {
         <fieldset class="subset">
-            <legend>{move || state.t(T::Notes)}</legend>
+            <legend>{state.tr(T::Notes)}</legend>
             // After 散会 (until 签发) each remark stays editable as the minutes are finished.
             <ol class="notes-list" data-testid="notes">
                 {move || {
@@ -645,7 +644,7 @@ fn DecisionSection(id: Id, item: Id) -> impl IntoView {
     let t_dept = RwSignal::new(None::<Id>);
     let t_deadline = RwSignal::new(String::new());
     let add_task = move |_| {
-        let deadline = NaiveDate::parse_from_str(&t_deadline.get_untracked(), "%Y-%m-%d").ok();
+        let deadline = crate::domain::date_format::parse_date(&t_deadline.get_untracked());
         let today = state.today.get_untracked();
         let (ti, me, de) = (t_title.get_untracked(), t_member.get_untracked(), t_dept.get_untracked());
         match state
@@ -660,9 +659,9 @@ fn DecisionSection(id: Id, item: Id) -> impl IntoView {
     };
     view! {
         <fieldset class="subset">
-            <legend>{move || state.t(T::Decision)}</legend>
+            <legend>{state.tr(T::Decision)}</legend>
             <label class="field">
-                <span class="field-label">{move || state.t(T::Decision)}</span>
+                <span class="field-label">{state.tr(T::Decision)}</span>
                 <textarea rows="3" data-testid="decision-text" disabled=move || !editable.get() prop:value=move || decision.get()
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
@@ -691,7 +690,7 @@ fn DecisionSection(id: Id, item: Id) -> impl IntoView {
             })}
             {move || err.get().map(|e| view! { <p class="field-error" role="alert" data-testid="decision-error">{move || state.lang.get().of(&e)}</p> })}
             <div class="tasks">
-                <strong>{move || state.t(T::Tasks)}</strong>" "<ArticleLink article=cite::FOLLOW_UP/>
+                <strong>{state.tr(T::Tasks)}</strong>" "<ArticleLink article=cite::FOLLOW_UP/>
                 <ul data-testid="task-list">
                     {move || tasks.get().into_iter().map(|(tid, title, who, dl)| view! {
                         <li><a href=Route::Task(tid).href()>{title}</a>{format!(" — {who}{}{}", state.t(T::ListComma), state.lang.get().date(dl))}</li>

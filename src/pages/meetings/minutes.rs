@@ -111,7 +111,7 @@ fn MinutesBody(id: Id) -> impl IntoView {
             let decision = r.decision.clone();
             let dec_amends: Vec<String> = m.amendments.iter().filter(|a| a.target.as_ref() == Some(&dec_t)).map(|a| {
                 let (open, close) = state.lang.get().brackets();
-                format!("{} {}{open}{}{c}{}{close}{c}{}", a.at.format("%Y-%m-%d %H:%M"), a.by, state.t(T::AmendWhy), a.reason, a.text, c = state.colon())
+                format!("{} {}{open}{}{c}{}{close}{c}{}", crate::domain::date_format::stamp(a.at, "-", " ", ":", false), a.by, state.t(T::AmendWhy), a.reason, a.text, c = state.colon())
             }).collect();
             let votes = match &r.ballot {
                 Some(Ballot::Open { method, votes }) => {
@@ -188,7 +188,7 @@ fn AmendmentsSection(id: Id) -> impl IntoView {
                         .map(|a| {
                             let target = a.target.as_ref().map(|t| target_label(db, t)).unwrap_or_default();
                             (
-                                a.at.format("%Y-%m-%d %H:%M").to_string(),
+                                crate::domain::date_format::stamp(a.at, "-", " ", ":", false),
                                 a.by.clone(),
                                 target,
                                 a.reason.clone(),

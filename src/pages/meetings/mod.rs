@@ -85,7 +85,7 @@ pub fn MeetingHeader(
                     </h1>
                 }
             })}
-            <nav class="meeting-tabs no-print" aria-label=move || state.t(T::Title)>
+            <nav class="meeting-tabs no-print" aria-label=state.tr(T::Title)>
                 {tab(T::TabPrepare, Route::Meeting(id), "tab-prepare")}
                 {tab(T::TabLive, Route::MeetingLive(id), "tab-live")}
                 {tab(T::TabMinutes, Route::MeetingMinutes(id), "tab-minutes")}
@@ -118,8 +118,8 @@ pub fn NoMeeting() -> impl IntoView {
     let state = use_app();
     view! {
         <section class="page">
-            <p class="card">{move || state.t(T::MeetingNotFound)}</p>
-            <a class="btn" href="#/meetings">{move || state.t(T::Title)}</a>
+            <p class="card">{state.tr(T::MeetingNotFound)}</p>
+            <a class="btn" href="#/meetings">{state.tr(T::Title)}</a>
         </section>
     }
 }

@@ -17,7 +17,7 @@ use crate::i18n::{About, Message};
 use crate::router::Route;
 
 fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    crate::domain::date_format::parse_date(s.trim())
 }
 
 fn kind_value(k: MeetingKind) -> String {
@@ -43,7 +43,7 @@ fn KindSelect(
     let state = use_app();
     view! {
         <label class="field">
-            <span class="field-label">{move || state.t(T::Kind)}</span>
+            <span class="field-label">{state.tr(T::Kind)}</span>
             <select data-testid="meeting-kind" disabled=move || disabled.get() on:change=move |ev| on_pick.run(kind_from(&event_target_value(&ev)))>
                 {MeetingKind::ALL.into_iter().map(|k| view! {
                     <option value=kind_value(k) selected=move || value.get() == k>
@@ -73,16 +73,16 @@ pub fn NewMeetingPage() -> impl IntoView {
     };
     view! {
         <section class="page meeting-new">
-            <h1>{move || state.t(T::NewMeeting)}</h1>
+            <h1>{state.tr(T::NewMeeting)}</h1>
             <div class="card grid2">
                 <KindSelect value=kind on_pick=Callback::new(move |k| kind.set(k))/>
                 <label class="field" class:has-error=move || err.get().is_some()>
-                    <span class="field-label">{move || state.t(T::Date)}</span>
+                    <span class="field-label">{state.tr(T::Date)}</span>
                     <input type="date" data-testid="meeting-date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
                     {move || err.get().map(|e| view! { <span class="field-error" role="alert">{move || state.lang.get().of(&e)}</span> })}
                 </label>
             </div>
-            <button type="button" class="btn btn-primary" on:click=create data-testid="create-meeting">{move || state.t(T::Create)}</button>
+            <button type="button" class="btn btn-primary" on:click=create data-testid="create-meeting">{state.tr(T::Create)}</button>
         </section>
     }
 }
@@ -103,7 +103,7 @@ pub fn PreparePage(
                 <Distributions id=id/>
                 <LeaveSection id=id/>
                 <div class="savebar">
-                    <a class="btn btn-primary" href=Route::MeetingLive(id).href() data-testid="go-live">{move || state.t(T::GoLive)}" →"</a>
+                    <a class="btn btn-primary" href=Route::MeetingLive(id).href() data-testid="go-live">{state.tr(T::GoLive)}" →"</a>
                 </div>
             </section>
         </MeetingScreen>
@@ -158,11 +158,11 @@ fn Details(id: Id) -> impl IntoView {
     });
     view! {
         <fieldset class="card">
-            <legend>{move || state.t(T::MeetingDetails)}" "<ArticleLink article=cite::FREQUENCY/></legend>
+            <legend>{state.tr(T::MeetingDetails)}" "<ArticleLink article=cite::FREQUENCY/></legend>
             <div class="grid3">
                 <KindSelect value=Signal::derive(move || kind.get().unwrap_or(MeetingKind::Regular)) disabled=locked on_pick=Callback::new(move |k| edit(id, |m| m.kind = k))/>
                 <label class="field" class:has-error=move || date_err.get().is_some()>
-                    <span class="field-label">{move || state.t(T::Date)}</span>
+                    <span class="field-label">{state.tr(T::Date)}</span>
                     <input type="date" data-testid="meeting-date" disabled=move || !planned.get().unwrap_or(false)
                         prop:value=text(|m| m.date.to_string())
                         on:change=move |ev| {
@@ -179,17 +179,17 @@ fn Details(id: Id) -> impl IntoView {
                     {move || date_err.get().map(|e| view! { <span class="field-error" role="alert">{move || state.lang.get().of(&e)}</span> })}
                 </label>
                 <label class="field">
-                    <span class="field-label">{move || state.t(T::Time)}</span>
+                    <span class="field-label">{state.tr(T::Time)}</span>
                     <input type="time" data-testid="meeting-time" disabled=move || locked.get() prop:value=text(|m| m.time.clone())
                         on:change=move |ev| { let v = event_target_value(&ev); edit(id, |m| m.time = v) }/>
                 </label>
                 <label class="field">
-                    <span class="field-label">{move || state.t(T::Place)}</span>
+                    <span class="field-label">{state.tr(T::Place)}</span>
                     <input type="text" data-testid="meeting-place" disabled=move || locked.get() prop:value=text(|m| m.place.clone())
                         on:change=move |ev| { let v = event_target_value(&ev); edit(id, |m| m.place = v) }/>
                 </label>
                 <label class="field">
-                    <span class="field-label">{move || state.t(T::Chair)}</span>
+                    <span class="field-label">{state.tr(T::Chair)}</span>
                     <select data-testid="meeting-chair" disabled=move || locked.get() on:change=move |ev| {
                         let v = event_target_value(&ev).parse::<Id>().ok();
                         edit(id, |m| m.chair = v)
@@ -200,18 +200,18 @@ fn Details(id: Id) -> impl IntoView {
                     </select>
                 </label>
                 <label class="field">
-                    <span class="field-label">{move || state.t(T::Recorder)}</span>
+                    <span class="field-label">{state.tr(T::Recorder)}</span>
                     <input type="text" data-testid="meeting-recorder" disabled=move || locked.get() prop:value=text(|m| m.recorder.clone())
                         on:change=move |ev| { let v = event_target_value(&ev); edit(id, |m| m.recorder = v) }/>
                 </label>
                 <label class="field field-wide">
-                    <span class="field-label">{move || state.t(T::MeetingTitle)}</span>
+                    <span class="field-label">{state.tr(T::MeetingTitle)}</span>
                     <input type="text" data-testid="meeting-title" disabled=move || locked.get() prop:value=text(|m| m.title.clone())
                         on:change=move |ev| { let v = event_target_value(&ev); edit(id, |m| m.title = v) }/>
                 </label>
             </div>
             <fieldset class="subset">
-                <legend>{move || state.t(T::Observers)}</legend>
+                <legend>{state.tr(T::Observers)}</legend>
                 {move || observers.get().into_iter().map(|(oid, name)| {
                     let on = field(id, move |m| m.observers.contains(&oid));
                     view! {
@@ -262,7 +262,7 @@ fn AgendaSection(id: Id) -> impl IntoView {
     };
     view! {
         <fieldset class="card">
-            <legend>{move || state.t(T::Agenda)}" "<ArticleLink article=cite::AGENDA/></legend>
+            <legend>{state.tr(T::Agenda)}" "<ArticleLink article=cite::AGENDA/></legend>
             {move || err.get().map(|e| view! { <p class="field-error" role="alert">{move || state.lang.get().of(&e)}</p> })}
             // An empty agenda says so (a central study session usually has no items).
             {move || agenda.with(|a| a.is_empty()).then(|| view! { <p class="muted" data-testid="agenda-empty">{state.t(T::NoAgenda)}</p> })}
@@ -282,7 +282,7 @@ fn AgendaSection(id: Id) -> impl IntoView {
                                         aria-label=move || format!("{} {}", state.t(T::Down), i + 1)
                                         on:click=move |_| run(Box::new(move |db| conduct::move_item(db, id, i, false)))>"↓"</button>
                                     <button type="button" class="btn btn-small btn-quiet btn-danger" data-testid="agenda-remove"
-                                        on:click=move |_| run(Box::new(move |db| conduct::remove_from_agenda(db, id, item)))>{move || state.t(T::Remove)}</button>
+                                        on:click=move |_| run(Box::new(move |db| conduct::remove_from_agenda(db, id, item)))>{state.tr(T::Remove)}</button>
                                 </span>
                             })}
                         </li>
@@ -380,7 +380,7 @@ fn LeaveSection(id: Id) -> impl IntoView {
     view! {
         <fieldset class="card">
             <legend>{move || format!("{} / {}", state.t(T::Leave), state.t(T::WrittenOpinions))}" "<ArticleLink article=cite::QUORUM/></legend>
-            <p class="muted">{move || state.t(T::OpinionHint)}</p>
+            <p class="muted">{state.tr(T::OpinionHint)}</p>
             {move || err.get().map(|e| view! { <p class="field-error" role="alert">{move || state.lang.get().of(&e)}</p> })}
             {move || members.get().into_iter().map(|(mid, name)| {
                 let on_leave = field(id, move |m| m.attendance_of(mid).and_then(|a| match &a.presence { Presence::Leave { reason, .. } => Some(reason.clone()), _ => None }));
@@ -401,7 +401,7 @@ fn LeaveSection(id: Id) -> impl IntoView {
                         {move || match on_leave.get().flatten() {
                             Some(r) => view! {
                                 <span class="pill pill-warn">{format!("{}{}{r}", state.t(T::Leave), state.colon())}</span>
-                                <button type="button" class="btn btn-small btn-quiet" on:click=cancel>{move || state.t(T::CancelLeave)}</button>
+                                <button type="button" class="btn btn-small btn-quiet" on:click=cancel>{state.tr(T::CancelLeave)}</button>
                                 <div class="opinions">
                                     {items.get().into_iter().map(|(item, title)| {
                                         let text = field(id, move |m| m.record(item).and_then(|r| r.opinions.iter().find(|o| o.member == mid)).map(|o| o.text.clone()).unwrap_or_default());

@@ -67,7 +67,7 @@ pub fn SummaryPage(
             db.meeting(id)
                 .and_then(|m| m.summary.as_ref())
                 .and_then(|s| s.signed.clone())
-                .map(|s| (db.org.member_name(s.by), s.at.format("%Y-%m-%d %H:%M").to_string()))
+                .map(|s| (db.org.member_name(s.by), crate::domain::date_format::stamp(s.at, "-", " ", ":", false)))
         })
     });
     // The irreversible step being asked about, if any.
@@ -131,8 +131,8 @@ pub fn SummaryPage(
                                 match replaces {
                                     None => view! { <p class="muted" data-testid="regenerate-same">{state.t(T::RegenerateSame)}</p> }.into_any(),
                                     Some(old) => view! {
-                                        <ConfirmPanel message=Signal::derive(move || state.t(T::RegenerateAsk).to_string()) points=Signal::derive(Vec::new)
-                                            confirm_label=Signal::derive(move || state.t(T::ConfirmRegenerate).to_string()) testid="regenerate-confirm"
+                                        <ConfirmPanel message=state.tr_signal(T::RegenerateAsk) points=Signal::derive(Vec::new)
+                                            confirm_label=state.tr_signal(T::ConfirmRegenerate) testid="regenerate-confirm"
                                             on_confirm=Callback::new(move |()| { asking.set(None); show(state.try_update(|db| summary::generate(db, id))) })
                                             on_cancel=Callback::new(move |()| asking.set(None))>
                                             <p class="field-label">{state.t(T::CurrentDraft)}</p>
@@ -143,7 +143,7 @@ pub fn SummaryPage(
                             }
                             Ask::Sign => view! {
                                 <ConfirmPanel message=Signal::derive(move || if undecided.with(Vec::is_empty) { state.t(T::SignAsk).to_string() } else { format!("{}{}{}", state.t(T::SignAsk), state.t(T::SentenceSep), state.t(T::SignUndecided)) }) points=undecided
-                                    confirm_label=Signal::derive(move || state.t(T::ConfirmSign).to_string()) testid="sign-confirm"
+                                    confirm_label=state.tr_signal(T::ConfirmSign) testid="sign-confirm"
                                     on_confirm=Callback::new(move |()| {
                                         let by = signer.get_untracked().unwrap_or(0);
                                         let at = now();

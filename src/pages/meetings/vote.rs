@@ -117,7 +117,7 @@ pub fn VoteSection(
     let close = move |_| run.run(Box::new(move |m, s| rules::close_vote(m, item, category, s).map(drop)));
     view! {
         <fieldset class="subset vote-section" data-testid="vote-section">
-            <legend>{move || state.t(T::Vote)}" "<ArticleLink article=cite::VOTE/></legend>
+            <legend>{state.tr(T::Vote)}" "<ArticleLink article=cite::VOTE/></legend>
             {move || err.get().map(|e| view! {
                 <p class="field-error vote-error" role="alert" data-testid="vote-error">{move || state.db.with_untracked(|db| vote_message(&e, db, state.lang.get()))}</p>
             })}
@@ -210,7 +210,7 @@ fn MethodField(
     let state = use_app();
     view! {
         <label class="field method-field">
-            <span class="field-label">{move || state.t(T::Method)}</span>
+            <span class="field-label">{state.tr(T::Method)}</span>
             <select data-testid="vote-method" disabled=move || fixed.get().is_some()
                 on:change=move |ev| { if let Ok(m) = event_target_value(&ev).parse::<VoteMethod>() { picked.set(m) } }>
                 {[VoteMethod::Oral, VoteMethod::Hands, VoteMethod::Named, VoteMethod::Secret].into_iter().map(|vm| view! {
@@ -255,7 +255,7 @@ fn SecretTallyForm(
         }))
     };
     view! {
-        <p class="muted">{move || state.t(T::SecretTotals)}</p>
+        <p class="muted">{state.tr(T::SecretTotals)}</p>
         <div class="tally-grid">
             {(0..4).map(|i| view! {
                 <label class="field">
@@ -271,7 +271,7 @@ fn SecretTallyForm(
             format!("{}{}{sum} / {}{}{eligible}", state.t(T::SecretCounted), state.colon(), state.t(T::SecretEligible), state.colon())
         }}</p>
         {move || outcome.with(|o| o.as_ref().is_some_and(|o| o.quorum_met)).then(|| view! {
-            <button type="button" class="btn btn-primary" data-testid="tally-confirm" on:click=confirm>{move || state.t(T::ConfirmTally)}</button>
+            <button type="button" class="btn btn-primary" data-testid="tally-confirm" on:click=confirm>{state.tr(T::ConfirmTally)}</button>
         })}
     }
 }
@@ -352,7 +352,7 @@ fn VoteRow(
                     {btn(T::Abstain, Choice::Abstain, "vote-abstain")}
                     {move || cast.with(Option::is_some).then(|| view! {
                         <button type="button" class="btn btn-quiet btn-small" data-testid="vote-retract"
-                            on:click=move |_| run.run(Box::new(move |m, _| rules::retract_vote(m, item, member)))>{move || state.t(T::Retract)}</button>
+                            on:click=move |_| run.run(Box::new(move |m, _| rules::retract_vote(m, item, member)))>{state.tr(T::Retract)}</button>
                     })}
                 </div>
             })}
@@ -383,10 +383,10 @@ fn Reservation(
         <div class="reservation">
             {move || saved.get().map(|r| view! { <span class="pill pill-warn" data-testid="reservation-shown">{format!("{}{}{r}", state.t(T::Reservation), state.colon())}</span> })}
             <label class="field">
-                <span class="field-label">{move || state.t(T::Reservation)}" "<ArticleLink article=cite::COLLECTIVE/></span>
-                <input type="text" data-testid="reservation-text" placeholder=move || state.t(T::ReservationHint) prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
+                <span class="field-label">{state.tr(T::Reservation)}" "<ArticleLink article=cite::COLLECTIVE/></span>
+                <input type="text" data-testid="reservation-text" placeholder=state.tr(T::ReservationHint) prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
             </label>
-            <button type="button" class="btn btn-small" data-testid="reservation-save" on:click=save>{move || state.t(T::Save)}</button>
+            <button type="button" class="btn btn-small" data-testid="reservation-save" on:click=save>{state.tr(T::Save)}</button>
         </div>
     }
 }

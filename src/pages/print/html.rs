@@ -3,7 +3,7 @@
 //! cost the main wasm a few string templates rather than a tree of view types). Every record
 //! text passes through [`esc`].
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::domain::article::cite;
 use crate::domain::db::Db;
@@ -212,9 +212,9 @@ pub fn task_sheet_html(db: &Db, t: &FollowUpTask, id: Id, today: NaiveDate, remi
     rows.push(("办理要求", ask));
     let title = if reminder { "催办单" } else { "督办通知单" };
     format!(
-        r#"<h1 class="doc-title">{}</h1><p class="doc-meta"><span>督办编号：{}-{id}</span><span>{}</span></p><table class="doc-table task-table"><tbody>{}<tr><th scope="row">签收</th><td>签收人：　　　　　　　签收日期：　　年　　月　　日</td></tr></tbody></table>"#,
+        r#"<h1 class="doc-title">{}</h1><p class="doc-meta"><span>督办编号：{:04}-{id}</span><span>{}</span></p><table class="doc-table task-table"><tbody>{}<tr><th scope="row">签收</th><td>签收人：　　　　　　　签收日期：　　年　　月　　日</td></tr></tbody></table>"#,
         esc(&format!("{}{title}", unit_party_group(&db.org))),
-        today.format("%Y"),
+        today.year(),
         date_zh(today),
         fact_rows(&rows),
     )

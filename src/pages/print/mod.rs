@@ -36,10 +36,10 @@ pub fn PrintPage(
     view! {
         <section class="page print-page">
             <div class="no-print print-bar">
-                <a class="btn btn-quiet" href=doc.back().href() data-testid="print-back">"‹ "{move || state.t(T::Back)}</a>
+                <a class="btn btn-quiet" href=doc.back().href() data-testid="print-back">"‹ "{state.tr(T::Back)}</a>
                 <h1>{move || state.t(title(doc))}</h1>
-                <button type="button" class="btn btn-primary" data-testid="print-doc" on:click=print>{move || state.t(T::Print)}</button>
-                <p class="muted">{move || state.t(T::PrintHint)}</p>
+                <button type="button" class="btn btn-primary" data-testid="print-doc" on:click=print>{state.tr(T::Print)}</button>
+                <p class="muted">{state.tr(T::PrintHint)}</p>
             </div>
             {move || if exists.get() { body(doc) } else {
                 view! { <p class="field-error" role="alert">{state.t(T::NotFound)}</p> }.into_any()
@@ -140,7 +140,7 @@ fn DocLinks(
     });
     view! {
         <details class="doc-links no-print" data-testid="doc-links">
-            <summary class="btn btn-quiet" data-testid="doc-links-open">{move || state.t(T::Documents)}</summary>
+            <summary class="btn btn-quiet" data-testid="doc-links-open">{state.tr(T::Documents)}</summary>
             <div class="doc-links-list">
                 {docs.into_iter().map(|d| view! {
                     <a class="btn btn-quiet" href=Route::Print(d).href()>{move || state.t(title(d))}</a>

@@ -45,7 +45,7 @@ fn in_use(db: &Db, kind: Kind, id: Id) -> bool {
 }
 
 fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    crate::domain::date_format::parse_date(s.trim())
 }
 
 /// A new id, taken from the records' counter (inside a change, so the check and the save take

@@ -25,7 +25,7 @@ pub fn TaskPage(
     let exists = Memo::new(move |_| state.db.with(|db| db.task(id).is_some()));
     view! {
         <section class="page task-page">
-            <a class="btn btn-quiet no-print" href="#/tasks">"‹ "{move || state.t(T::BackToTasks)}</a>
+            <a class="btn btn-quiet no-print" href="#/tasks">"‹ "{state.tr(T::BackToTasks)}</a>
             <crate::components::conflict::ConflictNotice doc=crate::domain::doc::DocId::Task(id)/>
             {move || if exists.get() { view! { <TaskBody id=id/> }.into_any() } else {
                 view! { <p class="field-error" role="alert">{state.t(T::TaskNotFound)}</p> }.into_any()
@@ -61,18 +61,18 @@ fn TaskBody(id: Id) -> impl IntoView {
                 <h1 class:task-overdue-title=overdue data-testid="task-heading">{title}</h1>
                 <div class="card task-facts">
                     <dl class="duty-facts">
-                        <dt>{move || state.t(T::Status)}</dt><dd>{status().map(|s| view! { <TaskStatusPill status=s/> })}</dd>
-                        <dt>{move || state.t(T::Deadline)}</dt><dd class:bad=overdue>{deadline.to_string()}</dd>
-                        <dt>{move || state.t(T::Created)}</dt><dd>{created.to_string()}</dd>
-                        <dt>{move || state.t(T::FilterMember)}</dt><dd>{member.unwrap_or_else(|| "—".into())}</dd>
-                        <dt>{move || state.t(T::FilterDepartment)}</dt><dd>{dept.unwrap_or_else(|| "—".into())}</dd>
-                        <dt>{move || state.t(T::Source)}</dt>
+                        <dt>{state.tr(T::Status)}</dt><dd>{status().map(|s| view! { <TaskStatusPill status=s/> })}</dd>
+                        <dt>{state.tr(T::Deadline)}</dt><dd class:bad=overdue>{deadline.to_string()}</dd>
+                        <dt>{state.tr(T::Created)}</dt><dd>{created.to_string()}</dd>
+                        <dt>{state.tr(T::FilterMember)}</dt><dd>{member.unwrap_or_else(|| "—".into())}</dd>
+                        <dt>{state.tr(T::FilterDepartment)}</dt><dd>{dept.unwrap_or_else(|| "—".into())}</dd>
+                        <dt>{state.tr(T::Source)}</dt>
                         <dd>{match source {
                             Some((m, label)) => view! { <a href=Route::Meeting(m).href()>{label}</a> }.into_any(),
-                            None => view! { <span>{move || state.t(T::Standalone)}</span> }.into_any(),
+                            None => view! { <span>{state.tr(T::Standalone)}</span> }.into_any(),
                         }}</dd>
                         {escalated.map(|(i, t)| view! {
-                            <dt>{move || state.t(T::EscalatedTo)}</dt>
+                            <dt>{state.tr(T::EscalatedTo)}</dt>
                             <dd><a href=Route::Item(i).href() data-testid="escalated-link">{t}</a></dd>
                         })}
                     </dl>
@@ -84,7 +84,7 @@ fn TaskBody(id: Id) -> impl IntoView {
             }
         })}
         <div class="card">
-            <h2>{move || state.t(T::Reports)}</h2>
+            <h2>{state.tr(T::Reports)}</h2>
             <ul class="list task-reports" data-testid="task-reports">
                 {move || {
                     let reports = task().map(|t| t.reports).unwrap_or_default();
@@ -132,16 +132,16 @@ fn ReportForm(id: Id) -> impl IntoView {
     view! {
         <form class="task-form no-print" on:submit=submit data-testid="report-form">
             <div class="grid3">
-                <label class="field"><span class="field-label">{move || state.t(T::ReportDate)}</span>
+                <label class="field"><span class="field-label">{state.tr(T::ReportDate)}</span>
                     <input type="date" data-testid="report-date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/></label>
-                <label class="field"><span class="field-label">{move || state.t(T::ReportBy)}</span>
+                <label class="field"><span class="field-label">{state.tr(T::ReportBy)}</span>
                     <input type="text" data-testid="report-by" prop:value=move || by.get() on:input=move |ev| by.set(event_target_value(&ev))/></label>
             </div>
-            <label class="field" class:has-error=move || error.get().is_some()><span class="field-label">{move || state.t(T::ReportText)}</span>
+            <label class="field" class:has-error=move || error.get().is_some()><span class="field-label">{state.tr(T::ReportText)}</span>
                 <textarea data-testid="report-text" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                 {move || error.get().map(|e| view! { <span class="field-error" role="alert">{move || state.lang.get().of(&e)}</span> })}
             </label>
-            <button type="submit" class="btn btn-primary" data-testid="report-add">{move || state.t(T::AddReport)}</button>
+            <button type="submit" class="btn btn-primary" data-testid="report-add">{state.tr(T::AddReport)}</button>
         </form>
     }
 }
@@ -166,14 +166,14 @@ fn CloseForm(id: Id) -> impl IntoView {
     };
     view! {
         <form class="card no-print" on:submit=submit data-testid="close-form">
-            <h2>{move || state.t(T::CloseTask)}</h2>
-            <label class="field"><span class="field-label">{move || state.t(T::CloseDate)}</span>
+            <h2>{state.tr(T::CloseTask)}</h2>
+            <label class="field"><span class="field-label">{state.tr(T::CloseDate)}</span>
                 <input type="date" data-testid="close-date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/></label>
-            <label class="field" class:has-error=move || error.get().is_some()><span class="field-label">{move || state.t(T::Result)}</span>
+            <label class="field" class:has-error=move || error.get().is_some()><span class="field-label">{state.tr(T::Result)}</span>
                 <textarea data-testid="close-result" prop:value=move || result.get() on:input=move |ev| result.set(event_target_value(&ev))></textarea>
                 {move || error.get().map(|e| view! { <span class="field-error" role="alert">{move || state.lang.get().of(&e)}</span> })}
             </label>
-            <button type="submit" class="btn btn-primary" data-testid="close-task">{move || state.t(T::CloseTask)}</button>
+            <button type="submit" class="btn btn-primary" data-testid="close-task">{state.tr(T::CloseTask)}</button>
         </form>
     }
 }
@@ -196,13 +196,13 @@ fn EscalateForm(id: Id) -> impl IntoView {
     view! {
         <Show when=move || !escalated()>
             <form class="card no-print" on:submit=submit data-testid="escalate-form">
-                <h2>{move || state.t(T::Escalate)}</h2>
-                <p class="muted">{move || state.t(T::EscalateHint)}" "<ArticleLink article=Article::clause(18, 7)/></p>
-                <label class="field" class:has-error=move || error.get().is_some()><span class="field-label">{move || state.t(T::EscalateReason)}</span>
+                <h2>{state.tr(T::Escalate)}</h2>
+                <p class="muted">{state.tr(T::EscalateHint)}" "<ArticleLink article=Article::clause(18, 7)/></p>
+                <label class="field" class:has-error=move || error.get().is_some()><span class="field-label">{state.tr(T::EscalateReason)}</span>
                     <textarea data-testid="escalate-reason" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                     {move || error.get().map(|e| view! { <span class="field-error" role="alert">{move || state.lang.get().of(&e)}</span> })}
                 </label>
-                <button type="submit" class="btn" data-testid="escalate">{move || state.t(T::Escalate)}</button>
+                <button type="submit" class="btn" data-testid="escalate">{state.tr(T::Escalate)}</button>
             </form>
         </Show>
     }

@@ -100,31 +100,31 @@ pub fn TasksPage() -> impl IntoView {
     view! {
         <section class="page tasks-page">
             <div class="page-head">
-                <h1>{move || state.t(T::TasksTitle)}</h1>
+                <h1>{state.tr(T::TasksTitle)}</h1>
                 <OfficeExport file=OfficeFile::Tasks testid="tasks-xlsx"/>
             </div>
-            <p class="muted">{move || state.t(T::TasksIntro)}" "<ArticleLink article=Article::clause(18, 7)/></p>
+            <p class="muted">{state.tr(T::TasksIntro)}" "<ArticleLink article=Article::clause(18, 7)/></p>
             <div class="tiles task-tiles" data-testid="task-counts">
-                <div class="tile"><span class="tile-num" data-testid="count-open">{c(|c| c.total - c.done)}</span><span class="tile-label">{move || state.t(T::CountOpen)}</span></div>
-                <div class="tile"><span class="tile-num">{c(|c| c.not_started)}</span><span class="tile-label">{move || state.t(T::CountNotStarted)}</span></div>
-                <div class="tile"><span class="tile-num">{c(|c| c.in_progress)}</span><span class="tile-label">{move || state.t(T::CountInProgress)}</span></div>
-                <div class="tile" class:tile-bad=move || { counts().overdue > 0 }><span class="tile-num" data-testid="count-overdue">{c(|c| c.overdue)}</span><span class="tile-label">{move || state.t(T::CountOverdue)}</span></div>
-                <div class="tile"><span class="tile-num">{c(|c| c.done)}</span><span class="tile-label">{move || state.t(T::CountDone)}</span></div>
+                <div class="tile"><span class="tile-num" data-testid="count-open">{c(|c| c.total - c.done)}</span><span class="tile-label">{state.tr(T::CountOpen)}</span></div>
+                <div class="tile"><span class="tile-num">{c(|c| c.not_started)}</span><span class="tile-label">{state.tr(T::CountNotStarted)}</span></div>
+                <div class="tile"><span class="tile-num">{c(|c| c.in_progress)}</span><span class="tile-label">{state.tr(T::CountInProgress)}</span></div>
+                <div class="tile" class:tile-bad=move || { counts().overdue > 0 }><span class="tile-num" data-testid="count-overdue">{c(|c| c.overdue)}</span><span class="tile-label">{state.tr(T::CountOverdue)}</span></div>
+                <div class="tile"><span class="tile-num">{c(|c| c.done)}</span><span class="tile-label">{state.tr(T::CountDone)}</span></div>
             </div>
             <NewTaskForm/>
             <div class="card task-filters">
                 <div class="grid3">
-                    <IdSelect label=Signal::derive(move || state.t(T::FilterMember).to_string()) options=members value=member empty=Signal::derive(move || state.t(T::All).to_string()) testid="filter-member"/>
-                    <IdSelect label=Signal::derive(move || state.t(T::FilterDepartment).to_string()) options=departments value=department empty=Signal::derive(move || state.t(T::All).to_string()) testid="filter-department"/>
-                    <IdSelect label=Signal::derive(move || state.t(T::FilterMeeting).to_string()) options=meeting_options value=meeting empty=Signal::derive(move || state.t(T::All).to_string()) testid="filter-meeting"/>
+                    <IdSelect label=state.tr_signal(T::FilterMember) options=members value=member empty=state.tr_signal(T::All) testid="filter-member"/>
+                    <IdSelect label=state.tr_signal(T::FilterDepartment) options=departments value=department empty=state.tr_signal(T::All) testid="filter-department"/>
+                    <IdSelect label=state.tr_signal(T::FilterMeeting) options=meeting_options value=meeting empty=state.tr_signal(T::All) testid="filter-meeting"/>
                 </div>
                 <label class="check">
                     <input type="checkbox" data-testid="filter-overdue" prop:checked=move || overdue_only.get() on:change=move |ev| overdue_only.set(event_target_checked(&ev))/>
-                    <span>{move || state.t(T::FilterOverdue)}</span>
+                    <span>{state.tr(T::FilterOverdue)}</span>
                 </label>
                 <label class="check">
                     <input type="checkbox" data-testid="filter-closed" prop:checked=move || include_closed.get() on:change=move |ev| include_closed.set(event_target_checked(&ev))/>
-                    <span>{move || state.t(T::FilterClosed)}</span>
+                    <span>{state.tr(T::FilterClosed)}</span>
                 </label>
             </div>
             <ul class="task-list" data-testid="task-list">
@@ -220,28 +220,28 @@ fn NewTaskForm() -> impl IntoView {
     view! {
         <div class="no-print">
             <Show when=move || open.get() fallback=move || view! {
-                <button type="button" class="btn btn-primary" on:click=move |_| open.set(true) data-testid="new-task">{move || state.t(T::NewTask)}</button>
+                <button type="button" class="btn btn-primary" on:click=move |_| open.set(true) data-testid="new-task">{state.tr(T::NewTask)}</button>
             }>
                 <form class="card" on:submit=move |ev| { ev.prevent_default(); submit(()) } data-testid="new-task-form">
-                    <h2>{move || state.t(T::NewTask)}</h2>
+                    <h2>{state.tr(T::NewTask)}</h2>
                     <label class="field" class:has-error=move || err_of(1).get().is_some()>
-                        <span class="field-label">{move || state.t(T::TaskWhat)}</span>
+                        <span class="field-label">{state.tr(T::TaskWhat)}</span>
                         <input type="text" data-testid="task-title" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
                         {move || err_of(1).get().map(|e| view! { <span class="field-error" role="alert">{move || state.lang.get().of(&e)}</span> })}
                     </label>
                     <div class="grid2">
-                        <IdSelect label=Signal::derive(move || state.t(T::Source).to_string()) options=decision_options value=source empty=Signal::derive(move || state.t(T::Standalone).to_string()) testid="task-source"/>
+                        <IdSelect label=state.tr_signal(T::Source) options=decision_options value=source empty=state.tr_signal(T::Standalone) testid="task-source"/>
                         <label class="field" class:has-error=move || err_of(2).get().is_some()>
-                            <span class="field-label">{move || state.t(T::Deadline)}</span>
+                            <span class="field-label">{state.tr(T::Deadline)}</span>
                             <input type="date" data-testid="task-deadline" prop:value=move || deadline.get() on:input=move |ev| deadline.set(event_target_value(&ev))/>
                             {move || err_of(2).get().map(|e| view! { <span class="field-error" role="alert">{move || state.lang.get().of(&e)}</span> })}
                         </label>
-                        <IdSelect label=Signal::derive(move || state.t(T::FilterMember).to_string()) options=members value=member empty=Signal::derive(move || state.t(T::None_).to_string()) testid="task-member"/>
-                        <IdSelect label=Signal::derive(move || state.t(T::FilterDepartment).to_string()) options=departments value=department empty=Signal::derive(move || state.t(T::None_).to_string()) testid="task-department"/>
+                        <IdSelect label=state.tr_signal(T::FilterMember) options=members value=member empty=state.tr_signal(T::None_) testid="task-member"/>
+                        <IdSelect label=state.tr_signal(T::FilterDepartment) options=departments value=department empty=state.tr_signal(T::None_) testid="task-department"/>
                     </div>
                     <div class="row gap wrap">
-                        <button type="submit" class="btn btn-primary" data-testid="task-create">{move || state.t(T::Create)}</button>
-                        <button type="button" class="btn btn-quiet" on:click=move |_| { open.set(false); error.set(None) }>{move || state.t(T::Cancel)}</button>
+                        <button type="submit" class="btn btn-primary" data-testid="task-create">{state.tr(T::Create)}</button>
+                        <button type="button" class="btn btn-quiet" on:click=move |_| { open.set(false); error.set(None) }>{state.tr(T::Cancel)}</button>
                     </div>
                 </form>
             </Show>
