@@ -143,7 +143,9 @@ class Downloads {
       const fresh = [...this.list()].filter((f) => !before.has(f) && !/\.(part|download|wkdownload|crdownload|tmp)$/i.test(f));
       if (fresh.length) {
         const file = path.join(this.dir, fresh[0]);
-        const now = fs.statSync(file).size;
+        // Firefox may write under a temporary name and rename it: a name listed a moment ago
+        // can be gone by now, so look again rather than fail.
+        const now = fs.existsSync(file) ? fs.statSync(file, { throwIfNoEntry: false })?.size ?? -1 : -1;
         if (now > 0 && now === size) return { name: fresh[0], text: fs.readFileSync(file, 'utf8'), file };
         size = now;
       }
