@@ -145,7 +145,7 @@ class Downloads {
         const file = path.join(this.dir, fresh[0]);
         // Firefox may write under a temporary name and rename it: a name listed a moment ago
         // can be gone by now, so look again rather than fail.
-        const now = fs.existsSync(file) ? fs.statSync(file, { throwIfNoEntry: false })?.size ?? -1 : -1;
+        const now = fs.statSync(file, { throwIfNoEntry: false })?.size ?? -1;
         if (now > 0 && now === size) return { name: fresh[0], text: fs.readFileSync(file, 'utf8'), file };
         size = now;
       }
