@@ -8,6 +8,7 @@ use crate::components::banner::StorageBanner;
 use crate::domain::db::Db;
 use crate::i18n::{Lang, Text, Ui};
 use crate::pages;
+use crate::records::{Changed, Records};
 use crate::router::{Route, Section};
 use crate::storage::{LoadOutcome, StorageError, Store};
 
@@ -26,8 +27,8 @@ pub enum SaveState {
 /// [`AppState::update`] / [`AppState::try_update`], which save at once.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// All records.
-    pub db: RwSignal<Db>,
+    /// All records, keyed by document for change notification ([`Records`]).
+    pub db: Records,
     /// UI language.
     pub lang: RwSignal<Lang>,
     /// The app's "today" (settable for tests with `?today=YYYY-MM-DD`).
@@ -171,8 +172,19 @@ impl AppState {
         if let SaveState::ReadOnly(_) = self.save_state.get_untracked() {
             return;
         }
-        self.db.update(f);
-        self.persist();
+        let was_saved = matches!(self.save_state.get_untracked(), SaveState::Saved);
+        self.db.update_untracked(f);
+        self.save_and_notify(was_saved);
+    }
+
+    /// Save a change made to the records in memory and tell the views of the records it
+    /// touched. The save knows them (they get new revisions) when the data in memory was the
+    /// saved data before the change (`was_saved`); otherwise, or when the save did not simply
+    /// land, every view is told (an over-notified view only re-runs; an under-notified one
+    /// would show old data).
+    fn save_and_notify(&self, was_saved: bool) {
+        let touched = self.persist_touched();
+        self.db.changed(&touched.filter(|_| was_saved).map_or(Changed::Everything, Changed::Docs));
     }
 
     /// Apply a change that may be refused: on `Err` nothing changes and nothing is saved.
@@ -187,7 +199,7 @@ impl AppState {
             && self.store.try_with_value(|s| s.can_restore()).unwrap_or(false);
         let mut change = Some(f);
         if in_place {
-            let ran = self.db.try_update_untracked(|db| {
+            let ran = self.db.update_untracked(|db| {
                 let out = change.take().map(|f| f(db));
                 if let Some(Err(_)) = out {
                     self.store.try_with_value(|s| s.restore_saved(db));
@@ -196,8 +208,7 @@ impl AppState {
             });
             if let Some(Some(out)) = ran {
                 let v = out?;
-                self.db.notify();
-                self.persist();
+                self.save_and_notify(true);
                 return Ok(v);
             }
         }
@@ -226,8 +237,19 @@ impl AppState {
     /// ([`crate::backup::merge::rebase`]): nothing either tab saved is overwritten; a record
     /// both changed keeps both versions and the banner names it.
     pub fn persist(&self) {
+        self.persist_touched();
+    }
+
+    /// [`AppState::persist`], returning the documents the save touched when it landed as is
+    /// (not when it was put on top of another tab's records, which sets every record).
+    fn persist_touched(&self) -> Option<Vec<crate::domain::doc::DocId>> {
         self.ensure_loaded();
-        let mut result = self.store.try_update_value(|s| self.db.try_update_untracked(|db| s.save(db))).flatten();
+        let mut touched = None;
+        let mut result = self
+            .store
+            .try_update_value(|s| self.db.update_untracked(|db| s.save_touched(db)))
+            .flatten()
+            .map(|r| r.map(|t| touched = Some(t)));
         if let Some(Err(StorageError::Conflict { .. })) = result {
             result = self.rebase_on_other_tab();
         }
@@ -242,6 +264,7 @@ impl AppState {
             Some(Err(e)) => self.save_state.set(SaveState::Unsaved(e)),
             None => {}
         }
+        touched
     }
 
     /// Another tab saved since this one read: read its records, put this tab's changes on top
@@ -492,7 +515,7 @@ pub fn App() -> impl IntoView {
         _ => SaveState::Saved,
     };
     let state = AppState {
-        db: RwSignal::new(db),
+        db: Records::new(db),
         lang: RwSignal::new(lang),
         today: RwSignal::new(today),
         save_state: RwSignal::new(save_state),
@@ -565,7 +588,7 @@ pub fn App() -> impl IntoView {
         if let Some(Some(result)) = state.store.try_update_value(|s| s.reload_if_changed()) {
             match result {
                 Ok(db) => {
-                    state.db.set(db);
+                    state.db.set_changed(db);
                     state.save_state.set(SaveState::Saved);
                 }
                 Err(e) => state.save_state.set(SaveState::ReadOnly(e)),

@@ -2,7 +2,8 @@
 //! rules of the 党组工作规则, fully in the browser.
 //!
 //! Layers: [`domain`] (pure rules and records), [`storage`] (the only code that touches
-//! localStorage) and the UI ([`app`], [`pages`], [`components`], [`i18n`], [`router`]).
+//! localStorage) and the UI ([`app`] and its keyed store [`records`], [`pages`], [`components`],
+//! [`i18n`], [`router`]).
 //! [`canonical`] writes the canonical JSON that backups checksum, stored partitions hold and
 //! record revisions digest.
 //! [`memcmp`] is a platform shim (wasm32 only): a faster byte comparison for the whole program.
@@ -16,6 +17,7 @@ pub mod i18n;
 pub mod memcmp;
 pub mod office;
 pub mod pages;
+pub mod records;
 pub mod router;
 pub mod sample;
 pub mod storage;

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use crate::records::Reads;
 
 use crate::app::use_app;
 use crate::domain::Id;
@@ -78,7 +79,7 @@ pub fn member_options(date: NaiveDate) -> Vec<(Id, String)> {
 
 pub fn department_options() -> Vec<(Id, String)> {
     let state = use_app();
-    state.db.with(|db| db.org.departments.iter().map(|d| (d.id, d.name.clone())).collect())
+    state.db.reading(&[Reads::Org], |db| db.org.departments.iter().map(|d| (d.id, d.name.clone())).collect())
 }
 
 /// A tab of [`DutyTabs`]: its route for a year, its label and its test id.

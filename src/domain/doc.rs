@@ -280,6 +280,69 @@ pub fn docs(db: &Db) -> Vec<DocEntry<'_>> {
     out
 }
 
+/// The documents that differ between `before` and `after`: added, removed, edited, or with
+/// another revision entry. Records shared behind the same `Arc` are compared by pointer, so
+/// an edit costs a pointer check per unchanged record. (What the views of a change must be
+/// told: see `crate::records`.)
+pub fn changed(before: &Db, after: &Db) -> Vec<DocId> {
+    let old = docs(before);
+    let new = docs(after);
+    let mut out = Vec::new();
+    let mut lookup: Option<std::collections::HashMap<DocId, usize>> = None;
+    let mut matched = 0usize;
+    for (i, e) in new.iter().enumerate() {
+        let was = match old.get(i) {
+            Some(p) if p.id == e.id => Some(p),
+            _ => lookup
+                .get_or_insert_with(|| old.iter().enumerate().map(|(j, p)| (p.id, j)).collect())
+                .get(&e.id)
+                .map(|&j| &old[j]),
+        };
+        match was {
+            Some(w) => {
+                matched += 1;
+                if !w.same_as(e) {
+                    out.push(e.id);
+                }
+            }
+            None => out.push(e.id),
+        }
+    }
+    if matched < old.len() {
+        let present: std::collections::HashSet<DocId> = new.iter().map(|e| e.id).collect();
+        out.extend(old.iter().filter(|p| !present.contains(&p.id)).map(|p| p.id));
+    }
+    // Revision entries (a settled conflict, a tombstone), walked in step: both maps are sorted.
+    let (mut a, mut b) = (before.revs.iter().peekable(), after.revs.iter().peekable());
+    loop {
+        let d = match (a.peek(), b.peek()) {
+            (None, None) => break,
+            (Some((x, _)), None) => *x,
+            (None, Some((y, _))) => *y,
+            (Some((x, p)), Some((y, q))) if x == y => {
+                let (d, same) = (**x, Arc::ptr_eq(p, q) || p == q);
+                a.next();
+                b.next();
+                if !same && !out.contains(&d) {
+                    out.push(d);
+                }
+                continue;
+            }
+            (Some((x, _)), Some((y, _))) => (*x).min(*y),
+        };
+        if a.peek().is_some_and(|(x, _)| **x == *d) {
+            a.next();
+        }
+        if b.peek().is_some_and(|(y, _)| **y == *d) {
+            b.next();
+        }
+        if !out.contains(d) {
+            out.push(*d);
+        }
+    }
+    out
+}
+
 /// Records of every kind behind one trait object: serialised, and compared with another of
 /// the same kind.
 pub trait Body {
@@ -529,4 +592,25 @@ mod tests {
         put_value(&mut db, DocId::Meeting(m), None).unwrap();
         assert!(!has_doc(&db, DocId::Meeting(m)));
     }
+    #[test]
+    fn changed_names_each_edited_added_and_removed_record_and_nothing_else() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 3).unwrap();
+        let mut before = crate::sample::example::example_db(today);
+        crate::domain::revision::ensure(&mut before);
+        assert_eq!(changed(&before, &before.clone()), Vec::<DocId>::new());
+        let mut after = before.clone();
+        let m = after.meetings[1].id;
+        after.meeting_mut(m).unwrap().place.push('x');
+        let gone = after.items.remove(0).id;
+        let t = after.tasks[0].id;
+        let info = after.revs[&DocId::Task(t)].child("d".into(), false);
+        after.revs.insert(DocId::Task(t), Arc::new(info));
+        after.settings.subtract_recused = !after.settings.subtract_recused;
+        let mut got = changed(&before, &after);
+        got.sort();
+        let mut want = vec![DocId::Meeting(m), DocId::Item(gone), DocId::Task(t), DocId::Settings];
+        want.sort();
+        assert_eq!(got, want);
+    }
+
 }

@@ -188,6 +188,8 @@ pub fn stamp(before: &Db, after: &mut Db) -> Stamp {
     let prev = docs(before);
     let mut updates: Vec<(DocId, Arc<RevInfo>)> = Vec::new();
     let mut present: HashSet<DocId> = HashSet::with_capacity(prev.len() + 8);
+    // Records changed in a way that keeps their revision entry as set (see `Stamp::touched`).
+    let mut touched: Vec<DocId> = Vec::new();
     {
         let now = docs(after);
         // Usually the same documents in the same places: compared pairwise (a pointer check
@@ -198,6 +200,7 @@ pub fn stamp(before: &Db, after: &mut Db) -> Stamp {
             let was = before.revs.get(&e.id);
             let cur = after.revs.get(&e.id);
             if cur.is_some_and(|c| !same_info(c, was)) {
+                touched.push(e.id);
                 continue; // set deliberately
             }
             let old = match prev.get(i) {
@@ -223,15 +226,20 @@ pub fn stamp(before: &Db, after: &mut Db) -> Stamp {
     }
     // Deleted since `before`: the entry is still there, unchanged, but the record is gone.
     for (d, w) in &before.revs {
-        if !w.deleted && !present.contains(d) && after.revs.get(d).is_some_and(|c| same_info(c, Some(w))) {
-            updates.push((*d, Arc::new(next_rev(Some(w), false, None))));
+        if !w.deleted && !present.contains(d) {
+            if after.revs.get(d).is_some_and(|c| same_info(c, Some(w))) {
+                updates.push((*d, Arc::new(next_rev(Some(w), false, None))));
+            } else {
+                touched.push(*d);
+            }
         }
     }
-    let mut out = Stamp::default();
+    let mut out = Stamp { touched, ..Stamp::default() };
     for (d, info) in updates {
         let was_unshared = after.unshared.contains(&d);
         if !same_info(&info, before.revs.get(&d)) {
             out.changed.push(d);
+            out.touched.push(d);
             if info.deleted {
                 after.unshared.remove(&d);
             } else {
@@ -249,6 +257,9 @@ pub fn stamp(before: &Db, after: &mut Db) -> Stamp {
 pub struct Stamp {
     /// The documents that got a new revision (or a tombstone).
     pub changed: Vec<DocId>,
+    /// Every document that differs from `before`: those of `changed`, and those whose revision
+    /// was set deliberately or that were purged (what the views of the change must be told).
+    pub touched: Vec<DocId>,
     /// Each entry it set, with the one before and whether the document was unshared.
     undo: Vec<(DocId, Option<Arc<RevInfo>>, bool)>,
 }

@@ -3,6 +3,8 @@
 
 use chrono::Datelike;
 use leptos::prelude::*;
+use crate::records::Reads;
+use crate::domain::doc::DocKind;
 
 use crate::app::use_app;
 use crate::components::pager::{Pager, PAGE};
@@ -49,7 +51,7 @@ fn Welcome() -> impl IntoView {
 #[component]
 fn Overview() -> impl IntoView {
     let state = use_app();
-    let unit = Memo::new(move |_| state.db.with(|db| db.org.unit_name.clone()));
+    let unit = Memo::new(move |_| state.db.reading(&[Reads::Org], |db| db.org.unit_name.clone()));
     let last_backup = move || {
         let today = state.today.get();
         match state.db.with(|db| db.last_backup) {
@@ -80,7 +82,7 @@ fn Overview() -> impl IntoView {
     // (open, overdue), counted once for both tiles.
     let counts = Memo::new(move |_| {
         let today = state.today.get();
-        state.db.with(|db| {
+        state.db.reading(&[Reads::Kind(DocKind::Task)], |db| {
             let open: Vec<_> = db.tasks.iter().filter(|t| t.closed.is_none()).collect();
             let overdue = open.iter().filter(|t| t.status(today) == TaskStatus::Overdue).count();
             (open.len(), overdue)

@@ -967,6 +967,12 @@ impl Store {
     /// Records changed since the last save get a new revision first ([`revision::stamp`]);
     /// when the save fails they are put back as they were.
     pub fn save(&mut self, db: &mut Db) -> Result<(), StorageError> {
+        self.save_touched(db).map(drop)
+    }
+
+    /// [`Store::save`], returning the documents that differ from the previous save (see
+    /// [`revision::Stamp::touched`]): what the views of the change must be told.
+    pub fn save_touched(&mut self, db: &mut Db) -> Result<Vec<DocId>, StorageError> {
         if self.is_read_only() {
             return Err(StorageError::ReadOnly);
         }
@@ -978,7 +984,7 @@ impl Store {
         match self.save_stamped(db) {
             Ok(()) => {
                 self.committed = db.clone();
-                Ok(())
+                Ok(stamp.touched)
             }
             Err(e) => {
                 stamp.revert(db);

@@ -2,6 +2,7 @@
 //! evidence records (with links) and the gaps, straight from `evaluate_duties`.
 
 use leptos::prelude::*;
+use crate::records::Reads;
 
 use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
@@ -139,7 +140,7 @@ fn DutyRow(
                 <span class="duty-freq muted">
                     {move || {
                         let lang = state.lang.get();
-                        state.db.with(|db| lang.pick(duty.frequency_zh(&db.settings), duty.frequency_en(&db.settings)))
+                        state.db.reading(&[Reads::SETTINGS], |db| lang.pick(duty.frequency_zh(&db.settings), duty.frequency_en(&db.settings)))
                     }}
                 </span>
             </span>

@@ -4,6 +4,7 @@
 //! days counting down, the notice to the masses).
 
 use leptos::prelude::*;
+use crate::records::Reads;
 
 use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
@@ -43,7 +44,7 @@ pub fn DemocraticLifePage(
     let state = use_app();
     // A memo: the sections (and what is typed in their forms) are rebuilt only when the meeting
     // itself changes, not each time a field of the cycle is saved.
-    let meeting = Memo::new(move |_| state.db.with(|db| db.meeting(id).map(|m| (m.kind, m.date, m.title.clone()))));
+    let meeting = Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).map(|m| (m.kind, m.date, m.title.clone()))));
     let year = state
         .db
         .with_untracked(|db| db.meeting(id).map(|m| chrono::Datelike::year(&m.date)))
@@ -248,7 +249,7 @@ fn During(id: Id) -> impl IntoView {
     // The list's rows change only with the attendance; each row reads its own statement, so saving
     // one statement neither rebuilds the list (focus stays) nor rewrites the other inputs.
     let roster = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::meeting(id), Reads::Org], |db| {
             let Some(m) = db.meeting(id) else { return Vec::new() };
             m.attendance
                 .iter()
@@ -260,7 +261,7 @@ fn During(id: Id) -> impl IntoView {
     // still to attend, not as present.
     let held = Memo::new(move |_| {
         let today = state.today.get();
-        state.db.with(|db| db.meeting(id).is_some_and(|m| crate::domain::rules::is_held(m, today)))
+        state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).is_some_and(|m| crate::domain::rules::is_held(m, today)))
     });
     let criticism =
         Memo::new(move |_| state.db.with(|db| cycle_of(db, id).map(|c| c.criticism.clone()).unwrap_or_default()));

@@ -3,6 +3,7 @@
 //! (学习档案) and the bulletin (学习通报).
 
 use leptos::prelude::*;
+use crate::records::Reads;
 
 use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
@@ -200,7 +201,7 @@ fn SessionRecord(id: Id) -> impl IntoView {
     // does not wipe what is being typed.
     let sess = Memo::new(move |_| state.db.with(|db| session_of(db, id).cloned().unwrap_or_default()));
     let depts = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::Org], |db| {
             db.org
                 .departments
                 .iter()

@@ -2,6 +2,8 @@
 //! materials and documents, the 第十七条 checklist, the 5万元 check, and the lifecycle buttons.
 
 use leptos::prelude::*;
+use crate::records::Reads;
+use crate::domain::doc::DocKind;
 
 use super::fix::StepFix;
 use super::list::status_class;
@@ -64,13 +66,13 @@ pub fn ItemPage(
     id: Id,
 ) -> impl IntoView {
     let state = use_app();
-    let exists = Memo::new(move |_| state.db.with(|db| db.item(id).is_some()));
+    let exists = Memo::new(move |_| state.db.reading(&[Reads::item(id)], |db| db.item(id).is_some()));
     let get = move |f: fn(&AgendaItem) -> String| {
-        let m = Memo::new(move |_| state.db.with(|db| db.item(id).map(f).unwrap_or_default()));
+        let m = Memo::new(move |_| state.db.reading(&[Reads::item(id)], |db| db.item(id).map(f).unwrap_or_default()));
         move || m.get()
     };
     let flag = move |f: fn(&AgendaItem) -> bool| {
-        let m = Memo::new(move |_| state.db.with(|db| db.item(id).is_some_and(f)));
+        let m = Memo::new(move |_| state.db.reading(&[Reads::item(id)], |db| db.item(id).is_some_and(f)));
         move || m.get()
     };
     let edit = move |f: Box<dyn FnOnce(&mut AgendaItem)>| {
@@ -81,7 +83,7 @@ pub fn ItemPage(
         })
     };
     let frozen = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::item(id)], |db| {
             db.item(id).is_some_and(|i| {
                 matches!(
                     i.status,
@@ -91,30 +93,30 @@ pub fn ItemPage(
         })
     });
     let members = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::Org], |db| {
             let today = state.today.get();
             db.org.roster_at(today).into_iter().map(|r| (r.member, db.org.member_name(r.member))).collect::<Vec<_>>()
         })
     });
     let depts = Memo::new(move |_| {
-        state.db.with(|db| db.org.departments.iter().map(|d| (d.id, d.name.clone())).collect::<Vec<_>>())
+        state.db.reading(&[Reads::Org], |db| db.org.departments.iter().map(|d| (d.id, d.name.clone())).collect::<Vec<_>>())
     });
-    let category = Memo::new(move |_| state.db.with(|db| db.item(id).map(|i| i.category)));
-    let in_charge = Memo::new(move |_| state.db.with(|db| db.item(id).and_then(|i| i.in_charge)));
-    let department = Memo::new(move |_| state.db.with(|db| db.item(id).and_then(|i| i.department)));
-    let proposer = Memo::new(move |_| state.db.with(|db| db.item(id).map(|i| i.proposer)));
-    let docs_n = Memo::new(move |_| state.db.with(|db| db.item(id).map(|i| i.documents.len()).unwrap_or(0)));
-    let amount = Memo::new(move |_| state.db.with(|db| db.item(id).and_then(|i| i.amount_yuan)));
+    let category = Memo::new(move |_| state.db.reading(&[Reads::item(id)], |db| db.item(id).map(|i| i.category)));
+    let in_charge = Memo::new(move |_| state.db.reading(&[Reads::item(id)], |db| db.item(id).and_then(|i| i.in_charge)));
+    let department = Memo::new(move |_| state.db.reading(&[Reads::item(id)], |db| db.item(id).and_then(|i| i.department)));
+    let proposer = Memo::new(move |_| state.db.reading(&[Reads::item(id)], |db| db.item(id).map(|i| i.proposer)));
+    let docs_n = Memo::new(move |_| state.db.reading(&[Reads::item(id)], |db| db.item(id).map(|i| i.documents.len()).unwrap_or(0)));
+    let amount = Memo::new(move |_| state.db.reading(&[Reads::item(id)], |db| db.item(id).and_then(|i| i.amount_yuan)));
     let check = move |f: fn(&PrepChecklist) -> bool| {
-        let m = Memo::new(move |_| state.db.with(|db| db.item(id).is_some_and(|i| f(&i.checklist))));
+        let m = Memo::new(move |_| state.db.reading(&[Reads::item(id)], |db| db.item(id).is_some_and(|i| f(&i.checklist))));
         move || m.get()
     };
     let steps =
-        Memo::new(move |_| state.db.with(|db| db.item(id).map(|i| rules::next_steps(i, &db.org)).unwrap_or_default()));
-    let status = Memo::new(move |_| state.db.with(|db| db.item(id).map(|i| i.status)));
-    let history = Memo::new(move |_| state.db.with(|db| db.item(id).map(|i| i.history.clone()).unwrap_or_default()));
+        Memo::new(move |_| state.db.reading(&[Reads::item(id), Reads::Org], |db| db.item(id).map(|i| rules::next_steps(i, &db.org)).unwrap_or_default()));
+    let status = Memo::new(move |_| state.db.reading(&[Reads::item(id)], |db| db.item(id).map(|i| i.status)));
+    let history = Memo::new(move |_| state.db.reading(&[Reads::item(id)], |db| db.item(id).map(|i| i.history.clone()).unwrap_or_default()));
     let meetings = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::Kind(DocKind::Meeting)], |db| {
             db.meetings
                 .iter()
                 .filter(|m| m.record(id).is_some())
@@ -250,7 +252,7 @@ pub fn ItemPage(
                 <div class="docs">
                     <strong>{state.tr(T::Documents)}</strong>
                     {move || (0..docs_n.get()).map(|k| {
-                        let num = Memo::new(move |_| state.db.with(|db| db.item(id).and_then(|i| i.documents.get(k)).map(|d| (d.number.clone(), d.title.clone())).unwrap_or_default()));
+                        let num = Memo::new(move |_| state.db.reading(&[Reads::item(id)], |db| db.item(id).and_then(|i| i.documents.get(k)).map(|d| (d.number.clone(), d.title.clone())).unwrap_or_default()));
                         view! {
                             <div class="grid3 doc-row">
                                 <label class="field"><span class="field-label">{state.t(T::DocNumber)}</span>
@@ -275,7 +277,7 @@ pub fn ItemPage(
                     <span class="field-label">{state.tr(T::Amount)}" "<ArticleLink article=cite::EXPENDITURE/></span>
                     <input type="number" min="0" inputmode="numeric" data-testid="item-amount" prop:value=move || amount.get().map(|a| a.to_string()).unwrap_or_default()
                         on:change=move |ev| { let v = event_target_value(&ev).trim().parse::<u64>().ok(); edit(Box::new(move |i| i.amount_yuan = v)) }/>
-                    {move || amount.get().map(|a| state.db.with(|db| {
+                    {move || amount.get().map(|a| state.db.reading(&[Reads::SETTINGS], |db| {
                         let must = expenditure::must_go_to_group(a, &db.settings);
                         let text = state.pick(expenditure::explain_zh(a, &db.settings), expenditure::explain_en(a, &db.settings));
                         view! { <span class=if must { "pill pill-warn" } else { "pill" } data-testid="expenditure-check">{text}</span> }

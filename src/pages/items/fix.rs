@@ -3,6 +3,7 @@
 //! not have to find the field further down the form.
 
 use leptos::prelude::*;
+use crate::records::Reads;
 
 use crate::app::use_app;
 use crate::domain::item::{AgendaItem, ItemStatus, PrepChecklist};
@@ -45,7 +46,7 @@ pub fn StepFix(
         Blocker::NoMemberInCharge | Blocker::MemberInChargeNotServing(_) => {
             let members = move || {
                 let today = state.today.get();
-                state.db.with(|db| {
+                state.db.reading(&[Reads::Org], |db| {
                     db.org.roster_at(today).into_iter().map(|r| (r.member, db.org.member_name(r.member))).collect::<Vec<_>>()
                 })
             };
@@ -78,7 +79,7 @@ pub fn StepFix(
                 (T::Legality, |c| c.legality_review, |c| c.legality_review = true),
             ];
             let missing = move || {
-                state.db.with(|db| {
+                state.db.reading(&[Reads::item(id)], |db| {
                     let c = db.item(id).map(|i| i.checklist).unwrap_or_default();
                     boxes.iter().filter(|(_, done, _)| !done(&c)).map(|(l, _, set)| (*l, *set)).collect::<Vec<_>>()
                 })

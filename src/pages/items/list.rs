@@ -3,6 +3,8 @@
 
 use chrono::Datelike;
 use leptos::prelude::*;
+use crate::records::Reads;
+use crate::domain::doc::DocKind;
 
 use crate::app::use_app;
 use crate::components::office_export::OfficeExport;
@@ -53,7 +55,7 @@ pub fn ItemsList() -> impl IntoView {
         limit.set(PAGE);
     });
     let years = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::Kind(DocKind::Item)], |db| {
             let mut v: Vec<i32> = db.items.iter().map(|i| i.created.year()).collect();
             crate::domain::sort::sort_by(&mut v, |a, b| b.cmp(a));
             v.dedup();
@@ -80,7 +82,7 @@ pub fn ItemsList() -> impl IntoView {
     let total = Signal::derive(move || rows.with(|r| r.len()));
     // Counts per status under the category/year filters.
     let counts = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::Kind(DocKind::Item)], |db| {
             let (c, y) = (category.get(), year.get());
             STATUSES
                 .iter()

@@ -5,6 +5,8 @@
 //! Every action is saved at once; the screen resumes at `Meeting::current_item`.
 
 use leptos::prelude::*;
+use crate::records::Reads;
+use crate::domain::doc::DocKind;
 
 use super::{now, MeetingHeader, MeetingScreen};
 use crate::app::use_app;
@@ -56,7 +58,7 @@ fn scroll_to_item() {
 
 fn stage_of(id: Id) -> Memo<Option<MeetingStage>> {
     let state = use_app();
-    Memo::new(move |_| state.db.with(|db| db.meeting(id).map(|m| m.stage)))
+    Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).map(|m| m.stage)))
 }
 
 /// The step at the top of the screen: 宣布开会 before the meeting, 恢复会议 after 散会 (until
@@ -114,7 +116,7 @@ fn EndMeeting(id: Id) -> impl IntoView {
     let err = RwSignal::new(None::<Message>);
     let points = Signal::derive(move || {
         let lang = state.lang.get();
-        state.db.with(|db| {
+        state.db.reading(&[Reads::meeting(id), Reads::Kind(DocKind::Item)], |db| {
             let Some(m) = db.meeting(id) else { return vec![] };
             conduct::unfinished(m)
                 .into_iter()
@@ -170,7 +172,7 @@ fn EndMeeting(id: Id) -> impl IntoView {
 fn AttendancePanel(id: Id) -> impl IntoView {
     let state = use_app();
     let members = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::meeting(id), Reads::Org], |db| {
             db.meeting(id)
                 .map(|m| {
                     m.attendance.iter().map(|a| (a.member, db.org.member_name(a.member), a.role)).collect::<Vec<_>>()
@@ -179,7 +181,7 @@ fn AttendancePanel(id: Id) -> impl IntoView {
         })
     });
     let observers = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::meeting(id), Reads::Org], |db| {
             db.meeting(id)
                 .map(|m| {
                     m.observers
@@ -192,14 +194,14 @@ fn AttendancePanel(id: Id) -> impl IntoView {
         })
     });
     let editable = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::meeting(id)], |db| {
             db.meeting(id).is_some_and(|m| matches!(m.stage, MeetingStage::Planned | MeetingStage::InProgress))
         })
     });
     // One line (出席 4/7 · 请假 1 · 缺席 2) that opens in place: open before the meeting, when
     // attendance is being settled; folded once it is open, so the current item comes first.
     let counts = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::meeting(id)], |db| {
             db.meeting(id).map(|m| {
                 let n = |f: fn(&Presence) -> bool| m.attendance.iter().filter(|a| f(&a.presence)).count();
                 (
@@ -224,18 +226,18 @@ fn AttendancePanel(id: Id) -> impl IntoView {
         })
     };
     let planned =
-        Memo::new(move |_| state.db.with(|db| db.meeting(id).is_some_and(|m| m.stage == MeetingStage::Planned)));
+        Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).is_some_and(|m| m.stage == MeetingStage::Planned)));
     view! {
         <details class="card attendance-panel" prop:open=move || planned.get() data-testid="attendance-panel">
             <summary data-testid="att-summary"><span id="att-h" class="att-summary-title">{state.tr(T::Attendance)}</span>" "
                 <span class="att-line" data-testid="att-line">{line}</span></summary>
             <QuorumBanner label=state.tr_signal(T::MeetingQuorum)
-                check=Signal::derive(move || state.db.with(|db| db.meeting(id).map(|m| rules::meeting_quorum(m, &db.settings))))
+                check=Signal::derive(move || state.db.reading(&[Reads::meeting(id), Reads::SETTINGS], |db| db.meeting(id).map(|m| rules::meeting_quorum(m, &db.settings))))
                 testid="meeting-quorum"/>
             {move || members.get().into_iter().map(|(mid, name, role)| {
-                let presence = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.attendance_of(mid)).map(|a| a.presence.clone())));
+                let presence = Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).and_then(|m| m.attendance_of(mid)).map(|a| a.presence.clone())));
                 let kind = Memo::new(move |_| match presence.get() { Some(Presence::Present) => 0, Some(Presence::Leave { .. }) => 1, _ => 2 });
-                let not_counted = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.attendance_of(mid)).and_then(|a| a.not_counted.clone())));
+                let not_counted = Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).and_then(|m| m.attendance_of(mid)).and_then(|a| a.not_counted.clone())));
                 let set = move |p: Presence| {
                     state.update(|db| if let Some(a) = db.meeting_mut(id).and_then(|m| m.attendance.iter_mut().find(|a| a.member == mid)) {
                         // Keep the reason of an earlier leave request when toggling back to 请假.
@@ -310,7 +312,7 @@ fn AttendancePanel(id: Id) -> impl IntoView {
 fn ItemArea(id: Id) -> impl IntoView {
     let state = use_app();
     let agenda = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::meeting(id), Reads::Kind(DocKind::Item)], |db| {
             db.meeting(id)
                 .map(|m| {
                     m.items
@@ -328,7 +330,7 @@ fn ItemArea(id: Id) -> impl IntoView {
         })
     });
     let current = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::meeting(id)], |db| {
             db.meeting(id).and_then(|m| {
                 m.items
                     .get(m.current_item.min(m.items.len().saturating_sub(1)))
@@ -387,21 +389,21 @@ fn ItemArea(id: Id) -> impl IntoView {
 #[component]
 fn ItemPanel(id: Id, item: Id) -> impl IntoView {
     let state = use_app();
-    let info = Memo::new(move |_| state.db.with(|db| db.item(item).map(|i| (i.title.clone(), i.category))));
+    let info = Memo::new(move |_| state.db.reading(&[Reads::item(item)], |db| db.item(item).map(|i| (i.title.clone(), i.category))));
     let category = move || info.get_untracked().map(|i| i.1).unwrap_or(crate::domain::category::Category::Other);
     let stage = stage_of(id);
     let live = Memo::new(move |_| stage.get() == Some(MeetingStage::InProgress));
     let closed = Memo::new(move |_| {
-        state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).is_some_and(|r| r.result.is_some()))
+        state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).and_then(|m| m.record(item)).is_some_and(|r| r.result.is_some()))
     });
     let quorum = Signal::derive(move || {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::Kind(DocKind::Item), Reads::Kind(DocKind::Meeting), Reads::SETTINGS], |db| {
             let cat = db.item(item).map(|i| i.category)?;
             db.meeting(id).and_then(|m| m.record(item).map(|r| rules::item_quorum(m, r, cat, &db.settings)))
         })
     });
     let members = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::meeting(id), Reads::Org], |db| {
             db.meeting(id)
                 .map(|m| m.attendance.iter().map(|a| (a.member, db.org.member_name(a.member))).collect::<Vec<_>>())
                 .unwrap_or_default()
@@ -422,7 +424,7 @@ fn ItemPanel(id: Id, item: Id) -> impl IntoView {
         })
     });
     let opinions = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::meeting(id), Reads::Org], |db| {
             db.meeting(id)
                 .and_then(|m| m.record(item))
                 .map(|r| r.opinions.iter().map(|o| (db.org.member_name(o.member), o.text.clone())).collect::<Vec<_>>())
@@ -443,7 +445,7 @@ fn ItemPanel(id: Id, item: Id) -> impl IntoView {
                 <summary data-testid="recusal-summary">{move || format!("{}{}{}", state.t(T::Recusal), state.colon(), recused_names.get())}</summary>
 
                 {move || members.get().into_iter().map(|(mid, name)| {
-                    let on = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).is_some_and(|r| r.recused.contains(&mid))));
+                    let on = Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).and_then(|m| m.record(item)).is_some_and(|r| r.recused.contains(&mid))));
                     view! {
                         <button type="button" class="btn toggle recuse" data-testid="recuse" class:on=move || on.get()
                             aria-pressed=move || on.get().to_string()
@@ -479,7 +481,7 @@ fn ItemPanel(id: Id, item: Id) -> impl IntoView {
 fn NotesSection(id: Id, item: Id, stage: Memo<Option<MeetingStage>>, live: Memo<bool>) -> impl IntoView {
     let state = use_app();
     let speakers = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::meeting(id), Reads::Org], |db| {
             let Some(m) = db.meeting(id) else { return vec![] };
             let mut v: Vec<(String, String)> = m
                 .attendance
@@ -496,7 +498,7 @@ fn NotesSection(id: Id, item: Id, stage: Memo<Option<MeetingStage>>, live: Memo<
         })
     });
     let notes = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::meeting(id), Reads::Org], |db| {
             db.meeting(id)
                 .and_then(|m| m.record(item))
                 .map(|r| {
@@ -586,21 +588,21 @@ fn DecisionSection(id: Id, item: Id) -> impl IntoView {
     let state = use_app();
     let err = RwSignal::new(None::<Message>);
     let editable = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::meeting(id)], |db| {
             db.meeting(id).is_some_and(|m| matches!(m.stage, MeetingStage::InProgress | MeetingStage::Closed))
         })
     });
     let passed = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::meeting(id)], |db| {
             db.meeting(id).and_then(|m| m.record(item)).is_some_and(|r| r.result.as_ref().is_some_and(|x| x.passed))
         })
     });
     let decision = Memo::new(move |_| {
-        state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).map(|r| r.decision.clone()).unwrap_or_default())
+        state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).and_then(|m| m.record(item)).map(|r| r.decision.clone()).unwrap_or_default())
     });
-    let date = Memo::new(move |_| state.db.with(|db| db.meeting(id).map(|m| m.date)));
+    let date = Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).map(|m| m.date)));
     let supersedes =
-        Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).and_then(|r| r.supersedes)));
+        Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).and_then(|m| m.record(item)).and_then(|r| r.supersedes)));
     let options = Memo::new(move |_| {
         state.db.with(|db| {
             let Some(d) = date.get() else { return vec![] };
@@ -614,7 +616,7 @@ fn DecisionSection(id: Id, item: Id) -> impl IntoView {
         })
     });
     let tasks = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::Kind(DocKind::Task), Reads::Org], |db| {
             db.tasks
                 .iter()
                 .filter(|t| t.source == Some(DecisionRef { meeting: id, item }))
@@ -630,14 +632,14 @@ fn DecisionSection(id: Id, item: Id) -> impl IntoView {
         })
     });
     let members = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::meeting(id), Reads::Org], |db| {
             db.meeting(id)
                 .map(|m| m.attendance.iter().map(|a| (a.member, db.org.member_name(a.member))).collect::<Vec<_>>())
                 .unwrap_or_default()
         })
     });
     let depts = Memo::new(move |_| {
-        state.db.with(|db| db.org.departments.iter().map(|d| (d.id, d.name.clone())).collect::<Vec<_>>())
+        state.db.reading(&[Reads::Org], |db| db.org.departments.iter().map(|d| (d.id, d.name.clone())).collect::<Vec<_>>())
     });
     let t_title = RwSignal::new(String::new());
     let t_member = RwSignal::new(None::<Id>);

@@ -2,6 +2,7 @@
 //! minutes and the signed summary (纪要). One file per screen; shared helpers here.
 
 use leptos::prelude::*;
+use crate::records::Reads;
 
 use crate::app::use_app;
 use crate::domain::meeting::{MeetingStage, VoteMethod};
@@ -68,7 +69,7 @@ pub fn MeetingHeader(
 ) -> impl IntoView {
     let state = use_app();
     let head =
-        Memo::new(move |_| state.db.with(|db| db.meeting(id).map(|m| (m.kind, m.date, m.title.clone(), m.stage))));
+        Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).map(|m| (m.kind, m.date, m.title.clone(), m.stage))));
     let tab = move |t: T, route: Route, testid: &'static str| {
         let cls = if t == active { "meeting-tab active" } else { "meeting-tab" };
         view! { <a class=cls href=route.href() data-testid=testid aria-current=(t == active).then_some("page")>{move || state.t(t)}</a> }
@@ -108,7 +109,7 @@ pub fn MeetingScreen(
     children: ChildrenFn,
 ) -> impl IntoView {
     let state = use_app();
-    let exists = Memo::new(move |_| state.db.with(|db| db.meeting(id).is_some()));
+    let exists = Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).is_some()));
     move || if exists.get() { children().into_any() } else { view! { <NoMeeting/> }.into_any() }
 }
 

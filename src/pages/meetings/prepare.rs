@@ -4,6 +4,8 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use crate::records::Reads;
+use crate::domain::doc::DocKind;
 
 use super::{MeetingHeader, MeetingScreen};
 use crate::app::{navigate, use_app};
@@ -116,7 +118,7 @@ fn field<R: PartialEq + Clone + Send + Sync + 'static>(
     f: impl Fn(&Meeting) -> R + Send + Sync + 'static,
 ) -> Memo<Option<R>> {
     let state = use_app();
-    Memo::new(move |_| state.db.with(|db| db.meeting(id).map(&f)))
+    Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).map(&f)))
 }
 
 /// Change the meeting unless it is signed.
@@ -144,7 +146,7 @@ fn Details(id: Id) -> impl IntoView {
         move || v.get().unwrap_or_default()
     };
     let members = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::meeting(id), Reads::Org], |db| {
             db.meeting(id)
                 .map(|m| m.attendance.iter().map(|a| (a.member, db.org.member_name(a.member))).collect::<Vec<_>>())
                 .unwrap_or_default()
@@ -152,7 +154,7 @@ fn Details(id: Id) -> impl IntoView {
     });
     let chair = field(id, |m| m.chair);
     let observers = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::Org], |db| {
             db.org.attendees.iter().map(|a| (a.id, format!("{}（{}）", a.name, a.position))).collect::<Vec<_>>()
         })
     });
@@ -235,7 +237,7 @@ fn AgendaSection(id: Id) -> impl IntoView {
     let state = use_app();
     let err = RwSignal::new(None::<Message>);
     let agenda = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::meeting(id), Reads::Kind(DocKind::Item)], |db| {
             db.meeting(id)
                 .map(|m| {
                     m.items
@@ -359,14 +361,14 @@ fn LeaveSection(id: Id) -> impl IntoView {
     let state = use_app();
     let err = RwSignal::new(None::<Message>);
     let members = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::meeting(id), Reads::Org], |db| {
             db.meeting(id)
                 .map(|m| m.attendance.iter().map(|a| (a.member, db.org.member_name(a.member))).collect::<Vec<_>>())
                 .unwrap_or_default()
         })
     });
     let items = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::meeting(id), Reads::Kind(DocKind::Item)], |db| {
             db.meeting(id)
                 .map(|m| {
                     m.items

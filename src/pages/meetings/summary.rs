@@ -3,6 +3,8 @@
 //! who and when) which locks the meeting record (存档备查).
 
 use leptos::prelude::*;
+use crate::records::Reads;
+use crate::domain::doc::DocKind;
 
 use super::{now, MeetingHeader, MeetingScreen};
 use crate::app::use_app;
@@ -55,15 +57,15 @@ pub fn SummaryPage(
         Ok(()) => err.set(None),
         Err(e) => err.set(Some(e)),
     };
-    let stage = Memo::new(move |_| state.db.with(|db| db.meeting(id).map(|m| m.stage)));
-    let has_summary = Memo::new(move |_| state.db.with(|db| db.meeting(id).is_some_and(|m| m.summary.is_some())));
+    let stage = Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).map(|m| m.stage)));
+    let has_summary = Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).is_some_and(|m| m.summary.is_some())));
     let text = Memo::new(move |_| {
-        state.db.with(|db| db.meeting(id).and_then(|m| m.summary.as_ref().map(|s| s.text.clone())).unwrap_or_default())
+        state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).and_then(|m| m.summary.as_ref().map(|s| s.text.clone())).unwrap_or_default())
     });
     let signer =
-        Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| db.org.secretary_at(m.date).or(m.chair))));
+        Memo::new(move |_| state.db.reading(&[Reads::meeting(id), Reads::Org], |db| db.meeting(id).and_then(|m| db.org.secretary_at(m.date).or(m.chair))));
     let signed = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::meeting(id), Reads::Org], |db| {
             db.meeting(id)
                 .and_then(|m| m.summary.as_ref())
                 .and_then(|s| s.signed.clone())
@@ -73,11 +75,11 @@ pub fn SummaryPage(
     // The irreversible step being asked about, if any.
     let asking = RwSignal::new(None::<Ask>);
     let can_undo = Memo::new(move |_| {
-        state.db.with(|db| db.meeting(id).and_then(|m| m.summary.as_ref()).is_some_and(|s| s.replaced.is_some()))
+        state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).and_then(|m| m.summary.as_ref()).is_some_and(|s| s.replaced.is_some()))
     });
     let undecided = Signal::derive(move || {
         let lang = state.lang.get();
-        state.db.with(|db| {
+        state.db.reading(&[Reads::meeting(id), Reads::Kind(DocKind::Item)], |db| {
             db.meeting(id)
                 .map(|m| {
                     summary::undecided_items(m)
@@ -112,7 +114,7 @@ pub fn SummaryPage(
                             })}
                             {move || (stage.get() == Some(MeetingStage::Closed) && has_summary.get()).then(|| view! {
                                 <button type="button" class="btn btn-primary" data-testid="summary-sign" on:click=move |_| asking.set(Some(Ask::Sign))>{move || {
-                                    let who = state.db.with(|db| signer.get().map(|s| db.org.member_name(s)).unwrap_or_default());
+                                    let who = state.db.reading(&[Reads::Org], |db| signer.get().map(|s| db.org.member_name(s)).unwrap_or_default());
                                     format!("{}{}", state.t(T::Sign), state.lang.get().bracketed(&who))
                                 }}</button>
                             })}

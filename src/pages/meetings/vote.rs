@@ -7,6 +7,7 @@
 //! so a reservation typed in another row stays as typed.
 
 use leptos::prelude::*;
+use crate::records::Reads;
 
 use super::method_text;
 use crate::app::use_app;
@@ -65,7 +66,7 @@ pub fn VoteSection(
     let state = use_app();
     let err = RwSignal::new(None::<VoteError>);
     let fixed_method = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::meeting(id)], |db| {
             db.meeting(id).and_then(|m| m.record(item)).and_then(|r| match &r.ballot {
                 Some(Ballot::Secret(_)) => Some(VoteMethod::Secret),
                 Some(Ballot::Open { method, votes }) if !votes.is_empty() => Some(*method),
@@ -76,10 +77,10 @@ pub fn VoteSection(
     let picked = RwSignal::new(VoteMethod::Hands);
     let method = Memo::new(move |_| fixed_method.get().unwrap_or_else(|| picked.get()));
     let closed = Memo::new(move |_| {
-        state.db.with(|db| db.meeting(id).and_then(|m| m.record(item)).and_then(|r| r.result.clone()))
+        state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).and_then(|m| m.record(item)).and_then(|r| r.result.clone()))
     });
     let outcome = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::meeting(id), Reads::SETTINGS], |db| {
             db.meeting(id).and_then(|m| {
                 m.record(item).map(|r| {
                     let o = rules::evaluate_vote(m, r, category, &db.settings);
@@ -96,7 +97,7 @@ pub fn VoteSection(
         })
     });
     let members = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::meeting(id)], |db| {
             db.meeting(id).map(|m| m.attendance.iter().map(|a| a.member).collect::<Vec<_>>()).unwrap_or_default()
         })
     });
@@ -294,11 +295,11 @@ fn VoteRow(
     run: Callback<Box<VoteChange>>,
 ) -> impl IntoView {
     let state = use_app();
-    let name = Memo::new(move |_| state.db.with(|db| db.org.member_name(member)));
-    let why = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(|m| not_voting(m, item, member))));
-    let is_chair = Memo::new(move |_| state.db.with(|db| db.meeting(id).and_then(rules::chair_of)) == Some(member));
+    let name = Memo::new(move |_| state.db.reading(&[Reads::Org], |db| db.org.member_name(member)));
+    let why = Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).and_then(|m| not_voting(m, item, member))));
+    let is_chair = Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).and_then(rules::chair_of)) == Some(member));
     let cast = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::meeting(id)], |db| {
             db.meeting(id).and_then(|m| m.record(item)).and_then(|r| match &r.ballot {
                 Some(Ballot::Open { votes, .. }) => {
                     votes.iter().find(|v| v.member == member).map(|v| (v.choice, v.reservation.clone()))
@@ -308,7 +309,7 @@ fn VoteRow(
         })
     });
     let others_pending = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::meeting(id)], |db| {
             db.meeting(id)
                 .and_then(|m| {
                     m.record(item).map(|r| {

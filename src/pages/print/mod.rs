@@ -4,6 +4,8 @@
 //! margins and page numbers of each document are its named `@page` in style/print.css.
 
 use leptos::prelude::*;
+use crate::records::Reads;
+use crate::domain::doc::DocKind;
 
 use crate::app::use_app;
 use crate::components::office_export::OfficeExport;
@@ -22,7 +24,7 @@ pub fn PrintPage(
 ) -> impl IntoView {
     let state = use_app();
     let exists = Memo::new(move |_| {
-        state.db.with(|db| match doc.back() {
+        state.db.reading(&[Reads::Kind(DocKind::Task), Reads::Kind(DocKind::Meeting)], |db| match doc.back() {
             Route::Task(n) => db.task(n).is_some(),
             Route::Meeting(n) => db.meeting(n).is_some(),
             _ => false,
@@ -136,7 +138,7 @@ fn DocLinks(
 ) -> impl IntoView {
     let state = use_app();
     let has_summary = Memo::new(move |_| {
-        summary.is_some_and(|id| state.db.with(|db| db.meeting(id).is_some_and(|m| m.summary.is_some())))
+        summary.is_some_and(|id| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).is_some_and(|m| m.summary.is_some())))
     });
     view! {
         <details class="doc-links no-print" data-testid="doc-links">

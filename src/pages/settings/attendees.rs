@@ -1,6 +1,7 @@
 //! 列席人员: people who attend without being members, and a form that adds one.
 
 use leptos::prelude::*;
+use crate::records::Reads;
 
 use super::editor::{slot, Editor};
 use super::input::{Messages, RemoveButton, SettingInput};
@@ -24,7 +25,7 @@ pub(super) fn AttendeesSection(
     ed: Editor,
 ) -> impl IntoView {
     let state = ed.state;
-    let ids = Memo::new(move |_| state.db.with(|db| db.org.attendees.iter().map(|a| a.id).collect::<Vec<_>>()));
+    let ids = Memo::new(move |_| state.db.reading(&[Reads::Org], |db| db.org.attendees.iter().map(|a| a.id).collect::<Vec<_>>()));
     let (name, position) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let at = slot("new-attendee");
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -69,7 +70,7 @@ fn AttendeeRow(
 ) -> impl IntoView {
     let state = ed.state;
     let text = move |f: fn(&NonMember) -> String| -> Signal<String> {
-        Memo::new(move |_| state.db.with(|db| db.org.attendee(id).map(f).unwrap_or_default())).into()
+        Memo::new(move |_| state.db.reading(&[Reads::Org], |db| db.org.attendee(id).map(f).unwrap_or_default())).into()
     };
     let set = move |at: &'static str, f: fn(&mut NonMember, String)| {
         Callback::new(move |v: String| {

@@ -2,6 +2,7 @@
 //! adds one.
 
 use leptos::prelude::*;
+use crate::records::Reads;
 
 use super::editor::{slot, Editor};
 use super::input::{Messages, RemoveButton, SettingInput};
@@ -37,7 +38,7 @@ pub(super) fn MembersSection(
     let former = StoredValue::new(former);
     let ids = move |left: bool| {
         Memo::new(move |_| {
-            state.db.with(|db| {
+            state.db.reading(&[Reads::Org], |db| {
                 db.org
                     .members
                     .iter()
@@ -82,7 +83,7 @@ fn MemberCard(
 ) -> impl IntoView {
     let state = ed.state;
     let text = move |f: fn(&Member) -> String| -> Signal<String> {
-        Memo::new(move |_| state.db.with(|db| db.org.member(id).map(f).unwrap_or_default())).into()
+        Memo::new(move |_| state.db.reading(&[Reads::Org], |db| db.org.member(id).map(f).unwrap_or_default())).into()
     };
     let set = move |at: &'static str, f: fn(&mut Member, String)| {
         Callback::new(move |v: String| {
@@ -90,9 +91,9 @@ fn MemberCard(
         })
     };
     let serving =
-        Memo::new(move |_| state.db.with(|db| db.org.member(id).is_some_and(|m| m.serves_on(state.today.get()))));
+        Memo::new(move |_| state.db.reading(&[Reads::Org], |db| db.org.member(id).is_some_and(|m| m.serves_on(state.today.get()))));
     // Term rows are built again only when a term is added or removed.
-    let term_count = Memo::new(move |_| state.db.with(|db| db.org.member(id).map_or(0, |m| m.terms.len())));
+    let term_count = Memo::new(move |_| state.db.reading(&[Reads::Org], |db| db.org.member(id).map_or(0, |m| m.terms.len())));
     let name = text(|m| m.name.clone());
     let remove = Callback::new(move |()| {
         ed.change(("member-name", id, 0), move |db| {

@@ -2,6 +2,7 @@
 //! 履职台账.
 
 use leptos::prelude::*;
+use crate::records::Reads;
 
 use super::editor::{slot, Editor, Slot};
 use super::input::{RemoveButton, SettingInput};
@@ -32,7 +33,7 @@ pub(super) fn NumberSetting(
 ) -> impl IntoView {
     let state = ed.state;
     let at: Slot = (key, 0, part);
-    let value = Memo::new(move |_| state.db.with(|db| get(&db.settings).to_string()));
+    let value = Memo::new(move |_| state.db.reading(&[Reads::SETTINGS], |db| get(&db.settings).to_string()));
     let commit = Callback::new(move |v: String| match v.trim().replace([',', '，'], "").parse::<u64>() {
         Ok(n) => {
             ed.change(at, move |db| set(&mut db.settings, n));
@@ -62,7 +63,7 @@ fn flag(
     let state = ed.state;
     view! {
         <label class="check">
-            <input type="checkbox" data-testid=format!("setting-{key}") prop:checked=move || state.db.with(|db| get(&db.settings))
+            <input type="checkbox" data-testid=format!("setting-{key}") prop:checked=move || state.db.reading(&[Reads::SETTINGS], |db| get(&db.settings))
                 on:change=move |ev| { let c = event_target_checked(&ev); ed.change(slot(key), move |db| set(&mut db.settings, c)); }/>
             <span>{move || state.t(label)}</span>
         </label>
@@ -78,7 +79,7 @@ pub(super) fn RulesSection(
     let state = ed.state;
     let q = Article::clause(18, 4);
     let v = Article::clause(18, 5);
-    let reading = Memo::new(move |_| state.db.with(|db| db.settings.reading));
+    let reading = Memo::new(move |_| state.db.reading(&[Reads::SETTINGS], |db| db.settings.reading));
     let pick = move |r: Reading| {
         move |_: web_sys::Event| {
             ed.change(slot("reading"), move |db| db.settings.reading = r);

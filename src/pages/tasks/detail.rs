@@ -2,6 +2,8 @@
 //! result; escalation to a new agenda item linked to the original decision.
 
 use leptos::prelude::*;
+use crate::records::Reads;
+use crate::domain::doc::DocKind;
 
 use crate::app::{navigate, use_app};
 use crate::components::article_link::ArticleLink;
@@ -22,7 +24,7 @@ pub fn TaskPage(
     let state = use_app();
     // A memo: the body (and what is typed in its forms) is rebuilt only when the task comes or
     // goes, not on every save.
-    let exists = Memo::new(move |_| state.db.with(|db| db.task(id).is_some()));
+    let exists = Memo::new(move |_| state.db.reading(&[Reads::task(id)], |db| db.task(id).is_some()));
     view! {
         <section class="page task-page">
             <a class="btn btn-quiet no-print" href="#/tasks">"‹ "{state.tr(T::BackToTasks)}</a>
@@ -37,11 +39,11 @@ pub fn TaskPage(
 #[component]
 fn TaskBody(id: Id) -> impl IntoView {
     let state = use_app();
-    let task = move || state.db.with(|db| db.task(id).cloned());
+    let task = move || state.db.reading(&[Reads::task(id)], |db| db.task(id).cloned());
     let status = move || task().map(|t| t.status(state.today.get()));
     let closed = move || task().is_some_and(|t| t.closed.is_some());
     let info = move || {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::task(id), Reads::Org, Reads::Kind(DocKind::Meeting), Reads::Kind(DocKind::Item)], |db| {
             let t = db.task(id)?;
             let member = t.member.map(|m| db.org.member_name(m));
             let dept = t.department.and_then(|d| db.org.department(d)).map(|d| d.name.clone());
@@ -183,7 +185,7 @@ fn EscalateForm(id: Id) -> impl IntoView {
     let state = use_app();
     let reason = RwSignal::new(String::new());
     let error = RwSignal::new(None::<FieldError>);
-    let escalated = move || state.db.with(|db| db.task(id).is_some_and(|t| t.escalated_to.is_some()));
+    let escalated = move || state.db.reading(&[Reads::task(id)], |db| db.task(id).is_some_and(|t| t.escalated_to.is_some()));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let today = state.today.get_untracked();

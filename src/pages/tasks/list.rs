@@ -4,6 +4,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use crate::records::Reads;
+use crate::domain::doc::DocKind;
 
 use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
@@ -49,10 +51,10 @@ pub fn TasksPage() -> impl IntoView {
     };
     let counts = move || {
         let today = state.today.get();
-        state.db.with(|db| count_tasks(db.tasks.iter().map(Arc::as_ref), today))
+        state.db.reading(&[Reads::Kind(DocKind::Task)], |db| count_tasks(db.tasks.iter().map(Arc::as_ref), today))
     };
     let meeting_options = Signal::derive(move || {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::Kind(DocKind::Task), Reads::Kind(DocKind::Meeting)], |db| {
             let mut ids: Vec<Id> = db.tasks.iter().filter_map(|t| t.source.map(|s| s.meeting)).collect();
             crate::domain::sort::sort(&mut ids);
             ids.dedup();
@@ -174,7 +176,7 @@ fn NewTaskForm() -> impl IntoView {
     let error = RwSignal::new(None::<(u8, FieldError)>);
     // Decisions: items with a recorded, passed result, keyed by a synthetic index.
     let decisions = Signal::derive(move || {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::Kind(DocKind::Meeting), Reads::Kind(DocKind::Item)], |db| {
             let mut v = Vec::new();
             for m in &db.meetings {
                 for r in &m.items {
