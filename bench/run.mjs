@@ -495,8 +495,6 @@ async function main() {
       if (!seeded) {
         add(`ready_10y_${rate}x`, 'n/a (data could not be seeded)');
         add(`loaded_10y_${rate}x`, 'n/a (data could not be seeded)');
-        add(`rehearsal_10y_${rate}x`, 'n/a (data could not be seeded)');
-        add(`screen_rehearsal_10y_${rate}x`, 'n/a (data could not be seeded)');
         for (const it of INTERACTIONS) add(`${it.key}_${rate}x`, 'n/a (data could not be seeded)');
         continue;
       }
@@ -526,22 +524,6 @@ async function main() {
           add(`${it.key}_${rate}x`, await clickToPaint(page, it));
           await go(page, '#/');
         }
-      }
-      // The save path run once over a few records in idle time after loading (so the first
-      // save does not compile it); read after the clicks, so they are measured as a user meets
-      // them (the rehearsal may still run when the first one comes).
-      if (ready != null) {
-        add(
-          `rehearsal_10y_${rate}x`,
-          await page.evaluate(() => (typeof window.__YISHI_REHEARSAL_MS__ === 'number' ? window.__YISHI_REHEARSAL_MS__ : 'n/a (no __YISHI_REHEARSAL_MS__)')),
-        );
-        // The screens opened unseen in idle time after loading (the newest minutes, this year's
-        // duty dashboard, a search),
-        // one idle task each: their total.
-        add(
-          `screen_rehearsal_10y_${rate}x`,
-          await page.evaluate(() => (typeof window.__YISHI_SCREEN_REHEARSAL_MS__ === 'number' ? window.__YISHI_SCREEN_REHEARSAL_MS__ : 'n/a (no __YISHI_SCREEN_REHEARSAL_MS__)')),
-        );
       }
       if (ready != null && rate === 4) add('encrypted_export_longest_4x', await encryptedExportLongestTask(page));
       if (ready != null && rate === 1) {
@@ -640,8 +622,6 @@ async function main() {
   row('save after an edit (main thread)', ms(val('save_1x')), '', '≤ 16 ms @1×', save == null ? '' : pass(save <= 16));
   const first = num(val('save_first_1x'));
   row('… the first save after opening', ms(val('save_first_1x')), '', '≤ 16 ms @1×', first == null ? '' : pass(first <= 16));
-  row('… save rehearsal, idle time after loading', ms(val('rehearsal_10y_1x')), ms(val('rehearsal_10y_4x')), '', '');
-  row('… screen rehearsal (3 screens, 3 idle tasks)', ms(val('screen_rehearsal_10y_1x')), ms(val('screen_rehearsal_10y_4x')), '', '');
   const share = num(val('storage_share'));
   row(
     'storage used by the 10-year data',

@@ -118,39 +118,14 @@ impl AppState {
         self.mark_loaded();
     }
 
-    /// Every stored record is in memory: the page takes input again (see [`hold_input`]),
-    /// `window.__YISHI_LOADED__` is set (for tests and the benchmark; `__YISHI_READY__` is the
-    /// first screen), and the save path, the 纪要's fonts and the screens a user is likely to
-    /// open first are warmed up once the browser is idle.
+    /// Every stored record is in memory: `window.__YISHI_LOADED__` is set (for tests and the
+    /// benchmark; `__YISHI_READY__` is the first screen), and the 纪要's fonts are opened once
+    /// the browser is idle (see [`pages::meetings::summary::warm_up_fonts`]).
     fn mark_loaded(&self) {
         #[cfg(target_arch = "wasm32")]
         {
-            if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
-                let _ = body.remove_attribute("inert");
-            }
             set_marker("__YISHI_LOADED__", page_ms());
-        }
-        self.warm_up_when_idle();
-    }
-
-    /// Once the browser is idle, run the save path over a few records in memory (see
-    /// [`crate::storage::rehearse_save`]) so the user's first save does not pay for compiling it,
-    /// open the 纪要's fonts (see [`pages::meetings::summary::warm_up_fonts`]), and then, one
-    /// per idle callback, the screens a user is likely to open first ([`pages::rehearse`]).
-    /// `window.__YISHI_REHEARSAL_MS__` says how long the rehearsal took (the benchmark reports it).
-    fn warm_up_when_idle(&self) {
-        #[cfg(target_arch = "wasm32")]
-        {
-            let state = *self;
-            let run = move || {
-                let t0 = page_ms();
-                state.db.with_untracked(crate::storage::rehearse_save);
-                set_marker("__YISHI_REHEARSAL_MS__", page_ms() - t0);
-                pages::meetings::summary::warm_up_fonts();
-                let routes = state.db.with_untracked(pages::rehearsal_routes);
-                rehearse_screens_when_idle(state, routes, 0.0);
-            };
-            when_idle(run);
+            when_idle(pages::meetings::summary::warm_up_fonts);
         }
     }
 
@@ -343,16 +318,6 @@ pub(crate) fn set_marker(name: &str, value: f64) {
     }
 }
 
-/// While the older months are read the page is drawn but takes no input (`inert`): no click,
-/// key or form handler can act on, export or check against part of the records. It lasts from
-/// the first screen to the end of the read (a fraction of a second with ten years of data).
-fn hold_input() {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
-        let _ = body.set_attribute("inert", "");
-    }
-}
-
 /// The first month read at start: January of the previous year (of `?today=` or the clock).
 /// The home screen, this year's duties and the recent meetings need no more; older months are
 /// read right after the first screen is drawn.
@@ -364,29 +329,6 @@ fn recent_from() -> String {
 /// `?today=YYYY-MM-DD` (tests and demonstrations), when given and valid.
 fn query_today() -> Option<NaiveDate> {
     query_param("today").and_then(|s| parse_day(&s))
-}
-
-/// Rehearse the screens of `routes` ([`pages::rehearse`]), one per idle callback, so that no
-/// idle task opens more than one; the screen shown at the time is skipped (its code has just
-/// run), also the dashboard when the dashboard of another year is on show.
-/// `window.__YISHI_SCREEN_REHEARSAL_MS__` is set to their total time once the last is done (the
-/// benchmark reports it).
-#[cfg(target_arch = "wasm32")]
-fn rehearse_screens_when_idle(state: AppState, routes: Vec<Route>, spent: f64) {
-    let Some((first, rest)) = routes.split_first() else {
-        set_marker("__YISHI_SCREEN_REHEARSAL_MS__", spent);
-        return;
-    };
-    let (first, rest) = (first.clone(), rest.to_vec());
-    let next = move || {
-        let t0 = page_ms();
-        let shown = current_route();
-        if shown != first && !shown.same_screen(&first) {
-            pages::rehearse(state, first.clone());
-        }
-        rehearse_screens_when_idle(state, rest.clone(), spent + page_ms() - t0);
-    };
-    when_idle(next);
 }
 
 /// Run `f` once the browser is idle (`requestIdleCallback`); where there is no such thing
@@ -527,7 +469,6 @@ pub fn App() -> impl IntoView {
         store: StoredValue::new_local(store),
     };
     if loading_older {
-        hold_input();
         // After the first screen is painted (a task queued from the frame that paints it); and
         // in any case within a second (a tab opened in the background draws no frames).
         request_animation_frame(move || set_timeout(move || state.ensure_loaded(), std::time::Duration::ZERO));

@@ -6,7 +6,6 @@
 //! [`i18n`], [`router`]).
 //! [`canonical`] writes the canonical JSON that backups checksum, stored partitions hold and
 //! record revisions digest.
-//! [`memcmp`] is a platform shim (wasm32 only): a faster byte comparison for the whole program.
 
 pub mod app;
 pub mod backup;
@@ -14,7 +13,6 @@ pub mod canonical;
 pub mod components;
 pub mod domain;
 pub mod i18n;
-pub mod memcmp;
 pub mod office;
 pub mod pages;
 pub mod records;

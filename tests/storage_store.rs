@@ -421,13 +421,3 @@ fn read_only_stores_never_restore() {
     assert!(changed.org.unit_name.ends_with('Z'));
 }
 
-/// The idle-time rehearsal of the save path (the first save after opening) commits
-/// two saves (the first, then an edit) of a few records in a store of its own, on ten years of
-/// records and on an empty Db. (That it leaves localStorage alone is checked in the browser:
-/// tests/e2e/data.test.mjs.)
-#[test]
-fn the_save_rehearsal_commits_a_save_and_an_edit() {
-    assert!(yishi::storage::rehearse_save(&ten_years(TextKind::Phrases, 10)));
-    assert!(yishi::storage::rehearse_save(&ten_years(TextKind::Phrases, 1)));
-    assert!(yishi::storage::rehearse_save(&Db::default()));
-}

@@ -1482,44 +1482,6 @@ impl Store {
     }
 }
 
-/// Save a few of `db`'s records twice (a first save, then an edit) through a throwaway
-/// in-memory store; localStorage is not touched. True when both saves were committed.
-///
-/// Why: the browser compiles a WebAssembly function the first time it is called, so the
-/// user's first save after opening paid for compiling the whole save path (split, compare,
-/// serialise, deflate, checksum, manifest, collection). The app runs this once in idle time
-/// after every record is read, so that a user's first save is as quick as the next.
-pub fn rehearse_save(db: &Db) -> bool {
-    fn newest<T: Clone>(v: &[T]) -> Vec<T> {
-        v[v.len().saturating_sub(2)..].to_vec()
-    }
-    let mut small = Db {
-        org: db.org.clone(),
-        settings: db.settings.clone(),
-        items: newest(&db.items),
-        meetings: newest(&db.meetings),
-        tasks: newest(&db.tasks),
-        evidence: newest(&db.evidence),
-        democratic_life: newest(&db.democratic_life),
-        study_plans: newest(&db.study_plans),
-        study_sessions: newest(&db.study_sessions),
-        next_id: db.next_id,
-        last_backup: db.last_backup,
-        ..Default::default()
-    };
-    let (mut store, _, _) = Store::open(Box::new(MemoryBackend::new()));
-    if store.save(&mut small).is_err() {
-        return false;
-    }
-    // An edit as the app makes one: a record copied on write and the id counter moved.
-    match small.items.last_mut() {
-        Some(item) => Arc::make_mut(item).materials.push('。'),
-        None => small.org.superior.push('。'),
-    }
-    small.next_id += 1;
-    store.save(&mut small).is_ok() && store.revision() == 2
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -603,16 +603,26 @@ fn DecisionSection(id: Id, item: Id) -> impl IntoView {
     let date = Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).map(|m| m.date)));
     let supersedes =
         Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).and_then(|m| m.record(item)).and_then(|r| r.supersedes)));
-    let options = Memo::new(move |_| {
-        state.db.with(|db| {
-            let Some(d) = date.get() else { return vec![] };
+    // The decisions this one may supersede, then their labels: a vote in this meeting changes
+    // a meeting, which recomputes the list (cheap) but not the labels while the list stays the
+    // same; a label follows its own meeting and item.
+    let refs = Memo::new(move |_| {
+        let Some(d) = date.get() else { return vec![] };
+        state.db.reading(&[Reads::Kind(DocKind::Meeting)], |db| {
             let mut v: Vec<DecisionRef> = conduct::supersedable_decisions(db, d);
             if let Some(s) = supersedes.get() {
                 if !v.contains(&s) {
                     v.insert(0, s)
                 }
             }
-            v.into_iter().map(|r| (r, crate::domain::summary::decision_label(db, r))).collect::<Vec<_>>()
+            v
+        })
+    });
+    let options = Memo::new(move |_| {
+        let refs = refs.get();
+        let reads: Vec<Reads> = refs.iter().flat_map(|r| [Reads::meeting(r.meeting), Reads::item(r.item)]).collect();
+        state.db.reading(&reads, |db| {
+            refs.into_iter().map(|r| (r, crate::domain::summary::decision_label(db, r))).collect::<Vec<_>>()
         })
     });
     let tasks = Memo::new(move |_| {
