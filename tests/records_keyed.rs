@@ -54,7 +54,9 @@ fn an_edit_reruns_the_views_of_its_record_its_kind_and_everything_and_no_others(
     let list = Counted::new(move || records.with_kind(DocKind::Meeting, |db| db.meetings.len().to_string()));
     let whole = Counted::new(move || records.with(|db| db.next_id.to_string()));
     let both = Counted::new(move || {
-        records.reading(&[Reads::meeting(b), Reads::item(item)], |db| db.meeting(b).map(|m| m.title.clone()).unwrap_or_default())
+        records.reading(&[Reads::meeting(b), Reads::item(item)], |db| {
+            db.meeting(b).map(|m| m.title.clone()).unwrap_or_default()
+        })
     });
 
     records.update_untracked(|db| db.meeting_mut(a).unwrap().place.push_str("（二楼）"));

@@ -420,4 +420,3 @@ fn read_only_stores_never_restore() {
     assert!(!ro.restore_saved(&mut changed));
     assert!(changed.org.unit_name.ends_with('Z'));
 }
-

@@ -1,9 +1,9 @@
 //! Small shared pieces of the follow-up and duties screens: id selects, date parsing,
 //! the year switcher and the sub-navigation of the duty register.
 
+use crate::records::Reads;
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use crate::records::Reads;
 
 use crate::app::use_app;
 use crate::domain::Id;

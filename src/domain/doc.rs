@@ -612,5 +612,4 @@ mod tests {
         want.sort();
         assert_eq!(got, want);
     }
-
 }

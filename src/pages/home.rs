@@ -1,10 +1,10 @@
 //! 首页: first-run welcome, or an overview (upcoming meetings, open and overdue follow-up,
 //! the last backup, risk hints).
 
+use crate::domain::doc::DocKind;
+use crate::records::Reads;
 use chrono::Datelike;
 use leptos::prelude::*;
-use crate::records::Reads;
-use crate::domain::doc::DocKind;
 
 use crate::app::use_app;
 use crate::components::pager::{Pager, PAGE};

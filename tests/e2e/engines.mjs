@@ -249,12 +249,21 @@ class FirefoxTab extends BaseTab {
     // A bar pinned to the top or the foot of the screen can cover an element at the viewport's
     // edge, where the locator's click would land on the bar: centre it first, as a user would.
     await this.evaluate((s) => document.querySelector(s).scrollIntoView({ block: 'center' }), sel);
-    await this.page.locator(sel).setTimeout(TIMEOUT).click();
+    // An element handle, not a locator: puppeteer's locator waits by evaluating code that a
+    // page's CSP without 'unsafe-eval' refuses in Firefox ESR 140, so it never acts.
+    const el = await this.page.$(sel);
+    await el.click();
   }
   async fill(sel, value) {
     await this.front();
     await this.waitForSelector(sel);
-    if (await this.isTypable(sel)) await this.page.locator(sel).setTimeout(TIMEOUT).fill(value);
+    if (await this.isTypable(sel)) {
+      // As a locator's fill does: select what is there, then type over it (see `click`).
+      const el = await this.page.$(sel);
+      await el.evaluate((e) => { e.focus(); e.select(); });
+      if (value === '') await this.page.keyboard.press('Backspace');
+      else await el.type(value);
+    }
     else await this.setValue(sel, value);
   }
   async select(sel, value) {

@@ -1,8 +1,8 @@
 //! The year dashboard: every duty with required, done, next due date, overdue in red, the
 //! evidence records (with links) and the gaps, straight from `evaluate_duties`.
 
-use leptos::prelude::*;
 use crate::records::Reads;
+use leptos::prelude::*;
 
 use crate::app::use_app;
 use crate::components::article_link::ArticleLink;

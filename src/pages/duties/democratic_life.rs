@@ -3,8 +3,8 @@
 //! (informing absentees, rectification measures as follow-up tasks, the report due within 15
 //! days counting down, the notice to the masses).
 
-use leptos::prelude::*;
 use crate::records::Reads;
+use leptos::prelude::*;
 
 use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
@@ -44,7 +44,9 @@ pub fn DemocraticLifePage(
     let state = use_app();
     // A memo: the sections (and what is typed in their forms) are rebuilt only when the meeting
     // itself changes, not each time a field of the cycle is saved.
-    let meeting = Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).map(|m| (m.kind, m.date, m.title.clone()))));
+    let meeting = Memo::new(move |_| {
+        state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).map(|m| (m.kind, m.date, m.title.clone())))
+    });
     let year = state
         .db
         .with_untracked(|db| db.meeting(id).map(|m| chrono::Datelike::year(&m.date)))
@@ -261,7 +263,9 @@ fn During(id: Id) -> impl IntoView {
     // still to attend, not as present.
     let held = Memo::new(move |_| {
         let today = state.today.get();
-        state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).is_some_and(|m| crate::domain::rules::is_held(m, today)))
+        state.db.reading(&[Reads::meeting(id)], |db| {
+            db.meeting(id).is_some_and(|m| crate::domain::rules::is_held(m, today))
+        })
     });
     let criticism =
         Memo::new(move |_| state.db.with(|db| cycle_of(db, id).map(|c| c.criticism.clone()).unwrap_or_default()));

@@ -2,8 +2,8 @@
 //! sessions of the year with attendance (考勤), department heads who joined, the record
 //! (学习档案) and the bulletin (学习通报).
 
-use leptos::prelude::*;
 use crate::records::Reads;
+use leptos::prelude::*;
 
 use crate::app::use_app;
 use crate::components::article_link::ArticleLink;

@@ -1,9 +1,9 @@
 //! The item form: title, category, proposer, member in charge, administrative flag, department,
 //! materials and documents, the 第十七条 checklist, the 5万元 check, and the lifecycle buttons.
 
-use leptos::prelude::*;
-use crate::records::Reads;
 use crate::domain::doc::DocKind;
+use crate::records::Reads;
+use leptos::prelude::*;
 
 use super::fix::StepFix;
 use super::list::status_class;
@@ -99,22 +99,34 @@ pub fn ItemPage(
         })
     });
     let depts = Memo::new(move |_| {
-        state.db.reading(&[Reads::Org], |db| db.org.departments.iter().map(|d| (d.id, d.name.clone())).collect::<Vec<_>>())
+        state
+            .db
+            .reading(&[Reads::Org], |db| db.org.departments.iter().map(|d| (d.id, d.name.clone())).collect::<Vec<_>>())
     });
     let category = Memo::new(move |_| state.db.reading(&[Reads::item(id)], |db| db.item(id).map(|i| i.category)));
-    let in_charge = Memo::new(move |_| state.db.reading(&[Reads::item(id)], |db| db.item(id).and_then(|i| i.in_charge)));
-    let department = Memo::new(move |_| state.db.reading(&[Reads::item(id)], |db| db.item(id).and_then(|i| i.department)));
+    let in_charge =
+        Memo::new(move |_| state.db.reading(&[Reads::item(id)], |db| db.item(id).and_then(|i| i.in_charge)));
+    let department =
+        Memo::new(move |_| state.db.reading(&[Reads::item(id)], |db| db.item(id).and_then(|i| i.department)));
     let proposer = Memo::new(move |_| state.db.reading(&[Reads::item(id)], |db| db.item(id).map(|i| i.proposer)));
-    let docs_n = Memo::new(move |_| state.db.reading(&[Reads::item(id)], |db| db.item(id).map(|i| i.documents.len()).unwrap_or(0)));
+    let docs_n = Memo::new(move |_| {
+        state.db.reading(&[Reads::item(id)], |db| db.item(id).map(|i| i.documents.len()).unwrap_or(0))
+    });
     let amount = Memo::new(move |_| state.db.reading(&[Reads::item(id)], |db| db.item(id).and_then(|i| i.amount_yuan)));
     let check = move |f: fn(&PrepChecklist) -> bool| {
-        let m = Memo::new(move |_| state.db.reading(&[Reads::item(id)], |db| db.item(id).is_some_and(|i| f(&i.checklist))));
+        let m =
+            Memo::new(move |_| state.db.reading(&[Reads::item(id)], |db| db.item(id).is_some_and(|i| f(&i.checklist))));
         move || m.get()
     };
-    let steps =
-        Memo::new(move |_| state.db.reading(&[Reads::item(id), Reads::Org], |db| db.item(id).map(|i| rules::next_steps(i, &db.org)).unwrap_or_default()));
+    let steps = Memo::new(move |_| {
+        state.db.reading(&[Reads::item(id), Reads::Org], |db| {
+            db.item(id).map(|i| rules::next_steps(i, &db.org)).unwrap_or_default()
+        })
+    });
     let status = Memo::new(move |_| state.db.reading(&[Reads::item(id)], |db| db.item(id).map(|i| i.status)));
-    let history = Memo::new(move |_| state.db.reading(&[Reads::item(id)], |db| db.item(id).map(|i| i.history.clone()).unwrap_or_default()));
+    let history = Memo::new(move |_| {
+        state.db.reading(&[Reads::item(id)], |db| db.item(id).map(|i| i.history.clone()).unwrap_or_default())
+    });
     let meetings = Memo::new(move |_| {
         state.db.reading(&[Reads::Kind(DocKind::Meeting)], |db| {
             db.meetings

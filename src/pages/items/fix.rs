@@ -2,8 +2,8 @@
 //! gives (第十七条, 第十八条（二）（三）), the control that removes the block, so the clerk does
 //! not have to find the field further down the form.
 
-use leptos::prelude::*;
 use crate::records::Reads;
+use leptos::prelude::*;
 
 use crate::app::use_app;
 use crate::domain::item::{AgendaItem, ItemStatus, PrepChecklist};

@@ -1,10 +1,10 @@
 //! The items list with filters (status, category, year) and counts; the first `PAGE` matches
 //! shown, more on request (components::pager).
 
+use crate::domain::doc::DocKind;
+use crate::records::Reads;
 use chrono::Datelike;
 use leptos::prelude::*;
-use crate::records::Reads;
-use crate::domain::doc::DocKind;
 
 use crate::app::use_app;
 use crate::components::office_export::OfficeExport;

@@ -4,9 +4,9 @@
 //! reservations, the decision, superseding an earlier decision and follow-up tasks.
 //! Every action is saved at once; the screen resumes at `Meeting::current_item`.
 
-use leptos::prelude::*;
-use crate::records::Reads;
 use crate::domain::doc::DocKind;
+use crate::records::Reads;
+use leptos::prelude::*;
 
 use super::{now, MeetingHeader, MeetingScreen};
 use crate::app::use_app;
@@ -225,8 +225,9 @@ fn AttendancePanel(id: Id) -> impl IntoView {
             s
         })
     };
-    let planned =
-        Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).is_some_and(|m| m.stage == MeetingStage::Planned)));
+    let planned = Memo::new(move |_| {
+        state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).is_some_and(|m| m.stage == MeetingStage::Planned))
+    });
     view! {
         <details class="card attendance-panel" prop:open=move || planned.get() data-testid="attendance-panel">
             <summary data-testid="att-summary"><span id="att-h" class="att-summary-title">{state.tr(T::Attendance)}</span>" "
@@ -389,12 +390,16 @@ fn ItemArea(id: Id) -> impl IntoView {
 #[component]
 fn ItemPanel(id: Id, item: Id) -> impl IntoView {
     let state = use_app();
-    let info = Memo::new(move |_| state.db.reading(&[Reads::item(item)], |db| db.item(item).map(|i| (i.title.clone(), i.category))));
+    let info = Memo::new(move |_| {
+        state.db.reading(&[Reads::item(item)], |db| db.item(item).map(|i| (i.title.clone(), i.category)))
+    });
     let category = move || info.get_untracked().map(|i| i.1).unwrap_or(crate::domain::category::Category::Other);
     let stage = stage_of(id);
     let live = Memo::new(move |_| stage.get() == Some(MeetingStage::InProgress));
     let closed = Memo::new(move |_| {
-        state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).and_then(|m| m.record(item)).is_some_and(|r| r.result.is_some()))
+        state.db.reading(&[Reads::meeting(id)], |db| {
+            db.meeting(id).and_then(|m| m.record(item)).is_some_and(|r| r.result.is_some())
+        })
     });
     let quorum = Signal::derive(move || {
         state.db.reading(&[Reads::Kind(DocKind::Item), Reads::Kind(DocKind::Meeting), Reads::SETTINGS], |db| {
@@ -598,11 +603,16 @@ fn DecisionSection(id: Id, item: Id) -> impl IntoView {
         })
     });
     let decision = Memo::new(move |_| {
-        state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).and_then(|m| m.record(item)).map(|r| r.decision.clone()).unwrap_or_default())
+        state.db.reading(&[Reads::meeting(id)], |db| {
+            db.meeting(id).and_then(|m| m.record(item)).map(|r| r.decision.clone()).unwrap_or_default()
+        })
     });
     let date = Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).map(|m| m.date)));
-    let supersedes =
-        Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).and_then(|m| m.record(item)).and_then(|r| r.supersedes)));
+    let supersedes = Memo::new(move |_| {
+        state
+            .db
+            .reading(&[Reads::meeting(id)], |db| db.meeting(id).and_then(|m| m.record(item)).and_then(|r| r.supersedes))
+    });
     // The decisions this one may supersede, then their labels: a vote in this meeting changes
     // a meeting, which recomputes the list (cheap) but not the labels while the list stays the
     // same; a label follows its own meeting and item.
@@ -649,7 +659,9 @@ fn DecisionSection(id: Id, item: Id) -> impl IntoView {
         })
     });
     let depts = Memo::new(move |_| {
-        state.db.reading(&[Reads::Org], |db| db.org.departments.iter().map(|d| (d.id, d.name.clone())).collect::<Vec<_>>())
+        state
+            .db
+            .reading(&[Reads::Org], |db| db.org.departments.iter().map(|d| (d.id, d.name.clone())).collect::<Vec<_>>())
     });
     let t_title = RwSignal::new(String::new());
     let t_member = RwSignal::new(None::<Id>);

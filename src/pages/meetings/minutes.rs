@@ -2,8 +2,8 @@
 //! item the recusals, discussion, written opinions, the vote with arithmetic and the decision;
 //! links to superseded/superseding decisions; after sign-off, amendments (who/when/why).
 
-use leptos::prelude::*;
 use crate::records::Reads;
+use leptos::prelude::*;
 
 use super::{now, MeetingHeader, MeetingScreen};
 use crate::app::use_app;
@@ -56,7 +56,9 @@ fn EditHint(
 ) -> impl IntoView {
     let state = use_app();
     let closed = Memo::new(move |_| {
-        state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).is_some_and(|m| m.stage == crate::domain::meeting::MeetingStage::Closed))
+        state.db.reading(&[Reads::meeting(id)], |db| {
+            db.meeting(id).is_some_and(|m| m.stage == crate::domain::meeting::MeetingStage::Closed)
+        })
     });
     move || {
         closed.get().then(|| {
@@ -169,7 +171,8 @@ fn MinutesBody(id: Id) -> impl IntoView {
 #[component]
 fn AmendmentsSection(id: Id) -> impl IntoView {
     let state = use_app();
-    let locked = Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).is_some_and(|m| m.is_locked())));
+    let locked =
+        Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).is_some_and(|m| m.is_locked())));
     // What an amendment corrects, in the UI's language ("决定事项：<item title>").
     let target_label = move |db: &crate::domain::db::Db, target: &AmendTarget| {
         let item = |i: &Id| db.item(*i).map(|x| x.title.clone()).unwrap_or_default();

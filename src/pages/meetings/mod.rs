@@ -1,8 +1,8 @@
 //! The meetings area (第十八条): the list, preparation, the live tablet screen with voting, the
 //! minutes and the signed summary (纪要). One file per screen; shared helpers here.
 
-use leptos::prelude::*;
 use crate::records::Reads;
+use leptos::prelude::*;
 
 use crate::app::use_app;
 use crate::domain::meeting::{MeetingStage, VoteMethod};
@@ -68,8 +68,9 @@ pub fn MeetingHeader(
     active: T,
 ) -> impl IntoView {
     let state = use_app();
-    let head =
-        Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).map(|m| (m.kind, m.date, m.title.clone(), m.stage))));
+    let head = Memo::new(move |_| {
+        state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).map(|m| (m.kind, m.date, m.title.clone(), m.stage)))
+    });
     let tab = move |t: T, route: Route, testid: &'static str| {
         let cls = if t == active { "meeting-tab active" } else { "meeting-tab" };
         view! { <a class=cls href=route.href() data-testid=testid aria-current=(t == active).then_some("page")>{move || state.t(t)}</a> }

@@ -2,10 +2,10 @@
 //! items the secretary scheduled (touch-friendly up/down), notice and materials distribution
 //! with a warning when materials were late, leave requests and written opinions.
 
+use crate::domain::doc::DocKind;
+use crate::records::Reads;
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use crate::records::Reads;
-use crate::domain::doc::DocKind;
 
 use super::{MeetingHeader, MeetingScreen};
 use crate::app::{navigate, use_app};

@@ -2,9 +2,9 @@
 //! (〔2026〕3号), print it on A4 in the official layout, and sign it off (签发: the secretary,
 //! who and when) which locks the meeting record (存档备查).
 
-use leptos::prelude::*;
-use crate::records::Reads;
 use crate::domain::doc::DocKind;
+use crate::records::Reads;
+use leptos::prelude::*;
 
 use super::{now, MeetingHeader, MeetingScreen};
 use crate::app::use_app;
@@ -58,12 +58,19 @@ pub fn SummaryPage(
         Err(e) => err.set(Some(e)),
     };
     let stage = Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).map(|m| m.stage)));
-    let has_summary = Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).is_some_and(|m| m.summary.is_some())));
-    let text = Memo::new(move |_| {
-        state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).and_then(|m| m.summary.as_ref().map(|s| s.text.clone())).unwrap_or_default())
+    let has_summary = Memo::new(move |_| {
+        state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).is_some_and(|m| m.summary.is_some()))
     });
-    let signer =
-        Memo::new(move |_| state.db.reading(&[Reads::meeting(id), Reads::Org], |db| db.meeting(id).and_then(|m| db.org.secretary_at(m.date).or(m.chair))));
+    let text = Memo::new(move |_| {
+        state.db.reading(&[Reads::meeting(id)], |db| {
+            db.meeting(id).and_then(|m| m.summary.as_ref().map(|s| s.text.clone())).unwrap_or_default()
+        })
+    });
+    let signer = Memo::new(move |_| {
+        state.db.reading(&[Reads::meeting(id), Reads::Org], |db| {
+            db.meeting(id).and_then(|m| db.org.secretary_at(m.date).or(m.chair))
+        })
+    });
     let signed = Memo::new(move |_| {
         state.db.reading(&[Reads::meeting(id), Reads::Org], |db| {
             db.meeting(id)
@@ -75,7 +82,9 @@ pub fn SummaryPage(
     // The irreversible step being asked about, if any.
     let asking = RwSignal::new(None::<Ask>);
     let can_undo = Memo::new(move |_| {
-        state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).and_then(|m| m.summary.as_ref()).is_some_and(|s| s.replaced.is_some()))
+        state.db.reading(&[Reads::meeting(id)], |db| {
+            db.meeting(id).and_then(|m| m.summary.as_ref()).is_some_and(|s| s.replaced.is_some())
+        })
     });
     let undecided = Signal::derive(move || {
         let lang = state.lang.get();

@@ -6,8 +6,8 @@
 //! Rows are keyed by member: a vote, a recusal or someone leaving touches only that member's row,
 //! so a reservation typed in another row stays as typed.
 
-use leptos::prelude::*;
 use crate::records::Reads;
+use leptos::prelude::*;
 
 use super::method_text;
 use crate::app::use_app;
@@ -77,7 +77,9 @@ pub fn VoteSection(
     let picked = RwSignal::new(VoteMethod::Hands);
     let method = Memo::new(move |_| fixed_method.get().unwrap_or_else(|| picked.get()));
     let closed = Memo::new(move |_| {
-        state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).and_then(|m| m.record(item)).and_then(|r| r.result.clone()))
+        state.db.reading(&[Reads::meeting(id)], |db| {
+            db.meeting(id).and_then(|m| m.record(item)).and_then(|r| r.result.clone())
+        })
     });
     let outcome = Memo::new(move |_| {
         state.db.reading(&[Reads::meeting(id), Reads::SETTINGS], |db| {
@@ -296,8 +298,12 @@ fn VoteRow(
 ) -> impl IntoView {
     let state = use_app();
     let name = Memo::new(move |_| state.db.reading(&[Reads::Org], |db| db.org.member_name(member)));
-    let why = Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).and_then(|m| not_voting(m, item, member))));
-    let is_chair = Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).and_then(rules::chair_of)) == Some(member));
+    let why = Memo::new(move |_| {
+        state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).and_then(|m| not_voting(m, item, member)))
+    });
+    let is_chair = Memo::new(move |_| {
+        state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).and_then(rules::chair_of)) == Some(member)
+    });
     let cast = Memo::new(move |_| {
         state.db.reading(&[Reads::meeting(id)], |db| {
             db.meeting(id).and_then(|m| m.record(item)).and_then(|r| match &r.ballot {

@@ -3,9 +3,9 @@
 //! print button that do not print. The content comes from [`html`]; the page size,
 //! margins and page numbers of each document are its named `@page` in style/print.css.
 
-use leptos::prelude::*;
-use crate::records::Reads;
 use crate::domain::doc::DocKind;
+use crate::records::Reads;
+use leptos::prelude::*;
 
 use crate::app::use_app;
 use crate::components::office_export::OfficeExport;
@@ -138,7 +138,9 @@ fn DocLinks(
 ) -> impl IntoView {
     let state = use_app();
     let has_summary = Memo::new(move |_| {
-        summary.is_some_and(|id| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).is_some_and(|m| m.summary.is_some())))
+        summary.is_some_and(|id| {
+            state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).is_some_and(|m| m.summary.is_some()))
+        })
     });
     view! {
         <details class="doc-links no-print" data-testid="doc-links">

@@ -1,7 +1,7 @@
 //! 列席人员: people who attend without being members, and a form that adds one.
 
-use leptos::prelude::*;
 use crate::records::Reads;
+use leptos::prelude::*;
 
 use super::editor::{slot, Editor};
 use super::input::{Messages, RemoveButton, SettingInput};
@@ -25,7 +25,9 @@ pub(super) fn AttendeesSection(
     ed: Editor,
 ) -> impl IntoView {
     let state = ed.state;
-    let ids = Memo::new(move |_| state.db.reading(&[Reads::Org], |db| db.org.attendees.iter().map(|a| a.id).collect::<Vec<_>>()));
+    let ids = Memo::new(move |_| {
+        state.db.reading(&[Reads::Org], |db| db.org.attendees.iter().map(|a| a.id).collect::<Vec<_>>())
+    });
     let (name, position) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let at = slot("new-attendee");
     let add = move |ev: leptos::ev::SubmitEvent| {

@@ -1,7 +1,7 @@
 //! 科室: each department, its head and the member in charge, and a form that adds one.
 
-use leptos::prelude::*;
 use crate::records::Reads;
+use leptos::prelude::*;
 
 use super::editor::{slot, Editor};
 use super::input::{Messages, RemoveButton, SettingInput};
@@ -25,7 +25,9 @@ pub(super) fn DepartmentsSection(
     ed: Editor,
 ) -> impl IntoView {
     let state = ed.state;
-    let ids = Memo::new(move |_| state.db.reading(&[Reads::Org], |db| db.org.departments.iter().map(|d| d.id).collect::<Vec<_>>()));
+    let ids = Memo::new(move |_| {
+        state.db.reading(&[Reads::Org], |db| db.org.departments.iter().map(|d| d.id).collect::<Vec<_>>())
+    });
     let name = RwSignal::new(String::new());
     let at = slot("new-department");
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -65,17 +67,21 @@ fn DepartmentRow(
 ) -> impl IntoView {
     let state = ed.state;
     let text = move |f: fn(&Department) -> String| -> Signal<String> {
-        Memo::new(move |_| state.db.reading(&[Reads::Org], |db| db.org.department(id).map(f).unwrap_or_default())).into()
+        Memo::new(move |_| state.db.reading(&[Reads::Org], |db| db.org.department(id).map(f).unwrap_or_default()))
+            .into()
     };
     let set = move |at: &'static str, f: fn(&mut Department, String)| {
         Callback::new(move |v: String| {
             ed.change((at, id, 0), move |db| with_department(db, id, |d| f(d, v.clone())));
         })
     };
-    let in_charge = Memo::new(move |_| state.db.reading(&[Reads::Org], |db| db.org.department(id).and_then(|d| d.in_charge)));
+    let in_charge =
+        Memo::new(move |_| state.db.reading(&[Reads::Org], |db| db.org.department(id).and_then(|d| d.in_charge)));
     // The options follow the members kept by id: a member renamed changes that option's text
     // only, instead of building every department's options again.
-    let member_ids = Memo::new(move |_| state.db.reading(&[Reads::Org], |db| db.org.members.iter().map(|m| m.id).collect::<Vec<_>>()));
+    let member_ids = Memo::new(move |_| {
+        state.db.reading(&[Reads::Org], |db| db.org.members.iter().map(|m| m.id).collect::<Vec<_>>())
+    });
     let name = text(|d| d.name.clone());
     let pick = move |ev: web_sys::Event| {
         let v = event_target_value(&ev).parse::<Id>().ok();

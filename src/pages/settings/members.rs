@@ -1,8 +1,8 @@
 //! 党组成员: the members with their terms, those who have left folded away, and a form that
 //! adds one.
 
-use leptos::prelude::*;
 use crate::records::Reads;
+use leptos::prelude::*;
 
 use super::editor::{slot, Editor};
 use super::input::{Messages, RemoveButton, SettingInput};
@@ -90,10 +90,12 @@ fn MemberCard(
             ed.change((at, id, 0), move |db| with_member(db, id, |m| f(m, v.clone())));
         })
     };
-    let serving =
-        Memo::new(move |_| state.db.reading(&[Reads::Org], |db| db.org.member(id).is_some_and(|m| m.serves_on(state.today.get()))));
+    let serving = Memo::new(move |_| {
+        state.db.reading(&[Reads::Org], |db| db.org.member(id).is_some_and(|m| m.serves_on(state.today.get())))
+    });
     // Term rows are built again only when a term is added or removed.
-    let term_count = Memo::new(move |_| state.db.reading(&[Reads::Org], |db| db.org.member(id).map_or(0, |m| m.terms.len())));
+    let term_count =
+        Memo::new(move |_| state.db.reading(&[Reads::Org], |db| db.org.member(id).map_or(0, |m| m.terms.len())));
     let name = text(|m| m.name.clone());
     let remove = Callback::new(move |()| {
         ed.change(("member-name", id, 0), move |db| {

@@ -1,8 +1,8 @@
 //! The rule parameters, each with the article it comes from, and the duty frequencies of the
 //! 履职台账.
 
-use leptos::prelude::*;
 use crate::records::Reads;
+use leptos::prelude::*;
 
 use super::editor::{slot, Editor, Slot};
 use super::input::{RemoveButton, SettingInput};

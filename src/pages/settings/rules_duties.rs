@@ -1,7 +1,7 @@
 //! The duty frequencies of the 履职台账 and the date it starts from.
 
-use leptos::prelude::*;
 use crate::records::Reads;
+use leptos::prelude::*;
 
 use super::editor::{slot, Editor};
 use super::input::SettingInput;
@@ -57,7 +57,9 @@ fn LedgerStartSetting(
     let at = slot("ledger-start");
     let first = Memo::new(move |_| state.db.with(crate::domain::rules::duty::first_record));
     let value = Memo::new(move |_| {
-        state.db.reading(&[Reads::SETTINGS], |db| db.settings.duties.ledger_start.map(|d| d.to_string()).unwrap_or_default())
+        state.db.reading(&[Reads::SETTINGS], |db| {
+            db.settings.duties.ledger_start.map(|d| d.to_string()).unwrap_or_default()
+        })
     });
     let commit = Callback::new(move |v: String| match super::parse_date(&v) {
         None if !v.trim().is_empty() => {

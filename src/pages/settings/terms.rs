@@ -1,7 +1,7 @@
 //! A member's terms (任职期间): role, dates and flags of each, and a form that adds one.
 
-use leptos::prelude::*;
 use crate::records::Reads;
+use leptos::prelude::*;
 
 use super::editor::{Editor, Slot};
 use super::input::{Messages, RemoveButton, SettingInput};
@@ -56,7 +56,9 @@ pub(super) fn TermRow(
 ) -> impl IntoView {
     let state = ed.state;
     let at: Slot = ("term", id, index);
-    let term = Memo::new(move |_| state.db.reading(&[Reads::Org], |db| db.org.member(id).and_then(|m| m.terms.get(index)).cloned()));
+    let term = Memo::new(move |_| {
+        state.db.reading(&[Reads::Org], |db| db.org.member(id).and_then(|m| m.terms.get(index)).cloned())
+    });
     let edit = move |f: Box<dyn Fn(&mut Term) + Send + Sync>| {
         ed.change(at, move |db| {
             with_member(db, id, |m| {

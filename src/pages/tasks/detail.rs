@@ -1,9 +1,9 @@
 //! One follow-up task: what, who, deadline, status; progress reports (反馈); closing with a
 //! result; escalation to a new agenda item linked to the original decision.
 
-use leptos::prelude::*;
-use crate::records::Reads;
 use crate::domain::doc::DocKind;
+use crate::records::Reads;
+use leptos::prelude::*;
 
 use crate::app::{navigate, use_app};
 use crate::components::article_link::ArticleLink;
@@ -43,18 +43,21 @@ fn TaskBody(id: Id) -> impl IntoView {
     let status = move || task().map(|t| t.status(state.today.get()));
     let closed = move || task().is_some_and(|t| t.closed.is_some());
     let info = move || {
-        state.db.reading(&[Reads::task(id), Reads::Org, Reads::Kind(DocKind::Meeting), Reads::Kind(DocKind::Item)], |db| {
-            let t = db.task(id)?;
-            let member = t.member.map(|m| db.org.member_name(m));
-            let dept = t.department.and_then(|d| db.org.department(d)).map(|d| d.name.clone());
-            let source = t.source.map(|s| {
-                let m = db.meeting(s.meeting);
-                let title = db.item(s.item).map(|i| i.title.clone()).unwrap_or_default();
-                (s.meeting, format!("{} {}", m.map(|m| m.date.to_string()).unwrap_or_default(), title))
-            });
-            let escalated = t.escalated_to.map(|i| (i, db.item(i).map(|x| x.title.clone()).unwrap_or_default()));
-            Some((t.title.clone(), member, dept, source, t.deadline, t.created, escalated))
-        })
+        state.db.reading(
+            &[Reads::task(id), Reads::Org, Reads::Kind(DocKind::Meeting), Reads::Kind(DocKind::Item)],
+            |db| {
+                let t = db.task(id)?;
+                let member = t.member.map(|m| db.org.member_name(m));
+                let dept = t.department.and_then(|d| db.org.department(d)).map(|d| d.name.clone());
+                let source = t.source.map(|s| {
+                    let m = db.meeting(s.meeting);
+                    let title = db.item(s.item).map(|i| i.title.clone()).unwrap_or_default();
+                    (s.meeting, format!("{} {}", m.map(|m| m.date.to_string()).unwrap_or_default(), title))
+                });
+                let escalated = t.escalated_to.map(|i| (i, db.item(i).map(|x| x.title.clone()).unwrap_or_default()));
+                Some((t.title.clone(), member, dept, source, t.deadline, t.created, escalated))
+            },
+        )
     };
     view! {
         {move || info().map(|(title, member, dept, source, deadline, created, escalated)| {
@@ -185,7 +188,8 @@ fn EscalateForm(id: Id) -> impl IntoView {
     let state = use_app();
     let reason = RwSignal::new(String::new());
     let error = RwSignal::new(None::<FieldError>);
-    let escalated = move || state.db.reading(&[Reads::task(id)], |db| db.task(id).is_some_and(|t| t.escalated_to.is_some()));
+    let escalated =
+        move || state.db.reading(&[Reads::task(id)], |db| db.task(id).is_some_and(|t| t.escalated_to.is_some()));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let today = state.today.get_untracked();
