@@ -72,7 +72,8 @@ impl Reads {
 pub enum Changed {
     /// These documents (and what is not a document of its own: the next id, the backup date).
     Docs(Vec<DocId>),
-    /// Anything: a replaced database, another tab's records.
+    /// Anything: a replaced database (an import, a snapshot restored, the older months read), or
+    /// a change whose records are not known (see `AppState::update`).
     Everything,
 }
 

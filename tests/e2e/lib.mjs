@@ -103,7 +103,15 @@ export async function openApp({ mode = 'http', serviceWorkers = 'allow', viewpor
 
   const server = mode === 'file' ? null : await startServer({ root, base: BASE_PATH });
   const baseUrl = mode === 'file' ? pathToFileURL(indexFile).href : server.baseUrl;
-  const browser = await launchBrowser({ serviceWorkers, viewport });
+  // A browser that fails to start must not leave the server open (the test process would never
+  // end); Chromium now and then exits during its start on these machines: one more try.
+  let browser;
+  try {
+    browser = await launchBrowser({ serviceWorkers, viewport }).catch(() => launchBrowser({ serviceWorkers, viewport }));
+  } catch (e) {
+    if (server) await server.close();
+    throw e;
+  }
   const { context } = browser;
   await context.addInitScript({ content: INIT_SCRIPT });
 
