@@ -116,3 +116,31 @@ fn a_save_reports_exactly_the_records_that_differ_from_the_last_save() {
     db.revs.insert(d, Arc::new(info));
     assert_eq!(store.save_touched(&mut db).unwrap(), vec![d]);
 }
+
+#[test]
+fn after_every_save_the_committed_copy_is_the_database() {
+    let (mut store, _, _) = Store::open(Box::new(MemoryBackend::new()));
+    let mut db = example_db(today());
+    store.save(&mut db).unwrap();
+    assert_eq!(store.committed(), &db);
+    // An edit, a deletion (a tombstone), a new record.
+    let m = db.meetings[0].id;
+    db.meeting_mut(m).unwrap().place.push('x');
+    let gone = db.items.remove(1).id;
+    let mut task = (*db.tasks[0]).clone();
+    task.id = db.new_id();
+    db.tasks.push(Arc::new(task));
+    store.save(&mut db).unwrap();
+    assert_eq!(store.committed(), &db);
+    assert!(db.revs[&DocId::Item(gone)].deleted);
+    // A revision set on purpose, and a tombstone dropped from the map.
+    let d = DocId::Meeting(m);
+    let info = db.revs[&d].child("settled".into(), false);
+    db.revs.insert(d, Arc::new(info));
+    db.revs.remove(&DocId::Item(gone));
+    store.save(&mut db).unwrap();
+    assert_eq!(store.committed(), &db);
+    // Nothing changed: still the same.
+    store.save(&mut db).unwrap();
+    assert_eq!(store.committed(), &db);
+}

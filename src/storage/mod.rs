@@ -447,6 +447,80 @@ fn split<'a>(db: &'a Db, order: &'a Order) -> Split<'a> {
     }
 }
 
+/// Make `committed` equal to `db` after a save: the record lists are copied (a pointer per
+/// record), the revision map is brought in step entry by entry rather than cloned whole (a
+/// save changes a few of its thousands of entries, and cloning it was a large part of a save).
+fn commit_copy(committed: &mut Db, db: &Db) {
+    // Exhaustive on purpose: a field added to Db must be copied here.
+    let Db {
+        democratic_life,
+        evidence,
+        items,
+        last_backup,
+        meetings,
+        next_id,
+        org,
+        revs,
+        settings,
+        study_plans,
+        study_sessions,
+        tasks,
+        unshared,
+    } = db;
+    committed.democratic_life.clone_from(democratic_life);
+    committed.evidence.clone_from(evidence);
+    committed.items.clone_from(items);
+    committed.last_backup = *last_backup;
+    committed.meetings.clone_from(meetings);
+    committed.next_id = *next_id;
+    committed.org.clone_from(org);
+    committed.settings.clone_from(settings);
+    committed.study_plans.clone_from(study_plans);
+    committed.study_sessions.clone_from(study_sessions);
+    committed.tasks.clone_from(tasks);
+    committed.unshared.clone_from(unshared);
+    // The entries that differ, found by walking both sorted maps in step.
+    let mut put: Vec<(DocId, Arc<RevInfo>)> = Vec::new();
+    let mut gone: Vec<DocId> = Vec::new();
+    {
+        let (mut a, mut b) = (committed.revs.iter().peekable(), revs.iter().peekable());
+        loop {
+            match (a.peek(), b.peek()) {
+                (None, None) => break,
+                (Some((x, _)), None) => {
+                    gone.push(**x);
+                    a.next();
+                }
+                (None, Some((y, r))) => {
+                    put.push((**y, Arc::clone(r)));
+                    b.next();
+                }
+                (Some((x, p)), Some((y, q))) => match x.cmp(y) {
+                    std::cmp::Ordering::Less => {
+                        gone.push(**x);
+                        a.next();
+                    }
+                    std::cmp::Ordering::Greater => {
+                        put.push((**y, Arc::clone(q)));
+                        b.next();
+                    }
+                    std::cmp::Ordering::Equal => {
+                        if !Arc::ptr_eq(p, q) && p != q {
+                            put.push((**y, Arc::clone(q)));
+                        }
+                        a.next();
+                        b.next();
+                    }
+                },
+            }
+        }
+    }
+    for d in gone {
+        committed.revs.remove(&d);
+    }
+    committed.revs.extend(put);
+}
+
 fn order_of(db: &Db) -> Order {
     Order {
         items: db.items.iter().map(|r| r.id).collect(),
@@ -983,7 +1057,7 @@ impl Store {
         let stamp = revision::stamp(&self.committed, db);
         match self.save_stamped(db) {
             Ok(()) => {
-                self.committed = db.clone();
+                commit_copy(&mut self.committed, db);
                 Ok(stamp.touched)
             }
             Err(e) => {
