@@ -25,7 +25,8 @@ pub fn ConflictNotice(
 ) -> impl IntoView {
     let state = use_app();
     let kept = Memo::new(move |_| {
-        state.db.with(|db| db.revs.get(&doc).map(|r| r.conflicts.clone()).filter(|c| !c.is_empty()))
+        // The versions kept live in the record's revision entry, which changes with the record.
+        state.db.with_doc(doc, |db| db.revs.get(&doc).map(|r| r.conflicts.clone()).filter(|c| !c.is_empty()))
     });
     move || {
         let label = label.clone();

@@ -415,7 +415,7 @@ fn ItemPanel(id: Id, item: Id) -> impl IntoView {
         })
     });
     let recused_names = Memo::new(move |_| {
-        state.db.with(|db| {
+        state.db.reading(&[Reads::meeting(id), Reads::Org], |db| {
             let names: Vec<String> = db
                 .meeting(id)
                 .and_then(|m| m.record(item))
