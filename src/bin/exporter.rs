@@ -1,16 +1,19 @@
 //! The exporter: a web worker that renders office files (src/office/render.rs) so that docx-rs
 //! and rust_xlsxwriter live in this wasm only and load when a user asks for a file. It receives
-//! a JSON `office::Request` as a string and answers `{mime, bytes}` or `{error}`.
+//! a JSON `office::build::Job` (the file and the records) as a string, builds the file's
+//! content from the records and answers `{mime, bytes}` or `{error}`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
-    use yishi::office::{render::render, Request};
+    use yishi::office::{build::Job, render::render};
 
     fn answer(data: JsValue) -> Result<js_sys::Object, JsValue> {
         let json = data.as_string().ok_or("the request is not a string")?;
-        let req: Request = serde_json::from_str(&json).map_err(|e| e.to_string())?;
+        let job: Job = serde_json::from_str(&json).map_err(|e| e.to_string())?;
+        let (req, _) = yishi::office::build::request(&job.db, job.file, job.today).ok_or("no such record")?;
+        drop(job);
         let (mime, bytes) = render(&req)?;
         let out = js_sys::Object::new();
         js_sys::Reflect::set(&out, &"mime".into(), &mime.into())?;

@@ -27,7 +27,7 @@ fn cols(spec: &[(&str, f64)]) -> Vec<Column> {
 }
 
 /// An office file the app offers, named by what it is made of.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum OfficeFile {
     /// The 纪要 of a meeting, .docx.
     Summary(Id),
@@ -45,22 +45,41 @@ pub enum OfficeFile {
 /// with its number or date, as an office files it (`纪要〔2026〕3号.docx`,
 /// `督办台账-2026-12-06.xlsx`). `None` for a meeting without a 纪要.
 pub fn request(db: &Db, file: OfficeFile, today: NaiveDate) -> Option<(Request, String)> {
-    let day = today.format("%Y-%m-%d");
+    let name = file_name(db, file, today)?;
+    let req = match file {
+        OfficeFile::Summary(id) => Request::Docx(summary_document(db, id)?),
+        OfficeFile::Report(year) => Request::Docx(report_document(db, year, today)),
+        OfficeFile::Items => Request::Xlsx(items_sheet(db)),
+        OfficeFile::Tasks => Request::Xlsx(tasks_sheet(db, today)),
+        OfficeFile::Duties(year) => Request::Xlsx(duties_sheet(db, year, today)),
+    };
+    Some((req, name))
+}
+
+/// The name of `file` made on `today` (see [`request`]); `None` when its record is missing (a
+/// meeting without a 纪要).
+pub fn file_name(db: &Db, file: OfficeFile, today: NaiveDate) -> Option<String> {
+    let day = crate::domain::date_format::ymd(today, "-");
     Some(match file {
         OfficeFile::Summary(id) => {
             let s = db.meeting(id)?.summary.as_ref()?;
-            let name = format!("纪要{}.docx", number_label(s.year, s.number));
-            (Request::Docx(summary_document(db, id)?), name)
+            format!("纪要{}.docx", number_label(s.year, s.number))
         }
-        OfficeFile::Report(year) => {
-            (Request::Docx(report_document(db, year, today)), format!("{year}年度履职情况统计-{day}.docx"))
-        }
-        OfficeFile::Items => (Request::Xlsx(items_sheet(db)), format!("议题台账-{day}.xlsx")),
-        OfficeFile::Tasks => (Request::Xlsx(tasks_sheet(db, today)), format!("督办台账-{day}.xlsx")),
-        OfficeFile::Duties(year) => {
-            (Request::Xlsx(duties_sheet(db, year, today)), format!("{year}年履职台账-{day}.xlsx"))
-        }
+        OfficeFile::Report(year) => format!("{year}年度履职情况统计-{day}.docx"),
+        OfficeFile::Items => format!("议题台账-{day}.xlsx"),
+        OfficeFile::Tasks => format!("督办台账-{day}.xlsx"),
+        OfficeFile::Duties(year) => format!("{year}年履职台账-{day}.xlsx"),
     })
+}
+
+/// What the app sends the exporter: the file, the day, and the records it is made from. The
+/// exporter builds the content ([`request`]) and renders it, so that neither the content
+/// builders nor the two libraries are in the app's wasm.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct Job {
+    pub file: OfficeFile,
+    pub today: NaiveDate,
+    pub db: Db,
 }
 
 /// The 纪要 of meeting `id` as printed: heading, number, unit and date, the body exactly as

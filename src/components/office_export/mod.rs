@@ -1,7 +1,7 @@
 //! A button that makes an office file (the 纪要 or the annual report as .docx, a register as
-//! .xlsx) and offers it as a download. The content is built here from the records
-//! ([`crate::office::build::request`]); the file itself is rendered in the exporter worker
-//! ([`worker`]), loaded on the first click only, so the main wasm holds neither docx-rs nor
+//! .xlsx) and offers it as a download. The records go to the exporter worker ([`worker`],
+//! loaded on the first click only), which builds the content ([`crate::office::build::request`])
+//! and renders the file, so the main wasm holds neither the builders nor docx-rs and
 //! rust_xlsxwriter. While the file is made the button says so and waits.
 
 use leptos::prelude::*;
@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::app::use_app;
 use crate::i18n::office::OfficeText as T;
 use crate::i18n::Text;
-use crate::office::build::{request, OfficeFile};
+use crate::office::build::{file_name, Job, OfficeFile};
 
 pub mod worker;
 
@@ -51,12 +51,15 @@ pub fn OfficeExport(
             return;
         }
         let today = state.today.get_untracked();
-        let Some((req, name)) = state.with_all_records(|db| request(db, file.get_untracked(), today)) else {
+        let file = file.get_untracked();
+        let Some(name) = state.with_all_records(|db| file_name(db, file, today)) else {
             status.set(Some(Status::Failed(ExportError::NoRecord)));
             return;
         };
-        let json = serde_json::to_string(&req).unwrap_or_default();
-        drop(req);
+        // The records as the canonical writer writes them (the one serialiser in this wasm).
+        let job = Job { file, today, db: state.all_records() };
+        let json = crate::canonical::to_vec(&job).ok().and_then(|b| String::from_utf8(b).ok()).unwrap_or_default();
+        drop(job);
         status.set(Some(Status::Working));
         leptos::task::spawn_local(async move {
             let done = match worker::render(json).await {
