@@ -1,10 +1,10 @@
 //! The records in memory as a keyed reactive store: one change notifier for every record a
 //! view reads ([`DocId`]), one for every kind of record, and one for the whole database.
 //!
-//! A view that reads one record through [`Records::meeting`], [`Records::item`] or
-//! [`Records::with_doc`] re-runs only when that record changes; a list that reads one kind
-//! through [`Records::with_kind`] re-runs when a record of that kind changes (its rows, keyed,
-//! follow their own records); [`Records::with`] reads everything and re-runs on every change.
+//! A view names what it reads ([`Records::reading`] with [`Reads`]): a view of one record
+//! re-runs only when that record changes; a list that reads one kind re-runs when a record of
+//! that kind changes (its rows, keyed, follow their own records); [`Records::with`] reads
+//! everything and re-runs on every change.
 //! A change reports the documents it touched ([`Records::changed`]), so that a vote notifies
 //! the views of its meeting and not every view on the page.
 
@@ -15,11 +15,6 @@ use leptos::prelude::*;
 use crate::domain::{
     db::Db,
     doc::{DocId, DocKind},
-    item::AgendaItem,
-    meeting::Meeting,
-    org::Organisation,
-    settings::RuleSettings,
-    task::FollowUpTask,
     Id,
 };
 
@@ -108,13 +103,6 @@ impl Records {
         self.all.track();
     }
 
-    /// Read through the database, re-running only when document `d` changes. The closure
-    /// must read nothing of `db` but that document (and what it only names, such as ids).
-    pub fn with_doc<R>(&self, d: DocId, f: impl FnOnce(&Db) -> R) -> R {
-        self.subscribe(self.docs, d);
-        self.db.with_value(f)
-    }
-
     /// Read through the database, re-running only when one of `what` changes. The closure must
     /// read nothing of `db` beyond `what`.
     pub fn reading<R>(&self, what: &[Reads], f: impl FnOnce(&Db) -> R) -> R {
@@ -130,47 +118,6 @@ impl Records {
             }
         }
         self.db.with_value(f)
-    }
-
-    /// Read through the database, re-running when any record of `kind` changes (added,
-    /// removed or edited). For lists: their rows follow their own records.
-    pub fn with_kind<R>(&self, kind: DocKind, f: impl FnOnce(&Db) -> R) -> R {
-        self.subscribe(self.kinds, kind);
-        self.db.with_value(f)
-    }
-
-    /// Read through the database, re-running when a record of any of `kinds` changes.
-    pub fn with_kinds<R>(&self, kinds: &[DocKind], f: impl FnOnce(&Db) -> R) -> R {
-        for k in kinds {
-            self.subscribe(self.kinds, *k);
-        }
-        self.db.with_value(f)
-    }
-
-    /// Read one meeting; re-runs when it changes.
-    pub fn meeting<R>(&self, id: Id, f: impl FnOnce(Option<&Meeting>) -> R) -> R {
-        self.with_doc(DocId::Meeting(id), |db| f(db.meeting(id)))
-    }
-
-    /// Read one agenda item; re-runs when it changes.
-    pub fn item<R>(&self, id: Id, f: impl FnOnce(Option<&AgendaItem>) -> R) -> R {
-        self.with_doc(DocId::Item(id), |db| f(db.item(id)))
-    }
-
-    /// Read one follow-up task; re-runs when it changes.
-    pub fn task<R>(&self, id: Id, f: impl FnOnce(Option<&FollowUpTask>) -> R) -> R {
-        self.with_doc(DocId::Task(id), |db| f(db.task(id)))
-    }
-
-    /// Read the organisation (members, departments, attendees and the unit); re-runs when
-    /// one of them or the settings change.
-    pub fn org<R>(&self, f: impl FnOnce(&Organisation) -> R) -> R {
-        self.with_kinds(&ORG, |db| f(&db.org))
-    }
-
-    /// Read the rule settings; re-runs when they change.
-    pub fn settings<R>(&self, f: impl FnOnce(&RuleSettings) -> R) -> R {
-        self.with_doc(DocId::Settings, |db| f(&db.settings))
     }
 
     /// Change the records without notifying anyone (the caller reports what changed with

@@ -47,11 +47,18 @@ fn an_edit_reruns_the_views_of_its_record_its_kind_and_everything_and_no_others(
     let (a, b) = (db.meetings[0].id, db.meetings[1].id);
     let item = db.items[0].id;
     let records = Records::new(db);
-    let view_a = Counted::new(move || records.meeting(a, |m| m.map(|m| m.place.clone()).unwrap_or_default()));
-    let view_b = Counted::new(move || records.meeting(b, |m| m.map(|m| m.place.clone()).unwrap_or_default()));
-    let view_item = Counted::new(move || records.item(item, |i| i.map(|i| i.title.clone()).unwrap_or_default()));
-    let view_org = Counted::new(move || records.org(|o| o.unit_name.clone()));
-    let list = Counted::new(move || records.with_kind(DocKind::Meeting, |db| db.meetings.len().to_string()));
+    let view_a = Counted::new(move || {
+        records.reading(&[Reads::meeting(a)], |db| db.meeting(a).map(|m| m.place.clone()).unwrap_or_default())
+    });
+    let view_b = Counted::new(move || {
+        records.reading(&[Reads::meeting(b)], |db| db.meeting(b).map(|m| m.place.clone()).unwrap_or_default())
+    });
+    let view_item = Counted::new(move || {
+        records.reading(&[Reads::item(item)], |db| db.item(item).map(|i| i.title.clone()).unwrap_or_default())
+    });
+    let view_org = Counted::new(move || records.reading(&[Reads::Org], |db| db.org.unit_name.clone()));
+    let list =
+        Counted::new(move || records.reading(&[Reads::Kind(DocKind::Meeting)], |db| db.meetings.len().to_string()));
     let whole = Counted::new(move || records.with(|db| db.next_id.to_string()));
     let both = Counted::new(move || {
         records.reading(&[Reads::meeting(b), Reads::item(item)], |db| {
@@ -88,8 +95,12 @@ fn another_tabs_records_tell_only_the_views_of_what_differs() {
     let db = example_db(today());
     let (a, b) = (db.meetings[0].id, db.meetings[1].id);
     let records = Records::new(db.clone());
-    let view_a = Counted::new(move || records.meeting(a, |m| m.map(|m| m.place.clone()).unwrap_or_default()));
-    let view_b = Counted::new(move || records.meeting(b, |m| m.map(|m| m.place.clone()).unwrap_or_default()));
+    let view_a = Counted::new(move || {
+        records.reading(&[Reads::meeting(a)], |db| db.meeting(a).map(|m| m.place.clone()).unwrap_or_default())
+    });
+    let view_b = Counted::new(move || {
+        records.reading(&[Reads::meeting(b)], |db| db.meeting(b).map(|m| m.place.clone()).unwrap_or_default())
+    });
     let mut theirs = db;
     theirs.meeting_mut(b).unwrap().place = "三楼会议室".into();
     records.set_changed(theirs);

@@ -12,6 +12,7 @@ use crate::domain::revision::{self, ConflictVersion, SettleError};
 use crate::i18n::phrases::Phrase;
 use crate::i18n::records::{field_list, field_name, Rt};
 use crate::i18n::Text;
+use crate::records::Reads;
 
 /// The conflict notice of one record; nothing while it has no kept version.
 #[component]
@@ -26,7 +27,9 @@ pub fn ConflictNotice(
     let state = use_app();
     let kept = Memo::new(move |_| {
         // The versions kept live in the record's revision entry, which changes with the record.
-        state.db.with_doc(doc, |db| db.revs.get(&doc).map(|r| r.conflicts.clone()).filter(|c| !c.is_empty()))
+        state
+            .db
+            .reading(&[Reads::Doc(doc)], |db| db.revs.get(&doc).map(|r| r.conflicts.clone()).filter(|c| !c.is_empty()))
     });
     move || {
         let label = label.clone();

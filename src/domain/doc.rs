@@ -312,32 +312,11 @@ pub fn changed(before: &Db, after: &Db) -> Vec<DocId> {
         let present: std::collections::HashSet<DocId> = new.iter().map(|e| e.id).collect();
         out.extend(old.iter().filter(|p| !present.contains(&p.id)).map(|p| p.id));
     }
-    // Revision entries (a settled conflict, a tombstone), walked in step: both maps are sorted.
-    let (mut a, mut b) = (before.revs.iter().peekable(), after.revs.iter().peekable());
-    loop {
-        let d = match (a.peek(), b.peek()) {
-            (None, None) => break,
-            (Some((x, _)), None) => *x,
-            (None, Some((y, _))) => *y,
-            (Some((x, p)), Some((y, q))) if x == y => {
-                let (d, same) = (**x, Arc::ptr_eq(p, q) || p == q);
-                a.next();
-                b.next();
-                if !same && !out.contains(&d) {
-                    out.push(d);
-                }
-                continue;
-            }
-            (Some((x, _)), Some((y, _))) => (*x).min(*y),
-        };
-        if a.peek().is_some_and(|(x, _)| **x == *d) {
-            a.next();
-        }
-        if b.peek().is_some_and(|(y, _)| **y == *d) {
-            b.next();
-        }
-        if !out.contains(d) {
-            out.push(*d);
+    // Revision entries (a settled conflict, a tombstone).
+    let mut named: std::collections::HashSet<DocId> = out.iter().copied().collect();
+    for (d, _) in super::revision::rev_changes(&before.revs, &after.revs) {
+        if named.insert(d) {
+            out.push(d);
         }
     }
     out

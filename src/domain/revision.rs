@@ -286,6 +286,45 @@ fn same_info(a: &Arc<RevInfo>, b: Option<&Arc<RevInfo>>) -> bool {
     b.is_some_and(|b| Arc::ptr_eq(a, b) || **a == **b)
 }
 
+/// The entries of `after` that differ from those of `before`: `Some` with the entry where it
+/// was added or changed, `None` where it is gone. Both maps are sorted, so they are walked in
+/// step; an entry shared by both costs a pointer check.
+pub fn rev_changes<'a>(before: &Revs, after: &'a Revs) -> Vec<(DocId, Option<&'a Arc<RevInfo>>)> {
+    let mut out = Vec::new();
+    let (mut a, mut b) = (before.iter().peekable(), after.iter().peekable());
+    loop {
+        match (a.peek(), b.peek()) {
+            (None, None) => break,
+            (Some((x, _)), None) => {
+                out.push((**x, None));
+                a.next();
+            }
+            (None, Some((y, q))) => {
+                out.push((**y, Some(*q)));
+                b.next();
+            }
+            (Some((x, p)), Some((y, q))) => match x.cmp(y) {
+                std::cmp::Ordering::Less => {
+                    out.push((**x, None));
+                    a.next();
+                }
+                std::cmp::Ordering::Greater => {
+                    out.push((**y, Some(*q)));
+                    b.next();
+                }
+                std::cmp::Ordering::Equal => {
+                    if !same_info(q, Some(p)) {
+                        out.push((**y, Some(*q)));
+                    }
+                    a.next();
+                    b.next();
+                }
+            },
+        }
+    }
+    out
+}
+
 /// Documents of `db` that have no revision yet get their first (a store or file from before
 /// revisions, or records made by code that does not save through [`stamp`]). Deterministic:
 /// the same content gets the same revision in every browser.

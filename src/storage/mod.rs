@@ -448,8 +448,9 @@ fn split<'a>(db: &'a Db, order: &'a Order) -> Split<'a> {
 }
 
 /// Make `committed` equal to `db` after a save: the record lists are copied (a pointer per
-/// record), the revision map is brought in step entry by entry rather than cloned whole (a
-/// save changes a few of its thousands of entries, and cloning it was a large part of a save).
+/// record), the revision map is brought in step entry by entry ([`revision::rev_changes`])
+/// rather than cloned whole (a save changes a few of its thousands of entries, and cloning it
+/// was a large part of a save).
 fn commit_copy(committed: &mut Db, db: &Db) {
     // Exhaustive on purpose: a field added to Db must be copied here.
     let Db {
@@ -479,46 +480,14 @@ fn commit_copy(committed: &mut Db, db: &Db) {
     committed.study_sessions.clone_from(study_sessions);
     committed.tasks.clone_from(tasks);
     committed.unshared.clone_from(unshared);
-    // The entries that differ, found by walking both sorted maps in step.
-    let mut put: Vec<(DocId, Arc<RevInfo>)> = Vec::new();
-    let mut gone: Vec<DocId> = Vec::new();
-    {
-        let (mut a, mut b) = (committed.revs.iter().peekable(), revs.iter().peekable());
-        loop {
-            match (a.peek(), b.peek()) {
-                (None, None) => break,
-                (Some((x, _)), None) => {
-                    gone.push(**x);
-                    a.next();
-                }
-                (None, Some((y, r))) => {
-                    put.push((**y, Arc::clone(r)));
-                    b.next();
-                }
-                (Some((x, p)), Some((y, q))) => match x.cmp(y) {
-                    std::cmp::Ordering::Less => {
-                        gone.push(**x);
-                        a.next();
-                    }
-                    std::cmp::Ordering::Greater => {
-                        put.push((**y, Arc::clone(q)));
-                        b.next();
-                    }
-                    std::cmp::Ordering::Equal => {
-                        if !Arc::ptr_eq(p, q) && p != q {
-                            put.push((**y, Arc::clone(q)));
-                        }
-                        a.next();
-                        b.next();
-                    }
-                },
-            }
-        }
+    let changes: Vec<(DocId, Option<Arc<RevInfo>>)> =
+        revision::rev_changes(&committed.revs, revs).into_iter().map(|(d, e)| (d, e.cloned())).collect();
+    for (d, entry) in changes {
+        match entry {
+            Some(e) => committed.revs.insert(d, e),
+            None => committed.revs.remove(&d),
+        };
     }
-    for d in gone {
-        committed.revs.remove(&d);
-    }
-    committed.revs.extend(put);
 }
 
 fn order_of(db: &Db) -> Order {
