@@ -139,3 +139,43 @@ fn a_second_data_member_or_trailing_text_is_not_taken_on_trust() {
     let trailing = format!("{file}x");
     assert!(matches!(parse_backup(&trailing, None), Err(ImportError::NotJson { .. })));
 }
+
+/// The file written a few records at a time, as the export card writes it between frames.
+fn in_steps(db: &Db, records: usize) -> Vec<u8> {
+    let mut w = yishi::backup::export_writer(db, now(), 0);
+    let mut steps = 0;
+    let mut last = (0, 0);
+    while !w.step(records) {
+        steps += 1;
+        assert!(w.progress().0 > last.0, "every step writes something");
+        last = w.progress();
+    }
+    assert_eq!(w.progress().0, w.progress().1, "done means every record");
+    assert!(records >= w.progress().1 || steps > 0, "a small budget takes several steps");
+    w.finish()
+}
+
+#[test]
+fn a_file_written_a_few_records_at_a_time_is_the_canonical_text_of_the_records() {
+    let mut busy = sample();
+    // This browser's own bookkeeping never goes into a file.
+    busy.unshared = busy.revs.keys().take(3).cloned().collect();
+    let mut small = Db::default();
+    small.org.unit_name = "空".into();
+    for db in [&busy, &small, &Db::default()] {
+        let mut shared = db.clone();
+        shared.unshared.clear();
+        let data = canonical::to_string(&shared).unwrap();
+        let at_once = yishi::backup::export_bytes(db, now(), 0);
+        let file = String::from_utf8(at_once.clone()).unwrap();
+        assert!(file.contains(&format!("\"data\": {data}\n")), "the data is the canonical text");
+        assert!(file.contains(&format!("\"sha256\": \"{}\"", sha256_hex(data.as_bytes()))));
+        for records in [1, 3, 40, usize::MAX] {
+            assert!(in_steps(db, records) == at_once, "{records} records a step");
+        }
+        assert!(parse_backup(&file, None).is_ok());
+    }
+    let mut shared = busy.clone();
+    shared.unshared.clear();
+    assert_eq!(parse_backup(&String::from_utf8(in_steps(&busy, 5)).unwrap(), None).unwrap(), shared);
+}

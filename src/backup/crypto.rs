@@ -33,6 +33,21 @@ struct Envelope {
     ciphertext: String,
 }
 
+impl Envelope {
+    /// The envelope this build writes, around `ciphertext` (base64).
+    fn of(salt: [u8; 16], nonce: [u8; 12], ciphertext: String) -> Envelope {
+        Envelope {
+            format: ENCRYPTED_FORMAT.into(),
+            version: 1,
+            kdf: "PBKDF2-HMAC-SHA256".into(),
+            iterations: ITERATIONS,
+            salt: B64.encode(salt),
+            nonce: B64.encode(nonce),
+            ciphertext,
+        }
+    }
+}
+
 /// PBKDF2-HMAC-SHA256 (RFC 8018) of one 32-byte block, the key AES-256 takes, computed a
 /// slice of rounds at a time: the same key as `pbkdf2::pbkdf2_hmac` with the same inputs.
 /// Block 1 only: T1 = U1 ^ U2 ^ … ^ Uc, with U1 = HMAC(P, S || 1) and Ui = HMAC(P, Ui-1).
@@ -93,7 +108,7 @@ impl KeyDerivation {
 }
 
 /// An encryption whose key is being derived: [`EncryptJob::kdf`] a slice at a time, then
-/// [`EncryptJob::finish`].
+/// [`EncryptJob::seal`] (or [`EncryptJob::finish`] in one go).
 pub struct EncryptJob {
     pub kdf: KeyDerivation,
     salt: [u8; 16],
@@ -111,23 +126,118 @@ pub fn begin_encrypt(passphrase: &str) -> Result<EncryptJob, ImportError> {
 }
 
 impl EncryptJob {
-    /// Seal the backup's JSON text (the rest of the key is derived here if any is left).
+    /// Seal the backup's JSON text in one go (the rest of the key is derived here if any is
+    /// left).
     pub fn finish(self, json: &str) -> Result<String, ImportError> {
+        Ok(self.seal(json.as_bytes().to_vec()).finish())
+    }
+
+    /// Start sealing the backup file's bytes, to be done a slice at a time
+    /// ([`SealJob::step`]); the rest of the key is derived here if any is left.
+    pub fn seal(self, plain: Vec<u8>) -> SealJob {
         let key = self.kdf.run_to_end();
-        let cipher = Aes256Gcm::new_from_slice(&key).map_err(|e| ImportError::Encryption(e.to_string()))?;
-        let ct = cipher
-            .encrypt(Nonce::from_slice(&self.nonce), Payload { msg: json.as_bytes(), aad: AAD })
-            .map_err(|e| ImportError::Encryption(e.to_string()))?;
-        let env = Envelope {
-            format: ENCRYPTED_FORMAT.into(),
-            version: 1,
-            kdf: "PBKDF2-HMAC-SHA256".into(),
-            iterations: ITERATIONS,
-            salt: B64.encode(self.salt),
-            nonce: B64.encode(self.nonce),
-            ciphertext: B64.encode(ct),
-        };
-        serde_json::to_string_pretty(&env).map_err(|e| ImportError::Encryption(e.to_string()))
+        SealJob::new(&key, self.salt, self.nonce, plain)
+    }
+}
+
+/// AES-256-GCM sealing of a file a slice at a time, then its base64 into the envelope: the
+/// same text as `aes-gcm`'s one call (NIST SP 800-38D, 96-bit nonce), which would hold the
+/// page for the whole file. Built from the parts `aes-gcm` itself is made of: the counter
+/// mode starts at J0 + 1 (J0 = nonce ‖ 1), GHASH covers the additional data, the ciphertext
+/// and their bit lengths, and the tag is GHASH's result masked with E(K, J0).
+pub struct SealJob {
+    ctr: ctr::Ctr32BE<aes::Aes256>,
+    ghash: ghash::GHash,
+    mask: [u8; 16],
+    /// The file, encrypted in place up to `sealed` of its `plain` bytes, then the tag
+    /// appended.
+    data: Vec<u8>,
+    plain: usize,
+    sealed: usize,
+    tagged: bool,
+    /// The envelope so far: its head, then the base64 of `data` up to `encoded`.
+    out: String,
+    encoded: usize,
+}
+
+impl SealJob {
+    fn new(key: &[u8; 32], salt: [u8; 16], nonce: [u8; 12], data: Vec<u8>) -> SealJob {
+        use aes::cipher::{BlockEncrypt, KeyInit, KeyIvInit, StreamCipher};
+        use ghash::universal_hash::UniversalHash;
+        let aes = aes::Aes256::new(key.into());
+        let mut h = aes::Block::default();
+        aes.encrypt_block(&mut h);
+        let mut ghash = ghash::GHash::new(&h);
+        ghash.update_padded(AAD);
+        let mut j0 = [0u8; 16];
+        j0[..12].copy_from_slice(&nonce);
+        j0[15] = 1;
+        // The first block of the key stream is E(K, J0): the tag's mask. The data's stream
+        // follows from J0 + 1.
+        let mut ctr = ctr::Ctr32BE::<aes::Aes256>::new(key.into(), &j0.into());
+        let mut mask = [0u8; 16];
+        ctr.apply_keystream(&mut mask);
+        // The envelope's text up to the ciphertext's opening quote: serde_json's pretty
+        // layout, as `finish` has always written it; base64 needs no escaping.
+        let mut out =
+            serde_json::to_string_pretty(&Envelope::of(salt, nonce, String::new())).expect("strings and numbers");
+        out.truncate(out.len() - "\"\n}".len());
+        out.reserve((data.len() + 16).div_ceil(3) * 4 + 4);
+        SealJob { ctr, ghash, mask, plain: data.len(), data, sealed: 0, tagged: false, out, encoded: 0 }
+    }
+
+    /// Seal, then encode, up to about `bytes` more bytes; true when the envelope is complete.
+    pub fn step(&mut self, bytes: usize) -> bool {
+        use aes::cipher::StreamCipher;
+        use ghash::universal_hash::UniversalHash;
+        // Whole blocks until the end: GHASH pads each piece it is given to a block.
+        let n = bytes.max(48) / 48 * 48;
+        if self.sealed < self.plain {
+            let end = self.plain.min(self.sealed + n);
+            let piece = &mut self.data[self.sealed..end];
+            self.ctr.apply_keystream(piece);
+            self.ghash.update_padded(piece);
+            self.sealed = end;
+            return false;
+        }
+        if !self.tagged {
+            let mut lengths = ghash::Block::default();
+            lengths[..8].copy_from_slice(&((AAD.len() as u64) * 8).to_be_bytes());
+            lengths[8..].copy_from_slice(&((self.plain as u64) * 8).to_be_bytes());
+            self.ghash.update(&[lengths]);
+            let mut tag: [u8; 16] = self.ghash.clone().finalize().into();
+            tag.iter_mut().zip(self.mask).for_each(|(t, m)| *t ^= m);
+            self.data.extend_from_slice(&tag);
+            self.tagged = true;
+        }
+        if self.encoded < self.data.len() {
+            // Whole groups of three bytes until the end, so the pieces' base64 joins up.
+            let end = self.data.len().min(self.encoded + n);
+            B64.encode_string(&self.data[self.encoded..end], &mut self.out);
+            self.encoded = end;
+        }
+        self.is_done()
+    }
+
+    /// Is the envelope complete?
+    pub fn is_done(&self) -> bool {
+        self.tagged && self.encoded == self.data.len()
+    }
+
+    /// The share done, 0–100 (sealing and encoding count alike).
+    pub fn percent(&self) -> u32 {
+        if self.is_done() {
+            return 100;
+        }
+        let total = (self.plain * 2 + 16) as u64;
+        ((self.sealed + self.encoded) as u64 * 100 / total).min(100) as u32
+    }
+
+    /// The envelope's text (what is left is done first).
+    pub fn finish(mut self) -> String {
+        while !self.step(usize::MAX / 2) {}
+        self.out.push_str("\"\n}");
+        self.out
     }
 }
 
@@ -194,4 +304,40 @@ pub fn encrypt(json: &str, passphrase: &str) -> Result<String, ImportError> {
 /// [`ImportError::WrongPassphrase`].
 pub fn decrypt(text: &str, passphrase: &str) -> Result<String, ImportError> {
     begin_decrypt(text, passphrase)?.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The envelope `aes-gcm` seals in one call, with the same key, salt and nonce.
+    fn one_call(key: &[u8; 32], salt: [u8; 16], nonce: [u8; 12], plain: &[u8]) -> String {
+        let cipher = Aes256Gcm::new_from_slice(key).unwrap();
+        let ct = cipher.encrypt(Nonce::from_slice(&nonce), Payload { msg: plain, aad: AAD }).unwrap();
+        serde_json::to_string_pretty(&Envelope::of(salt, nonce, B64.encode(ct))).unwrap()
+    }
+
+    #[test]
+    fn sealing_a_slice_at_a_time_gives_the_envelope_sealed_in_one_call() {
+        let key: [u8; 32] = std::array::from_fn(|i| (i * 7 + 3) as u8);
+        let salt: [u8; 16] = std::array::from_fn(|i| i as u8);
+        let nonce: [u8; 12] = std::array::from_fn(|i| (200 - i) as u8);
+        for len in [0, 1, 15, 16, 17, 31, 32, 33, 40, 47, 48, 49, 95, 1000, 70_001] {
+            let plain: Vec<u8> = (0..len).map(|i| (i * 31 % 251) as u8).collect();
+            let expected = one_call(&key, salt, nonce, &plain);
+            for bytes in [1, 48, 100, 4096, usize::MAX / 2] {
+                let mut job = SealJob::new(&key, salt, nonce, plain.clone());
+                let mut last = job.percent();
+                let mut steps = 0;
+                while !job.step(bytes) {
+                    assert!(job.percent() >= last);
+                    last = job.percent();
+                    steps += 1;
+                    assert!(steps < 10_000);
+                }
+                assert_eq!(job.percent(), 100);
+                assert_eq!(job.finish(), expected, "{len} bytes sealed {bytes} at a time");
+            }
+        }
+    }
 }

@@ -25,6 +25,7 @@ mod crypto;
 mod json_path;
 pub mod merge;
 pub mod refs;
+mod writer;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -33,10 +34,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 pub use crypto::{
-    begin_decrypt, begin_encrypt, decrypt, encrypt, is_encrypted, DecryptJob, EncryptJob, KeyDerivation,
+    begin_decrypt, begin_encrypt, decrypt, encrypt, is_encrypted, DecryptJob, EncryptJob, KeyDerivation, SealJob,
     ENCRYPTED_FORMAT, ITERATIONS,
 };
 use refs::{label, visit_ids, visit_refs, Kind};
+pub use writer::FileWriter;
 
 use crate::domain::{
     db::Db,
@@ -278,16 +280,18 @@ pub fn export_bytes(db: &Db, now: NaiveDateTime, expected_data_len: usize) -> Ve
 
 /// A file of `db`, stamped `now`, saying what it holds.
 fn write_file(db: &Db, now: NaiveDateTime, expected_data_len: usize, scope: Scope) -> Vec<u8> {
-    // Which revisions this browser may still amend is its own business, not the file's.
-    let without_unshared;
-    let db = if db.unshared.is_empty() {
-        db
-    } else {
-        without_unshared = Db { unshared: Default::default(), ..db.clone() };
-        &without_unshared
-    };
-    // The head names the checksum of the data written after it: 64 zeros hold its place and
-    // are overwritten once the data is there.
+    file_writer(db, now, expected_data_len, scope).finish()
+}
+
+/// [`export_bytes`]'s file, to be written a slice at a time ([`FileWriter::step`]).
+pub fn export_writer(db: &Db, now: NaiveDateTime, expected_data_len: usize) -> FileWriter {
+    file_writer(db, now, expected_data_len, Scope::All)
+}
+
+fn file_writer(db: &Db, now: NaiveDateTime, expected_data_len: usize, scope: Scope) -> FileWriter {
+    // The head names the checksum of the data written after it: the writer holds its place
+    // with 64 zeros and overwrites them once the data is there. Which revisions this browser
+    // may still amend (`unshared`) is its own business, not the file's: the writer leaves it out.
     let counts = serde_json::to_string(&Counts::of(db)).unwrap_or_default();
     let scope = match scope {
         Scope::All => String::new(),
@@ -298,21 +302,7 @@ fn write_file(db: &Db, now: NaiveDateTime, expected_data_len: usize, scope: Scop
         crate::domain::date_format::stamp(now, "-", "T", ":", true),
     );
     // The head, the checksum, the data's separator and end, and the data with 1/64 to spare.
-    let mut out = Vec::with_capacity(head.len() + 96 + expected_data_len + expected_data_len / 64);
-    out.extend_from_slice(head.as_bytes());
-    let sum_at = out.len();
-    out.extend_from_slice(&[b'0'; 64]);
-    out.extend_from_slice(b"\",\n  \"data\": ");
-    // Canonical (keys in byte order): the same text as re-serialising a parsed file, written
-    // without building a `serde_json::Value` of everything.
-    let data_at = out.len();
-    if canonical::write(&mut out, db).is_err() {
-        out.truncate(data_at);
-    }
-    let sum = sha256_hex(&out[data_at..]);
-    out[sum_at..sum_at + sum.len()].copy_from_slice(sum.as_bytes());
-    out.extend_from_slice(b"\n}\n");
-    out
+    FileWriter::new(db, &head, head.len() + 96 + expected_data_len + expected_data_len / 64)
 }
 
 /// A file name like `议事备份-昌吉州交通运输局-20261127-1530.json`.

@@ -72,9 +72,11 @@ pub fn install(state: AppState) {
             wasm_bindgen::throw_str(&e);
         }
     });
-    // The export up to the file the download offers (its Blob), as the Data page makes it.
+    // The export up to the file the download offers (its Blob), as the Data page makes it
+    // (the page writes the file a slice at a time, drawing in between; this in one go).
     let export = Closure::<dyn Fn() -> JsValue>::new(move || {
-        let (bytes, _) = crate::pages::data::backup_file(&state, crate::pages::data::now());
+        let (writer, _) = crate::pages::data::backup_writer(&state, crate::pages::data::now());
+        let bytes = writer.finish();
         match crate::pages::data::json_blob(&bytes) {
             Ok(blob) => blob.into(),
             Err(e) => wasm_bindgen::throw_str(&e),

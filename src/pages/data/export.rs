@@ -1,6 +1,6 @@
 //! The export card: every record as one backup file, optionally encrypted. The steps show
-//! on screen as they run: writing the file, deriving the key (in slices, with its share done,
-//! so the page keeps drawing), encrypting.
+//! on screen as they run, each a slice at a time with its share done so the page keeps
+//! drawing: writing the file, deriving the key, encrypting.
 
 use leptos::prelude::*;
 
@@ -35,31 +35,34 @@ pub(super) fn ExportCard(
             // The step's name is drawn before the file is written.
             files::yield_to_browser().await;
             let at = files::now();
-            let (mut bytes, mut name) = files::backup_file(&state, at);
+            let (mut bytes, mut name) = files::backup_file_in_slices(&state, at, &|pct| {
+                step.set(Some(Step { what: Dt::Preparing, percent: Some(pct) }))
+            })
+            .await;
             let p = pass.get_untracked();
             if !p.is_empty() {
-                let sealed = async {
-                    let mut job = backup::begin_encrypt(&p)?;
-                    files::derive_in_slices(&mut job.kdf, &|pct| {
-                        step.set(Some(Step { what: Dt::Deriving, percent: Some(pct) }))
-                    })
-                    .await;
-                    step.set(Some(Step { what: Dt::Sealing, percent: None }));
-                    files::yield_to_browser().await;
-                    job.finish(&String::from_utf8_lossy(&bytes))
-                };
-                let sealed = sealed.await;
-                match sealed {
-                    Ok(enc) => {
-                        bytes = enc.into_bytes();
-                        name = name.replace(".json", ".加密.json");
-                    }
+                let mut job = match backup::begin_encrypt(&p) {
+                    Ok(job) => job,
                     Err(e) => {
                         step.set(None);
                         export_msg.set(Some(state.lang.get_untracked().pick(e.zh(), e.en())));
                         return;
                     }
-                }
+                };
+                files::derive_in_slices(&mut job.kdf, &|pct| {
+                    step.set(Some(Step { what: Dt::Deriving, percent: Some(pct) }))
+                })
+                .await;
+                // The step's name is drawn before the first slice (a small file is sealed in one).
+                step.set(Some(Step { what: Dt::Sealing, percent: Some(0) }));
+                files::yield_to_browser().await;
+                let mut sealing = job.seal(bytes);
+                files::seal_in_slices(&mut sealing, &|pct| {
+                    step.set(Some(Step { what: Dt::Sealing, percent: Some(pct) }))
+                })
+                .await;
+                bytes = sealing.finish().into_bytes();
+                name = name.replace(".json", ".加密.json");
             }
             step.set(None);
             match files::download_bytes(&name, &bytes) {
@@ -108,7 +111,7 @@ pub(super) fn StepProgress(
             let lang = state.lang.get();
             let label = match s.percent {
                 Some(p) => format!("{}…{p}%", s.what.get(lang)),
-                None => s.what.get(lang).to_string(),
+                None => format!("{}…", s.what.get(lang)),
             };
             view! {
                 <p role="status" class="step-progress" data-testid=testid>

@@ -14,12 +14,12 @@ pub(crate) fn now() -> NaiveDateTime {
         .unwrap_or_default()
 }
 
-/// The backup file of every record, stamped `at`, and its name: what the export downloads
-/// (the bench hook measures the same). Written from the records in place (a copy of ten years
-/// of them is milliseconds more), into a buffer reserved for the size the storage layer knows.
-pub(crate) fn backup_file(state: &AppState, at: NaiveDateTime) -> (Vec<u8>, String) {
+/// The backup file of every record, stamped `at`, ready to be written, and its name: the
+/// export writes it a slice at a time ([`backup_file_in_slices`]), the bench hook in one go.
+/// The writer's buffer is reserved for the size the storage layer knows.
+pub(crate) fn backup_writer(state: &AppState, at: NaiveDateTime) -> (backup::FileWriter, String) {
     let expected = state.with_store(|s| s.records_text_len()).unwrap_or(0);
-    state.with_all_records(|db| (backup::export_bytes(db, at, expected), backup::file_name(&db.org.unit_name, at)))
+    state.with_all_records(|db| (backup::export_writer(db, at, expected), backup::file_name(&db.org.unit_name, at)))
 }
 
 /// A JSON file's Blob, made from its UTF-8 bytes: turning the text into a JavaScript
@@ -102,16 +102,66 @@ fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or_else(js_sys::Date::now)
 }
 
-/// Derive a backup key a slice at a time, yielding to the browser between slices and
-/// reporting the share done (0–100) to `progress`.
+/// Run a long step a slice at a time: `batch` does a little of it and says whether it is
+/// done and its share done (0–100); between slices the page yields to the browser and
+/// reports the share to `progress`.
+pub(crate) async fn in_slices(mut batch: impl FnMut() -> (bool, u32), progress: &dyn Fn(u32)) {
+    loop {
+        let start = now_ms();
+        let (done, pct) = loop {
+            let (done, pct) = batch();
+            if done || now_ms() - start >= SLICE_MS {
+                break (done, pct);
+            }
+        };
+        if done {
+            return;
+        }
+        progress(pct);
+        yield_to_browser().await;
+    }
+}
+
+/// Derive a backup key a slice at a time (see [`in_slices`]).
 pub(crate) async fn derive_in_slices(kdf: &mut backup::KeyDerivation, progress: &dyn Fn(u32)) {
     // Rounds between clock reads: a clock read costs far more than one round.
     const BATCH: u32 = 500;
-    while !kdf.is_done() {
-        let start = now_ms();
-        while !kdf.step(BATCH) && now_ms() - start < SLICE_MS {}
-        let (done, total) = kdf.progress();
-        progress((done as u64 * 100 / total.max(1) as u64) as u32);
-        yield_to_browser().await;
-    }
+    in_slices(
+        || {
+            let done = kdf.step(BATCH);
+            let (d, total) = kdf.progress();
+            (done, (d as u64 * 100 / total.max(1) as u64) as u32)
+        },
+        progress,
+    )
+    .await;
+}
+
+/// The backup file of every record, stamped `at`, and its name, written a slice at a time
+/// (see [`in_slices`]), the page drawing between slices.
+pub(crate) async fn backup_file_in_slices(
+    state: &AppState,
+    at: NaiveDateTime,
+    progress: &dyn Fn(u32),
+) -> (Vec<u8>, String) {
+    // Records between clock reads.
+    const BATCH: usize = 16;
+    let (mut writer, name) = backup_writer(state, at);
+    in_slices(
+        || {
+            let done = writer.step(BATCH);
+            let (d, total) = writer.progress();
+            (done, (d * 100 / total.max(1)) as u32)
+        },
+        progress,
+    )
+    .await;
+    (writer.finish(), name)
+}
+
+/// Seal a backup file a slice at a time (see [`in_slices`]).
+pub(crate) async fn seal_in_slices(job: &mut backup::SealJob, progress: &dyn Fn(u32)) {
+    // Bytes between clock reads.
+    const BATCH: usize = 48 * 1024;
+    in_slices(|| (job.step(BATCH), job.percent()), progress).await;
 }

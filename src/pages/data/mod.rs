@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use crate::app::use_app;
 use crate::i18n::Text;
 #[cfg(target_arch = "wasm32")]
-pub(crate) use files::{backup_file, json_blob, now};
+pub(crate) use files::{backup_writer, json_blob, now};
 pub use texts::Dt;
 
 /// What the cards of the page share.
