@@ -7,7 +7,6 @@
 //! computes it a slice of rounds at a time, so the page can draw its progress between slices
 //! ([`begin_encrypt`], [`begin_decrypt`]). [`encrypt`] and [`decrypt`] run it in one go.
 
-use aes_gcm::{aead::Aead, aead::Payload, Aes256Gcm, KeyInit, Nonce};
 use base64::{engine::general_purpose::STANDARD as B64, Engine};
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
@@ -140,15 +139,72 @@ impl EncryptJob {
     }
 }
 
-/// AES-256-GCM sealing of a file a slice at a time, then its base64 into the envelope: the
-/// same text as `aes-gcm`'s one call (NIST SP 800-38D, 96-bit nonce), which would hold the
-/// page for the whole file. Built from the parts `aes-gcm` itself is made of: the counter
-/// mode starts at J0 + 1 (J0 = nonce ‖ 1), GHASH covers the additional data, the ciphertext
-/// and their bit lengths, and the tag is GHASH's result masked with E(K, J0).
-pub struct SealJob {
+/// AES-256-GCM (NIST SP 800-38D, 96-bit nonce) a piece at a time, built from the parts the
+/// `aes-gcm` crate is made of, which seals and opens only in one call (that would hold the
+/// page for a whole file): the counter mode starts at J0 + 1 (J0 = nonce ‖ 1), GHASH covers
+/// the additional data, the ciphertext and their bit lengths, and the tag is GHASH's result
+/// masked with E(K, J0). Tests compare it with `aes-gcm` both ways.
+struct Gcm {
     ctr: ctr::Ctr32BE<aes::Aes256>,
     ghash: ghash::GHash,
     mask: [u8; 16],
+}
+
+impl Gcm {
+    fn new(key: &[u8; 32], nonce: &[u8; 12]) -> Gcm {
+        use aes::cipher::{BlockEncrypt, KeyInit, KeyIvInit, StreamCipher};
+        use ghash::universal_hash::UniversalHash;
+        let aes = aes::Aes256::new(key.into());
+        let mut h = aes::Block::default();
+        aes.encrypt_block(&mut h);
+        let mut ghash = ghash::GHash::new(&h);
+        ghash.update_padded(AAD);
+        let mut j0 = [0u8; 16];
+        j0[..12].copy_from_slice(nonce);
+        j0[15] = 1;
+        // The first block of the key stream is E(K, J0): the tag's mask. The data's stream
+        // follows from J0 + 1.
+        let mut ctr = ctr::Ctr32BE::<aes::Aes256>::new(key.into(), &j0.into());
+        let mut mask = [0u8; 16];
+        ctr.apply_keystream(&mut mask);
+        Gcm { ctr, ghash, mask }
+    }
+
+    /// XOR the next piece of the key stream into `piece`.
+    fn apply(&mut self, piece: &mut [u8]) {
+        aes::cipher::StreamCipher::apply_keystream(&mut self.ctr, piece);
+    }
+
+    /// Add the next piece of ciphertext to the tag: whole blocks until the last piece
+    /// (GHASH pads each piece it is given to a block).
+    fn hash(&mut self, piece: &[u8]) {
+        ghash::universal_hash::UniversalHash::update_padded(&mut self.ghash, piece);
+    }
+
+    /// The tag of `len` bytes of ciphertext, all hashed.
+    fn tag(&self, len: usize) -> [u8; 16] {
+        use ghash::universal_hash::UniversalHash;
+        let mut ghash = self.ghash.clone();
+        let mut lengths = ghash::Block::default();
+        lengths[..8].copy_from_slice(&((AAD.len() as u64) * 8).to_be_bytes());
+        lengths[8..].copy_from_slice(&((len as u64) * 8).to_be_bytes());
+        ghash.update(&[lengths]);
+        let mut tag: [u8; 16] = ghash.finalize().into();
+        tag.iter_mut().zip(self.mask).for_each(|(t, m)| *t ^= m);
+        tag
+    }
+}
+
+/// The pieces a slice works on: a multiple of 48 bytes (whole AES blocks, whole base64
+/// groups), at least one.
+fn piece_len(bytes: usize) -> usize {
+    bytes.max(48) / 48 * 48
+}
+
+/// An encryption a slice at a time ([`Gcm`]), then the ciphertext's base64 into the
+/// envelope: the same text as sealing in one call.
+pub struct SealJob {
+    gcm: Gcm,
     /// The file, encrypted in place up to `sealed` of its `plain` bytes, then the tag
     /// appended.
     data: Vec<u8>,
@@ -162,51 +218,28 @@ pub struct SealJob {
 
 impl SealJob {
     fn new(key: &[u8; 32], salt: [u8; 16], nonce: [u8; 12], data: Vec<u8>) -> SealJob {
-        use aes::cipher::{BlockEncrypt, KeyInit, KeyIvInit, StreamCipher};
-        use ghash::universal_hash::UniversalHash;
-        let aes = aes::Aes256::new(key.into());
-        let mut h = aes::Block::default();
-        aes.encrypt_block(&mut h);
-        let mut ghash = ghash::GHash::new(&h);
-        ghash.update_padded(AAD);
-        let mut j0 = [0u8; 16];
-        j0[..12].copy_from_slice(&nonce);
-        j0[15] = 1;
-        // The first block of the key stream is E(K, J0): the tag's mask. The data's stream
-        // follows from J0 + 1.
-        let mut ctr = ctr::Ctr32BE::<aes::Aes256>::new(key.into(), &j0.into());
-        let mut mask = [0u8; 16];
-        ctr.apply_keystream(&mut mask);
         // The envelope's text up to the ciphertext's opening quote: serde_json's pretty
-        // layout, as `finish` has always written it; base64 needs no escaping.
+        // layout, as a file sealed in one call has it; base64 needs no escaping.
         let mut out =
             serde_json::to_string_pretty(&Envelope::of(salt, nonce, String::new())).expect("strings and numbers");
         out.truncate(out.len() - "\"\n}".len());
         out.reserve((data.len() + 16).div_ceil(3) * 4 + 4);
-        SealJob { ctr, ghash, mask, plain: data.len(), data, sealed: 0, tagged: false, out, encoded: 0 }
+        SealJob { gcm: Gcm::new(key, &nonce), plain: data.len(), data, sealed: 0, tagged: false, out, encoded: 0 }
     }
 
     /// Seal, then encode, up to about `bytes` more bytes; true when the envelope is complete.
     pub fn step(&mut self, bytes: usize) -> bool {
-        use aes::cipher::StreamCipher;
-        use ghash::universal_hash::UniversalHash;
-        // Whole blocks until the end: GHASH pads each piece it is given to a block.
-        let n = bytes.max(48) / 48 * 48;
+        let n = piece_len(bytes);
         if self.sealed < self.plain {
             let end = self.plain.min(self.sealed + n);
             let piece = &mut self.data[self.sealed..end];
-            self.ctr.apply_keystream(piece);
-            self.ghash.update_padded(piece);
+            self.gcm.apply(piece);
+            self.gcm.hash(piece);
             self.sealed = end;
             return false;
         }
         if !self.tagged {
-            let mut lengths = ghash::Block::default();
-            lengths[..8].copy_from_slice(&((AAD.len() as u64) * 8).to_be_bytes());
-            lengths[8..].copy_from_slice(&((self.plain as u64) * 8).to_be_bytes());
-            self.ghash.update(&[lengths]);
-            let mut tag: [u8; 16] = self.ghash.clone().finalize().into();
-            tag.iter_mut().zip(self.mask).for_each(|(t, m)| *t ^= m);
+            let tag = self.gcm.tag(self.plain);
             self.data.extend_from_slice(&tag);
             self.tagged = true;
         }
@@ -242,10 +275,10 @@ impl SealJob {
 }
 
 /// A decryption whose key is being derived: [`DecryptJob::kdf`] a slice at a time, then
-/// [`DecryptJob::finish`].
+/// [`DecryptJob::open`] (or [`DecryptJob::finish`] in one go).
 pub struct DecryptJob {
     pub kdf: KeyDerivation,
-    nonce: Vec<u8>,
+    nonce: [u8; 12],
     ct: Vec<u8>,
 }
 
@@ -271,19 +304,89 @@ pub fn begin_decrypt(text: &str, passphrase: &str) -> Result<DecryptJob, ImportE
     if salt.len() < 16 || nonce.len() != 12 {
         return Err(ImportError::Encryption("bad salt or nonce length".into()));
     }
+    let nonce: [u8; 12] = nonce.try_into().expect("twelve bytes, checked above");
     Ok(DecryptJob { kdf: KeyDerivation::new(passphrase, &salt, env.iterations), nonce, ct })
 }
 
 impl DecryptJob {
-    /// Open the file (the rest of the key is derived here if any is left). A wrong
+    /// Open the file in one go (the rest of the key is derived here if any is left). A wrong
     /// passphrase or a modified file gives [`ImportError::WrongPassphrase`].
     pub fn finish(self) -> Result<String, ImportError> {
+        self.open().finish()
+    }
+
+    /// Start opening the file, to be done a slice at a time ([`OpenJob::step`]); the rest of
+    /// the key is derived here if any is left.
+    pub fn open(self) -> OpenJob {
         let key = self.kdf.run_to_end();
-        let cipher = Aes256Gcm::new_from_slice(&key).map_err(|e| ImportError::Encryption(e.to_string()))?;
-        let pt = cipher
-            .decrypt(Nonce::from_slice(&self.nonce), Payload { msg: &self.ct, aad: AAD })
-            .map_err(|_| ImportError::WrongPassphrase)?;
-        String::from_utf8(pt).map_err(|_| ImportError::Encryption("decrypted data is not UTF-8".into()))
+        OpenJob { gcm: Gcm::new(&key, &self.nonce), data: self.ct, hashed: 0, checked: None, opened: 0 }
+    }
+}
+
+/// A decryption a slice at a time ([`Gcm`]): the whole ciphertext is checked against its tag
+/// first, and only then decrypted, so nothing of a modified file is ever read as records.
+pub struct OpenJob {
+    gcm: Gcm,
+    /// The ciphertext and its tag (the last 16 bytes); decrypted in place up to `opened`.
+    data: Vec<u8>,
+    hashed: usize,
+    /// Whether the tag matched, once every byte is hashed.
+    checked: Option<bool>,
+    opened: usize,
+}
+
+impl OpenJob {
+    /// The ciphertext's length (without its tag); a file too short for a tag has none.
+    fn ct_len(&self) -> usize {
+        self.data.len().saturating_sub(16)
+    }
+
+    /// Check, then decrypt, up to about `bytes` more bytes; true when done (whether the tag
+    /// matched or not: [`OpenJob::finish`] says).
+    pub fn step(&mut self, bytes: usize) -> bool {
+        let n = piece_len(bytes);
+        let len = self.ct_len();
+        if self.hashed < len {
+            let end = len.min(self.hashed + n);
+            self.gcm.hash(&self.data[self.hashed..end]);
+            self.hashed = end;
+            return false;
+        }
+        let ok = *self.checked.get_or_insert_with(|| {
+            use subtle::ConstantTimeEq;
+            self.data.len() >= 16 && bool::from(self.gcm.tag(len).ct_eq(&self.data[len..]))
+        });
+        if ok && self.opened < len {
+            let end = len.min(self.opened + n);
+            self.gcm.apply(&mut self.data[self.opened..end]);
+            self.opened = end;
+        }
+        self.is_done()
+    }
+
+    /// Is the check, and after a match the decryption, complete?
+    pub fn is_done(&self) -> bool {
+        self.checked.is_some_and(|ok| !ok || self.opened == self.ct_len())
+    }
+
+    /// The share done, 0–100 (checking and decrypting count alike).
+    pub fn percent(&self) -> u32 {
+        if self.is_done() {
+            return 100;
+        }
+        ((self.hashed + self.opened) as u64 * 100 / (self.ct_len() as u64 * 2).max(1)).min(100) as u32
+    }
+
+    /// The backup's JSON text (what is left is done first). A wrong passphrase or a modified
+    /// file gives [`ImportError::WrongPassphrase`].
+    pub fn finish(mut self) -> Result<String, ImportError> {
+        while !self.step(usize::MAX / 2) {}
+        if self.checked != Some(true) {
+            return Err(ImportError::WrongPassphrase);
+        }
+        let len = self.ct_len();
+        self.data.truncate(len);
+        String::from_utf8(self.data).map_err(|_| ImportError::Encryption("decrypted data is not UTF-8".into()))
     }
 }
 
@@ -309,6 +412,7 @@ pub fn decrypt(text: &str, passphrase: &str) -> Result<String, ImportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aes_gcm::{aead::Aead, aead::Payload, Aes256Gcm, KeyInit, Nonce};
 
     /// The envelope `aes-gcm` seals in one call, with the same key, salt and nonce.
     fn one_call(key: &[u8; 32], salt: [u8; 16], nonce: [u8; 12], plain: &[u8]) -> String {
@@ -339,5 +443,47 @@ mod tests {
                 assert_eq!(job.finish(), expected, "{len} bytes sealed {bytes} at a time");
             }
         }
+    }
+
+    /// The ciphertext and tag of an envelope.
+    fn ciphertext(envelope: &str) -> Vec<u8> {
+        let env: Envelope = serde_json::from_str(envelope).unwrap();
+        B64.decode(env.ciphertext).unwrap()
+    }
+
+    fn opened(key: &[u8; 32], nonce: [u8; 12], data: Vec<u8>, bytes: usize) -> Result<String, ImportError> {
+        let mut job = OpenJob { gcm: Gcm::new(key, &nonce), data, hashed: 0, checked: None, opened: 0 };
+        let mut last = job.percent();
+        while !job.step(bytes) {
+            assert!(job.percent() >= last);
+            last = job.percent();
+        }
+        assert_eq!(job.percent(), 100);
+        job.finish()
+    }
+
+    #[test]
+    fn opening_a_slice_at_a_time_gives_the_text_and_refuses_any_change() {
+        let key: [u8; 32] = std::array::from_fn(|i| (i * 5 + 1) as u8);
+        let salt = [9u8; 16];
+        let nonce: [u8; 12] = std::array::from_fn(|i| (i * 3) as u8);
+        for len in [0, 1, 16, 17, 47, 48, 49, 1000, 70_001] {
+            let plain: String = "会议纪要 abc ".chars().cycle().take(len).collect();
+            let ct = ciphertext(&one_call(&key, salt, nonce, plain.as_bytes()));
+            for bytes in [1, 100, usize::MAX / 2] {
+                assert_eq!(opened(&key, nonce, ct.clone(), bytes).unwrap(), plain, "{len} chars, {bytes} at a time");
+            }
+            // Any changed byte (ciphertext or tag), a wrong key, or a cut file: refused.
+            for at in [0, ct.len() / 2, ct.len() - 1] {
+                let mut bad = ct.clone();
+                bad[at] ^= 1;
+                assert!(matches!(opened(&key, nonce, bad, 48), Err(ImportError::WrongPassphrase)));
+            }
+            let mut other = key;
+            other[0] ^= 1;
+            assert!(matches!(opened(&other, nonce, ct.clone(), 48), Err(ImportError::WrongPassphrase)));
+            assert!(matches!(opened(&key, nonce, ct[..ct.len() - 1].to_vec(), 48), Err(ImportError::WrongPassphrase)));
+        }
+        assert!(matches!(opened(&key, nonce, vec![1, 2, 3], 48), Err(ImportError::WrongPassphrase)));
     }
 }

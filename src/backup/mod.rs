@@ -34,8 +34,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 pub use crypto::{
-    begin_decrypt, begin_encrypt, decrypt, encrypt, is_encrypted, DecryptJob, EncryptJob, KeyDerivation, SealJob,
-    ENCRYPTED_FORMAT, ITERATIONS,
+    begin_decrypt, begin_encrypt, decrypt, encrypt, is_encrypted, DecryptJob, EncryptJob, KeyDerivation, OpenJob,
+    SealJob, ENCRYPTED_FORMAT, ITERATIONS,
 };
 use refs::{label, visit_ids, visit_refs, Kind};
 pub use writer::FileWriter;

@@ -159,9 +159,10 @@ pub(crate) async fn backup_file_in_slices(
     (writer.finish(), name)
 }
 
+/// Bytes sealed or opened between clock reads.
+pub(crate) const CRYPT_BATCH: usize = 48 * 1024;
+
 /// Seal a backup file a slice at a time (see [`in_slices`]).
 pub(crate) async fn seal_in_slices(job: &mut backup::SealJob, progress: &dyn Fn(u32)) {
-    // Bytes between clock reads.
-    const BATCH: usize = 48 * 1024;
-    in_slices(|| (job.step(BATCH), job.percent()), progress).await;
+    in_slices(|| (job.step(CRYPT_BATCH), job.percent()), progress).await;
 }

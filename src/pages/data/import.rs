@@ -94,9 +94,15 @@ pub(super) fn ImportCard(
                     step.set(Some(Step { what: Dt::Deriving, percent: Some(pct) }))
                 })
                 .await;
-                step.set(Some(Step { what: Dt::Opening, percent: None }));
+                // The step's name is drawn before the first slice (a small file is opened in one).
+                step.set(Some(Step { what: Dt::Opening, percent: Some(0) }));
                 files::yield_to_browser().await;
-                let inner = job.finish()?;
+                let mut opening = job.open();
+                files::in_slices(|| (opening.step(files::CRYPT_BATCH), opening.percent()), &|pct| {
+                    step.set(Some(Step { what: Dt::Opening, percent: Some(pct) }))
+                })
+                .await;
+                let inner = opening.finish()?;
                 backup::read_file(&inner, None)
             }
             .await;
