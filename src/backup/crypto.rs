@@ -392,10 +392,16 @@ impl OpenJob {
 
 /// Is this text an encrypted backup (by its format id)?
 pub fn is_encrypted(text: &str) -> bool {
-    serde_json::from_str::<serde_json::Value>(text)
-        .ok()
-        .and_then(|v| v.get("format").and_then(|f| f.as_str()).map(|f| f == ENCRYPTED_FORMAT))
-        .unwrap_or(false)
+    /// Only the format id: the other members (megabytes of ciphertext) are skipped, not
+    /// copied into a tree.
+    #[derive(Deserialize)]
+    struct Format<'a> {
+        #[serde(borrow)]
+        format: Option<std::borrow::Cow<'a, str>>,
+    }
+    // An object: serde would also read a struct from an array.
+    text.trim_start().starts_with('{')
+        && serde_json::from_str::<Format>(text).ok().and_then(|f| f.format).is_some_and(|f| f == ENCRYPTED_FORMAT)
 }
 
 /// Encrypt a backup's JSON text in one go. Fails only when the browser gives no randomness.
@@ -442,6 +448,23 @@ mod tests {
                 assert_eq!(job.percent(), 100);
                 assert_eq!(job.finish(), expected, "{len} bytes sealed {bytes} at a time");
             }
+        }
+    }
+
+    #[test]
+    fn an_encrypted_file_is_told_by_its_format_id_alone() {
+        let sealed = one_call(&[1; 32], [2; 16], [3; 12], b"{}");
+        assert!(is_encrypted(&sealed));
+        assert!(is_encrypted(r#"{"format":"yishi-backup-encrypted"}"#));
+        for other in [
+            r#"{"format":"yishi-backup","data":{}}"#,
+            r#"{"format":1}"#,
+            r#"{"ciphertext":"yishi-backup-encrypted"}"#,
+            r#"["yishi-backup-encrypted"]"#,
+            "yishi-backup-encrypted",
+            &sealed[..sealed.len() - 2],
+        ] {
+            assert!(!is_encrypted(other), "{other}");
         }
     }
 
