@@ -64,9 +64,14 @@ pub(super) fn ExportCard(
                 bytes = sealing.finish().into_bytes();
                 name = name.replace(".json", ".加密.json");
             }
+            // Offering the file and saving the backup's date each run in a task of their own:
+            // with ten years of records either is a good part of a frame on a slow tablet.
+            files::yield_to_browser().await;
             step.set(None);
             match files::download_bytes(&name, &bytes) {
                 Ok(()) => {
+                    drop(bytes);
+                    files::yield_to_browser().await;
                     let today = state.today.get_untracked();
                     state.update(|db| {
                         db.last_backup = Some(today);
