@@ -202,3 +202,31 @@ appTest('encrypted export and import: each shows its progress before its result'
   assert.ok(isteps.some((t) => /正在解密并检查文件/.test(t)), JSON.stringify(isteps));
   assert.equal(await page.getByTestId('import-progress').count(), 0, 'gone once done');
 });
+
+appTest('leaving the data page while a backup is written or opened breaks nothing', async (app) => {
+  const page = await app.gotoApp('#/');
+  await app.loadExample();
+  await app.go('#/data');
+  // An encrypted export started, then another screen opened while the file is written and
+  // its key derived: the file still comes, and the app goes on working.
+  await page.getByTestId('export-pass').fill('口令 2026');
+  const downloaded = page.waitForEvent('download', { timeout: 60000 });
+  await page.getByTestId('export').click();
+  await app.go('#/meetings');
+  const download = await downloaded;
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-leave-')), download.suggestedFilename());
+  await download.saveAs(file);
+  assert.match(download.suggestedFilename(), /加密\.json$/);
+  // Its import started, and the page left while the key is derived.
+  await app.go('#/data');
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.getByTestId('import-pass').fill('口令 2026');
+  await page.getByTestId('import-pass').press('Enter');
+  await page.getByTestId('import-progress').waitFor();
+  await app.go('#/meetings');
+  await page.waitForTimeout(4000);
+  // Still working: a screen opens, and the data page offers a fresh import.
+  await app.go('#/data');
+  await page.getByTestId('import-file').waitFor();
+  assert.equal(await page.getByTestId('import-preview').count(), 0, 'no preview of the abandoned import');
+});

@@ -31,6 +31,9 @@ pub(super) fn ExportCard(
         }
         export_msg.set(None);
         step.set(Some(Step { what: Dt::Preparing, percent: None }));
+        // Read now: the page may be left while the file is written (its signals are then
+        // gone; setting them does nothing, reading them would fail).
+        let p = pass.get_untracked();
         leptos::task::spawn_local(async move {
             // The step's name is drawn before the file is written.
             files::yield_to_browser().await;
@@ -39,7 +42,6 @@ pub(super) fn ExportCard(
                 step.set(Some(Step { what: Dt::Preparing, percent: Some(pct) }))
             })
             .await;
-            let p = pass.get_untracked();
             if !p.is_empty() {
                 let mut job = match backup::begin_encrypt(&p) {
                     Ok(job) => job,

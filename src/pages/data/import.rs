@@ -107,8 +107,10 @@ pub(super) fn ImportCard(
             }
             .await;
             step.set(None);
-            // Another file was chosen meanwhile: this one's outcome no longer applies.
-            if import_text.with_untracked(|t| t.as_ref().map(|(n, x)| (n, x)) != Some((&name, &text))) {
+            // Another file was chosen meanwhile, or the page was left: this one's outcome no
+            // longer applies.
+            if import_text.try_with_untracked(|t| t.as_ref().map(|(n, x)| (n, x)) == Some((&name, &text))) != Some(true)
+            {
                 return;
             }
             if result.is_ok() {
