@@ -3,9 +3,11 @@
 //! 600,000 iterations, a random 16-byte salt and 12-byte nonce per file. A wrong passphrase or
 //! any change to the file fails the GCM tag check: nothing is returned and nothing changes.
 //!
-//! The key derivation is most of the time, and the page has one thread: [`KeyDerivation`]
-//! computes it a slice of rounds at a time, so the page can draw its progress between slices
-//! ([`begin_encrypt`], [`begin_decrypt`]). [`encrypt`] and [`decrypt`] run it in one go.
+//! The page has one thread, and every step of a ten-year file takes seconds on a slow
+//! tablet, so each runs a slice at a time and the page draws its progress between slices:
+//! the key derivation ([`KeyDerivation`], from [`begin_encrypt`] and [`begin_decrypt`]), then
+//! sealing ([`SealJob`]) or opening ([`OpenJob`]). [`encrypt`] and [`decrypt`] do it all in
+//! one go.
 
 use base64::{engine::general_purpose::STANDARD as B64, Engine};
 use hmac::{Hmac, Mac};
