@@ -14,7 +14,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::domain::{db::Db, revision::RevInfo};
-use crate::storage::canonical;
+use crate::storage::{canonical, codec};
 
 /// The members of the database's object, in the order the canonical text writes them (by
 /// name). Lists write a record per step unit; the others are one unit each.
@@ -139,6 +139,7 @@ impl FileWriter {
             + db.study_plans.len()
             + db.study_sessions.len()
             + db.tasks.len()
+            // last_backup, next_id, org and settings: one each.
             + 4;
         FileWriter {
             db,
@@ -173,10 +174,7 @@ impl FileWriter {
                 }
             }
         }
-        // Hashed in pieces: see `codec::sha256_hex` on why a pass over megabytes is split.
-        for piece in self.out[self.hashed..].chunks(16 * 1024) {
-            self.hasher.update(piece);
-        }
+        codec::sha256_feed(&mut self.hasher, &self.out[self.hashed..]);
         self.hashed = self.out.len();
         self.is_done()
     }
@@ -195,14 +193,13 @@ impl FileWriter {
     /// written first otherwise).
     pub fn finish(mut self) -> Vec<u8> {
         while !self.step(usize::MAX) {}
-        let sum = self.hasher.finalize();
-        let hex: String = sum.iter().map(|b| format!("{b:02x}")).collect();
-        self.out[self.sum_at..self.sum_at + 64].copy_from_slice(hex.as_bytes());
+        let sum = codec::hex(&self.hasher.finalize());
+        self.out[self.sum_at..self.sum_at + 64].copy_from_slice(sum.as_bytes());
         self.out.extend_from_slice(b"\n}\n");
         self.out
     }
 
-    /// The member's key (and for a list its opening bracket).
+    /// The member's key, after the object's opening brace or a comma.
     fn open(&mut self, m: Member) {
         self.out.push(if self.member == 0 { b'{' } else { b',' });
         self.out.push(b'"');

@@ -121,17 +121,25 @@ pub fn decode_bytes(stored: &str) -> Result<Vec<u8>, String> {
 }
 
 /// Hex SHA-256.
-///
-/// Fed in 16 KB pieces: V8 moves a wasm function to its optimising compiler only between calls,
-/// so one call hashing megabytes would run start to end in the baseline tier.
 pub fn sha256_hex(data: &[u8]) -> String {
     let mut h = Sha256::new();
+    sha256_feed(&mut h, data);
+    hex(&h.finalize())
+}
+
+/// Add `data` to a SHA-256 in 16 KB pieces: V8 moves a wasm function to its optimising
+/// compiler only between calls, so one call hashing megabytes would run start to end in the
+/// baseline tier.
+pub fn sha256_feed(h: &mut Sha256, data: &[u8]) {
     for piece in data.chunks(16 * 1024) {
         h.update(piece);
     }
-    let d = h.finalize();
-    let mut s = String::with_capacity(64);
-    for b in d {
+}
+
+/// Lower-case hex digits of `bytes`.
+pub fn hex(bytes: &[u8]) -> String {
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
         s.push_str(&format!("{b:02x}"));
     }
     s

@@ -207,8 +207,9 @@ appTest('leaving the data page while a backup is written or opened breaks nothin
   const page = await app.gotoApp('#/');
   await app.loadExample();
   await app.go('#/data');
-  // An encrypted export started, then another screen opened while the file is written and
-  // its key derived: the file still comes, and the app goes on working.
+  // An encrypted export started, then another screen opened (with the example's few records
+  // the file is written at once; the page is left while the key is derived): the file still
+  // comes, and the app goes on working.
   await page.getByTestId('export-pass').fill('口令 2026');
   const downloaded = page.waitForEvent('download', { timeout: 60000 });
   await page.getByTestId('export').click();
