@@ -14,8 +14,11 @@
 //! - `yishi:pref:<name>` — small UI preferences.
 //!
 //! # Commit
-//! A save checks the stored revision (compare-and-swap against other tabs), writes the changed
-//! partitions under new keys, reads each back, then writes the manifest. Until the manifest is
+//! A save gives the records that differ from the committed ones new revisions
+//! ([`revision::stamp`], a pointer check for each record not edited), then compares only the
+//! partitions of those records (their months before and after) and the core with what it
+//! committed. It checks the stored revision (compare-and-swap against other tabs), writes the
+//! changed partitions under new keys, reads each back, then writes the manifest. Until the manifest is
 //! written nothing visible has changed; a failure (quota, blocked storage) removes the new keys
 //! and leaves the previous state intact. Partitions no manifest names are collected afterwards.
 //!
@@ -356,6 +359,11 @@ fn same<T: PartialEq>(a: &[&Arc<T>], b: &[Arc<T>]) -> bool {
 }
 
 impl PartView<'_> {
+    /// No records: the month's partition goes (revisions only accompany records).
+    fn is_empty(&self) -> bool {
+        self.items.is_empty() && self.meetings.is_empty() && self.tasks.is_empty() && self.evidence.is_empty()
+    }
+
     fn matches(&self, p: &Part) -> bool {
         same(&self.items, &p.items)
             && same(&self.meetings, &p.meetings)
@@ -378,10 +386,15 @@ fn month_name((y, m): (i32, u32)) -> String {
 /// A Db split into its partitions, borrowing the records.
 struct Split<'a> {
     core: CoreView<'a>,
+    /// Every month with records, or (not `complete`) the months asked for, empty or not.
     parts: BTreeMap<String, PartView<'a>>,
+    /// `parts` holds every month: a committed month missing from it has no records any more.
+    complete: bool,
 }
 
-fn split<'a>(db: &'a Db, order: &'a Order) -> Split<'a> {
+/// Split `db` into the core and its months: every month, or only those of `only` (a save that
+/// knows which records changed rewrites only their months).
+fn split<'a>(db: &'a Db, order: &'a Order, only: Option<&BTreeSet<(i32, u32)>>) -> Split<'a> {
     // Exhaustive on purpose: a field added to Db must be given a partition here.
     // The 民主生活会 cycles and study records are few and small: they live in `core`.
     let Db {
@@ -399,7 +412,11 @@ fn split<'a>(db: &'a Db, order: &'a Order) -> Split<'a> {
         study_sessions,
         unshared,
     } = db;
-    let mut parts: BTreeMap<(i32, u32), PartView<'a>> = BTreeMap::new();
+    let mut parts: BTreeMap<(i32, u32), PartView<'a>> = match only {
+        Some(months) => months.iter().map(|m| (*m, PartView::default())).collect(),
+        None => BTreeMap::new(),
+    };
+    let wanted = |m: &(i32, u32)| only.is_none_or(|months| months.contains(m));
     // A record's revision goes with it into its month; the rest live in `core`.
     let put_rev = |p: &mut PartView<'a>, d: DocId| {
         if let Some(r) = revs.get(&d) {
@@ -407,22 +424,38 @@ fn split<'a>(db: &'a Db, order: &'a Order) -> Split<'a> {
         }
     };
     for i in items {
-        let p = parts.entry(month(i.created)).or_default();
+        let key = month(i.created);
+        if !wanted(&key) {
+            continue;
+        }
+        let p = parts.entry(key).or_default();
         p.items.push(i);
         put_rev(p, DocId::Item(i.id));
     }
     for m in meetings {
-        let p = parts.entry(month(m.date)).or_default();
+        let key = month(m.date);
+        if !wanted(&key) {
+            continue;
+        }
+        let p = parts.entry(key).or_default();
         p.meetings.push(m);
         put_rev(p, DocId::Meeting(m.id));
     }
     for t in tasks {
-        let p = parts.entry(month(t.created)).or_default();
+        let key = month(t.created);
+        if !wanted(&key) {
+            continue;
+        }
+        let p = parts.entry(key).or_default();
         p.tasks.push(t);
         put_rev(p, DocId::Task(t.id));
     }
     for e in evidence {
-        let p = parts.entry(month(e.date)).or_default();
+        let key = month(e.date);
+        if !wanted(&key) {
+            continue;
+        }
+        let p = parts.entry(key).or_default();
         p.evidence.push(e);
         put_rev(p, DocId::Evidence(e.id));
     }
@@ -444,6 +477,18 @@ fn split<'a>(db: &'a Db, order: &'a Order) -> Split<'a> {
             unshared,
         },
         parts: crate::domain::sort::map_of(parts.into_iter().map(|(k, v)| (month_name(k), v))),
+        complete: only.is_none(),
+    }
+}
+
+/// The month of the dated record `d` in `db`, when `db` holds it.
+fn month_of(db: &Db, d: DocId) -> Option<(i32, u32)> {
+    match d {
+        DocId::Item(id) => db.items.iter().find(|r| r.id == id).map(|r| month(r.created)),
+        DocId::Meeting(id) => db.meetings.iter().find(|r| r.id == id).map(|r| month(r.date)),
+        DocId::Task(id) => db.tasks.iter().find(|r| r.id == id).map(|r| month(r.created)),
+        DocId::Evidence(id) => db.evidence.iter().find(|r| r.id == id).map(|r| month(r.date)),
+        _ => None,
     }
 }
 
@@ -644,13 +689,13 @@ struct Diff<'s> {
     core_same: bool,
     /// Partitions whose records differ or that are new.
     changed: Vec<&'s String>,
-    /// A committed partition has no records any more.
-    removed: bool,
+    /// Committed partitions that have no records any more.
+    removed: Vec<String>,
 }
 
 impl Diff<'_> {
     fn nothing(&self) -> bool {
-        self.core_same && self.changed.is_empty() && !self.removed
+        self.core_same && self.changed.is_empty() && self.removed.is_empty()
     }
 }
 
@@ -666,6 +711,10 @@ pub struct Store {
     /// The committed records as one database: what a save compares the records with to give
     /// the changed ones a new revision ([`revision::stamp`]). Shares every record with `cache`.
     committed: Db,
+    /// `committed` holds exactly the records of `cache` (both from one read or one save): only
+    /// then can a save find the changed partitions from the records that differ from
+    /// `committed` ([`Store::months_touched`]) rather than by comparing every partition.
+    committed_is_cache: bool,
     /// UTF-16 size of every key + value of the origin, for the meter.
     /// Measured on first use (the data page), then kept up to date by every write: measuring
     /// reads every stored value that the manifest does not describe, which cold start skips.
@@ -730,6 +779,7 @@ impl Store {
             manifest: None,
             cache: Cache::empty(),
             committed: Db::default(),
+            committed_is_cache: true,
             sizes: None,
             saved_at: None,
             live_memo: Vec::new(),
@@ -788,6 +838,7 @@ impl Store {
                 self.manifest = Some(text);
                 self.cache = cache;
                 self.committed = db.clone();
+                self.committed_is_cache = true;
                 (db, LoadOutcome::Loaded)
             }
             Err(StorageError::NewerSchema { found, supported }) => {
@@ -912,6 +963,7 @@ impl Store {
         match all {
             Ok(db) => {
                 self.committed = db.clone();
+                self.committed_is_cache = true;
                 Some((db, LoadOutcome::Loaded))
             }
             Err(error) => {
@@ -1024,9 +1076,11 @@ impl Store {
             return Err(StorageError::Incomplete);
         }
         let stamp = revision::stamp(&self.committed, db);
-        match self.save_stamped(db) {
+        let only = self.months_touched(&stamp.touched, db);
+        match self.save_stamped(db, only.as_ref()) {
             Ok(()) => {
                 commit_copy(&mut self.committed, db);
+                self.committed_is_cache = true;
                 Ok(stamp.touched)
             }
             Err(e) => {
@@ -1036,14 +1090,32 @@ impl Store {
         }
     }
 
-    fn save_stamped(&mut self, db: &Db) -> Result<(), StorageError> {
-        match self.try_save(db) {
+    /// The months whose partitions may differ after a change to `touched` (what [`revision::stamp`]
+    /// found differing from the committed records): each record's month before and after, so
+    /// that a record moved to another month rewrites both. `None` (compare every partition)
+    /// when the committed records are not known to be the cache's, or many records changed.
+    fn months_touched(&self, touched: &[DocId], db: &Db) -> Option<BTreeSet<(i32, u32)>> {
+        // Beyond this, finding each record's month costs more than splitting the whole database.
+        const FEW: usize = 64;
+        if !self.committed_is_cache || self.cache.core.is_none() || self.manifest.is_none() || touched.len() > FEW {
+            return None;
+        }
+        let mut months = BTreeSet::new();
+        for d in touched {
+            months.extend(month_of(&self.committed, *d));
+            months.extend(month_of(db, *d));
+        }
+        Some(months)
+    }
+
+    fn save_stamped(&mut self, db: &Db, only: Option<&BTreeSet<(i32, u32)>>) -> Result<(), StorageError> {
+        match self.try_save(db, only) {
             Err(StorageError::QuotaExceeded) => {
                 // Free the last-good copies of changed partitions and try once more.
                 if self.backend.get(MANIFEST_PREV)?.is_some() {
                     self.delete(MANIFEST_PREV)?;
                     self.collect_garbage();
-                    self.try_save(db)
+                    self.try_save(db, only)
                 } else {
                     Err(StorageError::QuotaExceeded)
                 }
@@ -1052,7 +1124,9 @@ impl Store {
         }
     }
 
-    fn try_save(&mut self, db: &Db) -> Result<(), StorageError> {
+    /// Write the partitions that differ from the cache, then the manifest. With `only`, just
+    /// those months are compared (the rest are the committed ones, unchanged).
+    fn try_save(&mut self, db: &Db, only: Option<&BTreeSet<(i32, u32)>>) -> Result<(), StorageError> {
         if self.has_pending() {
             // The unread months are not in `db`: saving it would drop them.
             return Err(StorageError::Incomplete);
@@ -1063,12 +1137,20 @@ impl Store {
             return Err(StorageError::Conflict { stored_rev, our_rev: self.rev });
         }
         let order = order_of(db);
-        let s = split(db, &order);
+        let s = split(db, &order, only);
         let diff = self.diff(&s);
         if diff.nothing() && self.manifest.is_some() {
             return Ok(());
         }
-        let Diff { core_same, changed, .. } = diff;
+        let Diff { core_same, changed, removed } = diff;
+        // The committed partitions that stay as they are.
+        let kept: Vec<(String, PartRef)> = self
+            .cache
+            .parts
+            .iter()
+            .filter(|(n, _)| !removed.contains(n) && !changed.contains(n))
+            .map(|(n, (r, _))| (n.clone(), r.clone()))
+            .collect();
         let new_rev = self.rev + 1;
         let mut written: Vec<String> = Vec::new();
         let mut new_parts: BTreeMap<String, PartRef> = BTreeMap::new();
@@ -1096,14 +1178,11 @@ impl Store {
                 }
             };
             new_parts.insert("core".into(), core_ref);
-            for (name, view) in &s.parts {
-                let r = if changed.contains(&name) {
-                    let json = canonical::to_vec(view).map_err(|e| StorageError::Serialize(e.to_string()))?;
-                    put(self, name, json)?
-                } else {
-                    self.cache.parts[name].0.clone()
-                };
-                new_parts.insert(name.clone(), r);
+            new_parts.extend(kept);
+            for name in &changed {
+                let json = canonical::to_vec(&s.parts[*name]).map_err(|e| StorageError::Serialize(e.to_string()))?;
+                let r = put(self, name, json)?;
+                new_parts.insert((*name).clone(), r);
             }
             Ok(())
         })();
@@ -1150,23 +1229,18 @@ impl Store {
                     };
                     self.cache.core = Some((new_parts["core"].clone(), core));
                 }
-                let mut parts = BTreeMap::new();
-                for (name, view) in &s.parts {
-                    let entry = if changed.contains(&name) {
-                        let p = Part {
-                            items: view.items.iter().map(|r| (*r).clone()).collect(),
-                            meetings: view.meetings.iter().map(|r| (*r).clone()).collect(),
-                            tasks: view.tasks.iter().map(|r| (*r).clone()).collect(),
-                            evidence: view.evidence.iter().map(|r| (*r).clone()).collect(),
-                            revs: crate::domain::sort::map_of(view.revs.iter().map(|(d, r)| (*d, Arc::clone(r)))),
-                        };
-                        (new_parts[name].clone(), p)
-                    } else {
-                        self.cache.parts.remove(name).expect("unchanged parts are cached")
+                self.cache.parts.retain(|name, _| new_parts.contains_key(name));
+                for name in &changed {
+                    let view = &s.parts[*name];
+                    let p = Part {
+                        items: view.items.iter().map(|r| (*r).clone()).collect(),
+                        meetings: view.meetings.iter().map(|r| (*r).clone()).collect(),
+                        tasks: view.tasks.iter().map(|r| (*r).clone()).collect(),
+                        evidence: view.evidence.iter().map(|r| (*r).clone()).collect(),
+                        revs: crate::domain::sort::map_of(view.revs.iter().map(|(d, r)| (*d, Arc::clone(r)))),
                     };
-                    parts.insert(name.clone(), entry);
+                    self.cache.parts.insert((*name).clone(), (new_parts[*name].clone(), p));
                 }
-                self.cache.parts = parts;
                 self.cache.text_len.retain(|name, _| new_parts.contains_key(name));
                 self.cache.text_len.extend(new_lens);
                 self.rev = new_rev;
@@ -1203,10 +1277,16 @@ impl Store {
         let changed = s
             .parts
             .iter()
-            .filter(|(n, v)| !self.cache.parts.get(*n).is_some_and(|(_, p)| v.matches(p)))
+            .filter(|(n, v)| !v.is_empty() && !self.cache.parts.get(*n).is_some_and(|(_, p)| v.matches(p)))
             .map(|(n, _)| n)
             .collect();
-        let removed = self.cache.parts.keys().any(|n| !s.parts.contains_key(n));
+        let removed = self
+            .cache
+            .parts
+            .keys()
+            .filter(|n| s.parts.get(*n).map_or(s.complete, PartView::is_empty))
+            .cloned()
+            .collect();
         Diff { core_same, changed, removed }
     }
 
@@ -1225,7 +1305,7 @@ impl Store {
             return false;
         }
         let order = order_of(db);
-        if self.diff(&split(db, &order)).nothing() {
+        if self.diff(&split(db, &order, None)).nothing() {
             return false;
         }
         match self.cache.assemble() {
@@ -1320,6 +1400,7 @@ impl Store {
                 self.manifest = Some(text);
                 self.cache = cache;
                 self.committed = db.clone();
+                self.committed_is_cache = true;
                 if self.mode == Mode::ReadOnly {
                     // A conflict or damaged state is resolved by the other tab's good save.
                     self.mode = Mode::Writable;
@@ -1395,7 +1476,9 @@ impl Store {
         let Some(text) = self.backend.get(key)? else { return Ok(None) };
         let (mut db, _, _) = self.load_manifest(key, &text, None)?;
         // The snapshot's records as they were, revisions included: nothing is stamped anew.
+        // The cache still holds the current records: the save compares every partition.
         self.committed = Db::default();
+        self.committed_is_cache = false;
         self.save(&mut db)?;
         self.delete(key)?;
         self.collect_garbage();
