@@ -394,7 +394,7 @@ struct Split<'a> {
 
 /// Split `db` into the core and its months: every month, or only those of `only` (a save that
 /// knows which records changed rewrites only their months).
-fn split<'a>(db: &'a Db, order: &'a Order, only: Option<&BTreeSet<(i32, u32)>>) -> Split<'a> {
+fn split<'a>(db: &'a Db, order: &'a Order, only: Option<&[(i32, u32)]>) -> Split<'a> {
     // Exhaustive on purpose: a field added to Db must be given a partition here.
     // The 民主生活会 cycles and study records are few and small: they live in `core`.
     let Db {
@@ -412,10 +412,10 @@ fn split<'a>(db: &'a Db, order: &'a Order, only: Option<&BTreeSet<(i32, u32)>>) 
         study_sessions,
         unshared,
     } = db;
-    let mut parts: BTreeMap<(i32, u32), PartView<'a>> = match only {
-        Some(months) => months.iter().map(|m| (*m, PartView::default())).collect(),
-        None => BTreeMap::new(),
-    };
+    let mut parts: BTreeMap<(i32, u32), PartView<'a>> = BTreeMap::new();
+    for m in only.unwrap_or_default() {
+        parts.entry(*m).or_default();
+    }
     let wanted = |m: &(i32, u32)| only.is_none_or(|months| months.contains(m));
     // A record's revision goes with it into its month; the rest live in `core`.
     let put_rev = |p: &mut PartView<'a>, d: DocId| {
@@ -1077,7 +1077,7 @@ impl Store {
         }
         let stamp = revision::stamp(&self.committed, db);
         let only = self.months_touched(&stamp.touched, db);
-        match self.save_stamped(db, only.as_ref()) {
+        match self.save_stamped(db, only.as_deref()) {
             Ok(()) => {
                 commit_copy(&mut self.committed, db);
                 self.committed_is_cache = true;
@@ -1094,21 +1094,24 @@ impl Store {
     /// found differing from the committed records): each record's month before and after, so
     /// that a record moved to another month rewrites both. `None` (compare every partition)
     /// when the committed records are not known to be the cache's, or many records changed.
-    fn months_touched(&self, touched: &[DocId], db: &Db) -> Option<BTreeSet<(i32, u32)>> {
+    fn months_touched(&self, touched: &[DocId], db: &Db) -> Option<Vec<(i32, u32)>> {
         // Beyond this, finding each record's month costs more than splitting the whole database.
         const FEW: usize = 64;
         if !self.committed_is_cache || self.cache.core.is_none() || self.manifest.is_none() || touched.len() > FEW {
             return None;
         }
-        let mut months = BTreeSet::new();
+        let mut months = Vec::new();
         for d in touched {
-            months.extend(month_of(&self.committed, *d));
-            months.extend(month_of(db, *d));
+            for m in [month_of(&self.committed, *d), month_of(db, *d)].into_iter().flatten() {
+                if !months.contains(&m) {
+                    months.push(m);
+                }
+            }
         }
         Some(months)
     }
 
-    fn save_stamped(&mut self, db: &Db, only: Option<&BTreeSet<(i32, u32)>>) -> Result<(), StorageError> {
+    fn save_stamped(&mut self, db: &Db, only: Option<&[(i32, u32)]>) -> Result<(), StorageError> {
         match self.try_save(db, only) {
             Err(StorageError::QuotaExceeded) => {
                 // Free the last-good copies of changed partitions and try once more.
@@ -1126,7 +1129,7 @@ impl Store {
 
     /// Write the partitions that differ from the cache, then the manifest. With `only`, just
     /// those months are compared (the rest are the committed ones, unchanged).
-    fn try_save(&mut self, db: &Db, only: Option<&BTreeSet<(i32, u32)>>) -> Result<(), StorageError> {
+    fn try_save(&mut self, db: &Db, only: Option<&[(i32, u32)]>) -> Result<(), StorageError> {
         if self.has_pending() {
             // The unread months are not in `db`: saving it would drop them.
             return Err(StorageError::Incomplete);
