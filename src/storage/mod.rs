@@ -18,9 +18,10 @@
 //! ([`revision::stamp`], a pointer check for each record not edited), then compares only the
 //! partitions of those records (their months before and after) and the core with what it
 //! committed. It checks the stored revision (compare-and-swap against other tabs), writes the
-//! changed partitions under new keys, reads each back, then writes the manifest. Until the manifest is
-//! written nothing visible has changed; a failure (quota, blocked storage) removes the new keys
-//! and leaves the previous state intact. Partitions no manifest names are collected afterwards.
+//! changed partitions under new keys, reads each back, then writes the manifest. Until the
+//! manifest is written nothing visible has changed; a failure (quota, blocked storage) removes
+//! the new keys and leaves the previous state intact. Partitions no manifest names are
+//! collected afterwards.
 //!
 //! # Opening
 //! [`Store::open`] reads every partition. The app uses [`Store::open_recent`]: the core and the
@@ -1095,7 +1096,8 @@ impl Store {
     /// that a record moved to another month rewrites both. `None` (compare every partition)
     /// when the committed records are not known to be the cache's, or many records changed.
     fn months_touched(&self, touched: &[DocId], db: &Db) -> Option<Vec<(i32, u32)>> {
-        // Beyond this, finding each record's month costs more than splitting the whole database.
+        // Each record's month is found by a scan of its list: for many records (an import)
+        // one split of the whole database is the cheaper way.
         const FEW: usize = 64;
         if !self.committed_is_cache || self.cache.core.is_none() || self.manifest.is_none() || touched.len() > FEW {
             return None;
