@@ -380,6 +380,50 @@ fn month(d: NaiveDate) -> (i32, u32) {
     (d.year(), d.month())
 }
 
+/// A record stored in a month's partition: the one place that says which date decides the
+/// month (a save that rewrites only the months of changed records relies on `split` and
+/// `month_of` agreeing).
+trait InMonth {
+    fn id(&self) -> Id;
+    fn month(&self) -> (i32, u32);
+}
+
+impl InMonth for AgendaItem {
+    fn id(&self) -> Id {
+        self.id
+    }
+    fn month(&self) -> (i32, u32) {
+        month(self.created)
+    }
+}
+
+impl InMonth for Meeting {
+    fn id(&self) -> Id {
+        self.id
+    }
+    fn month(&self) -> (i32, u32) {
+        month(self.date)
+    }
+}
+
+impl InMonth for FollowUpTask {
+    fn id(&self) -> Id {
+        self.id
+    }
+    fn month(&self) -> (i32, u32) {
+        month(self.created)
+    }
+}
+
+impl InMonth for Evidence {
+    fn id(&self) -> Id {
+        self.id
+    }
+    fn month(&self) -> (i32, u32) {
+        month(self.date)
+    }
+}
+
 fn month_name((y, m): (i32, u32)) -> String {
     format!("{y:04}-{m:02}")
 }
@@ -425,7 +469,7 @@ fn split<'a>(db: &'a Db, order: &'a Order, only: Option<&[(i32, u32)]>) -> Split
         }
     };
     for i in items {
-        let key = month(i.created);
+        let key = i.month();
         if !wanted(&key) {
             continue;
         }
@@ -434,7 +478,7 @@ fn split<'a>(db: &'a Db, order: &'a Order, only: Option<&[(i32, u32)]>) -> Split
         put_rev(p, DocId::Item(i.id));
     }
     for m in meetings {
-        let key = month(m.date);
+        let key = m.month();
         if !wanted(&key) {
             continue;
         }
@@ -443,7 +487,7 @@ fn split<'a>(db: &'a Db, order: &'a Order, only: Option<&[(i32, u32)]>) -> Split
         put_rev(p, DocId::Meeting(m.id));
     }
     for t in tasks {
-        let key = month(t.created);
+        let key = t.month();
         if !wanted(&key) {
             continue;
         }
@@ -452,7 +496,7 @@ fn split<'a>(db: &'a Db, order: &'a Order, only: Option<&[(i32, u32)]>) -> Split
         put_rev(p, DocId::Task(t.id));
     }
     for e in evidence {
-        let key = month(e.date);
+        let key = e.month();
         if !wanted(&key) {
             continue;
         }
@@ -484,11 +528,14 @@ fn split<'a>(db: &'a Db, order: &'a Order, only: Option<&[(i32, u32)]>) -> Split
 
 /// The month of the dated record `d` in `db`, when `db` holds it.
 fn month_of(db: &Db, d: DocId) -> Option<(i32, u32)> {
+    fn find<T: InMonth>(list: &[Arc<T>], id: Id) -> Option<(i32, u32)> {
+        list.iter().find(|r| r.id() == id).map(|r| r.month())
+    }
     match d {
-        DocId::Item(id) => db.items.iter().find(|r| r.id == id).map(|r| month(r.created)),
-        DocId::Meeting(id) => db.meetings.iter().find(|r| r.id == id).map(|r| month(r.date)),
-        DocId::Task(id) => db.tasks.iter().find(|r| r.id == id).map(|r| month(r.created)),
-        DocId::Evidence(id) => db.evidence.iter().find(|r| r.id == id).map(|r| month(r.date)),
+        DocId::Item(id) => find(&db.items, id),
+        DocId::Meeting(id) => find(&db.meetings, id),
+        DocId::Task(id) => find(&db.tasks, id),
+        DocId::Evidence(id) => find(&db.evidence, id),
         _ => None,
     }
 }
@@ -1616,6 +1663,29 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The changed records name the months a save compares; the storage tests check that
+    /// such saves reload equal, this that the narrow comparison is what they ran.
+    #[test]
+    fn a_save_compares_only_the_months_of_the_changed_records() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let (mut store, _, _) = Store::open(Box::new(MemoryBackend::new()));
+        let mut db = crate::sample::example::example_db(today);
+        let stamp = revision::stamp(&store.committed, &mut db);
+        assert_eq!(store.months_touched(&stamp.touched, &db), None, "nothing committed yet: every partition");
+        store.save(&mut db).unwrap();
+
+        let moved = Arc::make_mut(&mut db.meetings[0]);
+        let was = moved.month();
+        moved.date = NaiveDate::from_ymd_opt(2019, 7, 15).unwrap();
+        let stamp = revision::stamp(&store.committed, &mut db);
+        assert_eq!(store.months_touched(&stamp.touched, &db), Some(vec![was, (2019, 7)]), "its month before and after");
+        store.save(&mut db).unwrap();
+
+        db.org.superior.push('局');
+        let stamp = revision::stamp(&store.committed, &mut db);
+        assert_eq!(store.months_touched(&stamp.touched, &db), Some(vec![]), "the core only");
+    }
 
     #[test]
     fn webkit_counts_the_packed_records_at_two_bytes_a_character() {
