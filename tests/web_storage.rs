@@ -1,5 +1,6 @@
 //! The real localStorage backend in headless Chromium: quota filled, a corrupt value, data of a
-//! newer schema, two stores on one origin, and quota errors classified. Run by `./dev test`.
+//! newer schema, two stores on one origin, quota errors classified, and the keys listed for the
+//! collection of old partitions and the usage meter. Run by `./dev test`.
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen_test::*;
@@ -99,5 +100,27 @@ fn two_stores_on_one_origin_compare_and_swap() {
     a.save(&mut x).unwrap();
     assert!(matches!(b.save(&mut sample()), Err(StorageError::Conflict { .. })));
     assert_eq!(b.reload_if_changed(), Some(Ok(x)));
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn old_partitions_are_collected_and_keys_named_like_storage_members_are_counted() {
+    clear();
+    let (mut s, _, _) = Store::open_browser();
+    let mut db = sample();
+    for name in ["A", "B", "C", "D"] {
+        db.org.superior = name.into();
+        s.save(&mut db).unwrap();
+    }
+    // The current and the previous core are kept; the older ones were collected.
+    let keys: Vec<String> = (0..ls().length().unwrap()).filter_map(|i| ls().key(i).unwrap()).collect();
+    assert_eq!(keys.iter().filter(|k| k.starts_with("yishi:p:core")).count(), 2, "{keys:?}");
+    // Another app's key named like a member of Storage ("length") is hidden from
+    // `Object.keys(localStorage)` but takes space all the same.
+    s.measure_again();
+    let before = s.usage().used_chars;
+    ls().set_item("length", &"x".repeat(1000)).unwrap();
+    s.measure_again();
+    assert!(s.usage().used_chars >= before + 1000);
     clear();
 }

@@ -107,8 +107,18 @@ impl Backend for LocalStorageBackend {
         let ua = js_sys::Reflect::get(&navigator, &"userAgent".into()).ok().and_then(|v| v.as_string());
         super::quota_chars_for(&ua.unwrap_or_default())
     }
+    /// Every key in one crossing into wasm: `Object.keys` as one JSON text (a garbage collection
+    /// after each save lists them, and a crossing per key was a large part of a save). A key
+    /// that the object hides behind a method of the same name ("length", "key") is not listed
+    /// by `Object.keys`: when the count differs, the keys are read one by one.
     fn keys(&self) -> Result<Vec<String>, StorageError> {
         let n = self.storage.length().map_err(classify)?;
+        let listed = js_sys::JSON::stringify(&js_sys::Object::keys(&self.storage))
+            .ok()
+            .and_then(|json| serde_json::from_str::<Vec<String>>(&String::from(json)).ok());
+        if let Some(keys) = listed.filter(|k| k.len() == n as usize) {
+            return Ok(keys);
+        }
         let mut out = Vec::with_capacity(n as usize);
         for i in 0..n {
             if let Some(k) = self.storage.key(i).map_err(classify)? {

@@ -1299,7 +1299,12 @@ impl Store {
                 self.live_memo.push((text.clone(), new_parts.iter().map(|(n, r)| part_key(n, r.rev)).collect()));
                 self.manifest = Some(text);
                 self.saved_at = Some(saved_at);
-                self.collect_garbage();
+                // The two manifests were written just now: their texts need not be read back.
+                let current = self.manifest.take();
+                let written = [(MANIFEST, current.as_deref()), (MANIFEST_PREV, stored_text.as_deref())];
+                let known: Vec<(&str, &str)> = written.iter().filter_map(|(k, t)| Some((*k, (*t)?))).collect();
+                self.collect_garbage_knowing(&known);
+                self.manifest = current;
                 Ok(())
             }
             Err(e) => {
@@ -1371,11 +1376,23 @@ impl Store {
 
     /// Remove partitions that no manifest (current, previous, snapshots) names.
     fn collect_garbage(&mut self) {
+        self.collect_garbage_knowing(&[]);
+    }
+
+    /// [`Store::collect_garbage`], where `known` gives the texts of manifests this store has
+    /// just written (they are not read back: each read copies the text into wasm memory).
+    fn collect_garbage_knowing(&mut self, known: &[(&str, &str)]) {
         let Ok(keys) = self.backend.keys() else { return };
         let mut live: BTreeSet<String> = BTreeSet::new();
         let mut memo = Vec::new();
         for k in keys.iter().filter(|k| *k == MANIFEST || *k == MANIFEST_PREV || k.starts_with(SNAPSHOT_PREFIX)) {
-            let Some(text) = self.backend.get(k).ok().flatten() else { return };
+            let text = match known.iter().find(|(key, _)| key == k) {
+                Some((_, text)) => (*text).to_string(),
+                None => match self.backend.get(k).ok().flatten() {
+                    Some(text) => text,
+                    None => return,
+                },
+            };
             let named = match self.live_memo.iter().position(|(t, _)| *t == text) {
                 Some(i) => self.live_memo.swap_remove(i).1,
                 None => match parse_manifest(k, &text) {
