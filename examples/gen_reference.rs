@@ -1,6 +1,7 @@
 //! Write the ten-year reference data set as a backup file:
 //! `cargo run --release --example gen_reference -- <out.json> [seed]`
-//! and print its volumes and character counts.
+//! and print its volumes and character counts. Every record carries its first revision, as in
+//! a backup the app writes (a file from before revisions gets them on import instead).
 
 use yishi::domain::db::Db;
 use yishi::sample::reference::{reference_db, Stats, AS_OF, DEFAULT_SEED};
@@ -19,7 +20,8 @@ fn main() {
         std::process::exit(2)
     });
     let seed = args.next().map(|s| s.parse().expect("seed is a number")).unwrap_or(DEFAULT_SEED);
-    let db = reference_db(seed);
+    let mut db = reference_db(seed);
+    yishi::domain::revision::ensure(&mut db);
     let json = to_backup_json(&db);
     std::fs::write(&out, &json).expect("write the backup file");
     println!("{}", Stats::of(&db));
