@@ -90,19 +90,19 @@ for (const engine of ENGINES) {
       await tab.select(tid('vote-method'), 'hands');
       await tab.waitForSelector(tid('vote-yes'));
       // Everyone counted votes yes, the chair last (the rules have the chair state a view last).
+      // Rows are found by their member (not by a mark on the element: a row drawn again would
+      // lose it).
       for (;;) {
-        const next = await tab.evaluate(() => {
-          document.querySelectorAll('[data-e2e-next]').forEach((e) => e.removeAttribute('data-e2e-next'));
+        const member = await tab.evaluate(() => {
           const rows = [...document.querySelectorAll('[data-testid="vote-row"]:not(.vote-row-out)')]
             .filter((r) => r.querySelector('[data-testid="vote-yes"]')?.getAttribute('aria-pressed') !== 'true');
           const row = rows.find((r) => r.dataset.chair !== 'true') || rows[0];
-          if (!row) return false;
-          row.setAttribute('data-e2e-next', '');
-          return true;
+          return row ? row.dataset.member : null;
         });
-        if (!next) break;
-        await tab.click(`[data-e2e-next] ${tid('vote-yes')}`);
-        await tab.waitFor(() => document.querySelector('[data-e2e-next] [data-testid="vote-yes"]')?.getAttribute('aria-pressed') === 'true');
+        if (!member) break;
+        const yes = `[data-testid="vote-row"][data-member="${member}"] ${tid('vote-yes')}`;
+        await tab.click(yes);
+        await tab.waitFor((s) => document.querySelector(s)?.getAttribute('aria-pressed') === 'true', yes);
       }
       await tab.click(tid('close-vote'));
       await tab.waitForSelector(tid('vote-result'));
