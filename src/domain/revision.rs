@@ -13,7 +13,7 @@
 //! meeting recorded on a tablet over a hundred saves comes back one generation ahead of the
 //! copy the office holds, so that copy is still in its ancestry.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -187,7 +187,9 @@ fn next_rev(prev: Option<&RevInfo>, unshared: bool, body: Option<&[u8]>) -> RevI
 pub fn stamp(before: &Db, after: &mut Db) -> Stamp {
     let prev = docs(before);
     let mut updates: Vec<(DocId, Arc<RevInfo>)> = Vec::new();
-    let mut present: HashSet<DocId> = HashSet::with_capacity(prev.len() + 8);
+    // The documents of `after`, sorted, to be walked in step with the sorted revision entries
+    // (cheaper than a hash set of every document, which each save would build).
+    let mut present: Vec<DocId> = Vec::with_capacity(prev.len() + 8);
     // Records changed in a way that keeps their revision entry as set (see `Stamp::touched`).
     let mut touched: Vec<DocId> = Vec::new();
     {
@@ -196,7 +198,7 @@ pub fn stamp(before: &Db, after: &mut Db) -> Stamp {
         // for an unchanged record behind an `Arc`); a lookup table only when not in step.
         let mut lookup: Option<HashMap<DocId, usize>> = None;
         for (i, e) in now.iter().enumerate() {
-            present.insert(e.id);
+            present.push(e.id);
             let was = before.revs.get(&e.id);
             let cur = after.revs.get(&e.id);
             if cur.is_some_and(|c| !same_info(c, was)) {
@@ -225,8 +227,12 @@ pub fn stamp(before: &Db, after: &mut Db) -> Stamp {
         }
     }
     // Deleted since `before`: the entry is still there, unchanged, but the record is gone.
+    // The documents are mostly in id order already (each list keeps its stored order).
+    present.sort_unstable();
+    let mut ids = present.iter().peekable();
     for (d, w) in &before.revs {
-        if !w.deleted && !present.contains(d) {
+        while ids.next_if(|p| *p < d).is_some() {}
+        if !w.deleted && ids.peek() != Some(&d) {
             if after.revs.get(d).is_some_and(|c| same_info(c, Some(w))) {
                 updates.push((*d, Arc::new(next_rev(Some(w), false, None))));
             } else {
