@@ -245,6 +245,25 @@ fn a_missing_manifest_with_a_previous_one_recovers_the_previous_state() {
 }
 
 #[test]
+fn the_first_save_after_opening_keeps_the_state_it_opened_readable() {
+    let b = MemoryBackend::new();
+    let (mut s, _, _) = open(&b);
+    let mut db = small();
+    s.save(&mut db).unwrap();
+    drop(s);
+    // Opened from storage: the manifest it read becomes the previous one with this save, and
+    // the partitions only it names (the edited month's older copy) must outlive the save.
+    let (mut s, opened, _) = open(&b);
+    let mut e = opened.clone();
+    Arc::make_mut(e.meetings.last_mut().unwrap()).place = "第二会议室".into();
+    s.save(&mut e).unwrap();
+    b.raw_remove("yishi:m");
+    let (_, got, out) = open(&b);
+    assert!(matches!(out, LoadOutcome::Recovery { .. }), "{out:?}");
+    assert_eq!(got, opened);
+}
+
+#[test]
 fn data_from_a_newer_schema_is_read_only() {
     let b = MemoryBackend::new();
     let newer = r#"{"fmt":"yishi-store","schema":99,"app":"9.0.0","rev":5,"parts":{},"new_field":true}"#;

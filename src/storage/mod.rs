@@ -883,6 +883,7 @@ impl Store {
             Ok((db, cache, m)) => {
                 self.rev = m.rev;
                 self.saved_at = Some(m.saved_at);
+                self.remember_parsed(&text, &m);
                 self.manifest = Some(text);
                 self.cache = cache;
                 self.committed = db.clone();
@@ -1374,6 +1375,15 @@ impl Store {
         }
     }
 
+    /// Give the garbage collector the partition keys of a manifest that was just read and
+    /// checked, so that the next save (which makes it the previous manifest) does not parse
+    /// and check it again.
+    fn remember_parsed(&mut self, text: &str, m: &Manifest) {
+        if !self.live_memo.iter().any(|(t, _)| t == text) {
+            self.live_memo.push((text.to_string(), m.parts.iter().map(|(n, r)| part_key(n, r.rev)).collect()));
+        }
+    }
+
     /// Remove partitions that no manifest (current, previous, snapshots) names.
     fn collect_garbage(&mut self) {
         self.collect_garbage_knowing(&[]);
@@ -1466,6 +1476,7 @@ impl Store {
             Ok((db, cache, m)) => {
                 self.rev = m.rev;
                 self.saved_at = Some(m.saved_at);
+                self.remember_parsed(&text, &m);
                 self.manifest = Some(text);
                 self.cache = cache;
                 self.committed = db.clone();
