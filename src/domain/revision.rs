@@ -228,7 +228,7 @@ pub fn stamp(before: &Db, after: &mut Db) -> Stamp {
     }
     // Deleted since `before`: the entry is still there, unchanged, but the record is gone.
     // The documents are mostly in id order already (each list keeps its stored order).
-    present.sort_unstable();
+    super::sort::sort(&mut present);
     let mut ids = present.iter().peekable();
     for (d, w) in &before.revs {
         while ids.next_if(|p| *p < d).is_some() {}
