@@ -775,6 +775,10 @@ pub struct Store {
     live_memo: Vec<(String, Vec<String>)>,
 }
 
+/// The most manifests [`Store::remember_parsed`] keeps (the current and previous manifest and a
+/// few snapshots are what a garbage collection looks up).
+const MEMO_MAX: usize = 8;
+
 impl Store {
     /// Open localStorage if it can be used, else an in-memory store with
     /// [`LoadOutcome::Unavailable`]. Never panics.
@@ -1298,14 +1302,14 @@ impl Store {
                 self.cache.text_len.extend(new_lens);
                 self.rev = new_rev;
                 self.live_memo.push((text.clone(), new_parts.iter().map(|(n, r)| part_key(n, r.rev)).collect()));
-                self.manifest = Some(text);
                 self.saved_at = Some(saved_at);
                 // The two manifests were written just now: their texts need not be read back.
-                let current = self.manifest.take();
-                let written = [(MANIFEST, current.as_deref()), (MANIFEST_PREV, stored_text.as_deref())];
-                let known: Vec<(&str, &str)> = written.iter().filter_map(|(k, t)| Some((*k, (*t)?))).collect();
+                let mut known = vec![(MANIFEST, text.as_str())];
+                if let Some(old) = &stored_text {
+                    known.push((MANIFEST_PREV, old.as_str()));
+                }
                 self.collect_garbage_knowing(&known);
-                self.manifest = current;
+                self.manifest = Some(text);
                 Ok(())
             }
             Err(e) => {
@@ -1378,10 +1382,17 @@ impl Store {
     /// Give the garbage collector the partition keys of a manifest that was just read and
     /// checked, so that the next save (which makes it the previous manifest) does not parse
     /// and check it again.
+    ///
+    /// A tab that only follows another tab's saves reads a manifest per save and collects no
+    /// garbage: the oldest entries go, so that the memo stays a few manifests long.
     fn remember_parsed(&mut self, text: &str, m: &Manifest) {
-        if !self.live_memo.iter().any(|(t, _)| t == text) {
-            self.live_memo.push((text.to_string(), m.parts.iter().map(|(n, r)| part_key(n, r.rev)).collect()));
+        if self.live_memo.iter().any(|(t, _)| t == text) {
+            return;
         }
+        if self.live_memo.len() >= MEMO_MAX {
+            self.live_memo.remove(0);
+        }
+        self.live_memo.push((text.to_string(), m.parts.iter().map(|(n, r)| part_key(n, r.rev)).collect()));
     }
 
     /// Remove partitions that no manifest (current, previous, snapshots) names.
@@ -1831,6 +1842,31 @@ mod tests {
         assert!(shares_all(&store, &db), "after saving the edit");
         let (_, again, _) = Store::open(Box::new(backend));
         assert_eq!(again, db);
+    }
+
+    #[test]
+    fn a_tab_following_another_tabs_saves_remembers_only_a_few_manifests() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 3).unwrap();
+        let backend = MemoryBackend::new();
+        let (mut writer, _, _) = Store::open(Box::new(backend.clone()));
+        let mut db = crate::sample::example::example_db(today);
+        writer.save(&mut db).unwrap();
+        let (mut follower, _, _) = Store::open(Box::new(backend.clone()));
+        for i in 0..3 * MEMO_MAX {
+            db.org.superior = format!("上级{i}");
+            writer.save(&mut db).unwrap();
+            assert!(matches!(follower.reload_if_changed(), Some(Ok(_))));
+        }
+        assert!(follower.live_memo.len() <= MEMO_MAX, "{} manifests remembered", follower.live_memo.len());
+        // Its first save still keeps the state it followed readable.
+        let followed = follower.committed().clone();
+        let mut mine = followed.clone();
+        mine.org.superior = "本机".into();
+        follower.save(&mut mine).unwrap();
+        backend.raw_remove(MANIFEST);
+        let (_, got, out) = Store::open(Box::new(backend));
+        assert!(matches!(out, LoadOutcome::Recovery { .. }), "{out:?}");
+        assert_eq!(got, followed);
     }
 
     #[test]
