@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::banner::StorageBanner;
 use crate::domain::db::Db;
+use crate::domain::doc::DocId;
 use crate::i18n::{Lang, Text, Ui};
 use crate::pages;
 use crate::records::{Changed, Records};
@@ -48,8 +49,11 @@ pub struct AppState {
     pub loading_older: RwSignal<bool>,
     /// Records this tab and another changed at the same time: both versions were kept, and a
     /// banner names them until dismissed.
-    pub tab_conflicts: RwSignal<Vec<crate::domain::doc::DocId>>,
+    pub tab_conflicts: RwSignal<Vec<DocId>>,
     store: StoredValue<Store, LocalStorage>,
+    /// A check after a save of named records is waiting for the browser to be idle.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    check_pending: StoredValue<bool>,
 }
 
 /// The state from context. Panics only if called outside [`App`].
@@ -152,13 +156,65 @@ impl AppState {
         self.save_and_notify(was_saved);
     }
 
+    /// Apply a change that names the records it touches (it returns their ids) and save it at
+    /// once: only those records are stamped, written and told (see
+    /// [`crate::storage::Store::save_docs`]). A record the change alters but does not name
+    /// would not be saved by that save; the check that follows when the browser is idle
+    /// compares every record with the committed copy, saves what it finds and reports it as
+    /// an error in the console (where the end-to-end tests see it).
+    pub fn update_docs(&self, f: impl FnOnce(&mut Db) -> Vec<DocId>) {
+        self.ensure_loaded();
+        if let SaveState::ReadOnly(_) = self.save_state.get_untracked() {
+            return;
+        }
+        let was_saved = matches!(self.save_state.get_untracked(), SaveState::Saved);
+        let Some(docs) = self.db.update_untracked(f) else { return };
+        if !was_saved {
+            // Earlier changes are not saved yet: a save of everything.
+            return self.save_and_notify(false);
+        }
+        let touched = self.persist_touched(Some(&docs));
+        if touched.is_some() {
+            self.check_when_idle();
+        }
+        self.db.changed(&touched.map_or(Changed::Everything, Changed::Docs));
+    }
+
+    /// After a save of named records: once the browser is idle, save whatever still differs
+    /// from the committed copy (a record a change did not name), saying so in the console.
+    fn check_when_idle(&self) {
+        #[cfg(target_arch = "wasm32")]
+        {
+            if self.check_pending.get_value() {
+                return;
+            }
+            self.check_pending.set_value(true);
+            let state = *self;
+            when_idle(move || {
+                state.check_pending.set_value(false);
+                // A save that failed since is retried by the next change, not reported here.
+                if state.save_state.get_untracked() != SaveState::Saved {
+                    return;
+                }
+                if let Some(missed) = state.persist_touched(None).filter(|t| !t.is_empty()) {
+                    let names: Vec<String> = missed.iter().map(ToString::to_string).collect();
+                    web_sys::console::error_1(
+                        &format!("a change did not name every record it changed; saved now: {}", names.join(", "))
+                            .into(),
+                    );
+                    state.db.changed(&Changed::Docs(missed));
+                }
+            });
+        }
+    }
+
     /// Save a change made to the records in memory and tell the views of the records it
     /// touched. The save knows them (they get new revisions) when the data in memory was the
     /// saved data before the change (`was_saved`); otherwise, or when the save did not simply
     /// land, every view is told (an over-notified view only re-runs; an under-notified one
     /// would show old data).
     fn save_and_notify(&self, was_saved: bool) {
-        let touched = self.persist_touched();
+        let touched = self.persist_touched(None);
         self.db.changed(&touched.filter(|_| was_saved).map_or(Changed::Everything, Changed::Docs));
     }
 
@@ -212,17 +268,23 @@ impl AppState {
     /// ([`crate::backup::merge::rebase`]): nothing either tab saved is overwritten; a record
     /// both changed keeps both versions and the banner names it.
     pub fn persist(&self) {
-        self.persist_touched();
+        self.persist_touched(None);
     }
 
     /// [`AppState::persist`], returning the documents the save touched when it landed as is
-    /// (not when it was put on top of another tab's records, which sets every record).
-    fn persist_touched(&self) -> Option<Vec<crate::domain::doc::DocId>> {
+    /// (not when it was put on top of another tab's records, which sets every record). With
+    /// `docs`, a save of those records only ([`AppState::update_docs`]).
+    fn persist_touched(&self, docs: Option<&[DocId]>) -> Option<Vec<DocId>> {
         self.ensure_loaded();
         let mut touched = None;
         let mut result = self
             .store
-            .try_update_value(|s| self.db.update_untracked(|db| s.save_touched(db)))
+            .try_update_value(|s| {
+                self.db.update_untracked(|db| match docs {
+                    Some(d) => s.save_docs(db, d),
+                    None => s.save_touched(db),
+                })
+            })
             .flatten()
             .map(|r| r.map(|t| touched = Some(t)));
         if let Some(Err(StorageError::Conflict { .. })) = result {
@@ -467,6 +529,7 @@ pub fn App() -> impl IntoView {
         loading_older: RwSignal::new(loading_older),
         tab_conflicts: RwSignal::new(Vec::new()),
         store: StoredValue::new_local(store),
+        check_pending: StoredValue::new(false),
     };
     if loading_older {
         // After the first screen is painted (a task queued from the frame that paints it); and

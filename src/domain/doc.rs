@@ -372,33 +372,38 @@ pub fn has_doc(db: &Db, d: DocId) -> bool {
     }
 }
 
-/// The content of record `d` in `db` as JSON, `None` when `db` does not hold it.
-pub fn doc_value(db: &Db, d: DocId) -> Option<Value> {
-    fn v<T: Serialize + PartialEq + 'static>(r: Option<&T>) -> Option<Value> {
-        r.map(|r| r.value())
+/// Record `d` of `db`, when `db` holds it (found by a scan of its own list).
+pub fn entry(db: &Db, d: DocId) -> Option<DocEntry<'_>> {
+    fn b<'a, T: Body>(id: DocId, r: Option<&'a T>) -> Option<DocEntry<'a>> {
+        r.map(|r| DocEntry { id, body: DocBody::Borrowed(r) })
     }
     match d {
-        DocId::Settings => v(Some(&SettingsDoc::of(db))),
-        DocId::Member(id) => v(db.org.members.iter().find(|r| r.id == id)),
-        DocId::Department(id) => v(db.org.departments.iter().find(|r| r.id == id)),
-        DocId::Attendee(id) => v(db.org.attendees.iter().find(|r| r.id == id)),
-        DocId::Item(id) => v(db.item(id)),
-        DocId::Meeting(id) => v(db.meeting(id)),
-        DocId::Task(id) => v(db.task(id)),
-        DocId::Evidence(id) => v(db.evidence.iter().find(|r| r.id == id).map(Arc::as_ref)),
-        DocId::StudyPlan(y) => v(db.study_plans.iter().find(|r| r.year == y)),
-        DocId::StudySession(m) => v(db.study_sessions.iter().find(|r| r.meeting == m)),
-        DocId::DemocraticLife(m) => v(db.democratic_life.iter().find(|r| r.meeting == m)),
+        DocId::Settings => Some(DocEntry { id: d, body: DocBody::Owned(SettingsDoc::of(db)) }),
+        DocId::Member(id) => b(d, db.org.members.iter().find(|r| r.id == id)),
+        DocId::Department(id) => b(d, db.org.departments.iter().find(|r| r.id == id)),
+        DocId::Attendee(id) => b(d, db.org.attendees.iter().find(|r| r.id == id)),
+        DocId::Item(id) => b(d, db.item(id)),
+        DocId::Meeting(id) => b(d, db.meeting(id)),
+        DocId::Task(id) => b(d, db.task(id)),
+        DocId::Evidence(id) => b(d, db.evidence.iter().find(|r| r.id == id).map(Arc::as_ref)),
+        DocId::StudyPlan(y) => b(d, db.study_plans.iter().find(|r| r.year == y)),
+        DocId::StudySession(m) => b(d, db.study_sessions.iter().find(|r| r.meeting == m)),
+        DocId::DemocraticLife(m) => b(d, db.democratic_life.iter().find(|r| r.meeting == m)),
     }
 }
 
-/// Put `rec` in place of the record keyed `key` (or append it), or remove that record when
-/// `rec` is `None`.
-fn upsert<R, K: PartialEq>(list: &mut Vec<R>, key: impl Fn(&R) -> K, k: K, rec: Option<R>) {
-    let at = list.iter().position(|r| key(r) == k);
-    match (at, rec) {
+/// The content of record `d` in `db` as JSON, `None` when `db` does not hold it.
+pub fn doc_value(db: &Db, d: DocId) -> Option<Value> {
+    entry(db, d).map(|e| e.value())
+}
+
+/// Put `rec` in place of the record keyed `key` (or add it: at `at`, or at the end), or
+/// remove that record when `rec` is `None`.
+fn upsert<R, K: PartialEq>(list: &mut Vec<R>, key: impl Fn(&R) -> K, k: K, rec: Option<R>, at: Option<usize>) {
+    let found = list.iter().position(|r| key(r) == k);
+    match (found, rec) {
         (Some(i), Some(r)) => list[i] = r,
-        (None, Some(r)) => list.push(r),
+        (None, Some(r)) => list.insert(at.map_or(list.len(), |i| i.min(list.len())), r),
         (Some(i), None) => {
             list.remove(i);
         }
@@ -407,49 +412,50 @@ fn upsert<R, K: PartialEq>(list: &mut Vec<R>, key: impl Fn(&R) -> K, k: K, rec: 
 }
 
 /// Make `to`'s record `d` what it is in `from`: copied when `from` holds it, removed when not.
-/// Records behind an `Arc` are shared, not copied.
+/// Records behind an `Arc` are shared, not copied. A record new to `to` goes at the end.
 pub fn copy_doc(from: &Db, to: &mut Db, d: DocId) {
+    copy_doc_placed(from, to, d, false)
+}
+
+/// [`copy_doc`], a record new to `to` going to its place in `from`: for keeping a copy of the
+/// same list in step with it.
+pub fn copy_doc_in_place(from: &Db, to: &mut Db, d: DocId) {
+    copy_doc_placed(from, to, d, true)
+}
+
+fn copy_doc_placed(from: &Db, to: &mut Db, d: DocId, in_place: bool) {
+    /// The record keyed `k` in `list` and, when asked for, its place.
+    fn pick<R: Clone, K: PartialEq>(
+        list: &[R],
+        key: impl Fn(&R) -> K,
+        k: K,
+        in_place: bool,
+    ) -> (Option<R>, Option<usize>) {
+        let i = list.iter().position(|r| key(r) == k);
+        (i.map(|i| list[i].clone()), i.filter(|_| in_place))
+    }
+    macro_rules! copy {
+        ($($list:ident).+, $key:ident, $k:expr) => {{
+            let (r, at) = pick(&from.$($list).+, |r| r.$key, $k, in_place);
+            upsert(&mut to.$($list).+, |r| r.$key, $k, r, at)
+        }};
+    }
     match d {
         DocId::Settings => {
             to.settings = from.settings.clone();
             to.org.superior = from.org.superior.clone();
             to.org.unit_name = from.org.unit_name.clone();
         }
-        DocId::Member(id) => {
-            let r = from.org.members.iter().find(|r| r.id == id).cloned();
-            upsert(&mut to.org.members, |r| r.id, id, r)
-        }
-        DocId::Department(id) => {
-            let r = from.org.departments.iter().find(|r| r.id == id).cloned();
-            upsert(&mut to.org.departments, |r| r.id, id, r)
-        }
-        DocId::Attendee(id) => {
-            let r = from.org.attendees.iter().find(|r| r.id == id).cloned();
-            upsert(&mut to.org.attendees, |r| r.id, id, r)
-        }
-        DocId::Item(id) => upsert(&mut to.items, |r| r.id, id, from.items.iter().find(|r| r.id == id).cloned()),
-        DocId::Meeting(id) => {
-            upsert(&mut to.meetings, |r| r.id, id, from.meetings.iter().find(|r| r.id == id).cloned())
-        }
-        DocId::Task(id) => upsert(&mut to.tasks, |r| r.id, id, from.tasks.iter().find(|r| r.id == id).cloned()),
-        DocId::Evidence(id) => {
-            upsert(&mut to.evidence, |r| r.id, id, from.evidence.iter().find(|r| r.id == id).cloned())
-        }
-        DocId::StudyPlan(y) => {
-            upsert(&mut to.study_plans, |r| r.year, y, from.study_plans.iter().find(|r| r.year == y).cloned())
-        }
-        DocId::StudySession(m) => upsert(
-            &mut to.study_sessions,
-            |r| r.meeting,
-            m,
-            from.study_sessions.iter().find(|r| r.meeting == m).cloned(),
-        ),
-        DocId::DemocraticLife(m) => upsert(
-            &mut to.democratic_life,
-            |r| r.meeting,
-            m,
-            from.democratic_life.iter().find(|r| r.meeting == m).cloned(),
-        ),
+        DocId::Member(id) => copy!(org.members, id, id),
+        DocId::Department(id) => copy!(org.departments, id, id),
+        DocId::Attendee(id) => copy!(org.attendees, id, id),
+        DocId::Item(id) => copy!(items, id, id),
+        DocId::Meeting(id) => copy!(meetings, id, id),
+        DocId::Task(id) => copy!(tasks, id, id),
+        DocId::Evidence(id) => copy!(evidence, id, id),
+        DocId::StudyPlan(y) => copy!(study_plans, year, y),
+        DocId::StudySession(m) => copy!(study_sessions, meeting, m),
+        DocId::DemocraticLife(m) => copy!(democratic_life, meeting, m),
     }
 }
 
@@ -476,52 +482,52 @@ pub fn put_value(db: &mut Db, d: DocId, value: Option<&Value>) -> Result<(), Str
         DocId::Member(id) => {
             let r: Option<Member> = parse(value)?;
             check(r.as_ref().map(|r| r.id), id)?;
-            upsert(&mut db.org.members, |r| r.id, id, r);
+            upsert(&mut db.org.members, |r| r.id, id, r, None);
         }
         DocId::Department(id) => {
             let r: Option<Department> = parse(value)?;
             check(r.as_ref().map(|r| r.id), id)?;
-            upsert(&mut db.org.departments, |r| r.id, id, r);
+            upsert(&mut db.org.departments, |r| r.id, id, r, None);
         }
         DocId::Attendee(id) => {
             let r: Option<NonMember> = parse(value)?;
             check(r.as_ref().map(|r| r.id), id)?;
-            upsert(&mut db.org.attendees, |r| r.id, id, r);
+            upsert(&mut db.org.attendees, |r| r.id, id, r, None);
         }
         DocId::Item(id) => {
             let r: Option<AgendaItem> = parse(value)?;
             check(r.as_ref().map(|r| r.id), id)?;
-            upsert(&mut db.items, |r| r.id, id, r.map(Arc::new));
+            upsert(&mut db.items, |r| r.id, id, r.map(Arc::new), None);
         }
         DocId::Meeting(id) => {
             let r: Option<Meeting> = parse(value)?;
             check(r.as_ref().map(|r| r.id), id)?;
-            upsert(&mut db.meetings, |r| r.id, id, r.map(Arc::new));
+            upsert(&mut db.meetings, |r| r.id, id, r.map(Arc::new), None);
         }
         DocId::Task(id) => {
             let r: Option<FollowUpTask> = parse(value)?;
             check(r.as_ref().map(|r| r.id), id)?;
-            upsert(&mut db.tasks, |r| r.id, id, r.map(Arc::new));
+            upsert(&mut db.tasks, |r| r.id, id, r.map(Arc::new), None);
         }
         DocId::Evidence(id) => {
             let r: Option<Evidence> = parse(value)?;
             check(r.as_ref().map(|r| r.id), id)?;
-            upsert(&mut db.evidence, |r| r.id, id, r.map(Arc::new));
+            upsert(&mut db.evidence, |r| r.id, id, r.map(Arc::new), None);
         }
         DocId::StudyPlan(y) => {
             let r: Option<StudyPlan> = parse(value)?;
             check(r.as_ref().map(|r| r.year), y)?;
-            upsert(&mut db.study_plans, |r| r.year, y, r);
+            upsert(&mut db.study_plans, |r| r.year, y, r, None);
         }
         DocId::StudySession(m) => {
             let r: Option<StudySession> = parse(value)?;
             check(r.as_ref().map(|r| r.meeting), m)?;
-            upsert(&mut db.study_sessions, |r| r.meeting, m, r);
+            upsert(&mut db.study_sessions, |r| r.meeting, m, r, None);
         }
         DocId::DemocraticLife(m) => {
             let r: Option<DemocraticLifeCycle> = parse(value)?;
             check(r.as_ref().map(|r| r.meeting), m)?;
-            upsert(&mut db.democratic_life, |r| r.meeting, m, r);
+            upsert(&mut db.democratic_life, |r| r.meeting, m, r, None);
         }
     }
     Ok(())

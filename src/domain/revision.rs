@@ -21,7 +21,7 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use super::db::Db;
-use super::doc::{docs, DocId};
+use super::doc::{docs, entry, DocEntry, DocId};
 
 /// How many revisions of its ancestry a record keeps: more than the exports between two
 /// merges of one record in practice, so the older side is still recognised as an ancestor.
@@ -186,12 +186,10 @@ fn next_rev(prev: Option<&RevInfo>, unshared: bool, body: Option<&[u8]>) -> RevI
 /// its revision entry was purged (a year archived, a replace), not deleted: no tombstone.
 pub fn stamp(before: &Db, after: &mut Db) -> Stamp {
     let prev = docs(before);
-    let mut updates: Vec<(DocId, Arc<RevInfo>)> = Vec::new();
+    let mut out = Stamped::default();
     // The documents of `after`, sorted, to be walked in step with the sorted revision entries
     // (cheaper than a hash set of every document, which each save would build).
     let mut present: Vec<DocId> = Vec::with_capacity(prev.len() + 8);
-    // Records changed in a way that keeps their revision entry as set (see `Stamp::touched`).
-    let mut touched: Vec<DocId> = Vec::new();
     {
         let now = docs(after);
         // Usually the same documents in the same places: compared pairwise (a pointer check
@@ -199,12 +197,6 @@ pub fn stamp(before: &Db, after: &mut Db) -> Stamp {
         let mut lookup: Option<HashMap<DocId, usize>> = None;
         for (i, e) in now.iter().enumerate() {
             present.push(e.id);
-            let was = before.revs.get(&e.id);
-            let cur = after.revs.get(&e.id);
-            if cur.is_some_and(|c| !same_info(c, was)) {
-                touched.push(e.id);
-                continue; // set deliberately
-            }
             let old = match prev.get(i) {
                 Some(p) if p.id == e.id => Some(p),
                 _ => lookup
@@ -212,18 +204,7 @@ pub fn stamp(before: &Db, after: &mut Db) -> Stamp {
                     .get(&e.id)
                     .map(|&j| &prev[j]),
             };
-            match was {
-                Some(w) if old.is_some_and(|o| o.same_as(e)) => {
-                    if cur.is_none() {
-                        updates.push((e.id, w.clone()));
-                    }
-                }
-                _ => {
-                    let json = e.json();
-                    let info = next_rev(was.map(|w| &**w), after.unshared.contains(&e.id), Some(&json));
-                    updates.push((e.id, Arc::new(info)));
-                }
-            }
+            out.present(before, after, e, old);
         }
     }
     // Deleted since `before`: the entry is still there, unchanged, but the record is gone.
@@ -232,30 +213,99 @@ pub fn stamp(before: &Db, after: &mut Db) -> Stamp {
     let mut ids = present.iter().peekable();
     for (d, w) in &before.revs {
         while ids.next_if(|p| *p < d).is_some() {}
-        if !w.deleted && ids.peek() != Some(&d) {
-            if after.revs.get(d).is_some_and(|c| same_info(c, Some(w))) {
-                updates.push((*d, Arc::new(next_rev(Some(w), false, None))));
-            } else {
-                touched.push(*d);
+        if ids.peek() != Some(&d) {
+            out.absent(after, *d, w);
+        }
+    }
+    out.apply(before, after)
+}
+
+/// [`stamp`] for a change that names the records it touched (`docs`): only those are looked
+/// at, each found by a scan of its own list, so that the cost follows the change rather than
+/// the size of the database. A record changed but not named is left as it is.
+pub fn stamp_docs(before: &Db, after: &mut Db, docs: &[DocId]) -> Stamp {
+    let mut out = Stamped::default();
+    let mut seen: Vec<DocId> = Vec::with_capacity(docs.len());
+    for &d in docs {
+        if seen.contains(&d) {
+            continue;
+        }
+        seen.push(d);
+        match entry(after, d) {
+            Some(e) => out.present(before, after, &e, entry(before, d).as_ref()),
+            None => {
+                if let Some(w) = before.revs.get(&d) {
+                    out.absent(after, d, w);
+                }
             }
         }
     }
-    let mut out = Stamp { touched, ..Stamp::default() };
-    for (d, info) in updates {
-        let was_unshared = after.unshared.contains(&d);
-        if !same_info(&info, before.revs.get(&d)) {
-            out.changed.push(d);
-            out.touched.push(d);
-            if info.deleted {
-                after.unshared.remove(&d);
-            } else {
-                after.unshared.insert(d);
+    out.apply(before, after)
+}
+
+/// What a stamp found, before it is applied to the database.
+#[derive(Default)]
+struct Stamped {
+    /// Revision entries to set.
+    updates: Vec<(DocId, Arc<RevInfo>)>,
+    /// Records changed in a way that keeps their revision entry as set (see `Stamp::touched`).
+    touched: Vec<DocId>,
+}
+
+impl Stamped {
+    /// Record `e` of `after`, with its copy in `before` when there is one.
+    fn present(&mut self, before: &Db, after: &Db, e: &DocEntry<'_>, old: Option<&DocEntry<'_>>) {
+        let was = before.revs.get(&e.id);
+        let cur = after.revs.get(&e.id);
+        if cur.is_some_and(|c| !same_info(c, was)) {
+            self.touched.push(e.id);
+            return; // set deliberately
+        }
+        match was {
+            Some(w) if old.is_some_and(|o| o.same_as(e)) => {
+                if cur.is_none() {
+                    self.updates.push((e.id, w.clone()));
+                }
+            }
+            _ => {
+                let json = e.json();
+                let info = next_rev(was.map(|w| &**w), after.unshared.contains(&e.id), Some(&json));
+                self.updates.push((e.id, Arc::new(info)));
             }
         }
-        let old = after.revs.insert(d, info);
-        out.undo.push((d, old, was_unshared));
     }
-    out
+
+    /// Record `d`, with revision entry `w` in `before`, is not in `after`: deleted (a
+    /// tombstone) when its entry is unchanged, purged when the entry went with it.
+    fn absent(&mut self, after: &Db, d: DocId, w: &Arc<RevInfo>) {
+        if w.deleted {
+            return;
+        }
+        if after.revs.get(&d).is_some_and(|c| same_info(c, Some(w))) {
+            self.updates.push((d, Arc::new(next_rev(Some(w), false, None))));
+        } else {
+            self.touched.push(d);
+        }
+    }
+
+    fn apply(self, before: &Db, after: &mut Db) -> Stamp {
+        let mut out = Stamp { touched: self.touched, ..Stamp::default() };
+        for (d, info) in self.updates {
+            let was_unshared = after.unshared.contains(&d);
+            if !same_info(&info, before.revs.get(&d)) {
+                out.changed.push(d);
+                out.touched.push(d);
+                if info.deleted {
+                    after.unshared.remove(&d);
+                } else {
+                    after.unshared.insert(d);
+                }
+            }
+            let old = after.revs.insert(d, info);
+            out.undo.push((d, old, was_unshared));
+        }
+        out
+    }
 }
 
 /// What [`stamp`] did to a database.

@@ -20,6 +20,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::{AppState, SaveState};
+use crate::domain::doc::DocId;
 
 /// The import screen's path: parse and check the file, take the safety snapshot of the current
 /// data, replace. (The screen also shows a preview first; the bench skips only that.)
@@ -83,17 +84,18 @@ pub fn install(state: AppState) {
         }
     });
     let edit = Closure::<dyn Fn()>::new(move || {
-        state.update(|db| {
+        state.update_docs(|db| {
             // Toggle a trailing 。 on the newest item's materials (or the unit's superior).
-            let text = match db.items.last_mut().map(Arc::make_mut) {
-                Some(item) => &mut item.materials,
-                None => &mut db.org.superior,
+            let (text, doc) = match db.items.last_mut().map(Arc::make_mut) {
+                Some(item) => (&mut item.materials, DocId::Item(item.id)),
+                None => (&mut db.org.superior, DocId::Settings),
             };
             if text.ends_with("。。") {
                 text.pop();
             } else {
                 text.push('。');
             }
+            vec![doc]
         });
         if let Err(e) = saved(&state) {
             wasm_bindgen::throw_str(&e);

@@ -23,6 +23,11 @@
 //! the new keys and leaves the previous state intact. Partitions no manifest names are
 //! collected afterwards.
 //!
+//! A change that names the records it touched is saved by [`Store::save_docs`]: only those are
+//! stamped ([`revision::stamp_docs`]) and copied into the committed records, so that its cost
+//! follows the change rather than the size of the store. A record it altered without naming
+//! still differs from the committed copy, and the next full save finds it.
+//!
 //! # Opening
 //! [`Store::open`] reads every partition. The app uses [`Store::open_recent`]: the core and the
 //! months from January of the previous year, so the first screen comes after a fifth of a
@@ -538,6 +543,21 @@ fn month_of(db: &Db, d: DocId) -> Option<(i32, u32)> {
         DocId::Evidence(id) => find(&db.evidence, id),
         _ => None,
     }
+}
+
+/// Bring the records `docs` of `committed` in step with `db` after a save of them (see
+/// [`Store::save_docs`]), with the fields that are no record of their own.
+fn commit_docs(committed: &mut Db, db: &Db, docs: &[DocId]) {
+    for &d in docs {
+        crate::domain::doc::copy_doc_in_place(db, committed, d);
+        match db.revs.get(&d) {
+            Some(r) => committed.revs.insert(d, r.clone()),
+            None => committed.revs.remove(&d),
+        };
+    }
+    committed.next_id = db.next_id;
+    committed.last_backup = db.last_backup;
+    committed.unshared.clone_from(&db.unshared);
 }
 
 /// Make `committed` equal to `db` after a save: the record lists are copied (a pointer per
@@ -1143,6 +1163,40 @@ impl Store {
         }
     }
 
+    /// Save a change that names the records it touched (`docs`, see
+    /// [`revision::stamp_docs`]): only they are stamped, only their months are compared and
+    /// written, and only they are copied into the committed records, so that the save costs
+    /// what the change touched. A record changed but not named is not saved by it; it still
+    /// differs from the committed copy, so the next [`Store::save_touched`] finds and saves it.
+    /// Where the months cannot be known from the committed records (see
+    /// [`Store::months_touched`]) this is [`Store::save_touched`].
+    pub fn save_docs(&mut self, db: &mut Db, docs: &[DocId]) -> Result<Vec<DocId>, StorageError> {
+        if self.is_read_only() {
+            return Err(StorageError::ReadOnly);
+        }
+        if self.has_pending() {
+            return Err(StorageError::Incomplete);
+        }
+        if self.months_touched(docs, db).is_none() {
+            return self.save_touched(db);
+        }
+        let stamp = revision::stamp_docs(&self.committed, db, docs);
+        let Some(only) = self.months_touched(&stamp.touched, db) else {
+            stamp.revert(db);
+            return self.save_touched(db);
+        };
+        match self.save_stamped(db, Some(&only)) {
+            Ok(()) => {
+                commit_docs(&mut self.committed, db, &stamp.touched);
+                Ok(stamp.touched)
+            }
+            Err(e) => {
+                stamp.revert(db);
+                Err(e)
+            }
+        }
+    }
+
     /// The months whose partitions may differ after a change to `touched` (what [`revision::stamp`]
     /// found differing from the committed records): each record's month before and after, so
     /// that a record moved to another month rewrites both. `None` (compare every partition)
@@ -1724,6 +1778,70 @@ mod tests {
         db.org.superior.push('局');
         let stamp = revision::stamp(&store.committed, &mut db);
         assert_eq!(store.months_touched(&stamp.touched, &db), Some(vec![]), "the core only");
+    }
+
+    /// The same edits to two copies of one store: one saved naming its records, one by
+    /// comparing everything.
+    fn two_stores() -> ((Store, Db, MemoryBackend), (Store, Db, MemoryBackend)) {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let open = || {
+            let backend = MemoryBackend::new();
+            let (mut store, _, _) = Store::open(Box::new(backend.clone()));
+            let mut db = crate::sample::example::example_db(today);
+            store.save(&mut db).unwrap();
+            (store, db, backend)
+        };
+        (open(), open())
+    }
+
+    /// Edits of every shape a change makes: a field, a record added in the middle of its
+    /// list, a record deleted, the settings and a member.
+    fn edit_every_shape(db: &mut Db) -> Vec<DocId> {
+        let item = Arc::make_mut(&mut db.items[0]);
+        item.materials.push('。');
+        let edited = DocId::Item(item.id);
+        let mut added = (*db.items[1]).clone();
+        added.id = db.new_id();
+        added.title.push_str("（二）");
+        let added_id = DocId::Item(added.id);
+        db.items.insert(1, Arc::new(added));
+        let gone = db.tasks.remove(0);
+        db.org.superior.push('局');
+        db.org.members[0].name.push('一');
+        vec![edited, added_id, DocId::Task(gone.id), DocId::Settings, DocId::Member(db.org.members[0].id)]
+    }
+
+    #[test]
+    fn a_save_of_the_named_records_stores_what_a_full_save_stores() {
+        let ((mut a, mut da, ba), (mut b, mut db, bb)) = two_stores();
+        let named = edit_every_shape(&mut da);
+        edit_every_shape(&mut db);
+        let mut ta = a.save_docs(&mut da, &named).unwrap();
+        let mut tb = b.save_touched(&mut db).unwrap();
+        ta.sort();
+        tb.sort();
+        assert_eq!(ta, tb, "the same records touched");
+        assert_eq!(da, db, "the same records and revisions");
+        assert_eq!(a.committed, da, "the committed copy follows, in the same order");
+        assert_eq!(Store::open(Box::new(ba)).1, Store::open(Box::new(bb)).1, "the same records stored");
+        // The next edit of a named save is found against the committed copy it left.
+        Arc::make_mut(&mut da.items[1]).materials.push('。');
+        assert_eq!(a.save_touched(&mut da).unwrap(), vec![DocId::Item(da.items[1].id)]);
+    }
+
+    #[test]
+    fn a_record_changed_but_not_named_is_saved_by_the_next_full_save() {
+        let ((mut store, mut db, backend), _) = two_stores();
+        let (x, y) = (db.items[0].id, db.items[db.items.len() - 1].id);
+        Arc::make_mut(&mut db.items[0]).materials.push('。');
+        let last = db.items.len() - 1;
+        Arc::make_mut(&mut db.items[last]).materials.push('。');
+        assert_eq!(store.save_docs(&mut db, &[DocId::Item(x)]).unwrap(), vec![DocId::Item(x)]);
+        let stored = Store::open(Box::new(backend.clone())).1;
+        assert_eq!(stored.item(x), db.item(x));
+        assert_ne!(stored.item(y), db.item(y), "not named: not in this save");
+        assert_eq!(store.save_touched(&mut db).unwrap(), vec![DocId::Item(y)], "found by the full save");
+        assert_eq!(Store::open(Box::new(backend)).1, db);
     }
 
     #[test]

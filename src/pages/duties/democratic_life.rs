@@ -15,6 +15,7 @@ use crate::domain::db::Records;
 use crate::domain::democratic_life::{
     cycle_mut, cycle_of, missing_talk_pairs, AbsentStatement, HeartTalk, OpinionSolicited,
 };
+use crate::domain::doc::DocId;
 use crate::domain::evidence::{Evidence, EvidenceKind};
 use crate::domain::followup::create_task;
 use crate::domain::meeting::{MeetingKind, Presence};
@@ -186,7 +187,10 @@ fn Before(id: Id) -> impl IntoView {
             talk_err.set(Some(T::ErrDate));
             return;
         };
-        state.update(|db| cycle_mut(db, id).talks.push(HeartTalk { a: x, b: y, date: d }));
+        state.update_docs(|db| {
+            cycle_mut(db, id).talks.push(HeartTalk { a: x, b: y, date: d });
+            vec![DocId::DemocraticLife(id)]
+        });
         talk_err.set(None);
     };
     let missing = move || {
@@ -316,7 +320,7 @@ fn During(id: Id) -> impl IntoView {
                 }).collect_view()}
             </ul>
             <label class="field"><span class="field-label">{state.tr(T::DlCriticism)}</span>
-                <textarea data-testid="dl-criticism" prop:value=criticism on:change=move |ev| { let v = event_target_value(&ev); state.update(|db| cycle_mut(db, id).criticism = v) }></textarea></label>
+                <textarea data-testid="dl-criticism" prop:value=criticism on:change=move |ev| { let v = event_target_value(&ev); state.update_docs(|db| { cycle_mut(db, id).criticism = v; vec![DocId::DemocraticLife(id)] }) }></textarea></label>
         </fieldset>
     }
 }

@@ -12,6 +12,7 @@ use crate::components::duty_ui::{
 };
 use crate::components::pager::{limit_showing, Pager};
 use crate::domain::db::Records;
+use crate::domain::doc::DocId;
 use crate::domain::evidence::{Evidence, EvidenceKind};
 use crate::domain::evidence_text::check_evidence;
 use crate::domain::rules::{evaluate_duties, DutyKind};
@@ -96,7 +97,7 @@ pub fn EvidencePage() -> impl IntoView {
                             return view! { <li class="muted">{state.t(T::NoEvidence)}</li> }.into_any();
                         }
                         rows.into_iter().take(limit.get()).map(|(id, date, kind, k, who, with, days, note)| {
-                            let remove = move |_| state.update(|db| db.evidence.retain(|e| e.id != id));
+                            let remove = move |_| state.update_docs(|db| { db.evidence.retain(|e| e.id != id); vec![DocId::Evidence(id)] });
                             view! {
                                 <li class="evidence-row" class:focused=focus == Some(id) data-testid="evidence-row" id=format!("evidence-{id}")>
                                     <div>

@@ -9,6 +9,7 @@ use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
 use crate::components::duty_ui::{DutyTabs, YearSwitch};
 use crate::domain::article::Article;
+use crate::domain::doc::DocId;
 use crate::domain::meeting::MeetingKind;
 use crate::domain::rules::{evaluate_duties, DutyKind};
 use crate::domain::study::{
@@ -56,7 +57,10 @@ fn Plan(year: i32) -> impl IntoView {
         }
         let m = month.get_untracked().parse::<u32>().ok().filter(|m| (1..=12).contains(m));
         let s = seminar.get_untracked();
-        state.update(|db| plan_mut(db, year).topics.push(StudyTopic { title: t.trim().into(), month: m, seminar: s }));
+        state.update_docs(|db| {
+            plan_mut(db, year).topics.push(StudyTopic { title: t.trim().into(), month: m, seminar: s });
+            vec![DocId::StudyPlan(year)]
+        });
         title.set(String::new());
         err.set(None);
     };
@@ -86,7 +90,7 @@ fn Plan(year: i32) -> impl IntoView {
             </p>
             <ol class="study-topics" data-testid="study-topics">
                 {move || plan().map(|p| p.topics).unwrap_or_default().into_iter().enumerate().map(|(i, t)| {
-                    let remove = move |_| state.update(|db| { let p = plan_mut(db, year); if i < p.topics.len() { p.topics.remove(i); } });
+                    let remove = move |_| state.update_docs(|db| { let p = plan_mut(db, year); if i < p.topics.len() { p.topics.remove(i); } vec![DocId::StudyPlan(year)] });
                     view! {
                         <li>
                             {t.month.map(|m| format!("{m}月 "))}<strong>{t.title}</strong>
@@ -215,16 +219,16 @@ fn SessionRecord(id: Id) -> impl IntoView {
             {move || depts.get().into_iter().map(|(did, label)| view! {
                 <label class="check">
                     <input type="checkbox" prop:checked=move || sess.with(|s| s.departments.contains(&did))
-                        on:change=move |ev| { let on = event_target_checked(&ev); state.update(|db| { let s = session_mut(db, id); s.departments.retain(|d| *d != did); if on { s.departments.push(did) } }) }/>
+                        on:change=move |ev| { let on = event_target_checked(&ev); state.update_docs(|db| { let s = session_mut(db, id); s.departments.retain(|d| *d != did); if on { s.departments.push(did) } vec![DocId::StudySession(id)] }) }/>
                     <span>{label}</span>
                 </label>
             }).collect_view()}
         </fieldset>
         <div class="grid2">
             <label class="field"><span class="field-label">{state.tr(T::StudyRecord)}</span>
-                <textarea prop:value=move || sess.with(|s| s.record.clone()) on:change=move |ev| { let v = event_target_value(&ev); state.update(|db| session_mut(db, id).record = v) }></textarea></label>
+                <textarea prop:value=move || sess.with(|s| s.record.clone()) on:change=move |ev| { let v = event_target_value(&ev); state.update_docs(|db| { session_mut(db, id).record = v; vec![DocId::StudySession(id)] }) }></textarea></label>
             <label class="field"><span class="field-label">{state.tr(T::Bulletin)}</span>
-                <textarea prop:value=move || sess.with(|s| s.bulletin.clone()) on:change=move |ev| { let v = event_target_value(&ev); state.update(|db| session_mut(db, id).bulletin = v) }></textarea></label>
+                <textarea prop:value=move || sess.with(|s| s.bulletin.clone()) on:change=move |ev| { let v = event_target_value(&ev); state.update_docs(|db| { session_mut(db, id).bulletin = v; vec![DocId::StudySession(id)] }) }></textarea></label>
         </div>
     }
 }

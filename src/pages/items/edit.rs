@@ -1,7 +1,7 @@
 //! The item form: title, category, proposer, member in charge, administrative flag, department,
 //! materials and documents, the 第十七条 checklist, the 5万元 check, and the lifecycle buttons.
 
-use crate::domain::doc::DocKind;
+use crate::domain::doc::{DocId, DocKind};
 use crate::records::Reads;
 use leptos::prelude::*;
 
@@ -33,7 +33,7 @@ pub fn ItemNewPage() -> impl IntoView {
         }
         let today = state.today.get_untracked();
         let mut id = 0;
-        state.update(|db| {
+        state.update_docs(|db| {
             id = db.new_id();
             db.items.add(AgendaItem {
                 history: vec![crate::domain::item::StatusChange {
@@ -42,7 +42,8 @@ pub fn ItemNewPage() -> impl IntoView {
                     note: String::new(),
                 }],
                 ..AgendaItem::proposed(id, t.trim(), Category::Other, today)
-            })
+            });
+            vec![DocId::Item(id)]
         });
         navigate(&Route::Item(id));
     };
@@ -76,10 +77,11 @@ pub fn ItemPage(
         move || m.get()
     };
     let edit = move |f: Box<dyn FnOnce(&mut AgendaItem)>| {
-        state.update(|db| {
+        state.update_docs(|db| {
             if let Some(i) = db.item_mut(id) {
                 f(i)
             }
+            vec![DocId::Item(id)]
         })
     };
     let frozen = Memo::new(move |_| {

@@ -4,7 +4,7 @@
 //! reservations, the decision, superseding an earlier decision and follow-up tasks.
 //! Every action is saved at once; the screen resumes at `Meeting::current_item`.
 
-use crate::domain::doc::DocKind;
+use crate::domain::doc::{DocId, DocKind};
 use crate::records::Reads;
 use leptos::prelude::*;
 
@@ -240,7 +240,7 @@ fn AttendancePanel(id: Id) -> impl IntoView {
                 let kind = Memo::new(move |_| match presence.get() { Some(Presence::Present) => 0, Some(Presence::Leave { .. }) => 1, _ => 2 });
                 let not_counted = Memo::new(move |_| state.db.reading(&[Reads::meeting(id)], |db| db.meeting(id).and_then(|m| m.attendance_of(mid)).and_then(|a| a.not_counted.clone())));
                 let set = move |p: Presence| {
-                    state.update(|db| if let Some(a) = db.meeting_mut(id).and_then(|m| m.attendance.iter_mut().find(|a| a.member == mid)) {
+                    edit_attendance(state, id, mid, move |a| {
                         // Keep the reason of an earlier leave request when toggling back to 请假.
                         if !(matches!(p, Presence::Leave { .. }) && matches!(a.presence, Presence::Leave { .. })) {
                             a.presence = p;
@@ -270,7 +270,7 @@ fn AttendancePanel(id: Id) -> impl IntoView {
                                     <input type="text" data-testid="att-leave-reason" prop:value=reason.clone() disabled=move || !editable.get()
                                         on:change=move |ev| {
                                             let v = event_target_value(&ev);
-                                            state.update(|db| if let Some(a) = db.meeting_mut(id).and_then(|m| m.attendance.iter_mut().find(|a| a.member == mid)) {
+                                            edit_attendance(state, id, mid, move |a| {
                                                 if let Presence::Leave { reason, .. } = &mut a.presence { *reason = v }
                                             })
                                         }/>
@@ -282,7 +282,7 @@ fn AttendancePanel(id: Id) -> impl IntoView {
                             <input type="checkbox" data-testid="att-not-counted" disabled=move || !editable.get() prop:checked=move || not_counted.get().is_some()
                                 on:change=move |ev| {
                                     let v = event_target_checked(&ev);
-                                    state.update(|db| if let Some(a) = db.meeting_mut(id).and_then(|m| m.attendance.iter_mut().find(|a| a.member == mid)) {
+                                    edit_attendance(state, id, mid, move |a| {
                                         a.not_counted = if v { Some(String::new()) } else { None }
                                     })
                                 }/>
@@ -294,7 +294,7 @@ fn AttendancePanel(id: Id) -> impl IntoView {
                                 <input type="text" data-testid="att-not-counted-reason" prop:value=r disabled=move || !editable.get()
                                     on:change=move |ev| {
                                         let v = event_target_value(&ev);
-                                        state.update(|db| if let Some(a) = db.meeting_mut(id).and_then(|m| m.attendance.iter_mut().find(|a| a.member == mid)) {
+                                        edit_attendance(state, id, mid, move |a| {
                                             a.not_counted = Some(v)
                                         })
                                     }/>
@@ -689,7 +689,7 @@ fn DecisionSection(id: Id, item: Id) -> impl IntoView {
                 <textarea rows="3" data-testid="decision-text" disabled=move || !editable.get() prop:value=move || decision.get()
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        state.update(|db| if let Some(r) = db.meeting_mut(id).filter(|m| !m.is_locked()).and_then(|m| m.items.iter_mut().find(|r| r.item == item)) { r.decision = v })
+                        state.update_docs(|db| { if let Some(r) = db.meeting_mut(id).filter(|m| !m.is_locked()).and_then(|m| m.items.iter_mut().find(|r| r.item == item)) { r.decision = v } vec![DocId::Meeting(id)] })
                     }></textarea>
             </label>
             {move || (!options.get().is_empty()).then(|| view! {
@@ -750,4 +750,19 @@ fn DecisionSection(id: Id, item: Id) -> impl IntoView {
             </div>
         </fieldset>
     }
+}
+
+/// Change member `mid`'s attendance record of meeting `id`, and save the meeting.
+fn edit_attendance(
+    state: crate::app::AppState,
+    id: Id,
+    mid: Id,
+    f: impl FnOnce(&mut crate::domain::meeting::Attendance),
+) {
+    state.update_docs(|db| {
+        if let Some(a) = db.meeting_mut(id).and_then(|m| m.attendance.iter_mut().find(|a| a.member == mid)) {
+            f(a)
+        }
+        vec![DocId::Meeting(id)]
+    })
 }
