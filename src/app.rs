@@ -173,7 +173,13 @@ impl AppState {
             // Earlier changes are not saved yet: a save of everything.
             return self.save_and_notify(false);
         }
-        let touched = self.persist_touched(Some(&docs));
+        self.save_named(&docs);
+    }
+
+    /// Save the records `docs` of a change made in memory to the saved data, tell their views,
+    /// and check for records the change did not name once the browser is idle.
+    fn save_named(&self, docs: &[DocId]) {
+        let touched = self.persist_touched(Some(docs));
         if touched.is_some() {
             self.check_when_idle();
         }
@@ -225,6 +231,16 @@ impl AppState {
     /// records; otherwise (unsaved, memory only, read-only) it is made on a copy (the records
     /// are shared behind `Arc`s: a copy costs a pointer per record).
     pub fn try_update<T, E>(&self, f: impl FnOnce(&mut Db) -> Result<T, E>) -> Result<T, E> {
+        self.try_change(|db| f(db).map(|v| (v, None)))
+    }
+
+    /// [`AppState::try_update`] for a change that names the records it touches (it returns
+    /// them with its value): saved as [`AppState::update_docs`] saves.
+    pub fn try_update_docs<T, E>(&self, f: impl FnOnce(&mut Db) -> Result<(T, Vec<DocId>), E>) -> Result<T, E> {
+        self.try_change(|db| f(db).map(|(v, docs)| (v, Some(docs))))
+    }
+
+    fn try_change<T, E>(&self, f: impl FnOnce(&mut Db) -> Result<(T, Option<Vec<DocId>>), E>) -> Result<T, E> {
         self.ensure_loaded();
         let in_place = matches!(self.save_state.get_untracked(), SaveState::Saved)
             && self.store.try_with_value(|s| s.can_restore()).unwrap_or(false);
@@ -238,15 +254,18 @@ impl AppState {
                 out
             });
             if let Some(Some(out)) = ran {
-                let v = out?;
-                self.save_and_notify(true);
+                let (v, docs) = out?;
+                match docs {
+                    Some(d) => self.save_named(&d),
+                    None => self.save_and_notify(true),
+                }
                 return Ok(v);
             }
         }
         // On a copy (and where the signal could not be updated: the change has not run).
         let f = change.take().expect("a change runs at most once");
         let mut draft = self.db.get_untracked();
-        let out = f(&mut draft)?;
+        let (out, _) = f(&mut draft)?;
         if let SaveState::ReadOnly(_) = self.save_state.get_untracked() {
             return Ok(out);
         }

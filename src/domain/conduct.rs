@@ -9,6 +9,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::{
     article::{cite, Article},
     db::{Db, Records},
+    doc::DocId,
     item::{DecisionRef, ItemStatus},
     meeting::{AmendTarget, Amendment, ItemRecord, Meeting, MeetingKind, MeetingStage, Presence},
     rules::{self, roster_for_meeting},
@@ -362,17 +363,22 @@ pub fn start(db: &mut Db, meeting: Id) -> Result<(), ConductError> {
 
 /// After a vote is closed: a passed item becomes 已决定; an item voted without quorum is
 /// deferred (缓议) so it comes back; a rejected item stays 已上会 for the office to decide.
-pub fn after_close(db: &mut Db, meeting: Id, item: Id) {
+/// Returns the records it changed (the item, when its status moved).
+pub fn after_close(db: &mut Db, meeting: Id, item: Id) -> Vec<DocId> {
     let org = db.org.clone();
-    let Some(m) = db.meeting(meeting) else { return };
+    let Some(m) = db.meeting(meeting) else { return Vec::new() };
     let date = m.date;
-    let Some(res) = m.record(item).and_then(|r| r.result.clone()) else { return };
-    if let Some(it) = db.item_mut(item) {
-        if res.passed {
-            let _ = rules::transition(it, ItemStatus::Decided, date, "会议表决通过", &org);
-        } else if !res.quorum_met {
-            let _ = rules::transition(it, ItemStatus::Deferred, date, "到会人数不足，表决无效", &org);
-        }
+    let Some(res) = m.record(item).and_then(|r| r.result.clone()) else { return Vec::new() };
+    let to = if res.passed {
+        (ItemStatus::Decided, "会议表决通过")
+    } else if !res.quorum_met {
+        (ItemStatus::Deferred, "到会人数不足，表决无效")
+    } else {
+        return Vec::new();
+    };
+    match db.item_mut(item).map(|it| rules::transition(it, to.0, date, to.1, &org)) {
+        Some(Ok(_)) => vec![DocId::Item(item)],
+        _ => Vec::new(),
     }
 }
 
@@ -812,7 +818,9 @@ mod tests {
             Err(ConductError::NotDecided)
         );
         passed(&mut db, a, 11);
-        after_close(&mut db, a, 11);
+        let before = db.clone();
+        assert_eq!(after_close(&mut db, a, 11), vec![DocId::Item(11)], "it names what it changed");
+        assert_eq!(crate::domain::doc::changed(&before, &db), vec![DocId::Item(11)]);
         assert_eq!(db.item(11).unwrap().status, ItemStatus::Decided);
         assert_eq!(
             add_task(&mut db, src, "落实", None, None, Some(d("2026-04-30")), d("2026-03-05")),
@@ -849,7 +857,11 @@ mod tests {
             explanation: String::new(),
             explanation_en: String::new(),
         });
-        after_close(&mut db, a, 11);
+        let before = db.clone();
+        assert_eq!(after_close(&mut db, a, 11), vec![DocId::Item(11)], "it names what it changed");
+        assert_eq!(crate::domain::doc::changed(&before, &db), vec![DocId::Item(11)]);
         assert_eq!(db.item(11).unwrap().status, ItemStatus::Deferred);
+        // Deferred already: nothing moves again, and nothing is named.
+        assert_eq!(after_close(&mut db, a, 11), Vec::<DocId>::new());
     }
 }

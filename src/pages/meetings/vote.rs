@@ -16,6 +16,7 @@ use crate::domain::article::cite;
 use crate::domain::category::Category;
 use crate::domain::conduct;
 use crate::domain::db::Db;
+use crate::domain::doc::DocId;
 use crate::domain::meeting::{Ballot, Choice, Meeting, MeetingStage, Presence, SecretTally, VoteMethod};
 use crate::domain::rules::{self, VoteError};
 use crate::domain::Id;
@@ -104,16 +105,17 @@ pub fn VoteSection(
         })
     });
     let run = Callback::new(move |f: Box<VoteChange>| {
-        let res = state.try_update(|db| {
+        let res = state.try_update_docs(|db| {
             let s = db.settings.clone();
             let m = db.meeting_mut(id).ok_or(VoteError::UnknownItem)?;
             let had_result = m.record(item).is_some_and(|r| r.result.is_some());
             f(m, &s)?;
-            // A change that closed the vote moves the meeting on (the next item, the tasks).
+            let mut changed = vec![DocId::Meeting(id)];
+            // A change that closed the vote moves the item on (已决定, or 缓议 without quorum).
             if !had_result && m.record(item).is_some_and(|r| r.result.is_some()) {
-                conduct::after_close(db, id, item);
+                changed.extend(conduct::after_close(db, id, item));
             }
-            Ok::<(), VoteError>(())
+            Ok::<_, VoteError>(((), changed))
         });
         err.set(res.err());
     });
