@@ -187,7 +187,8 @@ impl AppState {
     }
 
     /// After a save of named records: once the browser is idle, save whatever still differs
-    /// from the committed copy (a record a change did not name), saying so in the console.
+    /// from the committed copy (a record a change did not name), saying so in the console, and
+    /// collect the partitions such saves replaced.
     fn check_when_idle(&self) {
         #[cfg(target_arch = "wasm32")]
         {
@@ -210,6 +211,7 @@ impl AppState {
                     );
                     state.db.changed(&Changed::Docs(missed));
                 }
+                state.with_store(Store::collect_pending_garbage);
             });
         }
     }

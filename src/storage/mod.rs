@@ -26,7 +26,8 @@
 //! A change that names the records it touched is saved by [`Store::save_docs`]: only those are
 //! stamped ([`revision::stamp_docs`]) and copied into the committed records, so that its cost
 //! follows the change rather than the size of the store. A record it altered without naming
-//! still differs from the committed copy, and the next full save finds it.
+//! still differs from the committed copy, and the next full save finds it. The partitions
+//! such a save replaced are collected when the app is idle, not during the save.
 //!
 //! # Opening
 //! [`Store::open`] reads every partition. The app uses [`Store::open_recent`]: the core and the
@@ -793,6 +794,19 @@ pub struct Store {
     /// name (the current and previous manifest are seen on every save; parsing them again
     /// each time cost a checksum and a JSON parse apiece).
     live_memo: Vec<(String, Vec<String>)>,
+    /// A save of named records left the partitions it replaced for
+    /// [`Store::collect_pending_garbage`].
+    garbage_pending: bool,
+}
+
+/// When a save collects the partitions no manifest names any more.
+#[derive(Clone, Copy, PartialEq)]
+enum Collect {
+    /// Right after the manifest is written.
+    Now,
+    /// Later ([`Store::collect_pending_garbage`]): a collection lists every key and reads every
+    /// manifest and snapshot, work that a small edit's save need not wait for.
+    Later,
 }
 
 /// The most manifests [`Store::remember_parsed`] keeps (the current and previous manifest and a
@@ -855,6 +869,7 @@ impl Store {
             sizes: None,
             saved_at: None,
             live_memo: Vec::new(),
+            garbage_pending: false,
         };
         let (db, outcome) = store.load(recent_from);
         (store, db, outcome)
@@ -1150,7 +1165,7 @@ impl Store {
         }
         let stamp = revision::stamp(&self.committed, db);
         let only = self.months_touched(&stamp.touched, db);
-        match self.save_stamped(db, only.as_deref()) {
+        match self.save_stamped(db, only.as_deref(), Collect::Now) {
             Ok(()) => {
                 commit_copy(&mut self.committed, db);
                 self.committed_is_cache = true;
@@ -1168,6 +1183,7 @@ impl Store {
     /// written, and only they are copied into the committed records, so that the save costs
     /// what the change touched. A record changed but not named is not saved by it; it still
     /// differs from the committed copy, so the next [`Store::save_touched`] finds and saves it.
+    /// The partitions it replaces are collected later ([`Store::collect_pending_garbage`]).
     /// Where the months cannot be known from the committed records (see
     /// [`Store::months_touched`]) this is [`Store::save_touched`].
     pub fn save_docs(&mut self, db: &mut Db, docs: &[DocId]) -> Result<Vec<DocId>, StorageError> {
@@ -1177,7 +1193,7 @@ impl Store {
         if self.has_pending() {
             return Err(StorageError::Incomplete);
         }
-        if self.months_touched(docs, db).is_none() {
+        if !self.knows_months(docs.len()) {
             return self.save_touched(db);
         }
         let stamp = revision::stamp_docs(&self.committed, db, docs);
@@ -1185,7 +1201,7 @@ impl Store {
             stamp.revert(db);
             return self.save_touched(db);
         };
-        match self.save_stamped(db, Some(&only)) {
+        match self.save_stamped(db, Some(&only), Collect::Later) {
             Ok(()) => {
                 commit_docs(&mut self.committed, db, &stamp.touched);
                 Ok(stamp.touched)
@@ -1202,10 +1218,7 @@ impl Store {
     /// that a record moved to another month rewrites both. `None` (compare every partition)
     /// when the committed records are not known to be the cache's, or many records changed.
     fn months_touched(&self, touched: &[DocId], db: &Db) -> Option<Vec<(i32, u32)>> {
-        // Each record's month is found by a scan of its list: for many records (an import)
-        // one split of the whole database is the cheaper way.
-        const FEW: usize = 64;
-        if !self.committed_is_cache || self.cache.core.is_none() || self.manifest.is_none() || touched.len() > FEW {
+        if !self.knows_months(touched.len()) {
             return None;
         }
         let mut months = Vec::new();
@@ -1219,14 +1232,23 @@ impl Store {
         Some(months)
     }
 
-    fn save_stamped(&mut self, db: &Db, only: Option<&[(i32, u32)]>) -> Result<(), StorageError> {
-        match self.try_save(db, only) {
+    /// Whether the months of `n` changed records can be found from the committed records
+    /// ([`Store::months_touched`]).
+    fn knows_months(&self, n: usize) -> bool {
+        // Each record's month is found by a scan of its list: for many records (an import)
+        // one split of the whole database is the cheaper way.
+        const FEW: usize = 64;
+        self.committed_is_cache && self.cache.core.is_some() && self.manifest.is_some() && n <= FEW
+    }
+
+    fn save_stamped(&mut self, db: &Db, only: Option<&[(i32, u32)]>, gc: Collect) -> Result<(), StorageError> {
+        match self.try_save(db, only, gc) {
             Err(StorageError::QuotaExceeded) => {
                 // Free the last-good copies of changed partitions and try once more.
                 if self.backend.get(MANIFEST_PREV)?.is_some() {
                     self.delete(MANIFEST_PREV)?;
                     self.collect_garbage();
-                    self.try_save(db, only)
+                    self.try_save(db, only, gc)
                 } else {
                     Err(StorageError::QuotaExceeded)
                 }
@@ -1236,8 +1258,9 @@ impl Store {
     }
 
     /// Write the partitions that differ from the cache, then the manifest. With `only`, just
-    /// those months are compared (the rest are the committed ones, unchanged).
-    fn try_save(&mut self, db: &Db, only: Option<&[(i32, u32)]>) -> Result<(), StorageError> {
+    /// those months are compared (the rest are the committed ones, unchanged). `gc` says when
+    /// the partitions it replaced are collected.
+    fn try_save(&mut self, db: &Db, only: Option<&[(i32, u32)]>, gc: Collect) -> Result<(), StorageError> {
         if self.has_pending() {
             // The unread months are not in `db`: saving it would drop them.
             return Err(StorageError::Incomplete);
@@ -1357,12 +1380,16 @@ impl Store {
                 self.rev = new_rev;
                 self.live_memo.push((text.clone(), new_parts.iter().map(|(n, r)| part_key(n, r.rev)).collect()));
                 self.saved_at = Some(saved_at);
-                // The two manifests were written just now: their texts need not be read back.
-                let mut known = vec![(MANIFEST, text.as_str())];
-                if let Some(old) = &stored_text {
-                    known.push((MANIFEST_PREV, old.as_str()));
+                if gc == Collect::Now {
+                    // The two manifests were written just now: their texts need not be read back.
+                    let mut known = vec![(MANIFEST, text.as_str())];
+                    if let Some(old) = &stored_text {
+                        known.push((MANIFEST_PREV, old.as_str()));
+                    }
+                    self.collect_garbage_knowing(&known);
+                } else {
+                    self.garbage_pending = true;
                 }
-                self.collect_garbage_knowing(&known);
                 self.manifest = Some(text);
                 Ok(())
             }
@@ -1454,9 +1481,18 @@ impl Store {
         self.collect_garbage_knowing(&[]);
     }
 
+    /// Collect what saves of named records left ([`Store::save_docs`]), when they left
+    /// anything: for when the browser is idle.
+    pub fn collect_pending_garbage(&mut self) {
+        if self.garbage_pending && !self.is_read_only() {
+            self.collect_garbage();
+        }
+    }
+
     /// [`Store::collect_garbage`], where `known` gives the texts of manifests this store has
     /// just written (they are not read back: each read copies the text into wasm memory).
     fn collect_garbage_knowing(&mut self, known: &[(&str, &str)]) {
+        self.garbage_pending = false;
         let Ok(keys) = self.backend.keys() else { return };
         let mut live: BTreeSet<String> = BTreeSet::new();
         let mut memo = Vec::new();
@@ -1842,6 +1878,40 @@ mod tests {
         assert_ne!(stored.item(y), db.item(y), "not named: not in this save");
         assert_eq!(store.save_touched(&mut db).unwrap(), vec![DocId::Item(y)], "found by the full save");
         assert_eq!(Store::open(Box::new(backend)).1, db);
+    }
+
+    /// Partition keys in storage that no manifest names.
+    fn unnamed_parts(backend: &MemoryBackend) -> usize {
+        let keys = backend.raw_keys();
+        let named: BTreeSet<String> = keys
+            .iter()
+            .filter(|k| **k == MANIFEST || **k == MANIFEST_PREV || k.starts_with(SNAPSHOT_PREFIX))
+            .flat_map(|k| {
+                let m = parse_manifest(k, &backend.get(k).unwrap().unwrap()).unwrap();
+                m.parts.iter().map(|(n, r)| part_key(n, r.rev)).collect::<Vec<_>>()
+            })
+            .collect();
+        keys.iter().filter(|k| k.starts_with(PART_PREFIX) && !named.contains(*k)).count()
+    }
+
+    #[test]
+    fn a_save_of_named_records_leaves_its_garbage_for_later() {
+        let ((mut store, mut db, backend), _) = two_stores();
+        let id = db.items[0].id;
+        for _ in 0..3 {
+            Arc::make_mut(&mut db.items[0]).materials.push('。');
+            store.save_docs(&mut db, &[DocId::Item(id)]).unwrap();
+        }
+        assert!(unnamed_parts(&backend) > 0, "the replaced partitions are still there");
+        store.collect_pending_garbage();
+        assert_eq!(unnamed_parts(&backend), 0, "collected");
+        // A full save collects at once, what named saves left included.
+        Arc::make_mut(&mut db.items[0]).materials.push('。');
+        store.save_docs(&mut db, &[DocId::Item(id)]).unwrap();
+        Arc::make_mut(&mut db.items[0]).materials.push('。');
+        store.save_touched(&mut db).unwrap();
+        assert_eq!(unnamed_parts(&backend), 0);
+        assert_eq!(Store::open(Box::new(backend)).1, db, "nothing the manifests name was collected");
     }
 
     #[test]
