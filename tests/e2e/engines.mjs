@@ -402,13 +402,27 @@ class WebKitTab extends BaseTab {
   async click(sel) {
     await this.waitForSelector(sel);
     const id = await this.element(sel);
-    try {
-      await this.cmd('POST', `/element/${id}/click`, {});
-    } catch (e) {
-      // The sticky top bar can cover an element scrolled just under it: centre it, click again.
-      if (e.code !== 'element click intercepted') throw e;
-      await this.evaluate((s) => document.querySelector(s).scrollIntoView({ block: 'center' }), sel);
-      await this.cmd('POST', `/element/${id}/click`, {});
+    // The sticky top bar can cover an element scrolled just under it, and on a loaded machine
+    // a screen may still be settling: centre the element, let a frame pass, click again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.cmd('POST', `/element/${id}/click`, {});
+        return;
+      } catch (e) {
+        if (e.code !== 'element click intercepted') throw e;
+        if (attempt === 3) {
+          // Say what covers the element, which the driver's message does not.
+          const over = await this.evaluate((s) => {
+            const r = document.querySelector(s)?.getBoundingClientRect();
+            const el = r && document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+            return el ? `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${el.className} ${el.dataset?.testid ?? ''}` : 'nothing';
+          }, sel);
+          e.message += ` (${sel} is covered by ${over})`;
+          throw e;
+        }
+        await this.evaluate((s) => document.querySelector(s).scrollIntoView({ block: 'center' }), sel);
+        await new Promise((r) => setTimeout(r, 100));
+      }
     }
   }
   async fill(sel, value) {
