@@ -231,10 +231,8 @@ fn AmendmentsSection(id: Id) -> impl IntoView {
         let tgt = target.get_untracked().parse::<AmendTarget>().unwrap_or(AmendTarget::Summary);
         let at = now();
         let (b, r, x) = (by.get_untracked(), reason.get_untracked(), text.get_untracked());
-        let res = state.try_update(|db| {
-            let m = db.meeting_mut(id).ok_or(summary::SummaryError::NoSummary)?;
-            summary::amend(m, tgt, &b, at, &r, &x)
-        });
+        let res =
+            super::try_meeting(state, id, summary::SummaryError::NoSummary, |m| summary::amend(m, tgt, &b, at, &r, &x));
         match res {
             Ok(()) => {
                 err.set(None);

@@ -135,3 +135,17 @@ pub fn now() -> chrono::NaiveDateTime {
         .and_hms_opt(d.get_hours(), d.get_minutes(), d.get_seconds())
         .unwrap_or_else(|| today.and_hms_opt(0, 0, 0).expect("midnight"))
 }
+
+/// Apply a refusable command on meeting `id` alone (one that takes `&mut Meeting`, so it can
+/// change nothing else) and save that meeting; `missing` when there is no such meeting.
+pub fn try_meeting<E>(
+    state: crate::app::AppState,
+    id: Id,
+    missing: E,
+    f: impl FnOnce(&mut crate::domain::meeting::Meeting) -> Result<(), E>,
+) -> Result<(), E> {
+    state.try_update_docs(|db| {
+        f(db.meeting_mut(id).ok_or(missing)?)?;
+        Ok(((), vec![crate::domain::doc::DocId::Meeting(id)]))
+    })
+}

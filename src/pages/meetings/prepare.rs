@@ -390,7 +390,7 @@ fn LeaveSection(id: Id) -> impl IntoView {
                 let ask = move |_| {
                     let today = state.today.get_untracked();
                     let r = reason.get_untracked();
-                    match state.try_update(|db| conduct::request_leave(db.meeting_mut(id).ok_or(ConductError::UnknownMeeting)?, mid, &r, today)) {
+                    match super::try_meeting(state, id, ConductError::UnknownMeeting, |m| conduct::request_leave(m, mid, &r, today)) {
                         Ok(()) => err.set(None),
                         Err(e) => err.set(Some(Message::new(About { name: state.db.with_untracked(|db| db.org.member_name(mid)), message: Message::new(e) }))),
                     }

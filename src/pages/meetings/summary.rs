@@ -2,7 +2,7 @@
 //! (〔2026〕3号), print it on A4 in the official layout, and sign it off (签发: the secretary,
 //! who and when) which locks the meeting record (存档备查).
 
-use crate::domain::doc::DocKind;
+use crate::domain::doc::{DocId, DocKind};
 use crate::records::Reads;
 use leptos::prelude::*;
 
@@ -118,7 +118,7 @@ pub fn SummaryPage(
                             })}
                             {move || (stage.get() == Some(MeetingStage::Closed) && can_undo.get()).then(|| view! {
                                 <button type="button" class="btn" data-testid="summary-undo" on:click=move |_| {
-                                    show(state.try_update(|db| summary::undo_regenerate(db.meeting_mut(id).ok_or(SummaryError::NoSummary)?)))
+                                    show(super::try_meeting(state, id, SummaryError::NoSummary, summary::undo_regenerate))
                                 }>{state.t(T::UndoRegenerate)}</button>
                             })}
                             {move || (stage.get() == Some(MeetingStage::Closed) && has_summary.get()).then(|| view! {
@@ -159,7 +159,8 @@ pub fn SummaryPage(
                                         let by = signer.get_untracked().unwrap_or(0);
                                         let at = now();
                                         asking.set(None);
-                                        show(state.try_update(|db| summary::sign(db, id, by, at)))
+                                        // Signing changes the meeting alone (its 纪要 and stage).
+                                        show(state.try_update_docs(|db| summary::sign(db, id, by, at).map(|()| ((), vec![DocId::Meeting(id)]))))
                                     })
                                     on_cancel=Callback::new(move |()| asking.set(None))>
                                     <p class="field-label">{state.t(T::SignPreview)}</p>
@@ -177,7 +178,7 @@ pub fn SummaryPage(
                                 <textarea rows="14" data-testid="summary-text" prop:value=move || text.get()
                                     on:change=move |ev| {
                                         let v = event_target_value(&ev);
-                                        show(state.try_update(|db| summary::edit_text(db.meeting_mut(id).ok_or(SummaryError::NoSummary)?, v)))
+                                        show(super::try_meeting(state, id, SummaryError::NoSummary, |m| summary::edit_text(m, v)))
                                     }></textarea>
                             </label>
                         })}
