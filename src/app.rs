@@ -25,7 +25,8 @@ pub enum SaveState {
 }
 
 /// Shared application state, provided as context. Pages read `db` and change it only through
-/// [`AppState::update`] / [`AppState::try_update`], which save at once.
+/// [`AppState::update`] / [`AppState::try_update`], or [`AppState::update_docs`] /
+/// [`AppState::try_update_docs`] for a change that names its records; each saves at once.
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// All records, keyed by document for change notification ([`Records`]).

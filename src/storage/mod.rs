@@ -1196,11 +1196,9 @@ impl Store {
         if !self.knows_months(docs.len()) {
             return self.save_touched(db);
         }
+        // The stamp touches only named records: no more than `docs`, so their months are known.
         let stamp = revision::stamp_docs(&self.committed, db, docs);
-        let Some(only) = self.months_touched(&stamp.touched, db) else {
-            stamp.revert(db);
-            return self.save_touched(db);
-        };
+        let only = self.months_of(&stamp.touched, db);
         match self.save_stamped(db, Some(&only), Collect::Later) {
             Ok(()) => {
                 commit_docs(&mut self.committed, db, &stamp.touched);
@@ -1218,9 +1216,11 @@ impl Store {
     /// that a record moved to another month rewrites both. `None` (compare every partition)
     /// when the committed records are not known to be the cache's, or many records changed.
     fn months_touched(&self, touched: &[DocId], db: &Db) -> Option<Vec<(i32, u32)>> {
-        if !self.knows_months(touched.len()) {
-            return None;
-        }
+        self.knows_months(touched.len()).then(|| self.months_of(touched, db))
+    }
+
+    /// Each month that a record of `touched` is in, in the committed records or in `db`.
+    fn months_of(&self, touched: &[DocId], db: &Db) -> Vec<(i32, u32)> {
         let mut months = Vec::new();
         for d in touched {
             for m in [month_of(&self.committed, *d), month_of(db, *d)].into_iter().flatten() {
@@ -1229,7 +1229,7 @@ impl Store {
                 }
             }
         }
-        Some(months)
+        months
     }
 
     /// Whether the months of `n` changed records can be found from the committed records
