@@ -1,7 +1,8 @@
 //! Dates in stored records and backups as `YYYY-MM-DD`, read and written without chrono's
 //! general format machinery: exactly chrono's own serde text and errors, at a fraction of the
 //! cost (parsing the dates was a tenth of the time to load ten years of records on a tablet).
-//! Use on `NaiveDate` fields: `#[serde(with = "crate::domain::date_format")]`.
+//! Use on `NaiveDate` fields: `#[serde(with = "crate::domain::date_format")]`; [`option`] and
+//! [`date_time`] read `Option<NaiveDate>` and `NaiveDateTime` fields the same way.
 
 use std::fmt;
 
@@ -60,6 +61,63 @@ fn parse_plain(s: &str) -> Option<NaiveDate> {
         b[r].iter().try_fold(0u32, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + (c - b'0') as u32))
     };
     NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+}
+
+/// Read an optional date (`null` or a date, as [`deserialize`] reads it). Missing is `None`
+/// only with `#[serde(default)]`, which a field using this needs:
+/// `#[serde(default, deserialize_with = "crate::domain::date_format::option")]`.
+pub fn option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    struct Visitor;
+    impl<'de> de::Visitor<'de> for Visitor {
+        type Value = Option<NaiveDate>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("option")
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            deserialize(d).map(Some)
+        }
+    }
+    d.deserialize_option(Visitor)
+}
+
+/// Read a date and time as chrono writes it (`YYYY-MM-DDTHH:MM:SS`) directly, anything else
+/// (fractions of a second, other accepted forms, every error) through chrono's parser. For
+/// `NaiveDateTime` fields: `#[serde(deserialize_with = "crate::domain::date_format::date_time")]`
+/// (they are written by chrono).
+pub fn date_time<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDateTime, D::Error> {
+    struct Visitor;
+    impl de::Visitor<'_> for Visitor {
+        type Value = NaiveDateTime;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a formatted date and time string")
+        }
+        fn visit_str<E: de::Error>(self, s: &str) -> Result<NaiveDateTime, E> {
+            match parse_plain_time(s) {
+                Some(at) => Ok(at),
+                None => s.parse().map_err(E::custom),
+            }
+        }
+    }
+    d.deserialize_str(Visitor)
+}
+
+/// `YYYY-MM-DDTHH:MM:SS` with ASCII digits naming a real date and time; `None` for anything
+/// else.
+fn parse_plain_time(s: &str) -> Option<NaiveDateTime> {
+    let b = s.as_bytes();
+    if b.len() != 19 || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + (c - b'0') as u32))
+    };
+    parse_plain(s.get(..10)?)?.and_hms_opt(num(11..13)?, num(14..16)?, num(17..19)?)
 }
 
 /// A date as `YYYY-MM-DD` from a form field or a link: the plain form directly, anything else
@@ -131,6 +189,58 @@ mod tests {
             let theirs = serde_json::from_str::<Chrono>(s).map_err(|e| e.to_string());
             assert!(ours.is_err(), "{s}");
             assert_eq!(ours.unwrap_err(), theirs.unwrap_err(), "{s}");
+        }
+    }
+
+    #[derive(Serialize, Deserialize, Debug, PartialEq)]
+    struct OursOpt {
+        #[serde(default, deserialize_with = "super::option")]
+        d: Option<NaiveDate>,
+    }
+    #[derive(Serialize, Deserialize, Debug, PartialEq)]
+    struct ChronoOpt {
+        d: Option<NaiveDate>,
+    }
+    #[derive(Serialize, Deserialize, Debug, PartialEq)]
+    struct OursAt(#[serde(deserialize_with = "super::date_time")] NaiveDateTime);
+    #[derive(Serialize, Deserialize, Debug, PartialEq)]
+    struct ChronoAt(NaiveDateTime);
+
+    #[test]
+    fn optional_dates_read_as_chrono_reads_them() {
+        for s in [
+            r#"{}"#,
+            r#"{"d":null}"#,
+            r#"{"d":"2026-11-28"}"#,
+            r#"{"d":"+12345-06-07"}"#,
+            r#"{"d":"2026-02-30"}"#,
+            r#"{"d":17}"#,
+        ] {
+            let ours = serde_json::from_str::<OursOpt>(s).map(|o| o.d).map_err(|e| e.to_string());
+            let theirs = serde_json::from_str::<ChronoOpt>(s).map(|c| c.d).map_err(|e| e.to_string());
+            assert_eq!(ours, theirs, "{s}");
+        }
+    }
+
+    #[test]
+    fn times_read_as_chrono_reads_them() {
+        let at = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap().and_hms_opt(9, 5, 59).unwrap();
+        assert_eq!(serde_json::to_string(&OursAt(at)).unwrap(), "\"2026-12-07T09:05:59\"");
+        for s in [
+            "\"2026-12-07T09:05:59\"",
+            "\"2026-12-07T09:05:59.250\"",
+            "\"2026-12-07T23:59:60\"",
+            "\"2026-12-07 09:05:59\"",
+            "\"2026-12-07T24:00:00\"",
+            "\"2026-02-30T09:05:59\"",
+            "\"2026-12-07T09:05\"",
+            "\"2026-12-07T09:5:59\"",
+            "\"\"",
+            "null",
+        ] {
+            let ours = serde_json::from_str::<OursAt>(s).map(|o| o.0).map_err(|e| e.to_string());
+            let theirs = serde_json::from_str::<ChronoAt>(s).map(|c| c.0).map_err(|e| e.to_string());
+            assert_eq!(ours, theirs, "{s}");
         }
     }
 

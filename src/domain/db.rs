@@ -39,6 +39,7 @@ pub struct Db {
     #[serde(default)]
     pub items: Vec<Arc<AgendaItem>>,
     /// Date of the last backup export, for the "上次备份" reminder.
+    #[serde(default, deserialize_with = "crate::domain::date_format::option")]
     pub last_backup: Option<NaiveDate>,
     #[serde(default)]
     pub meetings: Vec<Arc<Meeting>>,

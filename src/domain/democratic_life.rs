@@ -15,6 +15,7 @@ use super::{
 /// Opinions solicited before the meeting (征求意见): from whom, summary.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OpinionSolicited {
+    #[serde(default, deserialize_with = "crate::domain::date_format::option")]
     pub date: Option<NaiveDate>,
     pub from: String,
     #[serde(default)]
@@ -39,6 +40,7 @@ pub struct AbsentStatement {
     #[serde(default)]
     pub read_out: bool,
     /// Date the absentee was informed of the meeting's content afterwards (会后通报).
+    #[serde(default, deserialize_with = "crate::domain::date_format::option")]
     pub informed_on: Option<NaiveDate>,
 }
 

@@ -83,7 +83,11 @@ pub enum Presence {
     /// 出席
     Present,
     /// 请假: asked before the meeting, with reason and date asked.
-    Leave { reason: String, asked_on: Option<NaiveDate> },
+    Leave {
+        reason: String,
+        #[serde(default, deserialize_with = "crate::domain::date_format::option")]
+        asked_on: Option<NaiveDate>,
+    },
     /// 缺席
     Absent,
 }
@@ -317,6 +321,7 @@ pub struct Summary {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignOff {
     pub by: Id,
+    #[serde(deserialize_with = "crate::domain::date_format::date_time")]
     pub at: NaiveDateTime,
 }
 
@@ -324,6 +329,7 @@ pub struct SignOff {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Amendment {
     pub by: String,
+    #[serde(deserialize_with = "crate::domain::date_format::date_time")]
     pub at: NaiveDateTime,
     pub reason: String,
     pub text: String,

@@ -38,6 +38,7 @@ pub struct Term {
     #[serde(with = "crate::domain::date_format")]
     pub start: NaiveDate,
     /// 任职结束 (inclusive); `None` while serving.
+    #[serde(default, deserialize_with = "crate::domain::date_format::option")]
     pub end: Option<NaiveDate>,
     /// Also 局长 (director): administrative items need the director's consent (第十八条（二）).
     #[serde(default)]

@@ -33,6 +33,7 @@ pub struct StudyPlan {
     pub topics: Vec<StudyTopic>,
     /// Approved by the group leader (书记), on a date.
     pub approved_by: Option<Id>,
+    #[serde(default, deserialize_with = "crate::domain::date_format::option")]
     pub approved_on: Option<NaiveDate>,
     /// The evidence record (kind `StudyPlan`) made when the plan was approved.
     pub evidence: Option<Id>,

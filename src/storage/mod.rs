@@ -319,6 +319,7 @@ struct Core {
     org: Organisation,
     settings: RuleSettings,
     next_id: Id,
+    #[serde(default, deserialize_with = "crate::domain::date_format::option")]
     last_backup: Option<NaiveDate>,
     #[serde(default)]
     order: Order,
