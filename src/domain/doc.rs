@@ -280,6 +280,22 @@ pub fn docs(db: &Db) -> Vec<DocEntry<'_>> {
     out
 }
 
+/// The documents of `db` that live in no month (see [`docs`]): the settings, the
+/// organisation's people, the study records and the 民主生活会 cycles.
+pub fn core_docs(db: &Db) -> Vec<DocEntry<'_>> {
+    fn b<'a>(id: DocId, r: &'a dyn Body) -> DocEntry<'a> {
+        DocEntry { id, body: DocBody::Borrowed(r) }
+    }
+    let mut out = vec![DocEntry { id: DocId::Settings, body: DocBody::Owned(SettingsDoc::of(db)) }];
+    out.extend(db.org.members.iter().map(|r| b(DocId::Member(r.id), r)));
+    out.extend(db.org.departments.iter().map(|r| b(DocId::Department(r.id), r)));
+    out.extend(db.org.attendees.iter().map(|r| b(DocId::Attendee(r.id), r)));
+    out.extend(db.study_plans.iter().map(|r| b(DocId::StudyPlan(r.year), r)));
+    out.extend(db.study_sessions.iter().map(|r| b(DocId::StudySession(r.meeting), r)));
+    out.extend(db.democratic_life.iter().map(|r| b(DocId::DemocraticLife(r.meeting), r)));
+    out
+}
+
 /// The documents that differ between `before` and `after`: added, removed, edited, or with
 /// another revision entry. Records shared behind the same `Arc` are compared by pointer, so
 /// an edit costs a pointer check per unchanged record. (What the views of a change must be

@@ -547,6 +547,54 @@ fn month_of(db: &Db, d: DocId) -> Option<(i32, u32)> {
     }
 }
 
+/// The records not in `named` that differ between `committed` and `db` (changed, added or
+/// gone) and are stored in the core or in one of `months`: what a save of those partitions
+/// would write without a revision of its own.
+fn unnamed_changes(committed: &Db, db: &Db, months: &[(i32, u32)], named: &[DocId]) -> Vec<DocId> {
+    fn dated<T: InMonth + PartialEq>(
+        out: &mut Vec<DocId>,
+        now: &[Arc<T>],
+        was: &[Arc<T>],
+        months: &[(i32, u32)],
+        named: &[DocId],
+        id: fn(Id) -> DocId,
+    ) {
+        // Both ways: a record changed, added or moved into a month, and one gone or moved out.
+        for (a, b) in [(now, was), (was, now)] {
+            for (i, r) in a.iter().enumerate() {
+                let d = id(r.id());
+                if !months.contains(&r.month()) || named.contains(&d) || out.contains(&d) {
+                    continue;
+                }
+                let other = match b.get(i) {
+                    Some(o) if o.id() == r.id() => Some(o),
+                    _ => b.iter().find(|o| o.id() == r.id()),
+                };
+                if !other.is_some_and(|o| Arc::ptr_eq(o, r) || **o == **r) {
+                    out.push(d);
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    dated(&mut out, &db.items, &committed.items, months, named, DocId::Item);
+    dated(&mut out, &db.meetings, &committed.meetings, months, named, DocId::Meeting);
+    dated(&mut out, &db.tasks, &committed.tasks, months, named, DocId::Task);
+    dated(&mut out, &db.evidence, &committed.evidence, months, named, DocId::Evidence);
+    let (now, was) = (crate::domain::doc::core_docs(db), crate::domain::doc::core_docs(committed));
+    for (a, b) in [(&now, &was), (&was, &now)] {
+        for e in a {
+            if named.contains(&e.id) || out.contains(&e.id) {
+                continue;
+            }
+            if !b.iter().find(|o| o.id == e.id).is_some_and(|o| o.same_as(e)) {
+                out.push(e.id);
+            }
+        }
+    }
+    out
+}
+
 /// Bring the records `docs` of `committed` in step with `db` after a save of them (see
 /// [`Store::save_docs`]), with the fields that are no record of their own.
 fn commit_docs(committed: &mut Db, db: &Db, docs: &[DocId]) {
@@ -1182,8 +1230,10 @@ impl Store {
     /// Save a change that names the records it touched (`docs`, see
     /// [`revision::stamp_docs`]): only they are stamped, only their months are compared and
     /// written, and only they are copied into the committed records, so that the save costs
-    /// what the change touched. A record changed but not named is not saved by it; it still
-    /// differs from the committed copy, so the next [`Store::save_touched`] finds and saves it.
+    /// what the change touched. A record changed but not named is saved too when it is stored
+    /// in a partition the save writes (it is returned with the named ones); one stored
+    /// elsewhere is not saved by it, still differs from the committed copy, and the next
+    /// [`Store::save_touched`] finds and saves it.
     /// The partitions it replaces are collected later ([`Store::collect_pending_garbage`]).
     /// Where the months cannot be known from the committed records (see
     /// [`Store::months_touched`]) this is [`Store::save_touched`].
@@ -1194,11 +1244,22 @@ impl Store {
         if self.has_pending() {
             return Err(StorageError::Incomplete);
         }
-        if !self.knows_months(docs.len()) {
-            return self.save_touched(db);
+        // The months and the core this save rewrites are written whole: a record in them that
+        // changed but was not named would be stored with its old revision, so it is named too
+        // (the app reports it: a missed name is a bug of the change).
+        let mut named = docs.to_vec();
+        loop {
+            if !self.knows_months(named.len()) {
+                return self.save_touched(db);
+            }
+            let missed = unnamed_changes(&self.committed, db, &self.months_of(&named, db), &named);
+            if missed.is_empty() {
+                break;
+            }
+            named.extend(missed);
         }
-        // The stamp touches only named records: no more than `docs`, so their months are known.
-        let stamp = revision::stamp_docs(&self.committed, db, docs);
+        // The stamp touches only named records: no more than `named`, so their months are known.
+        let stamp = revision::stamp_docs(&self.committed, db, &named);
         let only = self.months_of(&stamp.touched, db);
         match self.save_stamped(db, Some(&only), Collect::Later) {
             Ok(()) => {
@@ -1879,6 +1940,37 @@ mod tests {
         assert_ne!(stored.item(y), db.item(y), "not named: not in this save");
         assert_eq!(store.save_touched(&mut db).unwrap(), vec![DocId::Item(y)], "found by the full save");
         assert_eq!(Store::open(Box::new(backend)).1, db);
+    }
+
+    #[test]
+    fn a_save_of_named_records_also_stamps_what_it_missed_in_the_partitions_it_writes() {
+        let ((mut store, mut db, backend), (mut full, mut db_full, _)) = two_stores();
+        // Three records of the first item's month, and a member: only the item is named.
+        let month = db.items[0].month();
+        let x = db.items[0].id;
+        let same: Vec<usize> = (1..db.items.len()).filter(|&i| db.items[i].month() == month).collect();
+        assert!(same.len() >= 2, "the example data has several items in one month");
+        let (y, z) = (db.items[same[0]].id, db.items[same[1]].id);
+        let edit = |db: &mut Db| {
+            Arc::make_mut(&mut db.items[0]).materials.push('。');
+            Arc::make_mut(&mut db.items[same[0]]).materials.push('。');
+            db.items.remove(same[1]);
+            db.org.members[0].name.push('一');
+        };
+        edit(&mut db);
+        edit(&mut db_full);
+        let member = DocId::Member(db.org.members[0].id);
+        let mut touched = store.save_docs(&mut db, &[DocId::Item(x)]).unwrap();
+        touched.sort();
+        let mut expected = vec![DocId::Item(x), DocId::Item(y), DocId::Item(z), member];
+        expected.sort();
+        assert_eq!(touched, expected, "the missed records are named by the save");
+        // What is stored is what a full save stores: each record with the revision of its content.
+        full.save(&mut db_full).unwrap();
+        assert_eq!(db, db_full);
+        assert_eq!(Store::open(Box::new(backend)).1, db);
+        assert!(db.revs[&DocId::Item(z)].deleted, "the record gone is a tombstone");
+        assert_eq!(store.save_touched(&mut db).unwrap(), vec![], "nothing left for the idle check");
     }
 
     /// Partition keys in storage that no manifest names.
