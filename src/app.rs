@@ -11,7 +11,7 @@ use crate::i18n::{Lang, Text, Ui};
 use crate::pages;
 use crate::records::{Changed, Records};
 use crate::router::{Route, Section};
-use crate::storage::{LoadOutcome, StorageError, Store};
+use crate::storage::{LoadOutcome, NamedSave, StorageError, Store};
 
 /// Whether the last change reached storage. 保存状态
 #[derive(Clone, Debug, PartialEq)]
@@ -181,13 +181,12 @@ impl AppState {
     /// Save the records `docs` of a change made in memory to the saved data, tell their views,
     /// and check for records the change did not name once the browser is idle.
     fn save_named(&self, docs: &[DocId]) {
-        let touched = self.persist_touched(Some(docs));
-        if let Some(t) = &touched {
-            // The save names what the change missed in the partitions it wrote.
-            report_missed(&t.iter().filter(|d| !docs.contains(d)).copied().collect::<Vec<_>>());
+        let saved = self.persist_touched(Some(docs));
+        if let Some(s) = &saved {
+            report_missed(&s.missed);
             self.check_when_idle();
         }
-        self.db.changed(&touched.map_or(Changed::Everything, Changed::Docs));
+        self.db.changed(&saved.map_or(Changed::Everything, |s| Changed::Docs(s.touched)));
     }
 
     /// After a save of named records: once the browser is idle, save whatever still differs
@@ -207,7 +206,7 @@ impl AppState {
                 if state.save_state.get_untracked() != SaveState::Saved {
                     return;
                 }
-                if let Some(missed) = state.persist_touched(None).filter(|t| !t.is_empty()) {
+                if let Some(missed) = state.persist_touched(None).map(|s| s.touched).filter(|t| !t.is_empty()) {
                     report_missed(&missed);
                     state.db.changed(&Changed::Docs(missed));
                 }
@@ -222,7 +221,7 @@ impl AppState {
     /// land, every view is told (an over-notified view only re-runs; an under-notified one
     /// would show old data).
     fn save_and_notify(&self, was_saved: bool) {
-        let touched = self.persist_touched(None);
+        let touched = self.persist_touched(None).map(|s| s.touched);
         self.db.changed(&touched.filter(|_| was_saved).map_or(Changed::Everything, Changed::Docs));
     }
 
@@ -294,8 +293,9 @@ impl AppState {
 
     /// [`AppState::persist`], returning the documents the save touched when it landed as is
     /// (not when it was put on top of another tab's records, which sets every record). With
-    /// `docs`, a save of those records only ([`AppState::update_docs`]).
-    fn persist_touched(&self, docs: Option<&[DocId]>) -> Option<Vec<DocId>> {
+    /// `docs`, a save of those records only ([`AppState::update_docs`]), which also returns
+    /// the records it found the change had missed.
+    fn persist_touched(&self, docs: Option<&[DocId]>) -> Option<NamedSave> {
         self.ensure_loaded();
         let mut touched = None;
         let mut result = self
@@ -303,7 +303,7 @@ impl AppState {
             .try_update_value(|s| {
                 self.db.update_untracked(|db| match docs {
                     Some(d) => s.save_docs(db, d),
-                    None => s.save_touched(db),
+                    None => s.save_touched(db).map(|touched| NamedSave { touched, missed: Vec::new() }),
                 })
             })
             .flatten()

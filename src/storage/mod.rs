@@ -547,6 +547,16 @@ fn month_of(db: &Db, d: DocId) -> Option<(i32, u32)> {
     }
 }
 
+/// What a save of named records did ([`Store::save_docs`]).
+#[derive(Debug)]
+pub struct NamedSave {
+    /// The records it stamped and wrote: the views to tell.
+    pub touched: Vec<DocId>,
+    /// Records it found changed but not named, stored beside the named ones and saved with
+    /// them: the names the change missed (empty when it saved everything instead).
+    pub missed: Vec<DocId>,
+}
+
 /// The records not in `named` that differ between `committed` and `db` (changed, added or
 /// gone) and are stored in the core or in one of `months`: what a save of those partitions
 /// would write without a revision of its own.
@@ -1237,7 +1247,7 @@ impl Store {
     /// The partitions it replaces are collected later ([`Store::collect_pending_garbage`]).
     /// Where the months cannot be known from the committed records (see
     /// [`Store::months_touched`]) this is [`Store::save_touched`].
-    pub fn save_docs(&mut self, db: &mut Db, docs: &[DocId]) -> Result<Vec<DocId>, StorageError> {
+    pub fn save_docs(&mut self, db: &mut Db, docs: &[DocId]) -> Result<NamedSave, StorageError> {
         if self.is_read_only() {
             return Err(StorageError::ReadOnly);
         }
@@ -1250,7 +1260,7 @@ impl Store {
         let mut named = docs.to_vec();
         loop {
             if !self.knows_months(named.len()) {
-                return self.save_touched(db);
+                return self.save_touched(db).map(|touched| NamedSave { touched, missed: Vec::new() });
             }
             let missed = unnamed_changes(&self.committed, db, &self.months_of(&named, db), &named);
             if missed.is_empty() {
@@ -1264,7 +1274,8 @@ impl Store {
         match self.save_stamped(db, Some(&only), Collect::Later) {
             Ok(()) => {
                 commit_docs(&mut self.committed, db, &stamp.touched);
-                Ok(stamp.touched)
+                let missed = named.split_off(docs.len());
+                Ok(NamedSave { touched: stamp.touched, missed })
             }
             Err(e) => {
                 stamp.revert(db);
@@ -1914,7 +1925,7 @@ mod tests {
         let ((mut a, mut da, ba), (mut b, mut db, bb)) = two_stores();
         let named = edit_every_shape(&mut da);
         edit_every_shape(&mut db);
-        let mut ta = a.save_docs(&mut da, &named).unwrap();
+        let mut ta = a.save_docs(&mut da, &named).unwrap().touched;
         let mut tb = b.save_touched(&mut db).unwrap();
         ta.sort();
         tb.sort();
@@ -1934,7 +1945,7 @@ mod tests {
         Arc::make_mut(&mut db.items[0]).materials.push('。');
         let last = db.items.len() - 1;
         Arc::make_mut(&mut db.items[last]).materials.push('。');
-        assert_eq!(store.save_docs(&mut db, &[DocId::Item(x)]).unwrap(), vec![DocId::Item(x)]);
+        assert_eq!(store.save_docs(&mut db, &[DocId::Item(x)]).unwrap().touched, vec![DocId::Item(x)]);
         let stored = Store::open(Box::new(backend.clone())).1;
         assert_eq!(stored.item(x), db.item(x));
         assert_ne!(stored.item(y), db.item(y), "not named: not in this save");
@@ -1960,11 +1971,14 @@ mod tests {
         edit(&mut db);
         edit(&mut db_full);
         let member = DocId::Member(db.org.members[0].id);
-        let mut touched = store.save_docs(&mut db, &[DocId::Item(x)]).unwrap();
+        let NamedSave { mut touched, mut missed } = store.save_docs(&mut db, &[DocId::Item(x)]).unwrap();
         touched.sort();
+        missed.sort();
         let mut expected = vec![DocId::Item(x), DocId::Item(y), DocId::Item(z), member];
         expected.sort();
-        assert_eq!(touched, expected, "the missed records are named by the save");
+        assert_eq!(touched, expected, "the missed records are saved too");
+        expected.retain(|d| *d != DocId::Item(x));
+        assert_eq!(missed, expected, "and said to be missed");
         // What is stored is what a full save stores: each record with the revision of its content.
         full.save(&mut db_full).unwrap();
         assert_eq!(db, db_full);
