@@ -35,20 +35,42 @@ pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Erro
 /// Read a date: the plain `YYYY-MM-DD` directly, anything else through chrono's parser (so
 /// every other accepted form and every error message stay chrono's).
 pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-    struct Visitor;
-    impl de::Visitor<'_> for Visitor {
-        type Value = NaiveDate;
+    read_text(d, "a formatted date string", parse_plain)
+}
+
+/// Read a string through `plain` (the form the app writes), anything else through chrono's
+/// `FromStr` (its other accepted forms and its errors), expecting what `expecting` says.
+fn read_text<'de, D, T>(d: D, expecting: &'static str, plain: fn(&str) -> Option<T>) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: std::str::FromStr,
+    T::Err: fmt::Display,
+{
+    struct Visitor<T> {
+        expecting: &'static str,
+        plain: fn(&str) -> Option<T>,
+    }
+    impl<T: std::str::FromStr> de::Visitor<'_> for Visitor<T>
+    where
+        T::Err: fmt::Display,
+    {
+        type Value = T;
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a formatted date string")
+            f.write_str(self.expecting)
         }
-        fn visit_str<E: de::Error>(self, s: &str) -> Result<NaiveDate, E> {
-            match parse_plain(s) {
-                Some(date) => Ok(date),
+        fn visit_str<E: de::Error>(self, s: &str) -> Result<T, E> {
+            match (self.plain)(s) {
+                Some(v) => Ok(v),
                 None => s.parse().map_err(E::custom),
             }
         }
     }
-    d.deserialize_str(Visitor)
+    d.deserialize_str(Visitor { expecting, plain })
+}
+
+/// The number an ASCII digit run spells; `None` when a byte is no digit.
+fn digits(b: &[u8]) -> Option<u32> {
+    b.iter().try_fold(0u32, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + (c - b'0') as u32))
 }
 
 /// `YYYY-MM-DD` with ASCII digits naming a real date; `None` for anything else.
@@ -57,10 +79,7 @@ fn parse_plain(s: &str) -> Option<NaiveDate> {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    let num = |r: std::ops::Range<usize>| {
-        b[r].iter().try_fold(0u32, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + (c - b'0') as u32))
-    };
-    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+    NaiveDate::from_ymd_opt(digits(&b[0..4])? as i32, digits(&b[5..7])?, digits(&b[8..10])?)
 }
 
 /// Read an optional date (`null` or a date, as [`deserialize`] reads it). Missing is `None`
@@ -91,20 +110,7 @@ pub fn option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::E
 /// `NaiveDateTime` fields: `#[serde(deserialize_with = "crate::domain::date_format::date_time")]`
 /// (they are written by chrono).
 pub fn date_time<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDateTime, D::Error> {
-    struct Visitor;
-    impl de::Visitor<'_> for Visitor {
-        type Value = NaiveDateTime;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a formatted date and time string")
-        }
-        fn visit_str<E: de::Error>(self, s: &str) -> Result<NaiveDateTime, E> {
-            match parse_plain_time(s) {
-                Some(at) => Ok(at),
-                None => s.parse().map_err(E::custom),
-            }
-        }
-    }
-    d.deserialize_str(Visitor)
+    read_text(d, "a formatted date and time string", parse_plain_time)
 }
 
 /// `YYYY-MM-DDTHH:MM:SS` with ASCII digits naming a real date and time; `None` for anything
@@ -114,10 +120,7 @@ fn parse_plain_time(s: &str) -> Option<NaiveDateTime> {
     if b.len() != 19 || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
         return None;
     }
-    let num = |r: std::ops::Range<usize>| {
-        b[r].iter().try_fold(0u32, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + (c - b'0') as u32))
-    };
-    parse_plain(s.get(..10)?)?.and_hms_opt(num(11..13)?, num(14..16)?, num(17..19)?)
+    parse_plain(s.get(..10)?)?.and_hms_opt(digits(&b[11..13])?, digits(&b[14..16])?, digits(&b[17..19])?)
 }
 
 /// A date as `YYYY-MM-DD` from a form field or a link: the plain form directly, anything else

@@ -248,44 +248,26 @@ impl DocEntry<'_> {
     }
 }
 
-/// Every document of `db`, in a fixed order (settings, the organisation's people, then the
-/// records in their stored order).
+/// The entry of a record the database holds.
+fn b<'a>(id: DocId, r: &'a dyn Body) -> DocEntry<'a> {
+    DocEntry { id, body: DocBody::Borrowed(r) }
+}
+
+/// Every document of `db`, in a fixed order: those of [`core_docs`], then the dated records
+/// in their stored order.
 pub fn docs(db: &Db) -> Vec<DocEntry<'_>> {
-    fn b<'a>(id: DocId, r: &'a dyn Body) -> DocEntry<'a> {
-        DocEntry { id, body: DocBody::Borrowed(r) }
-    }
-    let mut out = Vec::with_capacity(
-        1 + db.org.members.len()
-            + db.org.departments.len()
-            + db.org.attendees.len()
-            + db.items.len()
-            + db.meetings.len()
-            + db.tasks.len()
-            + db.evidence.len()
-            + db.study_plans.len()
-            + db.study_sessions.len()
-            + db.democratic_life.len(),
-    );
-    out.push(DocEntry { id: DocId::Settings, body: DocBody::Owned(SettingsDoc::of(db)) });
-    out.extend(db.org.members.iter().map(|r| b(DocId::Member(r.id), r)));
-    out.extend(db.org.departments.iter().map(|r| b(DocId::Department(r.id), r)));
-    out.extend(db.org.attendees.iter().map(|r| b(DocId::Attendee(r.id), r)));
+    let mut out = core_docs(db);
+    out.reserve(db.items.len() + db.meetings.len() + db.tasks.len() + db.evidence.len());
     out.extend(db.items.iter().map(|r| b(DocId::Item(r.id), &**r)));
     out.extend(db.meetings.iter().map(|r| b(DocId::Meeting(r.id), &**r)));
     out.extend(db.tasks.iter().map(|r| b(DocId::Task(r.id), &**r)));
     out.extend(db.evidence.iter().map(|r| b(DocId::Evidence(r.id), &**r)));
-    out.extend(db.study_plans.iter().map(|r| b(DocId::StudyPlan(r.year), r)));
-    out.extend(db.study_sessions.iter().map(|r| b(DocId::StudySession(r.meeting), r)));
-    out.extend(db.democratic_life.iter().map(|r| b(DocId::DemocraticLife(r.meeting), r)));
     out
 }
 
 /// The documents of `db` that live in no month (see [`docs`]): the settings, the
 /// organisation's people, the study records and the 民主生活会 cycles.
 pub fn core_docs(db: &Db) -> Vec<DocEntry<'_>> {
-    fn b<'a>(id: DocId, r: &'a dyn Body) -> DocEntry<'a> {
-        DocEntry { id, body: DocBody::Borrowed(r) }
-    }
     let mut out = vec![DocEntry { id: DocId::Settings, body: DocBody::Owned(SettingsDoc::of(db)) }];
     out.extend(db.org.members.iter().map(|r| b(DocId::Member(r.id), r)));
     out.extend(db.org.departments.iter().map(|r| b(DocId::Department(r.id), r)));
