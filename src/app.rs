@@ -25,8 +25,9 @@ pub enum SaveState {
 }
 
 /// Shared application state, provided as context. Pages read `db` and change it only through
-/// [`AppState::update`] / [`AppState::try_update`], or [`AppState::update_docs`] /
-/// [`AppState::try_update_docs`] for a change that names its records; each saves at once.
+/// [`AppState::update_docs`] / [`AppState::try_update_docs`] (a change that names its records),
+/// [`AppState::update`] (a change whose records are not known) or [`AppState::replace`]; each
+/// saves at once.
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// All records, keyed by document for change notification ([`Records`]).
@@ -146,7 +147,8 @@ impl AppState {
         self.with_all_records(Db::clone)
     }
 
-    /// Apply a change and save it at once.
+    /// Apply a change whose records are not known (a merge with another tab's records) and save
+    /// it at once: the save compares every record with the committed copy.
     pub fn update(&self, f: impl FnOnce(&mut Db)) {
         self.ensure_loaded();
         if let SaveState::ReadOnly(_) = self.save_state.get_untracked() {
@@ -231,17 +233,10 @@ impl AppState {
     /// and a refusal puts back whatever it altered from the store's copy of the committed
     /// records; otherwise (unsaved, memory only, read-only) it is made on a copy (the records
     /// are shared behind `Arc`s: a copy costs a pointer per record).
-    pub fn try_update<T, E>(&self, f: impl FnOnce(&mut Db) -> Result<T, E>) -> Result<T, E> {
-        self.try_change(|db| f(db).map(|v| (v, None)))
-    }
-
-    /// [`AppState::try_update`] for a change that names the records it touches (it returns
-    /// them with its value): saved as [`AppState::update_docs`] saves.
+    ///
+    /// The change names the records it touches (it returns them with its value): saved as
+    /// [`AppState::update_docs`] saves.
     pub fn try_update_docs<T, E>(&self, f: impl FnOnce(&mut Db) -> Result<(T, Vec<DocId>), E>) -> Result<T, E> {
-        self.try_change(|db| f(db).map(|(v, docs)| (v, Some(docs))))
-    }
-
-    fn try_change<T, E>(&self, f: impl FnOnce(&mut Db) -> Result<(T, Option<Vec<DocId>>), E>) -> Result<T, E> {
         self.ensure_loaded();
         let in_place = matches!(self.save_state.get_untracked(), SaveState::Saved)
             && self.store.try_with_value(|s| s.can_restore()).unwrap_or(false);
@@ -256,10 +251,7 @@ impl AppState {
             });
             if let Some(Some(out)) = ran {
                 let (v, docs) = out?;
-                match docs {
-                    Some(d) => self.save_named(&d),
-                    None => self.save_and_notify(true),
-                }
+                self.save_named(&docs);
                 return Ok(v);
             }
         }

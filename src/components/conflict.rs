@@ -63,12 +63,9 @@ fn KeptVersion(
     let fields = differing_fields(here.as_ref(), version.body.as_ref());
     let values = scalar_values(here.as_ref(), version.body.as_ref(), &fields);
     let settle = move |take: bool| {
-        let out = state.try_update(|db| {
-            if take {
-                revision::settle_take(db, doc, index)
-            } else {
-                revision::settle_keep(db, doc, index)
-            }
+        let out = state.try_update_docs(|db| {
+            if take { revision::settle_take(db, doc, index) } else { revision::settle_keep(db, doc, index) }
+                .map(|()| ((), vec![doc]))
         });
         error.set(out.err());
     };

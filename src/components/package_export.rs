@@ -26,7 +26,10 @@ pub fn PackageExport(
         match crate::pages::data::files::download_bytes(&name, &bytes) {
             Ok(()) => {
                 // The revisions in the file have left this browser: the next change makes a new one.
-                state.update(|db| db.unshared.clear());
+                state.update_docs(|db| {
+                    db.unshared.clear();
+                    Vec::new()
+                });
                 msg.set(Some(format!("{}{name}", r(Rt::PackageExported))));
             }
             Err(e) => msg.set(Some(e)),

@@ -153,8 +153,8 @@ pub fn set_date(db: &mut Db, meeting: Id, date: NaiveDate) -> Result<(), Conduct
 
 /// Bring the roster of every planned meeting up to date with the members serving on its date
 /// (after the organisation changed in 设置; see [`rules::follow_roster`]). Meetings whose roster
-/// is already right are not touched.
-pub fn follow_rosters(db: &mut Db) {
+/// is already right are not touched. Returns the meetings it changed.
+pub fn follow_rosters(db: &mut Db) -> Vec<DocId> {
     let org = db.org.clone();
     let stale: Vec<Id> = db
         .meetings
@@ -162,11 +162,12 @@ pub fn follow_rosters(db: &mut Db) {
         .filter(|m| m.stage == MeetingStage::Planned && rules::roster::roster_following(&org, m) != m.attendance)
         .map(|m| m.id)
         .collect();
-    for id in stale {
+    for &id in &stale {
         if let Some(m) = db.meeting_mut(id) {
             rules::follow_roster(&org, m);
         }
     }
+    stale.into_iter().map(DocId::Meeting).collect()
 }
 
 /// Whether the item is on the agenda of a meeting that has not been closed.
@@ -332,8 +333,9 @@ pub fn materials_late(m: &Meeting) -> bool {
 
 /// Open the meeting (宣布开会): needs the meeting quorum; every agenda item goes to 已上会. The
 /// roster is brought up to date with the members serving on the day one last time, and from now
-/// on it is fixed as the record of who was due (第十八条（四）).
-pub fn start(db: &mut Db, meeting: Id) -> Result<(), ConductError> {
+/// on it is fixed as the record of who was due (第十八条（四）). Returns the records it changed (the
+/// meeting and the items whose status moved).
+pub fn start(db: &mut Db, meeting: Id) -> Result<Vec<DocId>, ConductError> {
     let settings = db.settings.clone();
     let org = db.org.clone();
     let m = db.meeting_mut(meeting).ok_or(ConductError::UnknownMeeting)?;
@@ -348,17 +350,20 @@ pub fn start(db: &mut Db, meeting: Id) -> Result<(), ConductError> {
     }
     let date = m.date;
     let items: Vec<Id> = m.items.iter().map(|r| r.item).collect();
+    let mut changed = vec![DocId::Meeting(meeting)];
     for id in items {
         if let Some(it) = db.item_mut(id) {
-            if it.status == ItemStatus::Scheduled {
-                let _ = rules::transition(it, ItemStatus::OnAgenda, date, "列入会议议程", &org);
+            if it.status == ItemStatus::Scheduled
+                && rules::transition(it, ItemStatus::OnAgenda, date, "列入会议议程", &org).is_ok()
+            {
+                changed.push(DocId::Item(id));
             }
         }
     }
     let m = db.meeting_mut(meeting).expect("exists");
     m.stage = MeetingStage::InProgress;
     m.current_item = 0;
-    Ok(())
+    Ok(changed)
 }
 
 /// After a vote is closed: a passed item becomes 已决定; an item voted without quorum is
@@ -449,14 +454,15 @@ pub fn supersedable_decisions(db: &Db, before: NaiveDate) -> Vec<DecisionRef> {
 
 /// Link `later` (a decision of this meeting) as superseding `earlier` (第十八条（七）: a major
 /// change is decided by a Party-group meeting), both ways. When the earlier meeting is signed,
-/// the link is also appended to it as an amendment (who, when, why), never silently.
+/// the link is also appended to it as an amendment (who, when, why), never silently. Returns
+/// the meetings it changed.
 pub fn supersede(
     db: &mut Db,
     later: DecisionRef,
     earlier: DecisionRef,
     by: &str,
     at: NaiveDateTime,
-) -> Result<(), ConductError> {
+) -> Result<Vec<DocId>, ConductError> {
     let later_m = db.meeting(later.meeting).ok_or(ConductError::UnknownMeeting)?;
     if later_m.is_locked() {
         return Err(ConductError::Locked);
@@ -473,11 +479,13 @@ pub fn supersede(
         return Err(ConductError::AlreadySuperseded);
     }
     // Drop an earlier link of `later` to another decision.
+    let mut changed = vec![DocId::Meeting(later.meeting), DocId::Meeting(earlier.meeting)];
     let old = db.meeting(later.meeting).and_then(|m| m.record(later.item)).and_then(|r| r.supersedes);
     if let Some(old) = old.filter(|o| *o != earlier) {
         if let Some(r) = db.meeting_mut(old.meeting).and_then(|m| m.items.iter_mut().find(|r| r.item == old.item)) {
             if r.superseded_by == Some(later) {
                 r.superseded_by = None;
+                changed.push(DocId::Meeting(old.meeting));
             }
         }
     }
@@ -498,10 +506,11 @@ pub fn supersede(
     let lr =
         db.meeting_mut(later.meeting).and_then(|m| m.items.iter_mut().find(|r| r.item == later.item)).expect("checked");
     lr.supersedes = Some(earlier);
-    Ok(())
+    Ok(changed)
 }
 
-/// Create a follow-up task (督办事项) from a passed decision; the item goes to 落实中.
+/// Create a follow-up task (督办事项) from a passed decision; the item goes to 落实中. Returns the
+/// new task's id and the records it changed (the task, and the item when its status moved).
 pub fn add_task(
     db: &mut Db,
     source: DecisionRef,
@@ -510,7 +519,7 @@ pub fn add_task(
     department: Option<Id>,
     deadline: Option<NaiveDate>,
     today: NaiveDate,
-) -> Result<Id, ConductError> {
+) -> Result<(Id, Vec<DocId>), ConductError> {
     let m = db.meeting(source.meeting).ok_or(ConductError::UnknownMeeting)?;
     let rec = m.record(source.item).ok_or(ConductError::UnknownItem)?;
     if !rec.result.as_ref().is_some_and(|r| r.passed) {
@@ -535,12 +544,15 @@ pub fn add_task(
         escalated_to: None,
     });
     let org = db.org.clone();
+    let mut changed = vec![DocId::Task(id)];
     if let Some(it) = db.item_mut(source.item) {
-        if it.status == ItemStatus::Decided {
-            let _ = rules::transition(it, ItemStatus::Implementing, date, "督办落实", &org);
+        if it.status == ItemStatus::Decided
+            && rules::transition(it, ItemStatus::Implementing, date, "督办落实", &org).is_ok()
+        {
+            changed.push(DocId::Item(source.item));
         }
     }
-    Ok(id)
+    Ok((id, changed))
 }
 
 #[cfg(test)]
@@ -556,6 +568,16 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// A command names every record it changed (what a save of only those records needs), and
+    /// changed something.
+    fn names_every_change(before: &Db, after: &Db, named: &[DocId]) {
+        let changed = crate::domain::doc::changed(before, after);
+        assert!(!changed.is_empty(), "the command changed nothing");
+        for c in &changed {
+            assert!(named.contains(c), "{c:?} changed but not named in {named:?}");
+        }
     }
     fn now() -> NaiveDateTime {
         d("2026-03-10").and_hms_opt(10, 0, 0).unwrap()
@@ -647,7 +669,9 @@ mod tests {
         assert!(matches!(start(&mut db, a), Err(ConductError::NoQuorum(_))));
         assert_eq!(db.item(11).unwrap().status, ItemStatus::Scheduled, "nothing changed");
         db.meeting_mut(a).unwrap().attendance.iter_mut().find(|x| x.member == 4).unwrap().presence = Presence::Present;
-        start(&mut db, a).unwrap();
+        let before = db.clone();
+        let named = start(&mut db, a).unwrap();
+        names_every_change(&before, &db, &named);
         assert_eq!(db.meeting(a).unwrap().stage, MeetingStage::InProgress);
         assert_eq!(db.item(11).unwrap().status, ItemStatus::OnAgenda);
         assert_eq!(add_to_agenda(&mut db, a, 12), Err(ConductError::AlreadyStarted));
@@ -703,7 +727,10 @@ mod tests {
                 main_leader: false,
             }],
         });
-        follow_rosters(&mut db);
+        let before = db.clone();
+        let named = follow_rosters(&mut db);
+        names_every_change(&before, &db, &named);
+        assert_eq!(named, vec![DocId::Meeting(b)], "the opened meeting is not touched");
         assert_eq!(db.meeting(b).unwrap().attendance.len(), 5, "the planned meeting takes the new member");
         assert!(db.meeting(b).unwrap().attendance_of(15).is_some());
         assert_eq!(db.meeting(a).unwrap().attendance.len(), 4, "the opened meeting keeps its record");
@@ -787,7 +814,9 @@ mod tests {
         assert_eq!(supersedable_decisions(&db, d("2026-03-05")), vec![earlier]);
         assert_eq!(supersedable_decisions(&db, d("2026-01-05")), vec![], "only earlier meetings");
         db.meeting_mut(a).unwrap().stage = MeetingStage::Signed;
-        supersede(&mut db, later, earlier, "周丽", now()).unwrap();
+        let before = db.clone();
+        let named = supersede(&mut db, later, earlier, "周丽", now()).unwrap();
+        names_every_change(&before, &db, &named);
         assert_eq!(db.meeting(a).unwrap().record(11).unwrap().superseded_by, Some(later));
         assert_eq!(db.meeting(b).unwrap().record(12).unwrap().supersedes, Some(earlier));
         let am = &db.meeting(a).unwrap().amendments;
@@ -834,7 +863,9 @@ mod tests {
             add_task(&mut db, src, " ", Some(2), None, Some(d("2026-04-30")), d("2026-03-05")),
             Err(ConductError::TaskIncomplete)
         );
-        let t = add_task(&mut db, src, "落实", Some(2), None, Some(d("2026-04-30")), d("2026-03-05")).unwrap();
+        let before = db.clone();
+        let (t, named) = add_task(&mut db, src, "落实", Some(2), None, Some(d("2026-04-30")), d("2026-03-05")).unwrap();
+        names_every_change(&before, &db, &named);
         assert_eq!(db.task(t).unwrap().source, Some(src));
         assert_eq!(db.item(11).unwrap().status, ItemStatus::Implementing);
     }

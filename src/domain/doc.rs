@@ -283,8 +283,27 @@ pub fn core_docs(db: &Db) -> Vec<DocEntry<'_>> {
 /// an edit costs a pointer check per unchanged record. (What the views of a change must be
 /// told: see `crate::records`.)
 pub fn changed(before: &Db, after: &Db) -> Vec<DocId> {
-    let old = docs(before);
-    let new = docs(after);
+    let mut out = differing(&docs(before), &docs(after));
+    // Revision entries (a settled conflict, a tombstone).
+    let mut named: std::collections::HashSet<DocId> = out.iter().copied().collect();
+    for (d, _) in super::revision::rev_changes(&before.revs, &after.revs) {
+        if named.insert(d) {
+            out.push(d);
+        }
+    }
+    out
+}
+
+/// The documents that live in no month ([`core_docs`]: the settings, the organisation's people,
+/// the study records, the 民主生活会 cycles) and differ between `before` and `after`: what a
+/// change of 设置 names, found without looking at the dated records.
+pub fn core_changed(before: &Db, after: &Db) -> Vec<DocId> {
+    differing(&core_docs(before), &core_docs(after))
+}
+
+/// The ids of the entries of `new` added or edited since `old`, then those of `old` gone.
+/// The lists are usually in the same order, so an entry is first looked for at its own index.
+fn differing(old: &[DocEntry<'_>], new: &[DocEntry<'_>]) -> Vec<DocId> {
     let mut out = Vec::new();
     let mut lookup: Option<std::collections::HashMap<DocId, usize>> = None;
     let mut matched = 0usize;
@@ -309,13 +328,6 @@ pub fn changed(before: &Db, after: &Db) -> Vec<DocId> {
     if matched < old.len() {
         let present: std::collections::HashSet<DocId> = new.iter().map(|e| e.id).collect();
         out.extend(old.iter().filter(|p| !present.contains(&p.id)).map(|p| p.id));
-    }
-    // Revision entries (a settled conflict, a tombstone).
-    let mut named: std::collections::HashSet<DocId> = out.iter().copied().collect();
-    for (d, _) in super::revision::rev_changes(&before.revs, &after.revs) {
-        if named.insert(d) {
-            out.push(d);
-        }
     }
     out
 }
@@ -594,5 +606,25 @@ mod tests {
         let mut want = vec![DocId::Meeting(m), DocId::Item(gone), DocId::Task(t), DocId::Settings];
         want.sort();
         assert_eq!(got, want);
+    }
+
+    /// A change of 设置 names what it changed from the core alone: dated records are not looked at.
+    #[test]
+    fn core_changed_names_the_settings_and_people_changed_and_no_dated_record() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 3).unwrap();
+        let before = crate::sample::example::example_db(today);
+        assert_eq!(core_changed(&before, &before.clone()), Vec::<DocId>::new());
+        let mut after = before.clone();
+        after.org.members[1].name.push('x');
+        let member = after.org.members[1].id;
+        let gone = after.org.departments.remove(0).id;
+        after.settings.subtract_recused = !after.settings.subtract_recused;
+        let m = after.meetings[0].id;
+        after.meeting_mut(m).unwrap().place.push('x');
+        let mut got = core_changed(&before, &after);
+        got.sort();
+        let mut want = vec![DocId::Settings, DocId::Member(member), DocId::Department(gone)];
+        want.sort();
+        assert_eq!(got, want, "the meeting is dated: not the core's");
     }
 }

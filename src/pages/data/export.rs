@@ -75,11 +75,14 @@ pub(super) fn ExportCard(
                     drop(bytes);
                     files::yield_to_browser().await;
                     let today = state.today.get_untracked();
-                    state.update(|db| {
+                    // No record changes: the backup date and the revisions this browser may
+                    // still amend are kept beside the records.
+                    state.update_docs(|db| {
                         db.last_backup = Some(today);
                         // The revisions in the file have left this browser: the next change of a
                         // record makes a new one (see `domain::revision`).
                         db.unshared.clear();
+                        Vec::new()
                     });
                     export_msg.set(Some(format!("{}{name}", Dt::Exported.get(state.lang.get_untracked()))));
                 }

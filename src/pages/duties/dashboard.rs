@@ -8,6 +8,7 @@ use crate::app::use_app;
 use crate::components::article_link::ArticleLink;
 use crate::components::duty_ui::{evidence_href, DutyTabs, YearSwitch};
 use crate::components::office_export::OfficeExport;
+use crate::domain::doc::DocId;
 use crate::domain::meeting::MeetingKind;
 use crate::domain::rules::{evaluate_duties, DutyKind, DutyStatus, EvidenceRef};
 use crate::i18n::duties::DutiesText as T;
@@ -190,7 +191,10 @@ fn RegisterDl() -> impl IntoView {
         let today = state.today.get_untracked();
         let t = theme.get_untracked();
         let mut id = 0;
-        state.update(|db| id = crate::domain::democratic_life::register_meeting(db, d, today, &t));
+        state.update_docs(|db| {
+            id = crate::domain::democratic_life::register_meeting(db, d, today, &t);
+            vec![DocId::Meeting(id), DocId::DemocraticLife(id)]
+        });
         crate::app::navigate(&Route::DemocraticLife(id));
     };
     view! {

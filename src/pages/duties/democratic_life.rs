@@ -37,6 +37,14 @@ fn filed(
 }
 
 /// The 民主生活会 screen.
+/// Change the 民主生活会 cycle of meeting `id` (made when it has none yet) and save it at once.
+fn edit_cycle(id: Id, f: impl FnOnce(&mut crate::domain::democratic_life::DemocraticLifeCycle)) {
+    use_app().update_docs(|db| {
+        f(cycle_mut(db, id));
+        vec![DocId::DemocraticLife(id)]
+    });
+}
+
 #[component]
 pub fn DemocraticLifePage(
     /// The meeting's id.
@@ -80,7 +88,7 @@ fn ReportBox(id: Id) -> impl IntoView {
     };
     let file = move |_| {
         let today = state.today.get_untracked();
-        state.update(|db| {
+        state.update_docs(|db| {
             let note = db.meeting(id).map(|m| format!("{}民主生活会情况报告", m.date)).unwrap_or_default();
             let nid = db.new_id();
             db.evidence.add(Evidence {
@@ -93,6 +101,7 @@ fn ReportBox(id: Id) -> impl IntoView {
                 days: None,
                 note,
             });
+            vec![DocId::Evidence(nid)]
         });
     };
     view! {
@@ -143,8 +152,8 @@ fn Before(id: Id) -> impl IntoView {
     let cyc = Memo::new(move |_| state.db.with(|db| cycle_of(db, id).cloned().unwrap_or_default()));
     let theme = Memo::new(move |_| cyc.with(|c| c.theme.clone()));
     let theme_source = Memo::new(move |_| cyc.with(|c| c.theme_source.clone()));
-    let set_theme = move |v: String| state.update(|db| cycle_mut(db, id).theme = v);
-    let set_source = move |v: String| state.update(|db| cycle_mut(db, id).theme_source = v);
+    let set_theme = move |v: String| edit_cycle(id, |c| c.theme = v);
+    let set_source = move |v: String| edit_cycle(id, |c| c.theme_source = v);
     let op_from = RwSignal::new(String::new());
     let op_summary = RwSignal::new(String::new());
     let op_err = RwSignal::new(None::<T>);
@@ -157,8 +166,8 @@ fn Before(id: Id) -> impl IntoView {
         }
         let summary = op_summary.get_untracked();
         let today = state.today.get_untracked();
-        state.update(|db| {
-            cycle_mut(db, id).opinions.push(OpinionSolicited {
+        edit_cycle(id, |c| {
+            c.opinions.push(OpinionSolicited {
                 date: Some(today),
                 from: from.trim().into(),
                 summary: summary.trim().into(),
@@ -274,8 +283,7 @@ fn During(id: Id) -> impl IntoView {
     let criticism =
         Memo::new(move |_| state.db.with(|db| cycle_of(db, id).map(|c| c.criticism.clone()).unwrap_or_default()));
     let set_statement = move |member: Id, f: Box<dyn FnOnce(&mut AbsentStatement)>| {
-        state.update(|db| {
-            let c = cycle_mut(db, id);
+        edit_cycle(id, |c| {
             let i = match c.statements.iter().position(|s| s.member == member) {
                 Some(i) => i,
                 None => {
@@ -384,10 +392,10 @@ fn After(id: Id) -> impl IntoView {
             if text.trim().is_empty() { String::new() } else { format!("民主生活会整改：{}", text.trim()) };
         let o = owner.get_untracked();
         let today = state.today.get_untracked();
-        match state.try_update(|db| {
+        match state.try_update_docs(|db| {
             let tid = create_task(db, &title, None, o, None, dl, today)?;
             cycle_mut(db, id).rectification_tasks.push(tid);
-            Ok::<_, crate::domain::followup::FollowUpError>(tid)
+            Ok::<_, crate::domain::followup::FollowUpError>((tid, vec![DocId::Task(tid), DocId::DemocraticLife(id)]))
         }) {
             Ok(_) => {
                 measure.set(String::new());
@@ -402,7 +410,7 @@ fn After(id: Id) -> impl IntoView {
     };
     let record_notice = move |_| {
         let today = state.today.get_untracked();
-        state.update(|db| {
+        state.update_docs(|db| {
             let note = db.meeting(id).map(|m| format!("{}民主生活会及整改情况通报", m.date)).unwrap_or_default();
             let nid = db.new_id();
             db.evidence.add(Evidence {
@@ -415,6 +423,7 @@ fn After(id: Id) -> impl IntoView {
                 days: None,
                 note,
             });
+            vec![DocId::Evidence(nid)]
         })
     };
     view! {
@@ -430,12 +439,9 @@ fn After(id: Id) -> impl IntoView {
                             <input type="date" prop:value=informed.map(|d| d.to_string()).unwrap_or_default()
                                 on:change=move |ev| {
                                     let d = parse_date(&event_target_value(&ev));
-                                    state.update(|db| {
-                                        let c = cycle_mut(db, id);
-                                        match c.statements.iter_mut().find(|s| s.member == member) {
-                                            Some(s) => s.informed_on = d,
-                                            None => c.statements.push(AbsentStatement { member, text: String::new(), read_out: false, informed_on: d }),
-                                        }
+                                    edit_cycle(id, |c| match c.statements.iter_mut().find(|s| s.member == member) {
+                                        Some(s) => s.informed_on = d,
+                                        None => c.statements.push(AbsentStatement { member, text: String::new(), read_out: false, informed_on: d }),
                                     })
                                 }/></label>
                     </li>

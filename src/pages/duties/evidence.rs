@@ -174,9 +174,11 @@ fn EvidenceForm() -> impl IntoView {
             error.set(Some((slot, FieldError::Evidence(p))));
             return;
         }
-        state.update(|db| {
+        state.update_docs(|db| {
             e.id = db.new_id();
+            let id = e.id;
             db.evidence.add(e);
+            vec![DocId::Evidence(id)]
         });
         error.set(None);
         note.set(String::new());

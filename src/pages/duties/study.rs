@@ -67,7 +67,9 @@ fn Plan(year: i32) -> impl IntoView {
     let approve_err = RwSignal::new(None::<crate::domain::study::PlanError>);
     let approve = move |_| {
         let today = state.today.get_untracked();
-        match state.try_update(|db| approve_plan(db, year, today)) {
+        match state.try_update_docs(|db| {
+            approve_plan(db, year, today).map(|ev| (ev, vec![DocId::Evidence(ev), DocId::StudyPlan(year)]))
+        }) {
             Ok(_) => approve_err.set(None),
             Err(e) => approve_err.set(Some(e)),
         }

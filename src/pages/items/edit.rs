@@ -144,10 +144,10 @@ pub fn ItemPage(
     let go = move |to: ItemStatus| {
         let today = state.today.get_untracked();
         let n = note.get_untracked();
-        let r = state.try_update(|db| {
+        let r = state.try_update_docs(|db| {
             let org = db.org.clone();
             let i = db.item_mut(id).ok_or(rules::Blocker::Finished)?;
-            rules::transition(i, to, today, &n, &org)
+            rules::transition(i, to, today, &n, &org).map(|()| ((), vec![DocId::Item(id)]))
         });
         match r {
             Ok(()) => {

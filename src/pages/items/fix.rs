@@ -6,6 +6,7 @@ use crate::records::Reads;
 use leptos::prelude::*;
 
 use crate::app::use_app;
+use crate::domain::doc::DocId;
 use crate::domain::item::{AgendaItem, ItemStatus, PrepChecklist};
 use crate::domain::rules::{self, Blocker};
 use crate::domain::Id;
@@ -28,10 +29,11 @@ pub fn StepFix(
 ) -> impl IntoView {
     let state = use_app();
     let edit = move |f: Box<dyn FnOnce(&mut AgendaItem)>| {
-        state.update(|db| {
+        state.update_docs(|db| {
             if let Some(i) = db.item_mut(id) {
                 f(i)
             }
+            vec![DocId::Item(id)]
         })
     };
     // A fix that is an earlier step is offered only when that step is open; otherwise its own

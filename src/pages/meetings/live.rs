@@ -69,7 +69,9 @@ fn StageBar(id: Id) -> impl IntoView {
     let state = use_app();
     let stage = stage_of(id);
     let err = RwSignal::new(None::<Message>);
-    let run = move |f: fn(&mut Db, Id) -> Result<(), ConductError>| match state.try_update(|db| f(db, id)) {
+    let run = move |f: fn(&mut Db, Id) -> Result<Vec<DocId>, ConductError>| match state
+        .try_update_docs(|db| f(db, id).map(|docs| ((), docs)))
+    {
         Ok(()) => err.set(None),
         Err(e) => err.set(Some(Message::new(e))),
     };
@@ -96,7 +98,7 @@ fn StageBar(id: Id) -> impl IntoView {
                 }.into_any(),
                 Some(MeetingStage::Closed) => view! {
                     <p class="muted" data-testid="resume-hint">{state.t(T::ResumeHint)}</p>
-                    <button type="button" class="btn" data-testid="resume-meeting" on:click=move |_| run(conduct::reopen)>{state.t(T::ResumeMeeting)}</button>
+                    <button type="button" class="btn" data-testid="resume-meeting" on:click=move |_| run(|db, id| conduct::reopen(db, id).map(|()| vec![DocId::Meeting(id)]))>{state.t(T::ResumeMeeting)}</button>
                     {links()}
                 }.into_any(),
                 _ => links().into_any(),
@@ -140,12 +142,14 @@ fn EndMeeting(id: Id) -> impl IntoView {
             state.t(if done { T::CloseMeetingAllDone } else { T::CloseMeetingUnfinished })
         )
     });
-    let confirm = Callback::new(move |()| match state.try_update(|db| conduct::close(db, id)) {
-        Ok(()) => {
-            asking.set(false);
-            err.set(None);
+    let confirm = Callback::new(move |()| {
+        match state.try_update_docs(|db| conduct::close(db, id).map(|()| ((), vec![DocId::Meeting(id)]))) {
+            Ok(()) => {
+                asking.set(false);
+                err.set(None);
+            }
+            Err(e) => err.set(Some(Message::new(e))),
         }
-        Err(e) => err.set(Some(Message::new(e))),
     });
     view! {
         {move || (stage.get() == Some(MeetingStage::InProgress)).then(|| view! {
@@ -342,12 +346,13 @@ fn ItemArea(id: Id) -> impl IntoView {
     // Another item: saved as the item the screen is on, and its top brought into view under the
     // sticky bar.
     let go = move |i: usize| {
-        state.update(|db| {
+        state.update_docs(|db| {
             if let Some(m) = db.meeting_mut(id) {
                 if i < m.items.len() {
                     m.current_item = i
                 }
             }
+            vec![DocId::Meeting(id)]
         });
         scroll_to_item();
     };
@@ -455,12 +460,13 @@ fn ItemPanel(id: Id, item: Id) -> impl IntoView {
                         <button type="button" class="btn toggle recuse" data-testid="recuse" class:on=move || on.get()
                             aria-pressed=move || on.get().to_string()
                             disabled=move || !matches!(stage.get(), Some(MeetingStage::Planned | MeetingStage::InProgress)) || closed.get()
-                            on:click=move |_| state.update(|db| {
+                            on:click=move |_| state.update_docs(|db| {
                                 if let Some(r) = db.meeting_mut(id).filter(|m| matches!(m.stage, MeetingStage::Planned | MeetingStage::InProgress)).and_then(|m| m.items.iter_mut().find(|r| r.item == item)) {
                                     if r.result.is_none() && !matches!(&r.ballot, Some(Ballot::Open { votes, .. }) if votes.iter().any(|v| v.member == mid)) {
                                         if let Some(p) = r.recused.iter().position(|x| *x == mid) { r.recused.remove(p); } else { r.recused.push(mid); }
                                     }
                                 }
+                                vec![DocId::Meeting(id)]
                             })>{name}</button>
                     }
                 }).collect_view()}
@@ -533,12 +539,13 @@ fn NotesSection(id: Id, item: Id, stage: Memo<Option<MeetingStage>>, live: Memo<
         let first = speakers.get_untracked().first().map(|x| x.0.clone()).unwrap_or_default();
         let s = if s.is_empty() { first } else { s };
         let who = s.parse::<Speaker>().unwrap_or_else(|_| Speaker::Other(s.clone()));
-        state.update(|db| {
+        state.update_docs(|db| {
             if let Some(r) =
                 db.meeting_mut(id).filter(|m| !m.is_locked()).and_then(|m| m.items.iter_mut().find(|r| r.item == item))
             {
                 r.notes.push(SpeechNote { speaker: who, text: t.trim().to_string() })
             }
+            vec![DocId::Meeting(id)]
         });
         text.set(String::new());
     };
@@ -554,9 +561,12 @@ fn NotesSection(id: Id, item: Id, stage: Memo<Option<MeetingStage>>, live: Memo<
                             <li><label class="field"><span class="field-label">{w}</span>
                                 <textarea rows="2" data-testid="note-edit" prop:value=t on:change=move |ev| {
                                     let v = event_target_value(&ev);
-                                    state.update(|db| if let Some(n) = db.meeting_mut(id).filter(|m| m.stage == MeetingStage::Closed)
-                                        .and_then(|m| m.items.iter_mut().find(|r| r.item == item)).and_then(|r| r.notes.get_mut(i)) {
-                                        n.text = v.trim().to_string()
+                                    state.update_docs(|db| {
+                                        if let Some(n) = db.meeting_mut(id).filter(|m| m.stage == MeetingStage::Closed)
+                                            .and_then(|m| m.items.iter_mut().find(|r| r.item == item)).and_then(|r| r.notes.get_mut(i)) {
+                                            n.text = v.trim().to_string()
+                                        }
+                                        vec![DocId::Meeting(id)]
                                     })
                                 }></textarea></label></li>
                         }.into_any()
@@ -671,9 +681,9 @@ fn DecisionSection(id: Id, item: Id) -> impl IntoView {
         let deadline = crate::domain::date_format::parse_date(&t_deadline.get_untracked());
         let today = state.today.get_untracked();
         let (ti, me, de) = (t_title.get_untracked(), t_member.get_untracked(), t_dept.get_untracked());
-        match state
-            .try_update(|db| conduct::add_task(db, DecisionRef { meeting: id, item }, &ti, me, de, deadline, today))
-        {
+        match state.try_update_docs(|db| {
+            conduct::add_task(db, DecisionRef { meeting: id, item }, &ti, me, de, deadline, today)
+        }) {
             Ok(_) => {
                 err.set(None);
                 t_title.set(String::new());
@@ -700,7 +710,7 @@ fn DecisionSection(id: Id, item: Id) -> impl IntoView {
                         let Some((mm, ii)) = v.split_once('-').and_then(|(a, b)| Some((a.parse::<Id>().ok()?, b.parse::<Id>().ok()?))) else { return };
                         let by = state.db.with_untracked(|db| db.meeting(id).map(|m| m.recorder.clone()).unwrap_or_default());
                         let at = now();
-                        match state.try_update(|db| conduct::supersede(db, DecisionRef { meeting: id, item }, DecisionRef { meeting: mm, item: ii }, &by, at)) {
+                        match state.try_update_docs(|db| conduct::supersede(db, DecisionRef { meeting: id, item }, DecisionRef { meeting: mm, item: ii }, &by, at).map(|docs| ((), docs))) {
                             Ok(()) => err.set(None),
                             Err(e) => err.set(Some(Message::new(e))),
                         }

@@ -2,7 +2,7 @@
 //! items the secretary scheduled (touch-friendly up/down), notice and materials distribution
 //! with a warning when materials were late, leave requests and written opinions.
 
-use crate::domain::doc::DocKind;
+use crate::domain::doc::{DocId, DocKind};
 use crate::records::Reads;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -70,7 +70,10 @@ pub fn NewMeetingPage() -> impl IntoView {
             return;
         };
         let mut new_id = 0;
-        state.update(|db| new_id = conduct::create_meeting(db, kind.get_untracked(), d));
+        state.update_docs(|db| {
+            new_id = conduct::create_meeting(db, kind.get_untracked(), d);
+            vec![DocId::Meeting(new_id)]
+        });
         navigate(&Route::Meeting(new_id));
     };
     view! {
@@ -124,12 +127,13 @@ fn field<R: PartialEq + Clone + Send + Sync + 'static>(
 /// Change the meeting unless it is signed.
 fn edit(id: Id, f: impl FnOnce(&mut Meeting)) {
     let state = use_app();
-    state.update(|db| {
+    state.update_docs(|db| {
         if let Some(m) = db.meeting_mut(id) {
             if !m.is_locked() {
                 f(m)
             }
         }
+        vec![DocId::Meeting(id)]
     });
 }
 
@@ -171,7 +175,7 @@ fn Details(id: Id) -> impl IntoView {
                             match parse_date(&event_target_value(&ev)) {
                                 Some(d) => {
                                     date_err.set(None);
-                                    if let Err(e) = state.try_update(|db| conduct::set_date(db, id, d)) {
+                                    if let Err(e) = state.try_update_docs(|db| conduct::set_date(db, id, d).map(|()| ((), vec![DocId::Meeting(id)]))) {
                                         date_err.set(Some(Message::new(e)));
                                     }
                                 }
@@ -258,7 +262,8 @@ fn AgendaSection(id: Id) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let run = move |f: Box<DbChange>| match state.try_update(f) {
+    // Each agenda change is a change of this meeting alone.
+    let run = move |f: Box<DbChange>| match state.try_update_docs(|db| f(db).map(|()| ((), vec![DocId::Meeting(id)]))) {
         Ok(()) => err.set(None),
         Err(e) => err.set(Some(Message::new(e))),
     };
@@ -414,7 +419,7 @@ fn LeaveSection(id: Id) -> impl IntoView {
                                                 <textarea rows="2" data-testid="opinion" prop:value=move || text.get().unwrap_or_default()
                                                     on:change=move |ev| {
                                                         let v = event_target_value(&ev);
-                                                        let _ = state.try_update(|db| conduct::set_opinion(db.meeting_mut(id).ok_or(ConductError::UnknownMeeting)?, item, mid, &v));
+                                                        let _ = super::try_meeting(state, id, ConductError::UnknownMeeting, |m| conduct::set_opinion(m, item, mid, &v));
                                                     }></textarea>
                                             </label>
                                         }

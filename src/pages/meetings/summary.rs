@@ -111,7 +111,7 @@ pub fn SummaryPage(
                             {move || (stage.get() == Some(MeetingStage::Closed)).then(|| view! {
                                 <button type="button" class="btn" data-testid="summary-generate" on:click=move |_| {
                                     // A first draft replaces nothing; a regeneration asks first.
-                                    if has_summary.get_untracked() { asking.set(Some(Ask::Regenerate)) } else { show(state.try_update(|db| summary::generate(db, id))) }
+                                    if has_summary.get_untracked() { asking.set(Some(Ask::Regenerate)) } else { show(state.try_update_docs(|db| summary::generate(db, id).map(|()| ((), vec![DocId::Meeting(id)])))) }
                                 }>
                                     {move || if has_summary.get() { state.t(T::RegenerateSummary) } else { state.t(T::GenerateSummary) }}
                                 </button>
@@ -144,7 +144,7 @@ pub fn SummaryPage(
                                     Some(old) => view! {
                                         <ConfirmPanel message=state.tr_signal(T::RegenerateAsk) points=Signal::derive(Vec::new)
                                             confirm_label=state.tr_signal(T::ConfirmRegenerate) testid="regenerate-confirm"
-                                            on_confirm=Callback::new(move |()| { asking.set(None); show(state.try_update(|db| summary::generate(db, id))) })
+                                            on_confirm=Callback::new(move |()| { asking.set(None); show(state.try_update_docs(|db| summary::generate(db, id).map(|()| ((), vec![DocId::Meeting(id)])))) })
                                             on_cancel=Callback::new(move |()| asking.set(None))>
                                             <p class="field-label">{state.t(T::CurrentDraft)}</p>
                                             <pre class="draft-preview" data-testid="regenerate-old">{old}</pre>

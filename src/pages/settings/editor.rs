@@ -151,9 +151,13 @@ impl Editor {
                     state.tab_conflicts.update(|v| v.extend(both));
                 }
             }
-            _ => state.update(|db| {
+            // `now` is the records before the change: what differs from it is in the core (the
+            // settings and the organisation), plus the planned meetings whose rosters follow.
+            _ => state.update_docs(|db| {
                 change(db);
-                crate::domain::conduct::follow_rosters(db);
+                let mut docs = crate::domain::doc::core_changed(&now, db);
+                docs.extend(crate::domain::conduct::follow_rosters(db));
+                docs
             }),
         }
         if self.seen.with_value(Option::is_some) {

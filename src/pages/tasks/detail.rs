@@ -1,7 +1,7 @@
 //! One follow-up task: what, who, deadline, status; progress reports (反馈); closing with a
 //! result; escalation to a new agenda item linked to the original decision.
 
-use crate::domain::doc::DocKind;
+use crate::domain::doc::{DocId, DocKind};
 use crate::records::Reads;
 use leptos::prelude::*;
 
@@ -126,7 +126,7 @@ fn ReportForm(id: Id) -> impl IntoView {
             return;
         };
         let (t, b) = (text.get_untracked(), by.get_untracked());
-        match state.try_update(|db| add_report(db, id, d, &t, &b)) {
+        match state.try_update_docs(|db| add_report(db, id, d, &t, &b).map(|()| ((), vec![DocId::Task(id)]))) {
             Ok(()) => {
                 error.set(None);
                 text.set(String::new());
@@ -164,7 +164,7 @@ fn CloseForm(id: Id) -> impl IntoView {
             return;
         };
         let r = result.get_untracked();
-        match state.try_update(|db| close_task(db, id, d, &r)) {
+        match state.try_update_docs(|db| close_task(db, id, d, &r).map(|()| ((), vec![DocId::Task(id)]))) {
             Ok(()) => error.set(None),
             Err(e) => error.set(Some(FieldError::Refused(e))),
         }
@@ -194,7 +194,9 @@ fn EscalateForm(id: Id) -> impl IntoView {
         ev.prevent_default();
         let today = state.today.get_untracked();
         let r = reason.get_untracked();
-        match state.try_update(|db| escalate(db, id, today, &r)) {
+        match state.try_update_docs(|db| {
+            escalate(db, id, today, &r).map(|item| (item, vec![DocId::Task(id), DocId::Item(item)]))
+        }) {
             Ok(item) => navigate(&Route::Item(item)),
             Err(e) => error.set(Some(FieldError::Refused(e))),
         }

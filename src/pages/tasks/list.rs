@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::domain::doc::DocKind;
+use crate::domain::doc::{DocId, DocKind};
 use crate::records::Reads;
 use leptos::prelude::*;
 
@@ -206,7 +206,9 @@ fn NewTaskForm() -> impl IntoView {
         let today = state.today.get_untracked();
         let t = title.get_untracked();
         let (m, d) = (member.get_untracked(), department.get_untracked());
-        match state.try_update(|db| create_task(db, &t, src, m, d, dl, today)) {
+        match state
+            .try_update_docs(|db| create_task(db, &t, src, m, d, dl, today).map(|id| (id, vec![DocId::Task(id)])))
+        {
             Ok(_) => {
                 error.set(None);
                 title.set(String::new());
