@@ -22,25 +22,12 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { CHROMIUM, READY_TIMEOUT, ensureTiddlyWiki, freshProfile, launch, tiddlyWikiFirst } from './browser.mjs';
 import { startServer } from './serve.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH, '..');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 const QUOTA = 5_234_688; // UTF-16 code units per origin in Chromium
-const READY_TIMEOUT = 60_000;
 const RATES = [1, 4];
 
 // ---- options ------------------------------------------------------------------------------
@@ -165,20 +152,6 @@ async function waitFor(page, sel, timeout = 5000) {
   }
 }
 
-async function launch(profile) {
-  return chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    viewport: { width: 1024, height: 768 },
-    locale: 'zh-CN',
-    serviceWorkers: 'block',
-  });
-}
-
-function freshProfile() {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'yishi-bench-'));
-}
 
 /** Opens a page in a new browser process on `profile`, throttled, and loads `url`.
  *  Returns { ctx, page, ready } (ready: the page's __YISHI_READY__ or null on timeout). */
@@ -320,44 +293,6 @@ function newerCopy(text, n) {
   return JSON.stringify(doc);
 }
 
-/** An empty TiddlyWiki 5.4.1 as one HTML file (npm `tiddlywiki`, pinned in package.json),
- *  built once into bench/runs/: the in-run baseline of a mature single-file web app. */
-function ensureTiddlyWiki() {
-  const out = path.join(BENCH, 'runs', 'tiddlywiki');
-  const file = path.join(out, 'empty.html');
-  if (fs.existsSync(file)) return file;
-  const tw = path.join(BENCH, 'node_modules', 'tiddlywiki');
-  execFileSync(process.execPath, [path.join(tw, 'tiddlywiki.js'), path.join(tw, 'editions', 'empty'), '--output', out, '--render', '[[$:/core/save/all]]', 'empty.html', 'text/plain'], { stdio: 'inherit' });
-  return file;
-}
-
-/** Cold load of the empty TiddlyWiki: when its first tiddler is in the page (ms after the
- *  page's start), or a string saying why not. */
-async function tiddlyWikiFirst(origin, rate) {
-  const prof = freshProfile();
-  const ctx = await launch(prof);
-  try {
-    const page = ctx.pages()[0] || (await ctx.newPage());
-    await page.addInitScript(() => {
-      new MutationObserver((_, mo) => {
-        if (document.querySelector('.tc-story-river .tc-tiddler-frame')) {
-          window.__TW_FIRST__ = performance.now();
-          mo.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
-    const cdp = await ctx.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-    await page.goto(origin + '/__bench/tiddlywiki.html', { waitUntil: 'commit' });
-    await page.waitForFunction(() => typeof window.__TW_FIRST__ === 'number', null, { timeout: READY_TIMEOUT, polling: 20 });
-    return await page.evaluate(() => window.__TW_FIRST__);
-  } catch (e) {
-    return `n/a (${String(e).slice(0, 60)})`;
-  } finally {
-    await ctx.close();
-    fs.rmSync(prof, { recursive: true, force: true });
-  }
-}
 
 function sizes() {
   const files = fs.readdirSync(DIST);

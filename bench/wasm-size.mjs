@@ -18,13 +18,12 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { wasmOpt } from './wasm-opt.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH, '..');
 const argv = process.argv.slice(2);
 const TOP = Number(argv.includes('--top') ? argv[argv.indexOf('--top') + 1] : 30);
-const WASM_OPT = path.join(ROOT, '.tools/node_modules/binaryen/bin/wasm-opt');
-const FEATURES = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'];
 const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
 const kb = (n) => (n / 1024).toFixed(1);
 
@@ -34,7 +33,7 @@ function optimise(input, tmp, name) {
   execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-debug', '--out-dir', out, input], { stdio: 'inherit' });
   const bg = fs.readdirSync(out).find((f) => f.endsWith('_bg.wasm'));
   const opt = path.join(out, 'opt.wasm');
-  execFileSync(WASM_OPT, ['-Oz', '-g', ...FEATURES.map((f) => `--enable-${f}`), path.join(out, bg), '-o', opt], { stdio: 'inherit' });
+  wasmOpt(path.join(out, bg), opt, ['-g']);
   return fs.readFileSync(opt);
 }
 
