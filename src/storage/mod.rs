@@ -591,17 +591,7 @@ fn unnamed_changes(committed: &Db, db: &Db, months: &[(i32, u32)], named: &[DocI
     dated(&mut out, &db.meetings, &committed.meetings, months, named, DocId::Meeting);
     dated(&mut out, &db.tasks, &committed.tasks, months, named, DocId::Task);
     dated(&mut out, &db.evidence, &committed.evidence, months, named, DocId::Evidence);
-    let (now, was) = (crate::domain::doc::core_docs(db), crate::domain::doc::core_docs(committed));
-    for (a, b) in [(&now, &was), (&was, &now)] {
-        for e in a {
-            if named.contains(&e.id) || out.contains(&e.id) {
-                continue;
-            }
-            if !b.iter().find(|o| o.id == e.id).is_some_and(|o| o.same_as(e)) {
-                out.push(e.id);
-            }
-        }
-    }
+    out.extend(crate::domain::doc::core_changed(committed, db).into_iter().filter(|d| !named.contains(d)));
     out
 }
 
