@@ -7,20 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tools/chromium.mjs';
+
+export { CHROMIUM };
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 export const READY_TIMEOUT = 60_000;
 
 /** A browser process on `profile`. */
@@ -28,7 +19,7 @@ export async function launch(profile) {
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ARGS,
+    args: CHROMIUM_ARGS,
     viewport: { width: 1024, height: 768 },
     locale: 'zh-CN',
     serviceWorkers: 'block',

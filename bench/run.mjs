@@ -152,7 +152,6 @@ async function waitFor(page, sel, timeout = 5000) {
   }
 }
 
-
 /** Opens a page in a new browser process on `profile`, throttled, and loads `url`.
  *  Returns { ctx, page, ready } (ready: the page's __YISHI_READY__ or null on timeout). */
 async function coldLoad(profile, url, rate) {
@@ -292,7 +291,6 @@ function newerCopy(text, n) {
   doc.sha256 = crypto.createHash('sha256').update(canonical(doc.data)).digest('hex');
   return JSON.stringify(doc);
 }
-
 
 function sizes() {
   const files = fs.readdirSync(DIST);

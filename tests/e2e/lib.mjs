@@ -44,28 +44,16 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../tools/static-server.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../tools/chromium.mjs';
 
-export { startServer };
+export { startServer, CHROMIUM };
 /** Waits for two frames: what the page shows is painted (and `innerText` is the text as
  *  painted: blocks with `content-visibility: auto` are left out until a frame has placed them). */
 export const painted = (p) => p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = process.env.YISHI_DIST ? path.resolve(process.env.YISHI_DIST) : path.join(REPO, 'dist');
 export const BASE_PATH = '/apps/yishi/';
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const readyTimeout = Number(process.env.YISHI_READY_TIMEOUT_MS || 30000);
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 // Counts securitypolicyviolation events in every document before the app's own scripts run.
 const INIT_SCRIPT = `(() => {

@@ -36,7 +36,6 @@ fn filed(
     democratic_life_evidence(db, m, kind, today).map(|e| (e.id, e.date))
 }
 
-/// The 民主生活会 screen.
 /// Change the 民主生活会 cycle of meeting `id` (made when it has none yet) and save it at once.
 fn edit_cycle(id: Id, f: impl FnOnce(&mut crate::domain::democratic_life::DemocraticLifeCycle)) {
     use_app().update_docs(|db| {
@@ -45,6 +44,7 @@ fn edit_cycle(id: Id, f: impl FnOnce(&mut crate::domain::democratic_life::Democr
     });
 }
 
+/// The 民主生活会 screen.
 #[component]
 pub fn DemocraticLifePage(
     /// The meeting's id.
